@@ -1,0 +1,125 @@
+#include "commandline.h"
+
+#include "model/engine/analysis.h"
+#include "model/engine/analysisreport.h"
+#include "model/engine/snapshot.h"
+#include "model/storage/projectfile.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace Workplan::CommandLine {
+
+namespace {
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+void printOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+QString usage()
+{
+    return QStringLiteral(
+        "usage:\n"
+        "  workplan [FILE]                         open the editor\n"
+        "  workplan analyze FILE [--json] [--timings]\n"
+        "  workplan convert IN OUT                 .json <-> .workplan, by the endings");
+}
+
+int analyze(const QStringList &args)
+{
+    QString file;
+    bool json = false;
+    bool timings = false;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--timings"))
+            timings = true;
+        else if (a.startsWith(QLatin1String("--")) || !file.isEmpty()) {
+            printErr(QStringLiteral("workplan analyze: unexpected argument '%1'\n%2").arg(a, usage()));
+            return 2;
+        } else
+            file = a;
+    }
+    if (file.isEmpty()) {
+        printErr(QStringLiteral("workplan analyze: no file given\n%1").arg(usage()));
+        return 2;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    QString error;
+    const auto project = ProjectFile::load(file, &error);
+    if (!project) {
+        printErr(error);
+        return 2;
+    }
+    const Snapshot snapshot = Snapshot::fromProject(*project);
+    const qint64 loadNs = clock.nsecsElapsed();
+
+    clock.restart();
+    const Analysis analysis = analyze(snapshot);
+    const qint64 analysisNs = clock.nsecsElapsed();
+
+    printOut(json ? analysisToJson(snapshot, analysis) : analysisToText(snapshot, analysis).toUtf8());
+    if (timings) {
+        printErr(QStringLiteral("{\"load_ms\": %1, \"analysis_ms\": %2}")
+                     .arg(double(loadNs) / 1e6, 0, 'f', 3)
+                     .arg(double(analysisNs) / 1e6, 0, 'f', 3));
+    }
+    return analysis.hasSchedule() ? 0 : 1;
+}
+
+int convert(const QStringList &args)
+{
+    if (args.size() != 2) {
+        printErr(QStringLiteral("workplan convert: needs IN and OUT\n%1").arg(usage()));
+        return 2;
+    }
+    QString error;
+    const auto project = ProjectFile::load(args.at(0), &error);
+    if (!project) {
+        printErr(error);
+        return 2;
+    }
+    if (!ProjectFile::save(*project, args.at(1), &error)) {
+        printErr(error);
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+bool isSubcommand(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString &cmd = arguments.at(1);
+    return cmd == QLatin1String("analyze") || cmd == QLatin1String("convert");
+}
+
+int run(const QStringList &arguments)
+{
+    const QString cmd = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    if (cmd == QLatin1String("analyze"))
+        return analyze(rest);
+    if (cmd == QLatin1String("convert"))
+        return convert(rest);
+    printErr(usage());
+    return 2;
+}
+
+} // namespace Workplan::CommandLine

@@ -1,0 +1,33 @@
+#include "commandline.h"
+
+#include "views/mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // Subcommands run without a display: no QApplication, no platform plugin.
+    if (Workplan::CommandLine::isSubcommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        return Workplan::CommandLine::run(arguments);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Workplan"));
+    QApplication::setOrganizationName(QStringLiteral("Workplan"));
+    QApplication::setApplicationVersion(QStringLiteral(WORKPLAN_VERSION));
+
+    Workplan::MainWindow window;
+    if (arguments.size() > 1)
+        window.openFile(arguments.at(1));
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "calendar.h"
+
+#include <QJsonValue>
+#include <QStringView>
+
+#include <optional>
+
+namespace Workplan {
+
+// §2: "<number> <unit>" with an optional space, decimals, a range "a-b" counting as its
+// midpoint; a JSON number is hours. Returns nullopt for anything unreadable (negative
+// values, unknown units, booleans, empty text, ...).
+std::optional<double> parseEffortText(QStringView text, const Calendar &calendar);
+std::optional<double> parseEffort(const QJsonValue &value, const Calendar &calendar);
+
+// The attribute a leaf's duration comes from: `estimated_effort`, else `estimated_duration`.
+// Undefined when neither is present (null counts as absent).
+QJsonValue estimateValue(const class QJsonObject &attributes);
+
+// Hours as a person reads them: "12 h", "2.5 h".
+QString formatHours(double hours);
+
+} // namespace Workplan

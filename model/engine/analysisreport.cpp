@@ -1,0 +1,208 @@
+#include "analysisreport.h"
+
+#include "../jsonwriter.h"
+#include "analysis.h"
+#include "snapshot.h"
+
+#include <QStringList>
+
+namespace Workplan {
+
+namespace {
+
+void writeIdList(JsonWriter &w, const Snapshot &s, const std::vector<int> &tasks)
+{
+    w.beginArray();
+    for (int t : tasks)
+        w.value(s.ids[t]);
+    w.endArray();
+}
+
+QString hoursText(double h)
+{
+    return QString::fromLatin1(formatDouble(h, false)) + QLatin1String(" h");
+}
+
+QString idList(const Snapshot &s, const std::vector<int> &tasks)
+{
+    QStringList out;
+    out.reserve(int(tasks.size()));
+    for (int t : tasks)
+        out << s.ids[t];
+    return out.join(QLatin1String(", "));
+}
+
+} // namespace
+
+QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
+{
+    JsonWriter w(indent);
+    const bool ok = a.hasSchedule();
+    w.beginObject();
+    w.key("project");
+    w.value(s.projectName);
+    w.key("tasks");
+    w.integer(a.tasks);
+    w.key("leaf_tasks");
+    w.integer(a.leafTasks);
+    w.key("dependencies");
+    w.integer(a.dependencies);
+
+    w.key("cycles");
+    w.beginArray();
+    for (const auto &cycle : a.cycles)
+        writeIdList(w, s, cycle);
+    w.endArray();
+
+    auto hoursOrNull = [&](const char *key, double h) {
+        w.key(key);
+        if (ok)
+            w.hours(h);
+        else
+            w.null();
+    };
+    hoursOrNull("makespan_hours", a.makespanHours);
+    hoursOrNull("sequential_hours", a.sequentialHours);
+    hoursOrNull("estimated_time_savings_hours", a.timeSavingsHours);
+
+    w.key("critical_path");
+    if (ok)
+        writeIdList(w, s, a.criticalPath);
+    else
+        w.null();
+    w.key("critical_tasks");
+    if (ok)
+        writeIdList(w, s, a.criticalTasks);
+    else
+        w.null();
+    w.key("parallel_groups");
+    if (ok) {
+        w.beginArray();
+        for (const auto &group : a.parallelGroups)
+            writeIdList(w, s, group);
+        w.endArray();
+    } else {
+        w.null();
+    }
+
+    w.key("schedule");
+    if (ok) {
+        w.beginObject();
+        // Leaves first, then summaries, each in file order.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (int t = 0; t < s.taskCount(); ++t) {
+                if (s.isLeaf(t) != (pass == 0))
+                    continue;
+                const Analysis::Times &x = a.times[t];
+                w.key(s.ids[t]);
+                w.beginObject();
+                w.key("es"); w.hours(x.es);
+                w.key("ef"); w.hours(x.ef);
+                w.key("ls"); w.hours(x.ls);
+                w.key("lf"); w.hours(x.lf);
+                w.key("slack"); w.hours(x.slack);
+                w.endObject();
+            }
+        }
+        w.endObject();
+    } else {
+        w.null();
+    }
+
+    w.key("blocked");
+    w.beginArray();
+    for (const Analysis::Blocked &b : a.blocked) {
+        w.beginObject();
+        w.key("task_id"); w.value(s.ids[b.task]);
+        w.key("marked"); w.value(b.marked);
+        w.key("waiting_on");
+        w.beginArray();
+        for (const Analysis::Waiting &x : b.waitingOn) {
+            w.beginObject();
+            w.key("task_id"); w.value(s.ids[x.task]);
+            w.key("dependency_type"); w.value(toString(x.type));
+            w.key("reason"); w.value(toString(x.reason));
+            w.key("via");
+            if (x.via < 0)
+                w.null();
+            else
+                w.value(s.ids[x.via]);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+
+    w.key("ready");
+    writeIdList(w, s, a.ready);
+
+    w.key("overruns");
+    w.beginArray();
+    for (const Analysis::Overrun &o : a.overruns) {
+        w.beginObject();
+        w.key("task_id"); w.value(s.ids[o.task]);
+        w.key("estimate_hours"); w.hours(o.estimateHours);
+        w.key("scheduled_hours"); w.hours(o.scheduledHours);
+        w.endObject();
+    }
+    w.endArray();
+
+    w.key("warnings");
+    w.beginArray();
+    for (const Analysis::Warning &x : a.warnings) {
+        w.beginObject();
+        w.key("task_id"); w.value(s.ids[x.task]);
+        w.key("message"); w.value(x.message);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    QByteArray out = w.take();
+    out += '\n';
+    return out;
+}
+
+QString analysisToText(const Snapshot &s, const Analysis &a)
+{
+    QString out;
+    auto line = [&](const QString &l) { out += l + QLatin1Char('\n'); };
+    line(QStringLiteral("Project: %1").arg(s.projectName));
+    line(QStringLiteral("Tasks: %1 (%2 leaf tasks), dependencies: %3")
+             .arg(a.tasks).arg(a.leafTasks).arg(a.dependencies));
+    if (!a.hasSchedule()) {
+        line(QStringLiteral("Cycles: %1 — no schedule is possible").arg(a.cycles.size()));
+        for (const auto &c : a.cycles)
+            line(QStringLiteral("  loop: %1").arg(idList(s, c)));
+    } else {
+        line(QStringLiteral("Makespan: %1").arg(hoursText(a.makespanHours)));
+        line(QStringLiteral("Sequential work: %1, saved by parallel work: %2")
+                 .arg(hoursText(a.sequentialHours), hoursText(a.timeSavingsHours)));
+        QStringList path;
+        for (int t : a.criticalPath)
+            path << s.ids[t];
+        line(QStringLiteral("Critical path: %1").arg(path.join(QLatin1String(" -> "))));
+        line(QStringLiteral("Parallel groups: %1").arg(a.parallelGroups.size()));
+        for (std::size_t g = 0; g < a.parallelGroups.size(); ++g)
+            line(QStringLiteral("  wave %1 (%2 tasks): %3")
+                     .arg(g + 1).arg(a.parallelGroups[g].size()).arg(idList(s, a.parallelGroups[g])));
+    }
+    line(QStringLiteral("Blocked: %1").arg(a.blocked.size()));
+    for (const Analysis::Blocked &b : a.blocked) {
+        line(QStringLiteral("  %1%2").arg(s.ids[b.task], b.marked ? QStringLiteral(" (marked blocked)") : QString()));
+        for (const Analysis::Waiting &x : b.waitingOn) {
+            const QString via = x.via < 0 ? QString() : QStringLiteral(" (via %1)").arg(s.ids[x.via]);
+            line(QStringLiteral("    waits on %1 [%2]: %3%4")
+                     .arg(s.ids[x.task], toString(x.type), toString(x.reason), via));
+        }
+    }
+    line(QStringLiteral("Ready: %1").arg(a.ready.empty() ? QStringLiteral("none") : idList(s, a.ready)));
+    for (const Analysis::Overrun &o : a.overruns)
+        line(QStringLiteral("Overrun: %1 estimated %2, scheduled %3")
+                 .arg(s.ids[o.task], hoursText(o.estimateHours), hoursText(o.scheduledHours)));
+    for (const Analysis::Warning &x : a.warnings)
+        line(QStringLiteral("Warning: %1: %2").arg(s.ids[x.task], x.message));
+    return out;
+}
+
+} // namespace Workplan

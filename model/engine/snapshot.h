@@ -1,0 +1,49 @@
+#pragma once
+
+#include "../calendar.h"
+#include "../taskstatus.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace Workplan {
+
+class Project;
+
+// An immutable, flat copy of everything the analysis reads. Built once per analysis run
+// (on the UI thread, from a validated Project) and safe to hand to another thread.
+// Indices are file-order task indices.
+struct Snapshot
+{
+    enum class Estimate : std::uint8_t { None, Readable, Unreadable };
+
+    QString projectName;
+    Calendar calendar;
+
+    std::vector<QString> ids;
+    std::vector<int> parent;               // -1: top level
+    std::vector<int> childStart;           // CSR, size n + 1
+    std::vector<int> children;             // file order within a parent
+    std::vector<Status> status;
+    std::vector<Estimate> estimate;        // of the task's own attributes
+    std::vector<double> estimateHours;     // readable estimate, else 0
+    std::vector<QString> estimateText;     // the unreadable text, for the warning
+
+    // Declared dependencies, CSR by owning task, in declared order.
+    std::vector<int> depStart;             // size n + 1
+    std::vector<int> depPrereq;
+    std::vector<DependencyType> depType;
+    std::vector<std::uint8_t> depCounts;   // blocking type, mandatory and not waived
+    std::vector<double> depLag;            // hours
+
+    int taskCount() const { return int(ids.size()); }
+    bool isLeaf(int t) const { return childStart[t] == childStart[t + 1]; }
+    int declaredDependencies() const { return int(depPrereq.size()); }
+
+    // The project must have passed validation (unique ids, known references, no loops).
+    static Snapshot fromProject(const Project &project);
+};
+
+} // namespace Workplan

@@ -1,0 +1,217 @@
+#include "jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace Workplan {
+
+QByteArray formatDouble(double d, bool forceFraction)
+{
+    if (!std::isfinite(d))
+        return QByteArrayLiteral("null");   // JSON has no inf/nan
+    if (d == 0)
+        d = 0;                              // no "-0"
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, d);
+    QByteArray out(buf, int(res.ptr - buf));
+    if (forceFraction && !out.contains('.') && !out.contains('e'))
+        out += ".0";
+    return out;
+}
+
+void JsonWriter::newline()
+{
+    if (m_indent <= 0)
+        return;
+    m_out += '\n';
+    m_out += QByteArray(int(m_stack.size()) * m_indent, ' ');
+}
+
+void JsonWriter::beforeValue()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_stack.empty())
+        return;
+    Level &l = m_stack.back();
+    if (!l.first)
+        m_out += ',';
+    l.first = false;
+    newline();
+}
+
+void JsonWriter::beginObject()
+{
+    beforeValue();
+    m_out += '{';
+    m_stack.push_back({true, true});
+}
+
+void JsonWriter::endObject()
+{
+    const bool empty = m_stack.back().first;
+    m_stack.pop_back();
+    if (!empty)
+        newline();
+    m_out += '}';
+}
+
+void JsonWriter::beginArray()
+{
+    beforeValue();
+    m_out += '[';
+    m_stack.push_back({true, false});
+}
+
+void JsonWriter::endArray()
+{
+    const bool empty = m_stack.back().first;
+    m_stack.pop_back();
+    if (!empty)
+        newline();
+    m_out += ']';
+}
+
+void JsonWriter::key(QStringView name)
+{
+    beforeValue();
+    writeString(name);
+    m_out += m_indent > 0 ? ": " : ":";
+    m_afterKey = true;
+}
+
+void JsonWriter::key(const char *latin1Name)
+{
+    key(QString::fromLatin1(latin1Name));
+}
+
+void JsonWriter::writeString(QStringView s)
+{
+    m_out += '"';
+    const QByteArray utf8 = s.toUtf8();
+    for (char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': m_out += "\\\""; break;
+        case '\\': m_out += "\\\\"; break;
+        case '\n': m_out += "\\n"; break;
+        case '\r': m_out += "\\r"; break;
+        case '\t': m_out += "\\t"; break;
+        case '\b': m_out += "\\b"; break;
+        case '\f': m_out += "\\f"; break;
+        default:
+            if (c < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                m_out += "\\u00";
+                m_out += hex[c >> 4];
+                m_out += hex[c & 0xf];
+            } else {
+                m_out += ch;
+            }
+        }
+    }
+    m_out += '"';
+}
+
+void JsonWriter::value(QStringView s)
+{
+    beforeValue();
+    writeString(s);
+}
+
+void JsonWriter::value(const char *latin1)
+{
+    value(QString::fromLatin1(latin1));
+}
+
+void JsonWriter::value(bool b)
+{
+    beforeValue();
+    m_out += b ? "true" : "false";
+}
+
+void JsonWriter::null()
+{
+    beforeValue();
+    m_out += "null";
+}
+
+void JsonWriter::number(double d)
+{
+    beforeValue();
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0)
+        m_out += QByteArray::number(qint64(d));
+    else
+        m_out += formatDouble(d, false);
+}
+
+void JsonWriter::hours(double d)
+{
+    beforeValue();
+    m_out += formatDouble(d, true);
+}
+
+void JsonWriter::integer(long long i)
+{
+    beforeValue();
+    m_out += QByteArray::number(i);
+}
+
+void JsonWriter::json(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        null();
+        break;
+    case QJsonValue::Bool:
+        value(v.toBool());
+        break;
+    case QJsonValue::Double: {
+        // Qt keeps integers as qint64; write them back exactly, even past 2^53.
+        constexpr qint64 notIntegral = std::numeric_limits<qint64>::min();
+        const qint64 i = v.toInteger(notIntegral);
+        if (i != notIntegral)
+            integer(i);
+        else
+            number(v.toDouble());
+        break;
+    }
+    case QJsonValue::String:
+        value(v.toString());
+        break;
+    case QJsonValue::Array: {
+        beginArray();
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue &e : a)
+            json(e);
+        endArray();
+        break;
+    }
+    case QJsonValue::Object: {
+        beginObject();
+        const QJsonObject o = v.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            key(it.key());
+            json(it.value());
+        }
+        endObject();
+        break;
+    }
+    }
+}
+
+QByteArray compactJson(const QJsonValue &v)
+{
+    JsonWriter w;
+    w.json(v);
+    return w.take();
+}
+
+} // namespace Workplan

@@ -1,0 +1,88 @@
+#include "project.h"
+
+#include <utility>
+
+namespace Workplan {
+
+void Project::setTasks(QList<Task> tasks)
+{
+    m_tasks = std::move(tasks);
+    m_index.clear();
+    m_index.reserve(m_tasks.size());
+    reindexFrom(0);
+}
+
+void Project::appendTask(Task task)
+{
+    m_index.insert(task.id, int(m_tasks.size()));
+    m_tasks.append(std::move(task));
+}
+
+void Project::insertTask(int index, Task task)
+{
+    m_tasks.insert(index, std::move(task));
+    reindexFrom(index);
+}
+
+Task Project::takeTask(int index)
+{
+    Task t = m_tasks.takeAt(index);
+    m_index.remove(t.id);
+    reindexFrom(index);
+    return t;
+}
+
+void Project::moveTask(int from, int to)
+{
+    if (from == to)
+        return;
+    m_tasks.move(from, to);
+    reindexFrom(qMin(from, to));
+}
+
+void Project::reindexFrom(int first)
+{
+    for (int i = first; i < m_tasks.size(); ++i)
+        m_index.insert(m_tasks.at(i).id, i);
+}
+
+QList<int> Project::childIndexes(const QString &parentId) const
+{
+    QList<int> out;
+    for (int i = 0; i < m_tasks.size(); ++i) {
+        if (m_tasks.at(i).parentId == parentId)
+            out.append(i);
+    }
+    return out;
+}
+
+bool Project::hasChildren(const QString &id) const
+{
+    for (const Task &t : m_tasks) {
+        if (t.parentId == id)
+            return true;
+    }
+    return false;
+}
+
+bool Project::isAncestor(const QString &ancestorId, const QString &id) const
+{
+    const Task *t = find(id);
+    // Bounded by the task count so a (refused) parent loop can never spin forever.
+    for (int steps = 0; t && !t->parentId.isEmpty() && steps <= m_tasks.size(); ++steps) {
+        if (t->parentId == ancestorId)
+            return true;
+        t = find(t->parentId);
+    }
+    return false;
+}
+
+int Project::dependencyCount() const
+{
+    int n = 0;
+    for (const Task &t : m_tasks)
+        n += int(t.dependencies.size());
+    return n;
+}
+
+} // namespace Workplan

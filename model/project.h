@@ -1,0 +1,65 @@
+#pragma once
+
+#include "calendar.h"
+#include "task.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Workplan {
+
+// The whole plan as plain data. Tasks are kept in file order, which is also the sibling
+// order (§1). The id index is derived and rebuilt by reindex().
+class Project
+{
+public:
+    QString name;
+    Calendar calendar;
+    QJsonObject extra;            // unknown top-level fields of the file
+    QJsonObject projectExtra;     // unknown fields of its "project" object
+
+    const QList<Task> &tasks() const { return m_tasks; }
+    int taskCount() const { return int(m_tasks.size()); }
+    const Task &task(int index) const { return m_tasks.at(index); }
+    Task &task(int index) { return m_tasks[index]; }
+
+    // -1 when there is no such task.
+    int indexOf(const QString &id) const { return m_index.value(id, -1); }
+    const Task *find(const QString &id) const
+    {
+        const int i = indexOf(id);
+        return i < 0 ? nullptr : &m_tasks.at(i);
+    }
+    bool contains(const QString &id) const { return m_index.contains(id); }
+
+    void setTasks(QList<Task> tasks);
+    void appendTask(Task task);
+    void insertTask(int index, Task task);
+    Task takeTask(int index);
+    void moveTask(int from, int to);
+
+    // Direct children of `parentId` (empty: top level), in file order. O(n).
+    QList<int> childIndexes(const QString &parentId) const;
+    bool hasChildren(const QString &id) const;
+    // True when `ancestorId` is a proper ancestor of `id`.
+    bool isAncestor(const QString &ancestorId, const QString &id) const;
+
+    int dependencyCount() const;
+
+    bool operator==(const Project &o) const
+    {
+        return name == o.name && calendar == o.calendar && extra == o.extra
+            && projectExtra == o.projectExtra && m_tasks == o.m_tasks;
+    }
+    bool operator!=(const Project &o) const { return !(*this == o); }
+
+private:
+    void reindexFrom(int first);
+
+    QList<Task> m_tasks;
+    QHash<QString, int> m_index;
+};
+
+} // namespace Workplan

@@ -1,0 +1,495 @@
+#include "jsonformat.h"
+
+#include "../jsonwriter.h"
+#include "../validation.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace Workplan::JsonFormat {
+
+namespace {
+
+// RFC 3629 UTF-8: no overlongs, no surrogates, nothing past U+10FFFF.
+qsizetype firstInvalidUtf8(const QByteArray &data)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
+    const qsizetype n = data.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len;
+        unsigned int cp;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return i;
+        if (i + len > n)
+            return i;
+        for (int k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
+            || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return -1;
+}
+
+QString lineColumn(const QByteArray &data, qsizetype offset)
+{
+    int line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset && i < data.size(); ++i) {
+        if (data[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("missing");
+}
+
+struct Reader
+{
+    QString error;      // problem text; taskId says which task
+    QString taskId;
+    bool failed = false;
+
+    bool fail(const QString &id, const QString &problem)
+    {
+        if (!failed) {
+            failed = true;
+            taskId = id;
+            error = problem;
+        }
+        return false;
+    }
+
+    bool wrongType(const QString &id, const char *field, const QJsonValue &v, const char *expected)
+    {
+        return fail(id, QStringLiteral("%1 must be %2, not %3")
+                            .arg(QLatin1String(field), QLatin1String(expected), jsonTypeName(v)));
+    }
+
+    bool readDependency(const QString &owner, int number, const QJsonValue &value, Dependency &d)
+    {
+        if (!value.isObject())
+            return fail(owner, QStringLiteral("dependency #%1 must be an object, not %2")
+                                   .arg(number).arg(jsonTypeName(value)));
+        const QJsonObject o = value.toObject();
+        bool hasPrereq = false;
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            const QString k = it.key();
+            const QJsonValue v = it.value();
+            if (k == QLatin1String("dependency_task_id")) {
+                if (!v.isString())
+                    return wrongType(owner, "dependency_task_id", v, "a string");
+                d.taskId = v.toString();
+                hasPrereq = true;
+            } else if (k == QLatin1String("dependency_type")) {
+                if (!v.isString())
+                    return wrongType(owner, "dependency_type", v, "a string");
+                const auto type = dependencyTypeFromString(v.toString());
+                if (!type)
+                    return fail(owner, QStringLiteral("unknown dependency_type '%1'").arg(v.toString()));
+                d.type = *type;
+            } else if (k == QLatin1String("description")) {
+                if (!v.isString())
+                    return wrongType(owner, "description", v, "a string");
+                d.description = v.toString();
+                if (d.description.isNull())
+                    d.description = QLatin1String("");
+            } else if (k == QLatin1String("is_mandatory")) {
+                if (!v.isBool())
+                    return wrongType(owner, "is_mandatory", v, "a boolean");
+                d.mandatory = v.toBool();
+                d.hasMandatory = true;
+            } else if (k == QLatin1String("waived")) {
+                if (!v.isBool())
+                    return wrongType(owner, "waived", v, "a boolean");
+                d.waived = v.toBool();
+                d.hasWaived = true;
+            } else if (k == QLatin1String("lag")) {
+                if (!v.isString() && !v.isDouble())
+                    return wrongType(owner, "lag", v, "an effort text or a number of hours");
+                d.lag = v;
+            } else if (k == QLatin1String("conditions")) {
+                if (!v.isObject())
+                    return wrongType(owner, "conditions", v, "an object");
+                d.conditions = v.toObject();
+                d.hasConditions = true;
+            } else {
+                d.extra.insert(k, v);
+            }
+        }
+        if (!hasPrereq)
+            return fail(owner, QStringLiteral("dependency #%1 has no dependency_task_id").arg(number));
+        return true;
+    }
+
+    bool readTask(int number, const QJsonValue &value, Task &t)
+    {
+        if (!value.isObject())
+            return fail(QString(), QStringLiteral("task #%1 must be an object, not %2")
+                                       .arg(number).arg(jsonTypeName(value)));
+        const QJsonObject o = value.toObject();
+        const QJsonValue idValue = o.value(QLatin1String("task_id"));
+        if (idValue.isUndefined())
+            return fail(QString(), QStringLiteral("task #%1 has no task_id").arg(number));
+        if (!idValue.isString())
+            return fail(QString(), QStringLiteral("task #%1: task_id must be a string, not %2")
+                                       .arg(number).arg(jsonTypeName(idValue)));
+        t.id = idValue.toString();
+        if (t.id.isEmpty())
+            return fail(QString(), QStringLiteral("task #%1 has an empty task_id").arg(number));
+
+        t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
+        bool hasType = false;
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            const QString k = it.key();
+            const QJsonValue v = it.value();
+            if (k == QLatin1String("task_id")) {
+                continue;
+            } else if (k == QLatin1String("task_type")) {
+                if (!v.isString())
+                    return wrongType(t.id, "task_type", v, "a string");
+                t.type = v.toString();
+                if (t.type.isEmpty())
+                    return fail(t.id, QStringLiteral("task_type is empty"));
+                hasType = true;
+            } else if (k == QLatin1String("parent_task_id")) {
+                if (!v.isString() && !v.isNull())
+                    return wrongType(t.id, "parent_task_id", v, "a string or null");
+                t.parentId = v.toString();
+                t.hasParentField = true;
+                if (v.isString() && t.parentId.isEmpty())
+                    return fail(t.id, QStringLiteral("parent_task_id is empty"));
+            } else if (k == QLatin1String("status")) {
+                if (!v.isString())
+                    return wrongType(t.id, "status", v, "a string");
+                const auto s = statusFromString(v.toString());
+                if (!s)
+                    return fail(t.id, QStringLiteral("unknown status '%1'").arg(v.toString()));
+                t.status = *s;
+                t.hasStatus = true;
+            } else if (k == QLatin1String("lifecycle_stage")) {
+                if (!v.isString())
+                    return wrongType(t.id, "lifecycle_stage", v, "a string");
+                const auto l = lifecycleFromString(v.toString());
+                if (!l)
+                    return fail(t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(v.toString()));
+                t.lifecycle = *l;
+                t.hasLifecycle = true;
+            } else if (k == QLatin1String("attributes")) {
+                if (!v.isObject())
+                    return wrongType(t.id, "attributes", v, "an object");
+                t.attributes = v.toObject();
+                t.hasAttributes = true;
+            } else if (k == QLatin1String("dependencies")) {
+                if (!v.isArray())
+                    return wrongType(t.id, "dependencies", v, "an array");
+                const QJsonArray deps = v.toArray();
+                t.dependencies.reserve(deps.size());
+                int i = 0;
+                for (const QJsonValue &dv : deps) {
+                    Dependency d;
+                    if (!readDependency(t.id, ++i, dv, d))
+                        return false;
+                    t.dependencies.append(std::move(d));
+                }
+                t.hasDependencies = true;
+            } else if (k == QLatin1String("position")) {
+                const QJsonObject p = v.toObject();
+                if (!v.isObject() || !p.value(QLatin1String("x")).isDouble()
+                    || !p.value(QLatin1String("y")).isDouble())
+                    return fail(t.id, QStringLiteral("position must be an object with numbers x and y"));
+                t.position = QPointF(p.value(QLatin1String("x")).toDouble(),
+                                     p.value(QLatin1String("y")).toDouble());
+                t.hasPosition = true;
+            } else {
+                t.extra.insert(k, v);
+            }
+        }
+        if (!hasType)
+            return fail(t.id, QStringLiteral("has no task_type"));
+        return true;
+    }
+
+    bool readProjectObject(const QJsonObject &o, Project &p)
+    {
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            const QString k = it.key();
+            const QJsonValue v = it.value();
+            if (k == QLatin1String("name")) {
+                if (!v.isString())
+                    return wrongType(QString(), "project name", v, "a string");
+                p.name = v.toString();
+            } else if (k == QLatin1String("calendar")) {
+                if (!v.isObject())
+                    return wrongType(QString(), "calendar", v, "an object");
+                const QJsonObject c = v.toObject();
+                for (auto ci = c.constBegin(); ci != c.constEnd(); ++ci) {
+                    const bool perDay = ci.key() == QLatin1String("hours_per_day");
+                    const bool perWeek = ci.key() == QLatin1String("days_per_week");
+                    if (!perDay && !perWeek)
+                        continue;
+                    if (!ci.value().isDouble() || !(ci.value().toDouble() > 0))
+                        return fail(QString(), QStringLiteral("calendar %1 must be a positive number")
+                                                   .arg(ci.key()));
+                    (perDay ? p.calendar.hoursPerDay : p.calendar.daysPerWeek) = ci.value().toDouble();
+                }
+            } else {
+                p.projectExtra.insert(k, v);
+            }
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+std::optional<Project> read(const QByteArray &rawData, const QString &fileName, QString *error)
+{
+    auto refuse = [&](const QString &taskId, const QString &problem) -> std::optional<Project> {
+        if (error)
+            *error = ValidationError{taskId, problem}.message(fileName);
+        return std::nullopt;
+    };
+
+    QByteArray data = rawData;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3);
+    const qsizetype bad = firstInvalidUtf8(data);
+    if (bad >= 0)
+        return refuse(QString(), QStringLiteral("not UTF-8 (invalid byte at %1)").arg(lineColumn(data, bad)));
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return refuse(QString(), QStringLiteral("not valid JSON: %1 at %2")
+                                     .arg(parseError.errorString(), lineColumn(data, parseError.offset)));
+
+    Reader r;
+    Project project;
+    project.name = QFileInfo(fileName).completeBaseName();
+    QJsonArray tasks;
+    if (doc.isArray()) {
+        tasks = doc.array();
+    } else if (doc.isObject()) {
+        const QJsonObject root = doc.object();
+        for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
+            const QString k = it.key();
+            const QJsonValue v = it.value();
+            if (k == QLatin1String("format")) {
+                if (!v.isString())
+                    return refuse(QString(), QStringLiteral("format must be a string, not %1").arg(jsonTypeName(v)));
+            } else if (k == QLatin1String("version")) {
+                if (!v.isDouble())
+                    return refuse(QString(), QStringLiteral("version must be a number, not %1").arg(jsonTypeName(v)));
+                if (v.toDouble() > kVersion)
+                    return refuse(QString(), QStringLiteral("format version %1 was made by a newer Workplan (this one reads version %2)")
+                                                 .arg(v.toDouble()).arg(kVersion));
+            } else if (k == QLatin1String("project")) {
+                if (!v.isObject())
+                    return refuse(QString(), QStringLiteral("project must be an object, not %1").arg(jsonTypeName(v)));
+                if (!r.readProjectObject(v.toObject(), project))
+                    return refuse(r.taskId, r.error);
+            } else if (k == QLatin1String("tasks")) {
+                if (!v.isArray())
+                    return refuse(QString(), QStringLiteral("tasks must be an array, not %1").arg(jsonTypeName(v)));
+                tasks = v.toArray();
+            } else {
+                project.extra.insert(k, v);
+            }
+        }
+    } else {
+        return refuse(QString(), QStringLiteral("the top level must be an object or an array of tasks"));
+    }
+
+    QList<Task> list;
+    list.reserve(tasks.size());
+    int number = 0;
+    for (const QJsonValue &v : tasks) {
+        Task t;
+        if (!r.readTask(++number, v, t))
+            return refuse(r.taskId, r.error);
+        list.append(std::move(t));
+    }
+    project.setTasks(std::move(list));
+
+    if (const auto invalid = validateProject(project)) {
+        if (error)
+            *error = invalid->message(fileName);
+        return std::nullopt;
+    }
+    return project;
+}
+
+std::optional<Project> readFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    return read(file.readAll(), path, error);
+}
+
+QByteArray write(const Project &project)
+{
+    JsonWriter w(2);
+    w.beginObject();
+    w.key("format");
+    w.value("workplan");
+    w.key("version");
+    w.integer(kVersion);
+    w.key("project");
+    w.beginObject();
+    w.key("name");
+    w.value(project.name);
+    w.key("calendar");
+    w.beginObject();
+    w.key("hours_per_day");
+    w.number(project.calendar.hoursPerDay);
+    w.key("days_per_week");
+    w.number(project.calendar.daysPerWeek);
+    w.endObject();
+    for (auto it = project.projectExtra.constBegin(); it != project.projectExtra.constEnd(); ++it) {
+        w.key(it.key());
+        w.json(it.value());
+    }
+    w.endObject();
+    for (auto it = project.extra.constBegin(); it != project.extra.constEnd(); ++it) {
+        w.key(it.key());
+        w.json(it.value());
+    }
+    w.key("tasks");
+    w.beginArray();
+    for (const Task &t : project.tasks()) {
+        w.beginObject();
+        w.key("task_id");
+        w.value(t.id);
+        w.key("task_type");
+        w.value(t.type);
+        if (t.hasParentField || !t.parentId.isEmpty()) {
+            w.key("parent_task_id");
+            if (t.parentId.isEmpty())
+                w.null();
+            else
+                w.value(t.parentId);
+        }
+        if (t.hasStatus || t.status != Status::Draft) {
+            w.key("status");
+            w.value(toString(t.status));
+        }
+        if (t.hasLifecycle || t.lifecycle != Lifecycle::Created) {
+            w.key("lifecycle_stage");
+            w.value(toString(t.lifecycle));
+        }
+        if (t.hasAttributes || !t.attributes.isEmpty()) {
+            w.key("attributes");
+            w.json(t.attributes);
+        }
+        if (t.hasDependencies || !t.dependencies.isEmpty()) {
+            w.key("dependencies");
+            w.beginArray();
+            for (const Dependency &d : t.dependencies) {
+                w.beginObject();
+                w.key("dependency_task_id");
+                w.value(d.taskId);
+                w.key("dependency_type");
+                w.value(toString(d.type));
+                if (!d.description.isNull()) {
+                    w.key("description");
+                    w.value(d.description);
+                }
+                if (d.hasMandatory || !d.mandatory) {
+                    w.key("is_mandatory");
+                    w.value(d.mandatory);
+                }
+                if (d.hasWaived || d.waived) {
+                    w.key("waived");
+                    w.value(d.waived);
+                }
+                if (!d.lag.isUndefined() && !d.lag.isNull()) {
+                    w.key("lag");
+                    w.json(d.lag);
+                }
+                if (d.hasConditions || !d.conditions.isEmpty()) {
+                    w.key("conditions");
+                    w.json(d.conditions);
+                }
+                for (auto it = d.extra.constBegin(); it != d.extra.constEnd(); ++it) {
+                    w.key(it.key());
+                    w.json(it.value());
+                }
+                w.endObject();
+            }
+            w.endArray();
+        }
+        if (t.hasPosition) {
+            w.key("position");
+            w.beginObject();
+            w.key("x");
+            w.number(t.position.x());
+            w.key("y");
+            w.number(t.position.y());
+            w.endObject();
+        }
+        for (auto it = t.extra.constBegin(); it != t.extra.constEnd(); ++it) {
+            w.key(it.key());
+            w.json(it.value());
+        }
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    QByteArray out = w.take();
+    out += '\n';
+    return out;
+}
+
+bool writeFile(const Project &project, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(write(project));
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Workplan::JsonFormat

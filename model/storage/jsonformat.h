@@ -1,0 +1,28 @@
+#pragma once
+
+#include "../project.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace Workplan {
+
+// The interchange file of the contract (§1).
+namespace JsonFormat {
+
+constexpr int kVersion = 1;
+
+// Parses and validates a whole file. On any error returns nullopt and sets *error to a
+// message naming `fileName`, the task and the problem; nothing is half-loaded.
+std::optional<Project> read(const QByteArray &data, const QString &fileName, QString *error);
+std::optional<Project> readFile(const QString &path, QString *error);
+
+// The object form, fields in the contract's order, unknown fields kept.
+QByteArray write(const Project &project);
+// Writes through a temporary file beside `path` so a failure leaves the old file intact.
+bool writeFile(const Project &project, const QString &path, QString *error);
+
+} // namespace JsonFormat
+} // namespace Workplan

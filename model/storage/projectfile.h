@@ -1,0 +1,21 @@
+#pragma once
+
+#include "../project.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace Workplan::ProjectFile {
+
+enum class Format { Json, Workplan };
+
+// By content for reading (a SQLite header means a .workplan file), by ending for writing.
+Format formatForWriting(const QString &path);
+
+// Loads either format; on failure returns nullopt with a message naming the file.
+std::optional<Project> load(const QString &path, QString *error);
+// Saves in the format the ending names; the old file survives any failure.
+bool save(const Project &project, const QString &path, QString *error);
+
+} // namespace Workplan::ProjectFile

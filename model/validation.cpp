@@ -1,0 +1,147 @@
+#include "validation.h"
+
+#include "effort.h"
+#include "project.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <vector>
+
+namespace Workplan {
+
+QString ValidationError::message(const QString &fileName) const
+{
+    if (taskId.isNull())
+        return QStringLiteral("%1: %2").arg(fileName, problem);
+    return QStringLiteral("%1: task '%2': %3").arg(fileName, taskId, problem);
+}
+
+std::optional<ValidationError> validateProject(const Project &project)
+{
+    const int n = project.taskCount();
+    QHash<QString, int> index;
+    index.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const Task &t = project.task(i);
+        if (t.id.isEmpty())
+            return ValidationError{QString(), QStringLiteral("task #%1 has an empty task_id").arg(i + 1)};
+        if (t.type.isEmpty())
+            return ValidationError{t.id, QStringLiteral("task_type is empty")};
+        if (index.contains(t.id))
+            return ValidationError{t.id, QStringLiteral("duplicate task_id")};
+        index.insert(t.id, i);
+    }
+
+    std::vector<int> parent(n, -1);
+    std::vector<int> childCount(n + 1, 0);
+    for (int i = 0; i < n; ++i) {
+        const Task &t = project.task(i);
+        if (t.parentId.isEmpty())
+            continue;
+        const auto it = index.constFind(t.parentId);
+        if (it == index.constEnd())
+            return ValidationError{t.id, QStringLiteral("unknown parent_task_id '%1'").arg(t.parentId)};
+        parent[i] = *it;
+    }
+
+    // Parent loops: walk up with colours; 1 = on the current walk, 2 = reaches a root.
+    std::vector<char> colour(n, 0);
+    std::vector<int> walk;
+    for (int i = 0; i < n; ++i) {
+        walk.clear();
+        int v = i;
+        while (v >= 0 && colour[v] == 0) {
+            colour[v] = 1;
+            walk.push_back(v);
+            v = parent[v];
+        }
+        if (v >= 0 && colour[v] == 1) {
+            // The loop is the part of this walk from v on.
+            QStringList loop;
+            bool in = false;
+            for (int w : walk) {
+                in = in || w == v;
+                if (in)
+                    loop << project.task(w).id;
+            }
+            loop << project.task(v).id;
+            return ValidationError{project.task(v).id,
+                                   QStringLiteral("parent loop: %1").arg(loop.join(QLatin1String(" -> ")))};
+        }
+        for (int w : walk)
+            colour[w] = 2;
+    }
+
+    // Pre/post numbers over the hierarchy make "is ancestor" O(1).
+    std::vector<int> childStart(n + 1, 0), children;
+    for (int i = 0; i < n; ++i) {
+        if (parent[i] >= 0)
+            ++childCount[parent[i]];
+    }
+    for (int i = 0; i < n; ++i)
+        childStart[i + 1] = childStart[i] + childCount[i];
+    children.resize(childStart[n]);
+    {
+        std::vector<int> fill(childStart.begin(), childStart.end() - 1);
+        for (int i = 0; i < n; ++i) {
+            if (parent[i] >= 0)
+                children[fill[parent[i]]++] = i;
+        }
+    }
+    std::vector<int> pre(n, 0), post(n, 0);
+    int clock = 0;
+    std::vector<std::pair<int, int>> stack;
+    for (int r = 0; r < n; ++r) {
+        if (parent[r] >= 0)
+            continue;
+        stack.push_back({r, childStart[r]});
+        pre[r] = clock++;
+        while (!stack.empty()) {
+            auto &[v, next] = stack.back();
+            if (next < childStart[v + 1]) {
+                const int c = children[next++];
+                pre[c] = clock++;
+                stack.push_back({c, childStart[c]});
+            } else {
+                post[v] = clock++;
+                stack.pop_back();
+            }
+        }
+    }
+    auto isAncestor = [&](int a, int d) { return pre[a] < pre[d] && post[d] < post[a]; };
+
+    QSet<QPair<int, int>> seen;
+    for (int i = 0; i < n; ++i) {
+        const Task &t = project.task(i);
+        seen.clear();
+        for (const Dependency &d : t.dependencies) {
+            const auto it = index.constFind(d.taskId);
+            if (it == index.constEnd())
+                return ValidationError{t.id, QStringLiteral("dependency on unknown task '%1'").arg(d.taskId)};
+            const int p = *it;
+            if (p == i)
+                return ValidationError{t.id, QStringLiteral("depends on itself")};
+            if (isAncestor(p, i))
+                return ValidationError{t.id, QStringLiteral("depends on its own ancestor '%1'").arg(d.taskId)};
+            if (isAncestor(i, p))
+                return ValidationError{t.id, QStringLiteral("depends on its own descendant '%1'").arg(d.taskId)};
+            const QPair<int, int> key(p, int(d.type));
+            if (seen.contains(key))
+                return ValidationError{t.id, QStringLiteral("a second %1 dependency on '%2'")
+                                                 .arg(toString(d.type), d.taskId)};
+            seen.insert(key);
+            if (!d.lag.isUndefined() && !d.lag.isNull()) {
+                if (!parseEffort(d.lag, project.calendar)) {
+                    const QString text = d.lag.isString() ? d.lag.toString()
+                                                          : QString::number(d.lag.toDouble());
+                    return ValidationError{t.id, QStringLiteral("lag '%1' on the dependency on '%2' is negative or unreadable")
+                                                     .arg(text, d.taskId)};
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace Workplan
