@@ -1,7 +1,12 @@
 #include "mainwindow.h"
 
+#include "analysiscontroller.h"
+#include "taskselection.h"
+
+#include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 
@@ -9,23 +14,42 @@ namespace Workplan {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_document(new ProjectDocument(this))
+    , m_selection(new TaskSelection(this))
+    , m_analysis(new AnalysisController(m_document, this))
 {
-    setWindowTitle(tr("Workplan"));
+    // [graph] the canvas is the central widget.
     setCentralWidget(new QLabel(tr("No project open"), this));
-    resize(1200, 800);
+    // [tree] [inspector] [palette] [undo] docks.
+    // [analysis] dock.
+
+    connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &MainWindow::updateTitle);
+    updateTitle();
+    resize(1400, 900);
 }
+
+MainWindow::~MainWindow() = default;
 
 bool MainWindow::openFile(const QString &path)
 {
     QString error;
-    const auto project = ProjectFile::load(path, &error);
+    auto project = ProjectFile::load(path, &error);
     if (!project) {
         QMessageBox::warning(this, tr("Cannot open project"), error);
         return false;
     }
-    setWindowTitle(tr("%1 — Workplan").arg(project->name));
-    static_cast<QLabel *>(centralWidget())->setText(tr("%n task(s)", nullptr, project->taskCount()));
+    m_document->resetProject(std::move(*project), path);
     return true;
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->filePath();
+    const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    setWindowTitle(QStringLiteral("%1[*] \u2014 Workplan").arg(name));
+    setWindowModified(m_document->isModified());
 }
 
 } // namespace Workplan

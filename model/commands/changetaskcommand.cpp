@@ -1,0 +1,94 @@
+#include "changetaskcommand.h"
+
+#include <QCoreApplication>
+
+namespace Workplan {
+
+namespace {
+constexpr int kChangeTaskId = 1001;
+
+QString tr(const char *text) { return QCoreApplication::translate("Workplan", text); }
+} // namespace
+
+ChangeTaskCommand::ChangeTaskCommand(ProjectDocument *document, const Task &after, const QString &text,
+                                     ProjectDocument::ChangeFlags flags, const QString &mergeKey,
+                                     QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_before(*document->project().find(after.id))
+    , m_after(after)
+    , m_flags(flags)
+    , m_mergeKey(mergeKey)
+{
+}
+
+void ChangeTaskCommand::redo() { m_document->applyTask(m_after, m_flags); }
+void ChangeTaskCommand::undo() { m_document->applyTask(m_before, m_flags); }
+
+int ChangeTaskCommand::id() const { return m_mergeKey.isEmpty() ? -1 : kChangeTaskId; }
+
+bool ChangeTaskCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const ChangeTaskCommand *>(other);
+    if (o->m_mergeKey != m_mergeKey || o->m_after.id != m_after.id)
+        return false;
+    m_after = o->m_after;
+    m_flags |= o->m_flags;
+    setObsolete(m_after == m_before);
+    return true;
+}
+
+ChangeTaskCommand *ChangeTaskCommand::setAttribute(ProjectDocument *document, const QString &taskId,
+                                                   const QString &name, const QJsonValue &value)
+{
+    Task t = *document->project().find(taskId);
+    t.attributes.insert(name, value);
+    t.hasAttributes = true;
+    ProjectDocument::ChangeFlags flags = ProjectDocument::AttributesChanged;
+    if (name == QLatin1String("title"))
+        flags |= ProjectDocument::TitleChanged;
+    const QString text = name == QLatin1String("title") ? tr("Rename to %1").arg(value.toString())
+                                                        : tr("Set %1").arg(name);
+    return new ChangeTaskCommand(document, t, text, flags, QStringLiteral("attr:") + name);
+}
+
+ChangeTaskCommand *ChangeTaskCommand::removeAttribute(ProjectDocument *document, const QString &taskId,
+                                                      const QString &name)
+{
+    Task t = *document->project().find(taskId);
+    t.attributes.remove(name);
+    ProjectDocument::ChangeFlags flags = ProjectDocument::AttributesChanged;
+    if (name == QLatin1String("title"))
+        flags |= ProjectDocument::TitleChanged;
+    return new ChangeTaskCommand(document, t, tr("Remove %1").arg(name), flags);
+}
+
+ChangeTaskCommand *ChangeTaskCommand::setType(ProjectDocument *document, const QString &taskId,
+                                              const QString &type)
+{
+    Task t = *document->project().find(taskId);
+    t.type = type;
+    return new ChangeTaskCommand(document, t, tr("Change type to %1").arg(type),
+                                 ProjectDocument::TypeChanged, QStringLiteral("type"));
+}
+
+ChangeTaskCommand *ChangeTaskCommand::setStatus(ProjectDocument *document, const QString &taskId, Status status)
+{
+    Task t = *document->project().find(taskId);
+    t.status = status;
+    t.hasStatus = true;
+    return new ChangeTaskCommand(document, t, tr("Set status to %1").arg(toString(status)),
+                                 ProjectDocument::StatusChanged);
+}
+
+ChangeTaskCommand *ChangeTaskCommand::setLifecycle(ProjectDocument *document, const QString &taskId,
+                                                   Lifecycle stage)
+{
+    Task t = *document->project().find(taskId);
+    t.lifecycle = stage;
+    t.hasLifecycle = true;
+    return new ChangeTaskCommand(document, t, tr("Set lifecycle stage to %1").arg(toString(stage)),
+                                 ProjectDocument::StatusChanged);
+}
+
+} // namespace Workplan

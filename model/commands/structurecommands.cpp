@@ -1,0 +1,169 @@
+#include "structurecommands.h"
+
+#include "model/projectdocument.h"
+
+#include <QCoreApplication>
+
+namespace Workplan {
+
+namespace {
+constexpr int kSetPositionsId = 1002;
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Workplan", text, disambiguation, n);
+}
+} // namespace
+
+ReparentTaskCommand::ReparentTaskCommand(ProjectDocument *document, const QString &id,
+                                         const QString &newParentId, const QString &beforeId,
+                                         QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_id(id)
+    , m_oldParent(document->project().find(id)->parentId)
+    , m_newParent(newParentId)
+    , m_oldIndex(document->project().indexOf(id))
+    , m_beforeId(beforeId)
+{
+    setText(m_oldParent == m_newParent ? tr("Reorder %1").arg(id) : tr("Move %1").arg(id));
+}
+
+void ReparentTaskCommand::moveTo(const QString &parentId, const QString &beforeId, int fallbackIndex)
+{
+    const Project &p = m_document->project();
+    int index = fallbackIndex;
+    if (!beforeId.isEmpty()) {
+        index = p.indexOf(beforeId);
+    } else if (fallbackIndex < 0) {
+        // After the last task of the new parent's subtree, or at the end for top level.
+        index = p.taskCount();
+        const QStringList &siblings = m_document->childIds(parentId);
+        if (!parentId.isEmpty() && !siblings.isEmpty()) {
+            int last = -1;
+            for (const QString &s : siblings) {
+                if (s != m_id)
+                    last = qMax(last, p.indexOf(s));
+            }
+            if (last >= 0)
+                index = last + 1;
+        }
+    }
+    m_document->applyMoveTask(m_id, parentId, index);
+}
+
+void ReparentTaskCommand::redo()
+{
+    moveTo(m_newParent, m_beforeId, -1);
+}
+
+void ReparentTaskCommand::undo()
+{
+    // The original file index, counted as if the task were not in the list yet.
+    const int current = m_document->project().indexOf(m_id);
+    m_document->applyMoveTask(m_id, m_oldParent, m_oldIndex >= current ? m_oldIndex + 1 : m_oldIndex);
+}
+
+SetPositionsCommand::SetPositionsCommand(ProjectDocument *document, const QHash<QString, QPointF> &positions,
+                                         const QString &text, bool mergeable, QUndoCommand *parent)
+    : QUndoCommand(text.isEmpty() ? tr("Move %n task(s)", nullptr, int(positions.size())) : text, parent)
+    , m_document(document)
+    , m_mergeable(mergeable)
+{
+    for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
+        const Task *t = document->project().find(it.key());
+        if (!t)
+            continue;
+        m_before.insert(it.key(), {t->position, t->hasPosition});
+        m_after.insert(it.key(), {it.value(), true});
+    }
+}
+
+void SetPositionsCommand::apply(const QHash<QString, Place> &places)
+{
+    for (auto it = places.constBegin(); it != places.constEnd(); ++it) {
+        Task t = *m_document->project().find(it.key());
+        t.position = it.value().pos;
+        t.hasPosition = it.value().has;
+        m_document->applyTask(t, ProjectDocument::PositionChanged);
+    }
+}
+
+void SetPositionsCommand::redo() { apply(m_after); }
+void SetPositionsCommand::undo() { apply(m_before); }
+int SetPositionsCommand::id() const { return m_mergeable ? kSetPositionsId : -1; }
+
+bool SetPositionsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const SetPositionsCommand *>(other);
+    if (!o->m_mergeable || o->m_after.keys() != m_after.keys())
+        return false;
+    m_after = o->m_after;
+    return true;
+}
+
+DependencyCommand::DependencyCommand(ProjectDocument *document, const QString &ownerId,
+                                     const QList<Dependency> &before, const QList<Dependency> &after,
+                                     const QString &text)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_ownerId(ownerId)
+    , m_before(before)
+    , m_after(after)
+{
+}
+
+DependencyCommand *DependencyCommand::add(ProjectDocument *document, const QString &ownerId, const Dependency &dep)
+{
+    const QList<Dependency> before = document->project().find(ownerId)->dependencies;
+    QList<Dependency> after = before;
+    after.append(dep);
+    return new DependencyCommand(document, ownerId, before, after,
+                                 tr("Add dependency %1 \u2192 %2").arg(ownerId, dep.taskId));
+}
+
+DependencyCommand *DependencyCommand::remove(ProjectDocument *document, const QString &ownerId, int index)
+{
+    const QList<Dependency> before = document->project().find(ownerId)->dependencies;
+    QList<Dependency> after = before;
+    const QString prereq = after.at(index).taskId;
+    after.removeAt(index);
+    return new DependencyCommand(document, ownerId, before, after,
+                                 tr("Remove dependency %1 \u2192 %2").arg(ownerId, prereq));
+}
+
+DependencyCommand *DependencyCommand::change(ProjectDocument *document, const QString &ownerId, int index,
+                                             const Dependency &dep)
+{
+    const QList<Dependency> before = document->project().find(ownerId)->dependencies;
+    QList<Dependency> after = before;
+    after[index] = dep;
+    return new DependencyCommand(document, ownerId, before, after,
+                                 tr("Change dependency %1 \u2192 %2").arg(ownerId, dep.taskId));
+}
+
+void DependencyCommand::apply(const QList<Dependency> &deps)
+{
+    Task t = *m_document->project().find(m_ownerId);
+    t.dependencies = deps;
+    t.hasDependencies = true;
+    m_document->applyTask(t, ProjectDocument::DependenciesChanged);
+}
+
+void DependencyCommand::redo() { apply(m_after); }
+void DependencyCommand::undo() { apply(m_before); }
+
+ProjectPropertiesCommand::ProjectPropertiesCommand(ProjectDocument *document, const QString &name,
+                                                   const Calendar &calendar, QUndoCommand *parent)
+    : QUndoCommand(tr("Change project properties"), parent)
+    , m_document(document)
+    , m_oldName(document->project().name)
+    , m_newName(name)
+    , m_oldCalendar(document->project().calendar)
+    , m_newCalendar(calendar)
+{
+}
+
+void ProjectPropertiesCommand::redo() { m_document->applyProjectProperties(m_newName, m_newCalendar); }
+void ProjectPropertiesCommand::undo() { m_document->applyProjectProperties(m_oldName, m_oldCalendar); }
+
+} // namespace Workplan

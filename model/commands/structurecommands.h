@@ -1,0 +1,99 @@
+#pragma once
+
+#include "model/calendar.h"
+#include "model/dependency.h"
+
+#include <QHash>
+#include <QPointF>
+#include <QUndoCommand>
+
+namespace Workplan {
+
+class ProjectDocument;
+
+// Moves a task (with its subtree) under a new parent and/or to a new place among its
+// siblings. Callers check ProjectDocument::reparentProblem() first.
+class ReparentTaskCommand : public QUndoCommand
+{
+public:
+    // `beforeId`: the task to land in front of; empty to land after the last child.
+    ReparentTaskCommand(ProjectDocument *document, const QString &id, const QString &newParentId,
+                        const QString &beforeId = QString(), QUndoCommand *parent = nullptr);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    void moveTo(const QString &parentId, const QString &beforeId, int fallbackIndex);
+
+    ProjectDocument *m_document;
+    QString m_id;
+    QString m_oldParent, m_newParent;
+    int m_oldIndex;
+    QString m_beforeId;
+};
+
+// Canvas positions of one or more tasks. A drag makes one of these; repeated moves of the
+// same selection merge, so one drag is one undo step. Auto layout uses it too.
+class SetPositionsCommand : public QUndoCommand
+{
+public:
+    SetPositionsCommand(ProjectDocument *document, const QHash<QString, QPointF> &positions,
+                        const QString &text = QString(), bool mergeable = false,
+                        QUndoCommand *parent = nullptr);
+
+    void redo() override;
+    void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    struct Place { QPointF pos; bool has; };
+    void apply(const QHash<QString, Place> &places);
+
+    ProjectDocument *m_document;
+    QHash<QString, Place> m_before;
+    QHash<QString, Place> m_after;
+    bool m_mergeable;
+};
+
+// Adds, removes or changes one dependency of one task. Callers check
+// ProjectDocument::dependencyProblem() before adding or re-targeting.
+class DependencyCommand : public QUndoCommand
+{
+public:
+    static DependencyCommand *add(ProjectDocument *document, const QString &ownerId, const Dependency &dep);
+    static DependencyCommand *remove(ProjectDocument *document, const QString &ownerId, int index);
+    static DependencyCommand *change(ProjectDocument *document, const QString &ownerId, int index,
+                                     const Dependency &dep);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    DependencyCommand(ProjectDocument *document, const QString &ownerId, const QList<Dependency> &before,
+                      const QList<Dependency> &after, const QString &text);
+    void apply(const QList<Dependency> &deps);
+
+    ProjectDocument *m_document;
+    QString m_ownerId;
+    QList<Dependency> m_before;
+    QList<Dependency> m_after;
+};
+
+class ProjectPropertiesCommand : public QUndoCommand
+{
+public:
+    ProjectPropertiesCommand(ProjectDocument *document, const QString &name, const Calendar &calendar,
+                             QUndoCommand *parent = nullptr);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    ProjectDocument *m_document;
+    QString m_oldName, m_newName;
+    Calendar m_oldCalendar, m_newCalendar;
+};
+
+} // namespace Workplan

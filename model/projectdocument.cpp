@@ -1,0 +1,236 @@
+#include "projectdocument.h"
+
+#include "dependencycheck.h"
+
+#include <QUndoStack>
+
+namespace Workplan {
+
+ProjectDocument::ProjectDocument(QObject *parent)
+    : QObject(parent)
+    , m_undoStack(new QUndoStack(this))
+{
+    connect(m_undoStack, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+ProjectDocument::~ProjectDocument() = default;
+
+void ProjectDocument::resetProject(Project project, const QString &filePath)
+{
+    m_undoStack->clear();
+    m_project = std::move(project);
+    invalidateHierarchy();
+    m_filePath = filePath;
+    m_undoStack->setClean();
+    emit projectReset();
+    emit filePathChanged(m_filePath);
+    emit modifiedChanged(false);
+    emit changed();
+}
+
+void ProjectDocument::setFilePath(const QString &path)
+{
+    if (m_filePath == path)
+        return;
+    m_filePath = path;
+    emit filePathChanged(path);
+}
+
+bool ProjectDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+void ProjectDocument::markSaved()
+{
+    m_undoStack->setClean();
+}
+
+void ProjectDocument::invalidateHierarchy()
+{
+    m_hierarchyValid = false;
+}
+
+void ProjectDocument::ensureHierarchy() const
+{
+    if (m_hierarchyValid)
+        return;
+    m_children.clear();
+    m_rows.clear();
+    for (const Task &t : m_project.tasks()) {
+        QStringList &siblings = m_children[t.parentId];
+        m_rows.insert(t.id, int(siblings.size()));
+        siblings.append(t.id);
+        if (!m_keys.contains(t.id)) {
+            m_keys.insert(t.id, m_nextKey);
+            m_idOfKey.insert(m_nextKey, t.id);
+            ++m_nextKey;
+        }
+    }
+    m_hierarchyValid = true;
+}
+
+const QStringList &ProjectDocument::childIds(const QString &parentId) const
+{
+    static const QStringList none;
+    ensureHierarchy();
+    const auto it = m_children.constFind(parentId);
+    return it == m_children.constEnd() ? none : *it;
+}
+
+int ProjectDocument::rowOf(const QString &id) const
+{
+    ensureHierarchy();
+    return m_rows.value(id, -1);
+}
+
+quintptr ProjectDocument::keyOf(const QString &id) const
+{
+    ensureHierarchy();
+    return m_keys.value(id, 0);
+}
+
+QString ProjectDocument::uniqueTaskId(const QString &base) const
+{
+    QString stem = base.isEmpty() ? QStringLiteral("task") : base;
+    if (!m_project.contains(stem))
+        return stem;
+    for (int i = 2;; ++i) {
+        const QString candidate = QStringLiteral("%1_%2").arg(stem).arg(i);
+        if (!m_project.contains(candidate))
+            return candidate;
+    }
+}
+
+int ProjectDocument::siblingRowAt(const QString &parentId, int fileIndex) const
+{
+    int row = 0;
+    for (int i = 0; i < fileIndex && i < m_project.taskCount(); ++i) {
+        if (m_project.task(i).parentId == parentId)
+            ++row;
+    }
+    return row;
+}
+
+QString ProjectDocument::dependencyProblem(const QString &ownerId, const QString &prereqId,
+                                           DependencyType type) const
+{
+    const Task *owner = m_project.find(ownerId);
+    if (!owner || !m_project.contains(prereqId))
+        return tr("There is no such task.");
+    if (ownerId == prereqId)
+        return tr("A task cannot depend on itself.");
+    for (const Dependency &d : owner->dependencies) {
+        if (d.taskId == prereqId && d.type == type)
+            return tr("%1 already has a %2 dependency on %3.").arg(ownerId, toString(type), prereqId);
+    }
+    if (m_project.isAncestor(prereqId, ownerId))
+        return tr("%1 is inside %2: a task cannot depend on its own ancestor.").arg(ownerId, prereqId);
+    if (m_project.isAncestor(ownerId, prereqId))
+        return tr("%1 is inside %2: a task cannot depend on its own descendant.").arg(prereqId, ownerId);
+    if (isBlockingType(type)) {
+        const QStringList loop = dependencyLoop(m_project, ownerId, prereqId);
+        if (!loop.isEmpty())
+            return tr("This would close a loop: %1").arg(loop.join(QStringLiteral(" \u2192 ")));
+    }
+    return QString();
+}
+
+QString ProjectDocument::reparentProblem(const QString &id, const QString &newParentId) const
+{
+    if (!m_project.contains(id))
+        return tr("There is no such task.");
+    if (newParentId.isEmpty())
+        return QString();
+    if (!m_project.contains(newParentId))
+        return tr("There is no task %1.").arg(newParentId);
+    if (newParentId == id || m_project.isAncestor(id, newParentId))
+        return tr("%1 cannot move into its own subtree.").arg(id);
+
+    // After the move the ancestors of `id` are newParentId and its ancestors. No task in
+    // the moved subtree may then depend on one of them, nor they on it.
+    QStringList newAncestors{newParentId};
+    for (QString p = m_project.find(newParentId)->parentId; !p.isEmpty(); p = m_project.find(p)->parentId)
+        newAncestors << p;
+    const QSet<QString> ancestors(newAncestors.cbegin(), newAncestors.cend());
+    QSet<QString> subtree{id};
+    for (const Task &t : m_project.tasks()) {
+        if (m_project.isAncestor(id, t.id))
+            subtree.insert(t.id);
+    }
+    for (const Task &t : m_project.tasks()) {
+        for (const Dependency &d : t.dependencies) {
+            const bool ownerIn = subtree.contains(t.id);
+            const bool prereqIn = subtree.contains(d.taskId);
+            if ((ownerIn && ancestors.contains(d.taskId)) || (prereqIn && ancestors.contains(t.id)))
+                return tr("Moving %1 under %2 would put the dependency %3 \u2192 %4 between a task and its ancestor.")
+                    .arg(id, newParentId, t.id, d.taskId);
+        }
+    }
+    return QString();
+}
+
+void ProjectDocument::applyInsertTask(int fileIndex, const Task &task)
+{
+    fileIndex = qBound(0, fileIndex, m_project.taskCount());
+    emit taskAboutToBeInserted(task.parentId, siblingRowAt(task.parentId, fileIndex));
+    m_project.insertTask(fileIndex, task);
+    invalidateHierarchy();
+    emit taskInserted(task.id);
+    emit changed();
+}
+
+Task ProjectDocument::applyRemoveTask(const QString &id)
+{
+    const int index = m_project.indexOf(id);
+    Q_ASSERT(index >= 0);
+    Q_ASSERT(childIds(id).isEmpty());
+    emit taskAboutToBeRemoved(id);
+    Task t = m_project.takeTask(index);
+    invalidateHierarchy();
+    emit taskRemoved(id, t.parentId);
+    emit changed();
+    return t;
+}
+
+void ProjectDocument::applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex)
+{
+    const int from = m_project.indexOf(id);
+    Q_ASSERT(from >= 0);
+    // Row among the new siblings as it will be once the task has left its old place.
+    int row = 0;
+    for (int i = 0; i < newFileIndex && i < m_project.taskCount(); ++i) {
+        if (i != from && m_project.task(i).parentId == newParentId)
+            ++row;
+    }
+    emit taskAboutToBeMoved(id, newParentId, row);
+    Task t = m_project.takeTask(from);
+    t.parentId = newParentId;
+    t.hasParentField = true;
+    const int to = qBound(0, newFileIndex > from ? newFileIndex - 1 : newFileIndex, m_project.taskCount());
+    m_project.insertTask(to, std::move(t));
+    invalidateHierarchy();
+    emit taskMoved(id);
+    emit changed();
+}
+
+void ProjectDocument::applyTask(const Task &task, ChangeFlags flags)
+{
+    const int index = m_project.indexOf(task.id);
+    Q_ASSERT(index >= 0);
+    Q_ASSERT(m_project.task(index).parentId == task.parentId);
+    m_project.task(index) = task;
+    emit taskChanged(task.id, flags);
+    emit changed();
+}
+
+void ProjectDocument::applyProjectProperties(const QString &name, const Calendar &calendar)
+{
+    m_project.name = name;
+    m_project.calendar = calendar;
+    emit projectPropertiesChanged();
+    emit changed();
+}
+
+} // namespace Workplan

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "project.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointF>
+#include <QStringList>
+
+class QUndoStack;
+
+namespace Workplan {
+
+// Owns the Project and its QUndoStack. Every user edit is a QUndoCommand (model/commands/)
+// that calls the apply* methods below; nothing else changes the Project. Views listen to
+// the signals and read back through project() — they store no task data of their own.
+class ProjectDocument : public QObject
+{
+    Q_OBJECT
+public:
+    // What a taskChanged() signal touched, so listeners repaint only what they must.
+    enum ChangeFlag {
+        TitleChanged = 0x1,
+        TypeChanged = 0x2,
+        StatusChanged = 0x4,
+        AttributesChanged = 0x8,      // includes title and effort
+        DependenciesChanged = 0x10,
+        PositionChanged = 0x20,
+        OtherChanged = 0x40,
+        AllChanged = 0xff
+    };
+    Q_DECLARE_FLAGS(ChangeFlags, ChangeFlag)
+
+    explicit ProjectDocument(QObject *parent = nullptr);
+    ~ProjectDocument() override;
+
+    const Project &project() const { return m_project; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    // Replaces everything (new/open); clears the undo history.
+    void resetProject(Project project, const QString &filePath = QString());
+
+    QString filePath() const { return m_filePath; }
+    void setFilePath(const QString &path);
+    bool isModified() const;
+    void markSaved();                 // the undo stack's clean state
+
+    // --- Hierarchy queries (derived, cached; cheap after the first call) ---
+    const QStringList &childIds(const QString &parentId) const;   // file order
+    int rowOf(const QString &id) const;                          // among its siblings
+    bool isSummary(const QString &id) const { return !childIds(id).isEmpty(); }
+    // A stable number per task for the item model's internal ids; 0 = none.
+    quintptr keyOf(const QString &id) const;
+    QString idOfKey(quintptr key) const { return m_idOfKey.value(key); }
+    QString uniqueTaskId(const QString &base) const;
+
+    // --- Checks the editor makes before it creates a command ---
+    // Why `ownerId` may not depend on `prereqId` with `type` (empty when it may): itself,
+    // a duplicate, an ancestor or descendant, or a loop of counting dependencies, which is
+    // named in full ("a -> b -> c -> a").
+    QString dependencyProblem(const QString &ownerId, const QString &prereqId, DependencyType type) const;
+    // Why `id` may not move under `newParentId` (empty when it may).
+    QString reparentProblem(const QString &id, const QString &newParentId) const;
+
+    // --- Mutators for commands only. Each emits the matching signals. ---
+    void applyInsertTask(int fileIndex, const Task &task);
+    Task applyRemoveTask(const QString &id);          // the task must have no children
+    void applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex);
+    void applyTask(const Task &task, ChangeFlags flags);   // same id, same parent
+    void applyProjectProperties(const QString &name, const Calendar &calendar);
+
+signals:
+    void projectReset();
+    // Structural: the tree model turns these into begin/end row notifications.
+    void taskAboutToBeInserted(const QString &parentId, int row);
+    void taskInserted(const QString &id);
+    void taskAboutToBeRemoved(const QString &id);
+    void taskRemoved(const QString &id, const QString &parentId);
+    void taskAboutToBeMoved(const QString &id, const QString &newParentId, int newRow);
+    void taskMoved(const QString &id);
+    void taskChanged(const QString &id, Workplan::ProjectDocument::ChangeFlags flags);
+    void projectPropertiesChanged();
+    // After any change at all: the cue to re-run the analysis.
+    void changed();
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString &path);
+
+private:
+    void invalidateHierarchy();
+    void ensureHierarchy() const;
+    int siblingRowAt(const QString &parentId, int fileIndex) const;
+
+    Project m_project;
+    QUndoStack *m_undoStack;
+    QString m_filePath;
+
+    mutable bool m_hierarchyValid = false;
+    mutable QHash<QString, QStringList> m_children;
+    mutable QHash<QString, int> m_rows;
+    mutable QHash<QString, quintptr> m_keys;
+    mutable QHash<quintptr, QString> m_idOfKey;
+    mutable quintptr m_nextKey = 1;
+};
+
+} // namespace Workplan
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Workplan::ProjectDocument::ChangeFlags)

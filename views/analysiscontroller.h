@@ -1,0 +1,70 @@
+#pragma once
+
+#include "model/engine/analysis.h"
+#include "model/engine/snapshot.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace Workplan {
+
+class ProjectDocument;
+
+// One finished analysis, immutable and shared between the views.
+struct AnalysisResult
+{
+    Snapshot snapshot;
+    Analysis analysis;
+    QHash<QString, int> indexOf;          // task id -> snapshot index
+    quint64 revision = 0;
+
+    int index(const QString &id) const { return indexOf.value(id, -1); }
+    bool isCritical(const QString &id) const;
+    bool isBlocked(const QString &id) const;
+    const Analysis::Blocked *blocked(const QString &id) const;
+    // The wave (parallel group) of a leaf, -1 for summaries or when there is no schedule.
+    int wave(const QString &id) const;
+    const Analysis::Times *times(const QString &id) const;
+};
+
+// Re-runs the engine after every document change (coalesced to one run per event-loop
+// turn). Small projects run on the UI thread; large ones on a worker with QtConcurrent,
+// on an immutable Snapshot, and a result is applied only if no edit came after it.
+class AnalysisController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AnalysisController(ProjectDocument *document, QObject *parent = nullptr);
+    ~AnalysisController() override;
+
+    std::shared_ptr<const AnalysisResult> result() const { return m_result; }
+
+    // Projects with at least this many tasks are analysed off the UI thread.
+    void setAsyncThreshold(int tasks) { m_asyncThreshold = tasks; }
+    // Runs now, synchronously, and applies the result (tests, printing, export).
+    void refreshNow();
+    // Blocks until no run is pending (tests).
+    void waitForIdle();
+
+signals:
+    void updated();
+
+private:
+    void schedule();
+    void run();
+    void apply(std::shared_ptr<AnalysisResult> result);
+
+    ProjectDocument *m_document;
+    std::shared_ptr<const AnalysisResult> m_result;
+    QFutureWatcher<std::shared_ptr<AnalysisResult>> m_watcher;
+    quint64 m_revision = 0;
+    bool m_pending = false;
+    int m_asyncThreshold = 5000;
+};
+
+std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revision);
+
+} // namespace Workplan
