@@ -296,7 +296,8 @@ std::optional<Project> read(const QByteArray &rawData, const QString &fileName, 
 
     Reader r;
     Project project;
-    project.name = QFileInfo(fileName).completeBaseName();
+    // §1: a bare array (or a file without a project name) is named after its file.
+    project.name = QFileInfo(fileName).fileName();
     QJsonArray tasks;
     if (doc.isArray()) {
         tasks = doc.array();
