@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QPageLayout>
+#include <QPageSize>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QGraphicsScene;
+class QPagedPaintDevice;
+class QPainter;
+
+namespace Workplan {
+
+class Project;
+struct AnalysisResult;
+
+struct PrintOptions
+{
+    QPageSize::PageSizeId paper = QPageSize::A4;
+    QPageLayout::Orientation orientation = QPageLayout::Portrait;
+    int tilesAcross = 1;     // 1 x 1: the graph fitted to one page
+    int tilesDown = 1;
+    int resolution = 150;    // dpi of PDF output
+
+    QPageLayout pageLayout() const;
+    static std::optional<QPageSize::PageSizeId> paperFromName(const QString &name);
+    // "3x2" -> (3, 2); nullopt for anything else.
+    static std::optional<std::pair<int, int>> tilesFromText(const QString &text);
+};
+
+// The printed plan: a summary page, the dependency graph (fitted, or tiled N x M with
+// overlap marks), the task table and the blocked tasks. Each page has a header with the
+// project name and date and a "page x of y" footer. Sizes are derived from the device's
+// resolution, so PDF, printer and preview agree.
+class PlanPrinter
+{
+public:
+    PlanPrinter(const Project &project, std::shared_ptr<const AnalysisResult> analysis,
+                QGraphicsScene *graph, const PrintOptions &options);
+
+    // Paints every page on a device that already carries its page layout.
+    void paint(QPagedPaintDevice *device) const;
+    bool writePdf(const QString &path, QString *error) const;
+    // Pages for the device's current layout.
+    int pageCount(QPagedPaintDevice *device) const;
+
+private:
+    enum class Kind { Summary, Graph, Table, Blocked };
+    struct Page { Kind kind; int first; int count; };
+    struct Metrics;
+
+    Metrics metrics(QPagedPaintDevice *device) const;
+    std::vector<Page> planPages(const Metrics &m) const;
+    void paintHeaderFooter(QPainter &p, const Metrics &m, int number, int total) const;
+    void paintSummary(QPainter &p, const Metrics &m) const;
+    void paintGraphTile(QPainter &p, const Metrics &m, int tile) const;
+    void paintTable(QPainter &p, const Metrics &m, int first, int count) const;
+    void paintBlocked(QPainter &p, const Metrics &m, int first, int count) const;
+
+    const Project &m_project;
+    std::shared_ptr<const AnalysisResult> m_analysis;
+    QGraphicsScene *m_graph;
+    PrintOptions m_options;
+    std::vector<int> m_tableOrder;          // hierarchy pre-order, file order among siblings
+    std::vector<int> m_tableDepth;
+    QStringList m_blockedLines;             // one line per blocked task and per reason
+};
+
+} // namespace Workplan
