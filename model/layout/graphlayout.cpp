@@ -66,9 +66,10 @@ class Sweeper
 {
 public:
     Sweeper(const Snapshot &s, const LayoutOptions &o, Bands &b, BandGeometry &g,
-            const Neighbours &nb)
-        : m_s(s), m_o(o), m_b(b), m_g(g), m_nb(nb)
+            const Neighbours &nb, const std::vector<int> &layer)
+        : m_s(s), m_o(o), m_b(b), m_g(g), m_nb(nb), m_layer(layer)
     {
+        findSiblingPairs();
     }
 
     // One column after another; `down` orders by predecessors, otherwise by successors.
@@ -85,36 +86,20 @@ public:
         }
     }
 
-    // Every summary's items by the mean position of everything their tasks depend on or
-    // feed; the top level keeps file order.
-    void sweepBlocks()
+    // Every summary's items by the mean position of the sibling items they are joined to;
+    // the top level keeps file order. Only the two items an edge joins below their common
+    // ancestor are pulled, so a far-away neighbour cannot fling a band across its siblings.
+    void sweepBlocks(bool down)
     {
         const int n = m_s.taskCount();
-        m_sum.assign(n, 0.0);
-        m_count.assign(n, 0);
-        for (int t = 0; t < n; ++t) {
-            for (int i = m_nb.predStart[t]; i < m_nb.predStart[t + 1]; ++i) {
-                const int p = m_nb.pred[i];
-                m_sum[t] += m_g.centre[p];
-                ++m_count[t];
-                m_sum[p] += m_g.centre[t];
-                ++m_count[p];
-            }
-        }
-        m_blockSum.assign(m_b.blockCount, 0.0);
-        m_blockCount.assign(m_b.blockCount, 0);
-        for (int t = 0; t < n; ++t) {
-            if (m_b.leafBlock[t] >= 0) {
-                m_blockSum[m_b.leafBlock[t]] += m_sum[t];
-                m_blockCount[m_b.leafBlock[t]] += m_count[t];
-            }
-        }
-        for (auto it = m_b.parentsFirst.rbegin(); it != m_b.parentsFirst.rend(); ++it) {
-            const int p = m_s.parent[*it];
-            if (p >= 0) {
-                m_sum[p] += m_sum[*it];
-                m_count[p] += m_count[*it];
-            }
+        m_sum.assign(n + m_b.blockCount, 0.0);
+        m_count.assign(n + m_b.blockCount, 0);
+        for (std::size_t e = 0; e < m_pairItem.size(); e += 2) {
+            // Down: the dependent's item follows its prerequisite; up: the other way round.
+            const int side = down ? 0 : 1;
+            const int item = m_pairItem[e + side];
+            m_sum[item] += m_g.centre[m_pairEnd[e + 1 - side]];
+            ++m_count[item];
         }
         for (int c = 0; c < n; ++c) {
             const int first = m_b.itemStart[c], last = m_b.itemStart[c + 1];
@@ -138,10 +123,18 @@ private:
             const int t = m_b.cells[i];
             double key = m_g.centre[t];   // no neighbours: stay put
             if (start[t] != start[t + 1]) {
-                double sum = 0;
-                for (int e = start[t]; e < start[t + 1]; ++e)
+                double sum = 0, near = 0;
+                int nearCount = 0;
+                const int want = m_layer[t] + (down ? -1 : 1);
+                for (int e = start[t]; e < start[t + 1]; ++e) {
                     sum += m_g.centre[list[e]];
-                key = sum / (start[t + 1] - start[t]);
+                    if (want >= 0 && m_layer[list[e]] == want) {
+                        near += m_g.centre[list[e]];
+                        ++nearCount;
+                    }
+                }
+                // The adjacent column decides the crossings; farther ones count only without it.
+                key = nearCount ? near / nearCount : sum / (start[t + 1] - start[t]);
             }
             m_keyed.emplace_back(key, t);
         }
@@ -149,14 +142,67 @@ private:
         m_g.placeGroup(m_b, m_o, group);
     }
 
+    int itemIndex(int item) const { return item >= 0 ? item : m_s.taskCount() + ~item; }
+
     double blockKey(int item) const
     {
-        if (item >= 0)
-            return m_count[item] ? m_sum[item] / m_count[item] : m_g.centre[item];
-        const int k = ~item;
-        if (m_blockCount[k])
-            return m_blockSum[k] / m_blockCount[k];
-        return m_g.blockTop[k] + m_g.blockHeight[k] / 2;
+        const int i = itemIndex(item);
+        const double centre = item >= 0 ? m_g.centre[item] : m_g.blockTop[~item] + m_g.blockHeight[~item] / 2;
+        if (m_count[i])
+            return m_sum[i] / m_count[i];
+        return centre;
+    }
+
+    // For every dependency between tasks that are not nested, the two sibling items below
+    // their lowest common ancestor. Binary lifting: O(n log depth + E log depth), no recursion.
+    void findSiblingPairs()
+    {
+        const int n = m_s.taskCount();
+        int maxDepth = 0;
+        for (int d : m_b.depth)
+            maxDepth = std::max(maxDepth, d);
+        int levels = 1;
+        while ((1 << levels) <= maxDepth)
+            ++levels;
+        std::vector<int> up(std::size_t(levels) * n);
+        for (int t = 0; t < n; ++t)
+            up[t] = m_s.parent[t] < 0 ? t : m_s.parent[t];
+        for (int k = 1; k < levels; ++k) {
+            for (int t = 0; t < n; ++t)
+                up[std::size_t(k) * n + t] = up[std::size_t(k - 1) * n + up[std::size_t(k - 1) * n + t]];
+        }
+        auto jump = [&](int k, int t) { return up[std::size_t(k) * n + t]; };
+
+        for (int t = 0; t < n; ++t) {
+            for (int i = m_nb.predStart[t]; i < m_nb.predStart[t + 1]; ++i) {
+                int u = t, v = m_nb.pred[i];
+                const bool swapped = m_b.depth[u] < m_b.depth[v];
+                if (swapped)
+                    std::swap(u, v);
+                for (int k = 0, diff = m_b.depth[u] - m_b.depth[v]; diff; ++k, diff >>= 1) {
+                    if (diff & 1)
+                        u = jump(k, u);
+                }
+                if (u == v)
+                    continue;                  // nested: a cycle, says nothing about order
+                for (int k = levels - 1; k >= 0; --k) {
+                    if (jump(k, u) != jump(k, v)) {
+                        u = jump(k, u);
+                        v = jump(k, v);
+                    }
+                }
+                if (m_s.parent[u] < 0)
+                    continue;                  // the top level keeps file order
+                const int iu = m_s.isLeaf(u) ? n + m_b.leafBlock[u] : u;
+                const int iv = m_s.isLeaf(v) ? n + m_b.leafBlock[v] : v;
+                if (iu == iv)
+                    continue;                  // two leaves of one block
+                m_pairItem.push_back(swapped ? iv : iu);   // the dependent's side first
+                m_pairItem.push_back(swapped ? iu : iv);
+                m_pairEnd.push_back(t);
+                m_pairEnd.push_back(m_nb.pred[i]);
+            }
+        }
     }
 
     // Stable, so ties keep the current order and the result stays deterministic.
@@ -173,9 +219,12 @@ private:
     Bands &m_b;
     BandGeometry &m_g;
     const Neighbours &m_nb;
+    const std::vector<int> &m_layer;
     std::vector<std::pair<double, int>> m_keyed;
-    std::vector<double> m_sum, m_blockSum;
-    std::vector<int> m_count, m_blockCount;
+    std::vector<int> m_pairItem;       // two sibling items per dependency, flat
+    std::vector<int> m_pairEnd;        // the tasks at its two ends, same order
+    std::vector<double> m_sum;         // per item: summaries by task, blocks after n
+    std::vector<int> m_count;
 };
 
 } // namespace
@@ -206,15 +255,26 @@ LayoutResult layoutGraph(const Snapshot &s, const LayoutOptions &o)
     const Neighbours neighbours(s);
     if (best > 0 && o.sweeps > 0 && !neighbours.isEmpty()) {
         std::vector<int> bestItems = bands.items, bestCells = bands.cells;
-        Sweeper sweeper(s, o, bands, geo, neighbours);
-        for (int pass = 0; pass < 2 * o.sweeps && best > 0; ++pass) {
-            sweeper.sweepLeaves(pass % 2 == 0);
-            sweeper.sweepBlocks();
+        Sweeper sweeper(s, o, bands, geo, neighbours, layers.layer);
+        auto keepIfBest = [&] {
             const qint64 now = edges.crossings(geo.centre);
             if (now < best) {
                 best = now;
                 bestItems = bands.items;
                 bestCells = bands.cells;
+            }
+            return now;
+        };
+        for (int pass = 0; pass < 2 * o.sweeps && best > 0; ++pass) {
+            sweeper.sweepLeaves(pass % 2 == 0);
+            const qint64 mid = keepIfBest();
+            // Moving whole bands is coarse: undo it when it does not help.
+            std::vector<int> items = bands.items;
+            sweeper.sweepBlocks(pass % 2 == 0);
+            const qint64 now = keepIfBest();
+            if (now > mid) {
+                bands.items = std::move(items);
+                geo.place(bands, o);
             }
         }
         bands.items = std::move(bestItems);
