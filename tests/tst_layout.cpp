@@ -205,6 +205,7 @@ private slots:
     void generatedPlans_data();
     void generatedPlans();
     void sweepsReduceCrossings();
+    void bandsMoveAsBlocks();
     void deterministic();
     void cyclesStillLayOut();
     void emptyAndSingle();
@@ -302,6 +303,38 @@ void TestLayout::sweepsReduceCrossings()
     QVERIFY(swept <= initial);
     QVERIFY(swept < initial);   // this case improves; the ≤ above is the general promise
     QVERIFY(checkLayout(s, before, fileOrder).isEmpty());
+}
+
+// Features listed against their dependencies: only moving whole bands can untangle them.
+void TestLayout::bandsMoveAsBlocks()
+{
+    QList<Task> tasks;
+    const QString epic = QStringLiteral("E");
+    tasks.append(makeTask(epic, QStringLiteral("epic"), QString()));
+    for (const char *f : {"A", "B", "C", "D"})
+        tasks.append(makeTask(QLatin1String(f), QStringLiteral("feature"), epic));
+    const std::pair<const char *, const char *> later[] = {{"C", "B"}, {"D", "A"}};
+    for (int i = 0; i < 2; ++i) {
+        for (const char *f : {"A", "B"})
+            tasks.append(makeTask(QStringLiteral("%1%2").arg(QLatin1String(f)).arg(i), QStringLiteral("task"), QLatin1String(f)));
+        for (const auto &[f, on] : later) {
+            Task t = makeTask(QStringLiteral("%1%2").arg(QLatin1String(f)).arg(i), QStringLiteral("task"), QLatin1String(f));
+            t.dependencies.append(dependsOn(QStringLiteral("%1%2").arg(QLatin1String(on)).arg(i)));
+            tasks.append(t);
+        }
+    }
+    Project p;
+    p.setTasks(tasks);
+    const Snapshot s = Snapshot::fromProject(p);
+    const LayoutOptions o;
+    const LayoutResult r = layoutGraph(s, o);
+    QCOMPARE(r.initialCrossings, qint64(4));
+    QCOMPARE(r.crossings, qint64(0));
+    const QString broken = checkLayout(s, r, o);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    // D's band moved above B's, next to A's.
+    const auto pos = r.positions();
+    QVERIFY(pos.value(QStringLiteral("D")).y() < pos.value(QStringLiteral("B")).y());
 }
 
 void TestLayout::deterministic()
