@@ -1,0 +1,169 @@
+#include "layering.h"
+
+#include "../engine/snapshot.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace Workplan {
+
+namespace {
+
+// Node t is leaf t or the finish of summary t; node n + t is the start of summary t.
+struct NodeGraph
+{
+    std::vector<int> start;           // CSR of out-edges, size 2n + 1
+    std::vector<int> target;
+    std::vector<std::uint8_t> used;   // leaves and both nodes of every summary
+    std::vector<std::uint8_t> dropped; // per edge: ignored to break a cycle
+};
+
+NodeGraph buildGraph(const Snapshot &s)
+{
+    const int n = s.taskCount();
+    const int nodes = 2 * n;
+    NodeGraph g;
+    g.used.assign(nodes, 0);
+    g.start.assign(nodes + 1, 0);
+    auto valid = [n](int t) { return t >= 0 && t < n; };
+    auto inNode = [&](int t) { return s.isLeaf(t) ? t : n + t; };
+
+    for (int t = 0; t < n; ++t) {
+        g.used[t] = 1;
+        if (!s.isLeaf(t)) {
+            g.used[n + t] = 1;
+            g.start[n + t + 1] += s.childStart[t + 1] - s.childStart[t];
+        }
+        if (valid(s.parent[t]))
+            ++g.start[t + 1];
+        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+            if (s.depCounts[d] && valid(s.depPrereq[d]))
+                ++g.start[s.depPrereq[d] + 1];
+        }
+    }
+    for (int v = 0; v < nodes; ++v)
+        g.start[v + 1] += g.start[v];
+    g.target.resize(g.start[nodes]);
+    g.dropped.assign(g.target.size(), 0);
+    std::vector<int> fill(g.start.begin(), g.start.end() - 1);
+    for (int t = 0; t < n; ++t) {
+        if (!s.isLeaf(t)) {
+            for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
+                g.target[fill[n + t]++] = inNode(s.children[c]);
+        }
+        if (valid(s.parent[t]))
+            g.target[fill[t]++] = s.parent[t];
+        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+            if (s.depCounts[d] && valid(s.depPrereq[d]))
+                g.target[fill[s.depPrereq[d]]++] = inNode(t);
+        }
+    }
+    return g;
+}
+
+// Kahn's algorithm over the edges not dropped; short when a cycle remains.
+std::vector<int> topologicalOrder(const NodeGraph &g)
+{
+    const int nodes = int(g.used.size());
+    std::vector<int> indegree(nodes, 0);
+    for (std::size_t e = 0; e < g.target.size(); ++e) {
+        if (!g.dropped[e])
+            ++indegree[g.target[e]];
+    }
+    std::vector<int> order;
+    order.reserve(nodes);
+    for (int v = 0; v < nodes; ++v) {
+        if (g.used[v] && indegree[v] == 0)
+            order.push_back(v);
+    }
+    for (std::size_t head = 0; head < order.size(); ++head) {
+        const int u = order[head];
+        for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
+            if (!g.dropped[e] && --indegree[g.target[e]] == 0)
+                order.push_back(g.target[e]);
+        }
+    }
+    return order;
+}
+
+// Iterative DFS over the nodes Kahn left behind (every cycle lives there); dropping its back
+// edges leaves a DAG. Roots in node order, edges in CSR order: deterministic.
+int dropBackEdges(NodeGraph &g, const std::vector<int> &order)
+{
+    const int nodes = int(g.used.size());
+    enum : std::uint8_t { Outside, White, Grey, Black };
+    std::vector<std::uint8_t> colour(nodes, Outside);
+    for (int v = 0; v < nodes; ++v) {
+        if (g.used[v])
+            colour[v] = White;
+    }
+    for (int v : order)
+        colour[v] = Outside;
+
+    int dropped = 0;
+    struct Frame { int v; int edge; };
+    std::vector<Frame> stack;
+    for (int root = 0; root < nodes; ++root) {
+        if (colour[root] != White)
+            continue;
+        colour[root] = Grey;
+        stack.push_back({root, g.start[root]});
+        while (!stack.empty()) {
+            Frame &f = stack.back();
+            if (f.edge == g.start[f.v + 1]) {
+                colour[f.v] = Black;
+                stack.pop_back();
+                continue;
+            }
+            const int e = f.edge++;
+            const int w = g.target[e];
+            if (colour[w] == Grey) {
+                g.dropped[e] = 1;
+                ++dropped;
+            } else if (colour[w] == White) {
+                colour[w] = Grey;
+                stack.push_back({w, g.start[w]});
+            }
+        }
+    }
+    return dropped;
+}
+
+} // namespace
+
+LayerAssignment assignLayers(const Snapshot &s)
+{
+    const int n = s.taskCount();
+    LayerAssignment a;
+    a.layer.assign(n, -1);
+    if (n == 0)
+        return a;
+
+    NodeGraph g = buildGraph(s);
+    std::vector<int> order = topologicalOrder(g);
+    const int usedCount = int(std::count(g.used.begin(), g.used.end(), std::uint8_t(1)));
+    if (int(order.size()) < usedCount) {
+        a.brokenEdges = dropBackEdges(g, order);
+        order = topologicalOrder(g);
+    }
+
+    // Only a leaf takes a column, so a summary's nodes pass their level straight through.
+    std::vector<int> level(g.used.size(), 0);
+    for (int u : order) {
+        const bool leaf = u < n && s.isLeaf(u);
+        const int out = leaf ? level[u] + 1 : level[u];
+        for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
+            if (!g.dropped[e])
+                level[g.target[e]] = std::max(level[g.target[e]], out);
+        }
+    }
+    for (int t = 0; t < n; ++t) {
+        if (s.isLeaf(t)) {
+            a.layer[t] = level[t];
+            a.layerCount = std::max(a.layerCount, level[t] + 1);
+        }
+    }
+    return a;
+}
+
+} // namespace Workplan
