@@ -19,6 +19,10 @@ struct AnalysisResult
     Snapshot snapshot;
     Analysis analysis;
     QHash<QString, int> indexOf;          // task id -> snapshot index
+    // Per snapshot index, built with the result so per-task look-ups stay O(1) when a
+    // view asks for each of 10k tasks.
+    std::vector<int> blockedAt;           // index into analysis.blocked, -1: not blocked
+    std::vector<bool> critical;
     quint64 revision = 0;
 
     int index(const QString &id) const { return indexOf.value(id, -1); }
@@ -56,12 +60,15 @@ private:
     void schedule();
     void run();
     void apply(std::shared_ptr<AnalysisResult> result);
+    void startWorker(Snapshot snapshot);
+
 
     ProjectDocument *m_document;
     std::shared_ptr<const AnalysisResult> m_result;
     QFutureWatcher<std::shared_ptr<AnalysisResult>> m_watcher;
     quint64 m_revision = 0;
-    bool m_pending = false;
+    bool m_pending = false;       // a run() is queued
+    bool m_running = false;       // a worker runs; cleared when its result is delivered
     int m_asyncThreshold = 5000;
 };
 
