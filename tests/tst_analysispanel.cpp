@@ -478,6 +478,20 @@ void TestAnalysisPanel::longListsAreCapped()
     emit f.panel->tree()->itemClicked(more, 0);
     QCoreApplication::processEvents();
     QCOMPARE(f.panel->sectionIds(Section::Ready).size(), 30);
+
+    // With many leaves a wave lists its tasks only once expanded.
+    f.panel->setEntryLimit(5);
+    QTreeWidgetItem *wave = f.panel->sectionItem(Section::ParallelGroups)->child(0);
+    QVERIFY(wave->data(0, LazyRole).toBool());
+    QCOMPARE(wave->childCount(), 0);
+    QCOMPARE(wave->data(0, CountRole).toInt(), 30);
+    QCOMPARE(wave->childIndicatorPolicy(), QTreeWidgetItem::ShowIndicator);
+    wave->setExpanded(true);
+    QCoreApplication::processEvents();
+    wave = f.panel->sectionItem(Section::ParallelGroups)->child(0);
+    QVERIFY(wave->isExpanded());
+    QCOMPARE(wave->childCount(), 6);   // 5 and "… and 25 more"
+    QCOMPARE(wave->child(0)->data(0, TaskIdRole).toString(), QStringLiteral("t0"));
 }
 
 void TestAnalysisPanel::asyncMatchesSync()

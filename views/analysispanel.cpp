@@ -83,8 +83,19 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
     layout->addWidget(m_tree, 1);
 
     auto remember = [this](QTreeWidgetItem *item, bool expanded) {
-        if (!m_building)
-            m_expanded.insert(item->data(0, KeyRole).toString(), expanded);
+        if (m_building)
+            return;
+        m_expanded.insert(item->data(0, KeyRole).toString(), expanded);
+        if (expanded && item->data(0, LazyRole).toBool()) {
+            // Lists the wave's tasks now; deferred, as it replaces the item being expanded.
+            QTreeWidgetItem *top = item;
+            while (top->parent())
+                top = top->parent();
+            const int section = m_tree->indexOfTopLevelItem(top);
+            QMetaObject::invokeMethod(this, [this, section] {
+                setSection(Section(section), build(Section(section)));
+            }, Qt::QueuedConnection);
+        }
     };
     connect(m_tree, &QTreeWidget::itemExpanded, this, [remember](QTreeWidgetItem *i) { remember(i, true); });
     connect(m_tree, &QTreeWidget::itemCollapsed, this, [remember](QTreeWidgetItem *i) { remember(i, false); });
@@ -161,7 +172,14 @@ PanelSection AnalysisPanel::build(Section section) const
     case Section::WhyBlocked: return b.whyBlocked(m_whyId, std::max(limit, 500));
     case Section::Ready: return b.ready(limit);
     case Section::CriticalPath: return b.criticalPath(limit);
-    case Section::ParallelGroups: return b.parallelGroups(limit);
+    case Section::ParallelGroups: {
+        QSet<QString> expanded;
+        for (auto it = m_expanded.cbegin(); it != m_expanded.cend(); ++it) {
+            if (it.value())
+                expanded.insert(it.key());
+        }
+        return b.parallelGroups(limit, expanded);
+    }
     case Section::Overruns: return b.overruns(limit);
     case Section::Warnings: return b.warnings(limit);
     }
@@ -231,6 +249,8 @@ QTreeWidgetItem *AnalysisPanel::makeItem(const PanelEntry &entry)
         item->setData(0, TaskIdRole, entry.taskId);
     for (auto it = entry.data.cbegin(); it != entry.data.cend(); ++it)
         item->setData(0, it.key(), it.value());
+    if (entry.lazy)
+        item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
     if (entry.data.value(MoreRole).toBool()) {
         QFont f = item->font(0);
         f.setItalic(true);
@@ -249,7 +269,7 @@ QTreeWidgetItem *AnalysisPanel::makeItem(const PanelEntry &entry)
 void AnalysisPanel::applyExpansion(QTreeWidgetItem *item, const PanelEntry &entry)
 {
     if (entry.children.empty())
-        return;
+        return;   // lazy entries stay collapsed until their children are listed
     item->setExpanded(m_expanded.value(entry.key, entry.expandedByDefault));
     for (std::size_t c = 0; c < entry.children.size(); ++c)
         applyExpansion(item->child(int(c)), entry.children[c]);

@@ -226,10 +226,11 @@ PanelSection PanelSectionBuilder::criticalPath(int limit) const
     return sec;
 }
 
-PanelSection PanelSectionBuilder::parallelGroups(int limit) const
+PanelSection PanelSectionBuilder::parallelGroups(int limit, const QSet<QString> &expanded) const
 {
     const Analysis &a = m_result.analysis;
     const std::size_t groups = a.hasSchedule() ? a.parallelGroups.size() : 0;
+    const bool eager = a.leafTasks <= 4 * limit;
     PanelSection sec{counted("Parallel groups", groups), false, {}};
     const std::size_t shown = std::min(groups, std::size_t(limit));
     for (std::size_t g = 0; g < shown; ++g) {
@@ -242,10 +243,15 @@ PanelSection PanelSectionBuilder::parallelGroups(int limit) const
         e.key = QStringLiteral("wave/%1").arg(g + 1);
         e.data.insert(CountRole, int(group.size()));
         e.data.insert(HoursRole, hours);
-        const std::size_t listed = std::min(group.size(), std::size_t(limit));
-        for (std::size_t i = 0; i < listed; ++i)
-            e.children.push_back(taskEntry(group[i]));
-        addMore(e.children, group.size(), listed, e.key);
+        if (!eager && !expanded.contains(e.key) && !group.empty()) {
+            e.lazy = true;
+            e.data.insert(LazyRole, true);
+        } else {
+            const std::size_t listed = std::min(group.size(), std::size_t(limit));
+            for (std::size_t i = 0; i < listed; ++i)
+                e.children.push_back(taskEntry(group[i]));
+            addMore(e.children, group.size(), listed, e.key);
+        }
         sec.entries.push_back(std::move(e));
     }
     addMore(sec.entries, groups, shown, QStringLiteral("waves"));

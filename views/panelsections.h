@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QtCore/qnamespace.h>
 #include <QString>
 #include <QVariant>
@@ -25,7 +26,8 @@ enum PanelRole : int {
     EstimateRole,                   // double: overrun estimate
     MembersRole,                    // QStringList: a cyclic set, file order
     MessageRole,                    // QString: warning text
-    MoreRole                        // bool: the "… and N more" entry
+    MoreRole,                       // bool: the "… and N more" entry
+    LazyRole                        // bool: children are listed once it is expanded
 };
 
 // What the analysis panel shows, as plain values. The panel compares a freshly built
@@ -38,12 +40,13 @@ struct PanelEntry
     QString key;                    // stable across refreshes, for the expansion state
     QHash<int, QVariant> data;      // extra item roles (AnalysisPanel::Role)
     bool expandedByDefault = false;
+    bool lazy = false;              // has children, withheld until expanded
     std::vector<PanelEntry> children;
 
     bool operator==(const PanelEntry &o) const
     {
         return text == o.text && taskId == o.taskId && key == o.key && data == o.data
-            && expandedByDefault == o.expandedByDefault && children == o.children;
+            && expandedByDefault == o.expandedByDefault && lazy == o.lazy && children == o.children;
     }
     bool operator!=(const PanelEntry &o) const { return !(*this == o); }
 };
@@ -75,7 +78,9 @@ public:
     PanelSection whyBlocked(const QString &taskId, int limit) const;
     PanelSection ready(int limit) const;
     PanelSection criticalPath(int limit) const;
-    PanelSection parallelGroups(int limit) const;
+    // Waves list their tasks only when there are few leaves in all or the wave's key is in
+    // `expanded`; otherwise they are lazy, so 10k leaves do not become 10k items.
+    PanelSection parallelGroups(int limit, const QSet<QString> &expanded) const;
     PanelSection overruns(int limit) const;
     PanelSection warnings(int limit) const;
 
