@@ -100,18 +100,20 @@ void AnalysisController::run()
         // that covers every edit made meanwhile.
         return;
     }
-    // The snapshot is taken here, on the UI thread; the worker never sees the document.
-    Snapshot snapshot = Snapshot::fromProject(m_document->project());
-    if (snapshot.taskCount() < m_asyncThreshold)
-        apply(computeAnalysis(std::move(snapshot), m_revision));
+    const Project &project = m_document->project();
+    if (project.taskCount() < m_asyncThreshold)
+        apply(computeAnalysis(Snapshot::fromProject(project), m_revision));
     else
-        startWorker(std::move(snapshot));
+        startWorker(project);
 }
 
-void AnalysisController::startWorker(Snapshot snapshot)
+void AnalysisController::startWorker(const Project &project)
 {
     m_running = true;
-    m_watcher.setFuture(QtConcurrent::run(computeAnalysis, std::move(snapshot), m_revision));
+    // The worker never sees the document, only its own copy of the data.
+    m_watcher.setFuture(QtConcurrent::run([project, revision = m_revision] {
+        return computeAnalysis(Snapshot::fromProject(project), revision);
+    }));
 }
 
 void AnalysisController::apply(std::shared_ptr<AnalysisResult> result)

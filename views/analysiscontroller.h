@@ -11,6 +11,7 @@
 
 namespace Workplan {
 
+class Project;
 class ProjectDocument;
 
 // One finished analysis, immutable and shared between the views.
@@ -36,7 +37,9 @@ struct AnalysisResult
 
 // Re-runs the engine after every document change (coalesced to one run per event-loop
 // turn). Small projects run on the UI thread; large ones on a worker with QtConcurrent,
-// on an immutable Snapshot, and a result is applied only if no edit came after it.
+// which gets a copy of the Project (implicitly shared: O(1) here, the UI thread's next edit
+// detaches) and builds the Snapshot there too, so the UI thread does no O(n) work per edit.
+// A result is applied only if no edit came after it; edits during a run cause one re-run.
 class AnalysisController : public QObject
 {
     Q_OBJECT
@@ -60,7 +63,7 @@ private:
     void schedule();
     void run();
     void apply(std::shared_ptr<AnalysisResult> result);
-    void startWorker(Snapshot snapshot);
+    void startWorker(const Project &project);
 
 
     ProjectDocument *m_document;
