@@ -392,6 +392,25 @@ void TestAnalysisPanel::viaAndMarked()
     QCOMPARE(m->childCount(), 0);
     QVERIFY(!f.entry(Section::Blocked, QStringLiteral("p"))->data(0, MarkedRole).toBool());
 
+    // Why is m blocked once it also waits on the summary p? Through p's own reason and
+    // through d, the blocked leaf inside p, down to a.
+    Dependency onP;
+    onP.taskId = QStringLiteral("p");
+    f.push(DependencyCommand::add(&f.doc, QStringLiteral("m"), onP));
+    f.selection.select(QStringLiteral("m"));
+    f.settle();
+    QTreeWidgetItem *why = f.panel->sectionItem(Section::WhyBlocked);
+    QCOMPARE(why->childCount(), 1);
+    QTreeWidgetItem *p = why->child(0)->child(0);
+    QCOMPARE(p->data(0, TaskIdRole).toString(), QStringLiteral("p"));
+    QCOMPARE(p->childCount(), 2);   // a (p's own dependency) and d (blocked, inside p)
+    QCOMPARE(p->child(0)->data(0, TaskIdRole).toString(), QStringLiteral("a"));
+    QVERIFY(p->child(0)->text(0).contains(QLatin1String("first cause")));
+    QCOMPARE(p->child(1)->data(0, TaskIdRole).toString(), QStringLiteral("d"));
+    QCOMPARE(p->child(1)->child(0)->data(0, ViaRole).toString(), QStringLiteral("p"));
+    f.doc.undoStack()->undo();
+    f.settle();
+
     // Completed is not enough for an approval dependency; approved is.
     f.push(ChangeTaskCommand::setStatus(&f.doc, QStringLiteral("a"), Status::Completed));
     QCOMPARE(f.panel->sectionIds(Section::Blocked), (QStringList{QStringLiteral("p"), QStringLiteral("d"), QStringLiteral("m")}));

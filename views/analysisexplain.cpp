@@ -40,7 +40,8 @@ struct ChainBuilder
         const Snapshot &s = r.snapshot;
         const bool followLeaves = !s.isLeaf(task) && depth > 0;
         if (b < 0 && !followLeaves) {
-            out.push_back(node);   // not blocked: a first cause
+            node.firstCause = depth > 0;
+            out.push_back(node);
             return;
         }
         if (!expanded.insert(task).second) {
@@ -48,6 +49,7 @@ struct ChainBuilder
             out.push_back(node);
             return;
         }
+        const std::size_t self = out.size();
         out.push_back(node);
         if (b >= 0) {
             for (const Analysis::Waiting &w : r.analysis.blocked[std::size_t(b)].waitingOn)
@@ -61,6 +63,8 @@ struct ChainBuilder
                 if (r.blockedAt[std::size_t(leaf)] >= 0)
                     visit(leaf, depth + 1, nullptr, true);
             }
+            if (b < 0 && out.size() == self + 1)
+                out[self].firstCause = true;   // an unfinished summary, nothing blocked in it
         }
     }
 };

@@ -18,6 +18,8 @@ struct BlockChainNode
                                               // the root and for blocked leaves inside a summary
     bool insideSummary = false;               // a blocked leaf under the summary above it
     bool repeated = false;                    // already explained above, not followed again
+    bool firstCause = false;                  // not blocked and nothing blocked under it:
+                                              // the wait ends here (it is simply unfinished)
 };
 
 // Follows `task`'s unsatisfied dependencies back to the first unfinished causes: a

@@ -170,7 +170,7 @@ PanelSection PanelSectionBuilder::whyBlocked(const QString &taskId, int limit) c
         }
         if (n.repeated)
             e.text += tr(" \u2014 see above");
-        else if (n.depth > 0 && m_result.blockedAt[std::size_t(n.task)] < 0 && m_result.snapshot.isLeaf(n.task))
+        else if (n.firstCause)
             e.text += tr(" \u2014 first cause (%1)").arg(toString(m_result.snapshot.status[std::size_t(n.task)]));
         e.expandedByDefault = true;
         path.resize(std::size_t(n.depth));
