@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysiscontroller.h"
+#include "analysispanel.h"
 #include "taskselection.h"
 
 #include "model/projectdocument.h"
@@ -21,7 +22,7 @@ MainWindow::MainWindow(QWidget *parent)
     // [graph] the canvas is the central widget.
     setCentralWidget(new QLabel(tr("No project open"), this));
     // [tree] [inspector] [palette] [undo] docks.
-    // [analysis] dock.
+    AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
 
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
