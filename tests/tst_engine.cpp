@@ -172,6 +172,7 @@ private slots:
     void emptyProject();
     void counts();
     void customCalendar();
+    void hoursPrintWithoutFloatNoise();
 };
 
 void TestEngine::lag_data()
@@ -780,6 +781,19 @@ void TestEngine::customCalendar()
     QCOMPARE(ef(r, "a"), 24.0);
     QCOMPARE(es(r, "b"), 30.0);
     QCOMPARE(at(r.out, "makespan_hours").toDouble(), 126.0);
+}
+
+// 0.1 h + 0.2 h is 0.30000000000000004 in binary; the printed figures must not show it.
+void TestEngine::hoursPrintWithoutFloatNoise()
+{
+    const Run r = analyzeTasks(R"([
+        {"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": 0.1}},
+        {"task_id": "b", "task_type": "t", "attributes": {"estimated_effort": 0.2},
+         "dependencies": [{"dependency_task_id": "a"}]},
+        {"task_id": "c", "task_type": "t", "attributes": {"estimated_effort": 0.3}}])");
+    QCOMPARE(at(times(r, "c"), "slack").toDouble(), 0.0);
+    QCOMPARE(at(r.out, "makespan_hours").toDouble(), 0.3);
+    QCOMPARE(at(r.out, "critical_tasks").toArray().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
