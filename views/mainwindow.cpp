@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysiscontroller.h"
+#include "graph/graphview.h"
 #include "taskselection.h"
 
 #include "model/projectdocument.h"
@@ -19,7 +20,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_analysis(new AnalysisController(m_document, this))
 {
     // [graph] the canvas is the central widget.
-    setCentralWidget(new QLabel(tr("No project open"), this));
+    setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
     // [tree] [inspector] [palette] [undo] docks.
     // [analysis] dock.
 
