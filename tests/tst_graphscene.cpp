@@ -82,6 +82,7 @@ private slots:
     void moveIsOneUndoStep();
     void selectionSyncBothWays();
     void deleteRemovesSelectedEdge();
+    void dragEdgeHandleRetargets();
     void paletteDropCreatesTask();
     void itemsFollowDocument();
     void collapseHidesChildrenAndReattachesEdges();
@@ -234,6 +235,37 @@ void TestGraphScene::deleteRemovesSelectedEdge()
     QCOMPARE(m_doc->project().taskCount(), 5);
     m_doc->undoStack()->undo();
     QVERIFY(m_scene->edgeFor(QStringLiteral("b"), 0));
+}
+
+void TestGraphScene::dragEdgeHandleRetargets()
+{
+    QUndoStack *stack = m_doc->undoStack();
+    const int before = stack->count();
+    // The prerequisite end of d -> c moves to a: same owner, one change command.
+    EdgeItem *edge = m_scene->edgeFor(QStringLiteral("d"), 0);
+    m_scene->clearSelection();
+    edge->setSelected(true);
+    drag(edge->sourcePoint(), cardCenter(QStringLiteral("a")));
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(m_doc->project().find(QStringLiteral("d"))->dependencies.at(0).taskId, QStringLiteral("a"));
+
+    // Its dependent end onto d would duplicate d -> a: refused, nothing changes.
+    QSignalSpy messages(m_scene, &GraphScene::message);
+    edge = m_scene->edgeFor(QStringLiteral("b"), 0);
+    m_scene->clearSelection();
+    edge->setSelected(true);
+    drag(edge->targetPoint(), cardCenter(QStringLiteral("d")) + QPointF(0, 20));
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(messages.count(), 1);
+
+    // Onto c instead: a new owner, remove + add in one macro.
+    drag(edge->targetPoint(), cardCenter(QStringLiteral("c")) + QPointF(0, 20));
+    QCOMPARE(stack->count(), before + 2);
+    QVERIFY(m_doc->project().find(QStringLiteral("b"))->dependencies.isEmpty());
+    QCOMPARE(m_doc->project().find(QStringLiteral("c"))->dependencies.size(), 2);
+
+    stack->undo();
+    QCOMPARE(m_doc->project().find(QStringLiteral("b"))->dependencies.size(), 1);
 }
 
 void TestGraphScene::paletteDropCreatesTask()
