@@ -82,6 +82,7 @@ private slots:
     void moveIsOneUndoStep();
     void selectionSyncBothWays();
     void deleteRemovesSelectedEdge();
+    void rubberBandInsideLaneSelects();
     void dragEdgeHandleRetargets();
     void paletteDropCreatesTask();
     void itemsFollowDocument();
@@ -266,6 +267,19 @@ void TestGraphScene::dragEdgeHandleRetargets()
 
     stack->undo();
     QCOMPARE(m_doc->project().find(QStringLiteral("b"))->dependencies.size(), 1);
+}
+
+void TestGraphScene::rubberBandInsideLaneSelects()
+{
+    // Inside a frame's lane (not its header) a press starts a rubber band, not a frame drag.
+    const QPointF start = m_scene->cardFor(QStringLiteral("a"))->pos() + QPointF(-8, -8);
+    QVERIFY(m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().contains(start));
+    const int before = m_doc->undoStack()->count();
+    drag(start, cardCenter(QStringLiteral("b")));
+    QCOMPARE(m_doc->undoStack()->count(), before);
+    QStringList ids = m_selection->selectedIds();
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
 }
 
 void TestGraphScene::paletteDropCreatesTask()

@@ -137,7 +137,7 @@ void GraphScene::rebuildAll()
     m_structureDirty = true;
     flush();
     rebuildOverlays();
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 400, 400));
+    setSceneRect(itemsBoundingRect().adjusted(-300, -300, 300, 300));
 }
 
 void GraphScene::flush()
@@ -157,7 +157,7 @@ void GraphScene::flush()
         updateFrames(std::exchange(m_dirtyFrames, {}));
     }
     // Grow the scroll area with the plan (never shrink under the user's feet).
-    const QRectF needed = itemsBoundingRect().adjusted(-200, -200, 400, 400);
+    const QRectF needed = itemsBoundingRect().adjusted(-300, -300, 300, 300);
     if (!sceneRect().contains(needed))
         setSceneRect(sceneRect().united(needed));
 }
@@ -434,7 +434,13 @@ void GraphScene::autoLayout()
     if (positions.isEmpty())
         return;
     m_document->undoStack()->push(new SetPositionsCommand(m_document, positions, tr("Auto layout")));
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 400, 400));
+    setSceneRect(itemsBoundingRect().adjusted(-300, -300, 300, 300));
+}
+
+void GraphScene::setItemCaching(bool on)
+{
+    for (CardItem *c : std::as_const(m_cards))
+        c->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 void GraphScene::setShowCritical(bool on) { m_showCritical = on; rebuildOverlays(); }

@@ -81,6 +81,10 @@ public:
     // Moves the selection to the nearest card in the direction (dx, dy).
     void selectNeighbour(int dx, int dy);
 
+    // Cards cache their picture in device pixels; printing and PDF export turn that off
+    // so the output stays vector.
+    void setItemCaching(bool on);
+
     // Brings pending document changes into the items now (normally done after each
     // undo-stack step and on the next event loop turn).
     void flush();
