@@ -89,6 +89,8 @@ private slots:
     void collapseHidesChildrenAndReattachesEdges();
     void autoLayoutIsOneCommand();
     void arrowKeysMoveSelection();
+    void deletingSelectedTaskClearsSelection();
+    void focusRequestCentresCard();
     void renderReleasePipeline();
 
 private:
@@ -390,6 +392,28 @@ void TestGraphScene::arrowKeysMoveSelection()
     QTest::keyClick(m_view, Qt::Key_Left);
     QTest::keyClick(m_view, Qt::Key_Up);
     QVERIFY(m_selection->currentId() != QStringLiteral("d"));
+}
+
+void TestGraphScene::deletingSelectedTaskClearsSelection()
+{
+    m_selection->select(QStringLiteral("d"));
+    m_view->setFocus();
+    const int before = m_doc->undoStack()->count();
+    QTest::keyClick(m_view, Qt::Key_Backspace);
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QVERIFY(!m_doc->project().contains(QStringLiteral("d")));
+    QVERIFY(m_selection->selectedIds().isEmpty());
+    m_doc->undoStack()->undo();
+    QVERIFY(m_scene->cardFor(QStringLiteral("d")));
+}
+
+void TestGraphScene::focusRequestCentresCard()
+{
+    m_view->setZoom(2.0);
+    emit m_selection->focusRequested(QStringLiteral("a"));
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    QVERIFY2(QLineF(centre, cardCenter(QStringLiteral("a"))).length() < 5,
+             qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
 }
 
 void TestGraphScene::renderReleasePipeline()
