@@ -2,13 +2,13 @@
 
 #include "analysiscontroller.h"
 #include "analysispanel.h"
+#include "graph/graphview.h"
 #include "taskselection.h"
 
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
 
 #include <QFileInfo>
-#include <QLabel>
 #include <QMessageBox>
 
 namespace Workplan {
@@ -20,7 +20,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_analysis(new AnalysisController(m_document, this))
 {
     // [graph] the canvas is the central widget.
-    setCentralWidget(new QLabel(tr("No project open"), this));
+    setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
     // [tree] [inspector] [palette] [undo] docks.
     AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
 
