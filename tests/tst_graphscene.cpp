@@ -88,6 +88,7 @@ private slots:
     void itemsFollowDocument();
     void collapseHidesChildrenAndReattachesEdges();
     void autoLayoutIsOneCommand();
+    void unplacedTasksShowAtLayoutPositions();
     void arrowKeysMoveSelection();
     void deletingSelectedTaskClearsSelection();
     void focusRequestCentresCard();
@@ -379,6 +380,22 @@ void TestGraphScene::autoLayoutIsOneCommand()
         QCOMPARE(m_scene->cardFor(it.key())->pos(), it.value());
     const QRectF frame = m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect();
     QVERIFY(!frame.intersects(m_scene->cardFor(QStringLiteral("d"))->nodeSceneRect()));
+}
+
+// A file without positions opens laid out, and opening it changes nothing in the document.
+void TestGraphScene::unplacedTasksShowAtLayoutPositions()
+{
+    Project p = sampleProject();
+    for (int i = 0; i < p.taskCount(); ++i)
+        p.task(i).hasPosition = false;
+    m_doc->resetProject(p);
+    m_scene->flush();
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    QVERIFY(!m_doc->isModified());
+    const QHash<QString, QPointF> expected = computeLayoutPositions(m_doc->project());
+    QCOMPARE(expected.size(), 4);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(m_scene->cardFor(it.key())->pos(), it.value());
 }
 
 void TestGraphScene::arrowKeysMoveSelection()

@@ -1,5 +1,7 @@
 #include "graphscene.h"
 
+#include <algorithm>
+
 #include "carditem.h"
 #include "frameitem.h"
 #include "graphstyle.h"
@@ -187,12 +189,21 @@ QPointF GraphScene::restingPosition(const QString &id) const
     const Project &p = m_document->project();
     const int i = p.indexOf(id);
     const Task &t = p.task(i);
-    return t.hasPosition ? t.position : fallbackGridPosition(depthOf(id), i);
+    if (t.hasPosition)
+        return t.position;
+    const auto placed = m_autoPositions.constFind(id);
+    return placed != m_autoPositions.constEnd() ? *placed : fallbackGridPosition(depthOf(id), i);
 }
 
 void GraphScene::syncNodes()
 {
     const Project &p = m_document->project();
+    // Tasks the user never placed (a file from another tool, a template) are shown where
+    // the auto layout would put them; nothing is written until the user moves them.
+    const bool anyUnplaced = std::any_of(p.tasks().cbegin(), p.tasks().cend(), [this](const Task &t) {
+        return !t.hasPosition && !m_document->isSummary(t.id);
+    });
+    m_autoPositions = anyUnplaced ? computeLayoutPositions(p) : QHash<QString, QPointF>();
     // Depths, memoised over the parent chain (a parent may come after its children).
     m_depth.clear();
     m_depth.reserve(p.taskCount());

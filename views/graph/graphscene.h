@@ -154,6 +154,7 @@ private:
     QHash<QString, FrameItem *> m_frames;
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
     QHash<QString, int> m_depth;
+    QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
     QSet<QString> m_collapsed;
 
     bool m_structureDirty = false;
