@@ -143,6 +143,26 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 }
 
+// The words of `title` that fit on the first line, and the rest.
+static std::pair<QString, QString> splitTitle(const QString &title, const QFontMetricsF &fm, qreal width)
+{
+    if (fm.horizontalAdvance(title) <= width)
+        return {title, QString()};
+    const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString first;
+    int used = 0;
+    for (const QString &w : words) {
+        const QString candidate = first.isEmpty() ? w : first + QLatin1Char(' ') + w;
+        if (!first.isEmpty() && fm.horizontalAdvance(candidate) > width)
+            break;
+        first = candidate;
+        ++used;
+    }
+    if (fm.horizontalAdvance(first) > width)   // one long word: break it where it must
+        return {fm.elidedText(first, Qt::ElideRight, width), QString()};
+    return {first, words.mid(used).join(QLatin1Char(' '))};
+}
+
 void CardItem::paintDetail(QPainter *painter, const Task &t)
 {
     const GraphScene *s = graphScene();
@@ -158,31 +178,37 @@ void CardItem::paintDetail(QPainter *painter, const Task &t)
     painter->setFont(font(11, true));
     painter->drawText(QRectF(0, 0, 26, 26), Qt::AlignCenter, typeGlyph(t.type));
 
-    // Title, elided to the card.
+    // Title on up to two lines, so exports and prints carry it whole; only a title too
+    // long for both lines is elided.
     painter->setPen(QColor(0x212121));
-    const QFont titleFont = font(12, true);
+    const QFont titleFont = font(11, true);
     painter->setFont(titleFont);
-    const QRectF titleRect(32, 4, CardWidth - 40, 18);
-    const QString title = QFontMetricsF(titleFont).elidedText(t.title(), Qt::ElideRight, titleRect.width());
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
+    const QFontMetricsF fm(titleFont);
+    const qreal width = CardWidth - 40;
+    const auto [first, rest] = splitTitle(t.title(), fm, width);
+    painter->drawText(QRectF(32, 3, width, 16), Qt::AlignLeft | Qt::AlignVCenter, first);
+    if (!rest.isEmpty())
+        painter->drawText(QRectF(32, 19, width, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(rest, Qt::ElideRight, width));
 
-    // Effort (leaves) or the hidden count (collapsed summaries), then the slack.
+    // Effort (leaves) or the hidden count (collapsed summaries), and the slack, on the
+    // bottom row beside the status badge.
     painter->setFont(font(10));
     painter->setPen(QColor(0x546e7a));
     QString line;
     if (m_collapsedSummary) {
-        line = GraphScene::tr("\u25b8 %n task(s) inside", nullptr, m_hiddenCount);
+        line = GraphScene::tr("\u25b8 %n task(s)", nullptr, m_hiddenCount);
     } else {
         const QJsonValue est = estimateValue(t.attributes);
         const auto hours = est.isUndefined() ? std::nullopt : parseEffort(est, s->document()->project().calendar);
         line = hours ? formatHours(*hours) : GraphScene::tr("no estimate");
     }
-    painter->drawText(QRectF(32, 23, CardWidth - 40, 16), Qt::AlignLeft | Qt::AlignVCenter, line);
     if (s->showSlack() && o && o->slack >= 0) {
-        painter->setPen(o->slack < 1e-6 ? criticalColor().darker(120) : QColor(0x546e7a));
-        painter->drawText(QRectF(32, 23, CardWidth - 44, 16), Qt::AlignRight | Qt::AlignVCenter,
-                          GraphScene::tr("slack %1").arg(formatHours(o->slack)));
+        line += GraphScene::tr(" \u00b7 slack %1").arg(formatHours(o->slack));
+        if (o->slack < 1e-6)
+            painter->setPen(criticalColor().darker(120));
     }
+    painter->drawText(QRectF(32, CardHeight - 22, CardWidth - 44, 16), Qt::AlignRight | Qt::AlignVCenter, line);
 
     // Status badge.
     const QString status = toString(t.status);

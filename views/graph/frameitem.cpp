@@ -93,8 +93,11 @@ void FrameItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->setFont(f);
     const QRectF label(m_rect.left() + FrameHeader, m_rect.top(), m_rect.width() - FrameHeader - 6, FrameHeader);
     const QString text = QStringLiteral("%1  \u00b7  %2").arg(t->title(), t->type);
-    painter->drawText(label, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(f).elidedText(text, Qt::ElideRight, label.width()));
+    // Clipped rather than elided, so exported SVG and PDF still carry the whole title.
+    painter->save();
+    painter->setClipRect(label, Qt::IntersectClip);
+    painter->drawText(label, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, text);
+    painter->restore();
 }
 
 } // namespace Workplan
