@@ -249,6 +249,7 @@ void TestMainWindow::paletteDropOnTree()
     QVERIFY(w.openFile(kExample));
     PaletteWidget *palette = w.palette();
     QCOMPARE(palette->count(), 10);
+    QCOMPARE(palette->model()->supportedDragActions(), Qt::DropActions(Qt::CopyAction));
     const int row = int(PaletteWidget::paletteTypes().indexOf(QStringLiteral("milestone")));
     std::unique_ptr<QMimeData> mime(palette->model()->mimeData({palette->model()->index(row, 0)}));
     QVERIFY(mime);

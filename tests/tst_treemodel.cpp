@@ -14,6 +14,8 @@
 #include "views/tasktreewidget.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDropEvent>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
@@ -394,6 +396,40 @@ void TestTreeModel::selectionSync()
     QCOMPARE(changes.count(), 1);
     QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
     QCOMPARE(widget.model()->idOf(widget.proxy()->mapToSource(view->currentIndex())), QStringLiteral("feature_chat_ui"));
+
+    // Renaming in place: F2 on the current row, type, Enter makes one command.
+    QCOMPARE(view->currentIndex(), widget.proxy()->mapFromSource(widget.model()->indexOf(QStringLiteral("feature_chat_ui"))));
+    QTest::keyClick(view, Qt::Key_F2);
+    auto *editor = view->viewport()->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Chat screens"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits on a queued call.
+    QTRY_COMPARE(m_doc->project().find(QStringLiteral("feature_chat_ui"))->title(), QStringLiteral("Chat screens"));
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+
+    // A drop event on the viewport, over the middle of an item: the dragged task goes inside it.
+    auto dropOn = [&](QMimeData *mime, const QString &targetId, Qt::DropAction action) {
+        const QModelIndex target = widget.proxy()->mapFromSource(widget.model()->indexOf(targetId));
+        const QPoint pos = view->visualRect(target).center();
+        QDragEnterEvent enter(pos, action, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &enter);
+        QDragMoveEvent move(pos, action, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+        QDropEvent drop(QPointF(pos), action, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &drop);
+        return drop.isAccepted();
+    };
+    std::unique_ptr<QMimeData> ids(idsMime({QStringLiteral("feature_chat_ui")}));
+    QVERIFY(dropOn(ids.get(), QStringLiteral("feature_user_presence"), Qt::MoveAction));
+    QCOMPARE(m_doc->project().find(QStringLiteral("feature_chat_ui"))->parentId, QStringLiteral("feature_user_presence"));
+    QMimeData type;
+    type.setData(TaskFactory::taskTypeMimeType(), QByteArrayLiteral("bug_fix"));
+    QVERIFY(dropOn(&type, QStringLiteral("feature_user_presence"), Qt::CopyAction));
+    QCOMPARE(m_doc->childIds(QStringLiteral("feature_user_presence")).size(), 2);
+    QCOMPARE(selection.currentId(), m_doc->childIds(QStringLiteral("feature_user_presence")).last());
+    QCOMPARE(m_doc->project().find(selection.currentId())->type, QStringLiteral("bug_fix"));
 
     // The filter bar drives the proxy.
     QTest::keyClicks(widget.filterEdit(), QStringLiteral("storage"));

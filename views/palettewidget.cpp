@@ -44,6 +44,11 @@ QStringList PaletteWidget::mimeTypes() const
     return {TaskFactory::taskTypeMimeType()};
 }
 
+Qt::DropActions PaletteWidget::supportedDropActions() const
+{
+    return Qt::CopyAction;
+}
+
 QMimeData *PaletteWidget::mimeData(const QList<QListWidgetItem *> &items) const
 {
     if (items.isEmpty())

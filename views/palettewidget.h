@@ -19,6 +19,8 @@ public:
 protected:
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override;
+    // Copy only: a drop that reported "move" would otherwise take the item off the palette.
+    Qt::DropActions supportedDropActions() const override;
 };
 
 } // namespace Workplan
