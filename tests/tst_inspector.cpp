@@ -2,8 +2,8 @@
 #include "model/effort.h"
 #include "model/projectdocument.h"
 #include "model/storage/jsonformat.h"
-#include "views/attributetable.h"
-#include "views/dependencytable.h"
+#include "views/inspectorattributetable.h"
+#include "views/inspectordependencytable.h"
 #include "views/inspector.h"
 #include "views/taskselection.h"
 
@@ -200,7 +200,7 @@ void TestInspector::unreadableEffort()
 
 void TestInspector::attributes()
 {
-    AttributeTable *attrs = m_inspector->attributeTable();
+    InspectorAttributeTable *attrs = m_inspector->attributeTable();
     QTableWidget *table = attrs->table();
     QCOMPARE(table->rowCount(), int(task().attributes.size()));
     const int before = table->rowCount();
@@ -214,8 +214,8 @@ void TestInspector::attributes()
     const int row = int(task().attributes.keys().indexOf(QStringLiteral("attribute")));
     auto *kind = qobject_cast<QComboBox *>(table->cellWidget(row, 1));
     QVERIFY(kind);
-    kind->setCurrentIndex(AttributeTable::NumberKind);
-    emit kind->activated(AttributeTable::NumberKind);
+    kind->setCurrentIndex(InspectorAttributeTable::NumberKind);
+    emit kind->activated(InspectorAttributeTable::NumberKind);
     QVERIFY(task().attributes.value(QStringLiteral("attribute")).isDouble());
     QTRY_VERIFY(table->item(row, 2) && table->item(row, 2)->text() == QStringLiteral("0"));
     table->item(row, 2)->setText(QStringLiteral("12.5"));
@@ -225,10 +225,10 @@ void TestInspector::attributes()
     QCOMPARE(task().attributes.value(QStringLiteral("attribute")).toDouble(), 12.5);
     QTRY_COMPARE(table->item(row, 2)->text(), QStringLiteral("12.5"));
     // Lists and objects are JSON text.
-    QVERIFY(AttributeTable::valueFrom(AttributeTable::ListKind, QStringLiteral("[1, \"a\"]"))->isArray());
-    QVERIFY(AttributeTable::valueFrom(AttributeTable::ObjectKind, QStringLiteral("{\"k\": true}"))->isObject());
-    QVERIFY(!AttributeTable::valueFrom(AttributeTable::DateKind, QStringLiteral("2025-13-01")));
-    QCOMPARE(AttributeTable::kindOf(QStringLiteral("2025-07-01")), AttributeTable::DateKind);
+    QVERIFY(InspectorAttributeTable::valueFrom(InspectorAttributeTable::ListKind, QStringLiteral("[1, \"a\"]"))->isArray());
+    QVERIFY(InspectorAttributeTable::valueFrom(InspectorAttributeTable::ObjectKind, QStringLiteral("{\"k\": true}"))->isObject());
+    QVERIFY(!InspectorAttributeTable::valueFrom(InspectorAttributeTable::DateKind, QStringLiteral("2025-13-01")));
+    QCOMPARE(InspectorAttributeTable::kindOf(QStringLiteral("2025-07-01")), InspectorAttributeTable::DateKind);
 
     // Remove it again, then undo everything.
     table->setCurrentCell(int(task().attributes.keys().indexOf(QStringLiteral("attribute"))), 0);
@@ -241,13 +241,13 @@ void TestInspector::attributes()
 
 void TestInspector::dependencies()
 {
-    DependencyTable *deps = m_inspector->dependencyTable();
+    InspectorDependencyTable *deps = m_inspector->dependencyTable();
     QTableWidget *table = deps->table();
     const int before = int(task().dependencies.size());
     QCOMPARE(table->rowCount(), before);
 
     // A refused one: the epic is an ancestor.
-    QSignalSpy problems(deps, &DependencyTable::problem);
+    QSignalSpy problems(deps, &InspectorDependencyTable::problem);
     deps->newPrerequisite()->setCurrentIndex(deps->newPrerequisite()->findData(QStringLiteral("epic_real_time_chat")));
     QTest::mouseClick(deps->addButton(), Qt::LeftButton);
     QCOMPARE(problems.count(), 1);
@@ -262,13 +262,13 @@ void TestInspector::dependencies()
     QTRY_COMPARE(table->rowCount(), before + 1);
 
     // Waive it through its check box, give it a lag.
-    table->item(before, DependencyTable::WaivedColumn)->setCheckState(Qt::Checked);
+    table->item(before, InspectorDependencyTable::WaivedColumn)->setCheckState(Qt::Checked);
     QVERIFY(task().dependencies.last().waived);
-    QTRY_VERIFY(table->item(before, DependencyTable::LagColumn));
-    table->item(before, DependencyTable::LagColumn)->setText(QStringLiteral("2 days"));
+    QTRY_VERIFY(table->item(before, InspectorDependencyTable::LagColumn));
+    table->item(before, InspectorDependencyTable::LagColumn)->setText(QStringLiteral("2 days"));
     QCOMPARE(task().dependencies.last().lag.toString(), QStringLiteral("2 days"));
-    QTRY_VERIFY(table->item(before, DependencyTable::LagColumn));
-    table->item(before, DependencyTable::LagColumn)->setText(QStringLiteral("-3"));
+    QTRY_VERIFY(table->item(before, InspectorDependencyTable::LagColumn));
+    table->item(before, InspectorDependencyTable::LagColumn)->setText(QStringLiteral("-3"));
     QCOMPARE(task().dependencies.last().lag.toString(), QStringLiteral("2 days"));
     m_stack->setIndex(0);
     QCOMPARE(int(task().dependencies.size()), before);

@@ -1,7 +1,7 @@
 #include "inspector.h"
 
-#include "attributetable.h"
-#include "dependencytable.h"
+#include "inspectorattributetable.h"
+#include "inspectordependencytable.h"
 #include "taskfactory.h"
 #include "taskselection.h"
 
@@ -41,8 +41,8 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     , m_effortEdit(new QLineEdit(this))
     , m_effortHours(new QLabel(this))
     , m_problemLabel(new QLabel(this))
-    , m_attributes(new AttributeTable(document, this))
-    , m_dependencies(new DependencyTable(document, this))
+    , m_attributes(new InspectorAttributeTable(document, this))
+    , m_dependencies(new InspectorDependencyTable(document, this))
 {
     m_idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_descriptionEdit->setMaximumHeight(80);
@@ -88,8 +88,8 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     connect(m_lifecycleCombo, &QComboBox::currentIndexChanged, this, &Inspector::commitLifecycle);
     connect(m_effortEdit, &QLineEdit::textChanged, this, &Inspector::checkEffort);
     connect(m_effortEdit, &QLineEdit::editingFinished, this, &Inspector::commitEffort);
-    connect(m_attributes, &AttributeTable::problem, this, &Inspector::showProblem);
-    connect(m_dependencies, &DependencyTable::problem, this, &Inspector::showProblem);
+    connect(m_attributes, &InspectorAttributeTable::problem, this, &Inspector::showProblem);
+    connect(m_dependencies, &InspectorDependencyTable::problem, this, &Inspector::showProblem);
 
     connect(selection, &TaskSelection::selectionChanged, this,
             [this] { setTaskId(m_selection->currentId()); });
@@ -104,7 +104,7 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
         else
             m_dependencies->scheduleRefresh();   // the prerequisite list changed
     });
-    connect(document, &ProjectDocument::taskInserted, m_dependencies, &DependencyTable::scheduleRefresh);
+    connect(document, &ProjectDocument::taskInserted, m_dependencies, &InspectorDependencyTable::scheduleRefresh);
     connect(document, &ProjectDocument::projectPropertiesChanged, this, &Inspector::refresh);
     setTaskId(QString());
 }

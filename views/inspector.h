@@ -9,8 +9,8 @@ class QPlainTextEdit;
 
 namespace Workplan {
 
-class AttributeTable;
-class DependencyTable;
+class InspectorAttributeTable;
+class InspectorDependencyTable;
 class ProjectDocument;
 class TaskSelection;
 
@@ -33,8 +33,8 @@ public:
     QLineEdit *effortEdit() const { return m_effortEdit; }
     QLabel *effortHours() const { return m_effortHours; }
     bool isEffortReadable() const { return m_effortReadable; }
-    AttributeTable *attributeTable() const { return m_attributes; }
-    DependencyTable *dependencyTable() const { return m_dependencies; }
+    InspectorAttributeTable *attributeTable() const { return m_attributes; }
+    InspectorDependencyTable *dependencyTable() const { return m_dependencies; }
 
 private:
     void refresh();
@@ -63,8 +63,8 @@ private:
     QLineEdit *m_effortEdit;
     QLabel *m_effortHours;
     QLabel *m_problemLabel;
-    AttributeTable *m_attributes;
-    DependencyTable *m_dependencies;
+    InspectorAttributeTable *m_attributes;
+    InspectorDependencyTable *m_dependencies;
 };
 
 } // namespace Workplan

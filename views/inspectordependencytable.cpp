@@ -1,4 +1,4 @@
-#include "dependencytable.h"
+#include "inspectordependencytable.h"
 
 #include "model/commands/structurecommands.h"
 #include "model/effort.h"
@@ -25,7 +25,7 @@ QString lagText(const QJsonValue &lag)
 
 } // namespace
 
-DependencyTable::DependencyTable(ProjectDocument *document, QWidget *parent)
+InspectorDependencyTable::InspectorDependencyTable(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_table(new QTableWidget(0, ColumnCount, this))
@@ -52,27 +52,27 @@ DependencyTable::DependencyTable(ProjectDocument *document, QWidget *parent)
     layout->addWidget(m_table);
     layout->addLayout(addRow);
 
-    connect(m_table, &QTableWidget::cellChanged, this, &DependencyTable::onCellChanged);
-    connect(m_addButton, &QPushButton::clicked, this, &DependencyTable::addDependency);
-    connect(m_removeButton, &QPushButton::clicked, this, &DependencyTable::removeSelected);
+    connect(m_table, &QTableWidget::cellChanged, this, &InspectorDependencyTable::onCellChanged);
+    connect(m_addButton, &QPushButton::clicked, this, &InspectorDependencyTable::addDependency);
+    connect(m_removeButton, &QPushButton::clicked, this, &InspectorDependencyTable::removeSelected);
     setEnabled(false);
 }
 
-void DependencyTable::setTaskId(const QString &id)
+void InspectorDependencyTable::setTaskId(const QString &id)
 {
     m_taskId = id;
     refresh();
 }
 
-void DependencyTable::scheduleRefresh()
+void InspectorDependencyTable::scheduleRefresh()
 {
     if (m_refreshPending)
         return;
     m_refreshPending = true;
-    QMetaObject::invokeMethod(this, &DependencyTable::refresh, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &InspectorDependencyTable::refresh, Qt::QueuedConnection);
 }
 
-int DependencyTable::rowOfWidget(QWidget *w, int column) const
+int InspectorDependencyTable::rowOfWidget(QWidget *w, int column) const
 {
     for (int r = 0; r < m_table->rowCount(); ++r) {
         if (m_table->cellWidget(r, column) == w)
@@ -81,7 +81,7 @@ int DependencyTable::rowOfWidget(QWidget *w, int column) const
     return -1;
 }
 
-void DependencyTable::refresh()
+void InspectorDependencyTable::refresh()
 {
     m_refreshPending = false;
     const Project &project = m_document->project();
@@ -141,7 +141,7 @@ void DependencyTable::refresh()
     m_filling = false;
 }
 
-void DependencyTable::onCellChanged(int row, int column)
+void InspectorDependencyTable::onCellChanged(int row, int column)
 {
     const Task *t = m_document->project().find(m_taskId);
     if (m_filling || !t || row >= t->dependencies.size())
@@ -183,7 +183,7 @@ void DependencyTable::onCellChanged(int row, int column)
     changeDependency(row, dep, false);
 }
 
-void DependencyTable::changeDependency(int row, const Dependency &dep, bool retarget)
+void InspectorDependencyTable::changeDependency(int row, const Dependency &dep, bool retarget)
 {
     const Task *t = m_document->project().find(m_taskId);
     if (!t || t->dependencies.at(row) == dep)
@@ -202,7 +202,7 @@ void DependencyTable::changeDependency(int row, const Dependency &dep, bool reta
     m_document->undoStack()->push(DependencyCommand::change(m_document, m_taskId, row, dep));
 }
 
-void DependencyTable::addDependency()
+void InspectorDependencyTable::addDependency()
 {
     const QString prereq = m_newPrereq->currentData().toString();
     if (prereq.isEmpty() || !m_document->project().contains(m_taskId))
@@ -218,7 +218,7 @@ void DependencyTable::addDependency()
     m_document->undoStack()->push(DependencyCommand::add(m_document, m_taskId, dep));
 }
 
-void DependencyTable::removeSelected()
+void InspectorDependencyTable::removeSelected()
 {
     const Task *t = m_document->project().find(m_taskId);
     const int row = m_table->currentRow();

@@ -15,14 +15,14 @@ class ProjectDocument;
 // The inspector's table of a task's own dependencies: prerequisite, type, description,
 // mandatory, waived and lag. Adding or re-targeting is checked with
 // ProjectDocument::dependencyProblem() first; every edit is a DependencyCommand.
-class DependencyTable : public QWidget
+class InspectorDependencyTable : public QWidget
 {
     Q_OBJECT
 public:
     enum Column { PrerequisiteColumn, TypeColumn, DescriptionColumn, MandatoryColumn, WaivedColumn,
                   LagColumn, ColumnCount };
 
-    explicit DependencyTable(ProjectDocument *document, QWidget *parent = nullptr);
+    explicit InspectorDependencyTable(ProjectDocument *document, QWidget *parent = nullptr);
 
     void setTaskId(const QString &id);
     void refresh();

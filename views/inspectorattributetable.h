@@ -15,13 +15,13 @@ class ProjectDocument;
 // The inspector's table of a task's attributes: name, kind and value. The kind decides how
 // the text is read back (number, boolean, ISO date, JSON list or object); every edit is a
 // ChangeTaskCommand on the document's undo stack.
-class AttributeTable : public QWidget
+class InspectorAttributeTable : public QWidget
 {
     Q_OBJECT
 public:
     enum Kind { StringKind, NumberKind, BooleanKind, DateKind, ListKind, ObjectKind, NullKind };
 
-    explicit AttributeTable(ProjectDocument *document, QWidget *parent = nullptr);
+    explicit InspectorAttributeTable(ProjectDocument *document, QWidget *parent = nullptr);
 
     void setTaskId(const QString &id);
     void refresh();

@@ -1,4 +1,4 @@
-#include "attributetable.h"
+#include "inspectorattributetable.h"
 
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
@@ -21,7 +21,7 @@ namespace {
 enum { NameColumn, KindColumn, ValueColumn };
 }
 
-AttributeTable::AttributeTable(ProjectDocument *document, QWidget *parent)
+InspectorAttributeTable::InspectorAttributeTable(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_table(new QTableWidget(0, 3, this))
@@ -41,13 +41,13 @@ AttributeTable::AttributeTable(ProjectDocument *document, QWidget *parent)
     layout->addWidget(m_table);
     layout->addLayout(buttons);
 
-    connect(m_table, &QTableWidget::cellChanged, this, &AttributeTable::onItemChanged);
-    connect(m_addButton, &QPushButton::clicked, this, &AttributeTable::addAttribute);
-    connect(m_removeButton, &QPushButton::clicked, this, &AttributeTable::removeSelected);
+    connect(m_table, &QTableWidget::cellChanged, this, &InspectorAttributeTable::onItemChanged);
+    connect(m_addButton, &QPushButton::clicked, this, &InspectorAttributeTable::addAttribute);
+    connect(m_removeButton, &QPushButton::clicked, this, &InspectorAttributeTable::removeSelected);
     setEnabled(false);
 }
 
-AttributeTable::Kind AttributeTable::kindOf(const QJsonValue &value)
+InspectorAttributeTable::Kind InspectorAttributeTable::kindOf(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Double: return NumberKind;
@@ -65,7 +65,7 @@ AttributeTable::Kind AttributeTable::kindOf(const QJsonValue &value)
     return StringKind;
 }
 
-QString AttributeTable::textOf(const QJsonValue &value)
+QString InspectorAttributeTable::textOf(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Double: return QString::number(value.toDouble(), 'g', 15);
@@ -77,7 +77,7 @@ QString AttributeTable::textOf(const QJsonValue &value)
     }
 }
 
-std::optional<QJsonValue> AttributeTable::valueFrom(Kind kind, const QString &text)
+std::optional<QJsonValue> InspectorAttributeTable::valueFrom(Kind kind, const QString &text)
 {
     const QString t = text.trimmed();
     switch (kind) {
@@ -116,21 +116,21 @@ std::optional<QJsonValue> AttributeTable::valueFrom(Kind kind, const QString &te
     return std::nullopt;
 }
 
-void AttributeTable::setTaskId(const QString &id)
+void InspectorAttributeTable::setTaskId(const QString &id)
 {
     m_taskId = id;
     refresh();
 }
 
-void AttributeTable::scheduleRefresh()
+void InspectorAttributeTable::scheduleRefresh()
 {
     if (m_refreshPending)
         return;
     m_refreshPending = true;
-    QMetaObject::invokeMethod(this, &AttributeTable::refresh, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &InspectorAttributeTable::refresh, Qt::QueuedConnection);
 }
 
-void AttributeTable::refresh()
+void InspectorAttributeTable::refresh()
 {
     m_refreshPending = false;
     const Task *t = m_document->project().find(m_taskId);
@@ -157,7 +157,7 @@ void AttributeTable::refresh()
     m_filling = false;
 }
 
-void AttributeTable::onItemChanged(int row, int column)
+void InspectorAttributeTable::onItemChanged(int row, int column)
 {
     const Task *t = m_document->project().find(m_taskId);
     if (m_filling || !t || row >= int(t->attributes.size()))
@@ -195,7 +195,7 @@ void AttributeTable::onItemChanged(int row, int column)
     }
 }
 
-void AttributeTable::onKindChanged(int row, int kind)
+void InspectorAttributeTable::onKindChanged(int row, int kind)
 {
     const Task *t = m_document->project().find(m_taskId);
     if (!t || row >= int(t->attributes.size()))
@@ -219,7 +219,7 @@ void AttributeTable::onKindChanged(int row, int kind)
     m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, *value));
 }
 
-void AttributeTable::addAttribute()
+void InspectorAttributeTable::addAttribute()
 {
     const Task *t = m_document->project().find(m_taskId);
     if (!t)
@@ -230,7 +230,7 @@ void AttributeTable::addAttribute()
     m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, QString()));
 }
 
-void AttributeTable::removeSelected()
+void InspectorAttributeTable::removeSelected()
 {
     const Task *t = m_document->project().find(m_taskId);
     const int row = m_table->currentRow();
