@@ -150,6 +150,20 @@ void TestMainWindow::saveAndRecent()
     QVERIFY(again.document()->filePath().isEmpty());
     QVERIFY(again.document()->project() == w.document()->project());
 
+    // A save that fails (.workplan until the SQLite format lands, or any error) says why
+    // and leaves the document as it was.
+    w.document()->undoStack()->push(ChangeTaskCommand::setStatus(w.document(), QStringLiteral("feature_chat_ui"),
+                                                                 Status::Active));
+    const QString failing = dir.filePath(QStringLiteral("no/such/dir/out.json"));
+    {
+        MessageBoxAnswer ok(QMessageBox::Ok);
+        QVERIFY(!w.saveTo(failing));
+        QVERIFY(ok.seen);
+        QVERIFY(!ok.text.isEmpty());
+    }
+    QVERIFY(w.isWindowModified());
+    QCOMPARE(w.document()->filePath(), QFileInfo(dir.filePath(QStringLiteral("saved.json"))).filePath());
+
     for (int i = 0; i < 10; ++i) {
         const QString p = dir.filePath(QStringLiteral("copy%1.json").arg(i));
         QVERIFY(w.saveTo(p));
