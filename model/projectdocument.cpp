@@ -194,7 +194,8 @@ Task ProjectDocument::applyRemoveTask(const QString &id)
     return t;
 }
 
-void ProjectDocument::applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex)
+void ProjectDocument::applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex,
+                                    bool hasParentField)
 {
     const int from = m_project.indexOf(id);
     Q_ASSERT(from >= 0);
@@ -207,7 +208,7 @@ void ProjectDocument::applyMoveTask(const QString &id, const QString &newParentI
     emit taskAboutToBeMoved(id, newParentId, row);
     Task t = m_project.takeTask(from);
     t.parentId = newParentId;
-    t.hasParentField = true;
+    t.hasParentField = hasParentField;
     const int to = qBound(0, newFileIndex > from ? newFileIndex - 1 : newFileIndex, m_project.taskCount());
     m_project.insertTask(to, std::move(t));
     invalidateHierarchy();

@@ -65,7 +65,9 @@ public:
     // --- Mutators for commands only. Each emits the matching signals. ---
     void applyInsertTask(int fileIndex, const Task &task);
     Task applyRemoveTask(const QString &id);          // the task must have no children
-    void applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex);
+    // `hasParentField`: whether the file spells out parent_task_id afterwards (undo restores it).
+    void applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex,
+                       bool hasParentField = true);
     void applyTask(const Task &task, ChangeFlags flags);   // same id, same parent
     void applyProjectProperties(const QString &name, const Calendar &calendar);
 

@@ -2,47 +2,442 @@
 
 #include "analysiscontroller.h"
 #include "analysispanel.h"
+#include "autosaver.h"
 #include "graph/graphview.h"
+#include "inspector.h"
+#include "palettewidget.h"
+#include "taskfactory.h"
 #include "taskselection.h"
+#include "tasktreewidget.h"
+#include "templatedialog.h"
 
+#include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
 
 namespace Workplan {
+
+namespace {
+const QLatin1String kRecentKey("recentFiles");
+constexpr int kMaxRecent = 8;
+const int kStatusTimeoutMs = 8000;
+}
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new ProjectDocument(this))
     , m_selection(new TaskSelection(this))
     , m_analysis(new AnalysisController(m_document, this))
+    , m_autosaver(new Autosaver(m_document, this))
 {
     // [graph] the canvas is the central widget.
     setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
     // [tree] [inspector] [palette] [undo] docks.
+    createDocks();
     AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
 
+    createActions();
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &MainWindow::updateTitle);
+    // The selection names only tasks that exist.
+    connect(m_document, &ProjectDocument::projectReset, m_selection, &TaskSelection::clear);
+    connect(m_document, &ProjectDocument::taskRemoved, m_selection,
+            [this](const QString &id) { m_selection->removeIds({id}); });
+    connect(m_selection, &TaskSelection::selectionChanged, this, &MainWindow::updateActions);
     updateTitle();
+    updateActions();
+    statusBar()->showMessage(tr("Ready"));
     resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document was created first, so Qt would delete it first; the views refer to it,
+    // so they go before it.
+    delete centralWidget();
+    qDeleteAll(findChildren<QDockWidget *>(QString(), Qt::FindDirectChildrenOnly));
+}
+
+void MainWindow::createDocks()
+{
+    m_tree = new TaskTreeWidget(m_document, m_selection, m_analysis, this);
+    auto *treeDock = new QDockWidget(tr("Tasks"), this);
+    treeDock->setObjectName(QStringLiteral("TasksDock"));
+    treeDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+    connect(m_tree, &TaskTreeWidget::dropRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
+
+    m_palette = new PaletteWidget(this);
+    auto *paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+    paletteDock->setWidget(m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    m_inspector = new Inspector(m_document, m_selection, this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_inspector);
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
+    inspectorDock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+
+    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView->setEmptyLabel(tr("<opened>"));
+    auto *undoDock = new QDockWidget(tr("History"), this);
+    undoDock->setObjectName(QStringLiteral("HistoryDock"));
+    undoDock->setWidget(m_undoView);
+    addDockWidget(Qt::RightDockWidgetArea, undoDock);
+
+    resizeDocks({treeDock, inspectorDock}, {640, 440}, Qt::Horizontal);
+    resizeDocks({treeDock, paletteDock}, {620, 240}, Qt::Vertical);
+    resizeDocks({inspectorDock, undoDock}, {680, 180}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = m_fileMenu->addAction(tr("&New"), this, &MainWindow::newProject);
+    newAction->setShortcut(QKeySequence::New);
+    m_templateMenu = m_fileMenu->addMenu(tr("New from &Template"));
+    fillTemplateMenu();
+    QAction *openAction = m_fileMenu->addAction(tr("&Open\u2026"), this, &MainWindow::open);
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    m_fileMenu->addSeparator();
+    m_saveAction = m_fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction = m_fileMenu->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAs);
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(tr("&Import JSON\u2026"), this, &MainWindow::import);
+    m_fileMenu->addAction(tr("&Export JSON\u2026"), this, &MainWindow::exportAs);
+    m_fileMenu->addSeparator();
+    QAction *quitAction = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    QAction *redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    m_editMenu->addAction(undoAction);
+    m_editMenu->addAction(redoAction);
+    m_editMenu->addSeparator();
+    QAction *addAction = m_editMenu->addAction(tr("&Add Task"), this, &MainWindow::addTask);
+    addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_deleteAction = m_editMenu->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // Only in the tree: Delete in a text field must keep deleting text.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_tree->addAction(m_deleteAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Workplan"), this, [this] {
+        QMessageBox::about(this, tr("About Workplan"),
+                           tr("<b>Workplan %1</b><p>Plan work as tasks, dependencies and lifecycle stages.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(newAction);
+    toolBar->addAction(openAction);
+    toolBar->addAction(m_saveAction);
+    toolBar->addSeparator();
+    toolBar->addAction(undoAction);
+    toolBar->addAction(redoAction);
+    toolBar->addSeparator();
+    toolBar->addAction(addAction);
+    toolBar->addAction(m_deleteAction);
+}
+
+void MainWindow::fillTemplateMenu()
+{
+    m_templateMenu->clear();
+    for (const Templates::Template &t : builtInTemplates()) {
+        m_templateMenu->addAction(t.name, this, [this, t] {
+            if (!maybeSave())
+                return;
+            TemplateDialog dialog(t, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            QString error;
+            auto project = Templates::instantiate(t, dialog.values(), &error);
+            if (!project) {
+                showMessage(tr("Cannot use the template"), error);
+                return;
+            }
+            m_document->resetProject(std::move(*project));
+            statusBar()->showMessage(tr("New project from template %1").arg(t.name), kStatusTimeoutMs);
+        });
+    }
+}
+
+void MainWindow::showMessage(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+    QMessageBox::warning(this, title, message);
+}
 
 bool MainWindow::openFile(const QString &path)
 {
     QString error;
     auto project = ProjectFile::load(path, &error);
     if (!project) {
-        QMessageBox::warning(this, tr("Cannot open project"), error);
+        showMessage(tr("Cannot open project"), error);
         return false;
     }
     m_document->resetProject(std::move(*project), path);
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
     return true;
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    QString error;
+    if (!ProjectFile::save(m_document->project(), path, &error)) {
+        showMessage(tr("Cannot save project"), error);
+        return false;
+    }
+    m_document->setFilePath(path);
+    m_document->markSaved();
+    m_autosaver->removeRecovery();
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::importJson(const QString &path)
+{
+    QString error;
+    auto project = ProjectFile::load(path, &error);
+    if (!project) {
+        showMessage(tr("Cannot import"), error);
+        return false;
+    }
+    // An import is a new, untitled project: Save asks where it goes.
+    m_document->resetProject(std::move(*project));
+    statusBar()->showMessage(tr("Imported %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::exportJson(const QString &path)
+{
+    QString error;
+    if (!ProjectFile::save(m_document->project(), path, &error)) {
+        showMessage(tr("Cannot export"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::newProject()
+{
+    if (!maybeSave())
+        return;
+    Project project;
+    project.name = tr("Untitled");
+    m_document->resetProject(std::move(project));
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(),
+                                                      tr("Workplan projects (*.workplan *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::save()
+{
+    const QString path = m_document->filePath();
+    return path.isEmpty() ? saveAs() : saveTo(path);
+}
+
+bool MainWindow::saveAs()
+{
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_document->filePath(),
+                                                tr("Workplan project (*.workplan);;JSON interchange (*.json)"),
+                                                &selected);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += selected.contains(QLatin1String("*.json")) ? QLatin1String(".json") : QLatin1String(".workplan");
+    return saveTo(path);
+}
+
+void MainWindow::import()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import JSON"), QString(),
+                                                      tr("JSON interchange (*.json)"));
+    if (!path.isEmpty())
+        importJson(path);
+}
+
+void MainWindow::exportAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QString(), tr("JSON interchange (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1String(".json");
+    exportJson(path);
+}
+
+void MainWindow::addTask()
+{
+    // A sibling after the current task, or a new top-level task.
+    const Project &project = m_document->project();
+    const Task *current = project.find(m_selection->currentId());
+    const QString parentId = current ? current->parentId : QString();
+    const int fileIndex = current ? project.indexOf(current->id) + 1 : -1;
+    const Task task = makeNewTask(*m_document, QStringLiteral("specialist_task"), parentId);
+    m_document->undoStack()->push(new AddTasksCommand(m_document, {task}, fileIndex));
+    m_selection->select(task.id);
+}
+
+void MainWindow::deleteSelected()
+{
+    const QStringList ids = m_selection->selectedIds();
+    if (ids.isEmpty())
+        return;
+    m_document->undoStack()->push(new RemoveTasksCommand(m_document, ids));
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"), tr("The project has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_autosaver->removeRecovery();
+    event->accept();
+}
+
+void MainWindow::offerRecovery()
+{
+    const QStringList pending = Autosaver::pendingRecoveries();
+    if (pending.isEmpty())
+        return;
+    const QString recovery = pending.first();
+    const QString source = Autosaver::sourceOf(recovery);
+    const auto answer = QMessageBox::question(
+        this, tr("Recover unsaved work"),
+        tr("Workplan found unsaved changes to %1 from a session that did not close cleanly. Recover them?")
+            .arg(source.isEmpty() ? tr("an untitled project") : QFileInfo(source).fileName()),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        QString error;
+        auto project = ProjectFile::load(recovery, &error);
+        if (!project) {
+            showMessage(tr("Cannot recover"), error);
+        } else {
+            // Recovered work is unsaved work: keep the path, leave the project modified.
+            m_document->resetProject(std::move(*project), source);
+            m_document->undoStack()->resetClean();
+            statusBar()->showMessage(tr("Recovered unsaved changes"), kStatusTimeoutMs);
+        }
+    }
+    for (const QString &p : pending)
+        Autosaver::discard(p);
+}
+
+void MainWindow::showScreenshotState()
+{
+    m_analysis->refreshNow();
+    // The first leaf with dependencies shows the most of the inspector.
+    for (const Task &t : m_document->project().tasks()) {
+        if (!t.dependencies.isEmpty() && !m_document->isSummary(t.id)) {
+            m_selection->select(t.id);
+            return;
+        }
+    }
+    if (m_document->project().taskCount() > 0)
+        m_selection->select(m_document->project().task(0).id);
+}
+
+QStringList MainWindow::recentFiles()
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    QSettings().setValue(kRecentKey, files);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &f : files) {
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
+            if (maybeSave())
+                openFile(f);
+        })->setToolTip(f);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Menu"), this, [] { QSettings().remove(kRecentKey); });
+    }
+}
+
+void MainWindow::updateActions()
+{
+    if (m_deleteAction)
+        m_deleteAction->setEnabled(!m_selection->selectedIds().isEmpty());
 }
 
 void MainWindow::updateTitle()

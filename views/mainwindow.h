@@ -2,11 +2,20 @@
 
 #include <QMainWindow>
 
+class QAction;
+class QDockWidget;
+class QMenu;
+class QUndoView;
+
 namespace Workplan {
 
 class AnalysisController;
+class Autosaver;
+class Inspector;
+class PaletteWidget;
 class ProjectDocument;
 class TaskSelection;
+class TaskTreeWidget;
 
 class MainWindow : public QMainWindow
 {
@@ -18,15 +27,63 @@ public:
     ProjectDocument *document() const { return m_document; }
     TaskSelection *selection() const { return m_selection; }
     AnalysisController *analysis() const { return m_analysis; }
+    TaskTreeWidget *taskTree() const { return m_tree; }
+    Inspector *inspector() const { return m_inspector; }
+    PaletteWidget *palette() const { return m_palette; }
+    Autosaver *autosaver() const { return m_autosaver; }
 
+    // Opening a file that cannot be read reports the loader's message and keeps the project.
     bool openFile(const QString &path);
+    bool saveTo(const QString &path);
+    bool importJson(const QString &path);
+    bool exportJson(const QString &path);
+    // Offers the recovery copies an earlier run left behind (called once at start).
+    void offerRecovery();
+    // Save / Discard / Cancel when there are unsaved changes; true when it may go on.
+    bool maybeSave();
+    // Selects a representative task so the inspector has something to show (screenshots).
+    void showScreenshotState();
+
+    static QStringList recentFiles();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createDocks();
     void updateTitle();
+    void updateActions();
+    void addRecentFile(const QString &path);
+    void fillRecentMenu();
+    void fillTemplateMenu();
+    void showMessage(const QString &title, const QString &message);
+
+    void newProject();
+    void open();
+    bool save();
+    bool saveAs();
+    void import();
+    void exportAs();
+    void addTask();
+    void deleteSelected();
 
     ProjectDocument *m_document;
     TaskSelection *m_selection;
     AnalysisController *m_analysis;
+    Autosaver *m_autosaver;
+    TaskTreeWidget *m_tree = nullptr;
+    Inspector *m_inspector = nullptr;
+    PaletteWidget *m_palette = nullptr;
+    QUndoView *m_undoView = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_templateMenu = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_deleteAction = nullptr;
 };
 
 } // namespace Workplan

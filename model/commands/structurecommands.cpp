@@ -23,6 +23,7 @@ ReparentTaskCommand::ReparentTaskCommand(ProjectDocument *document, const QStrin
     , m_oldParent(document->project().find(id)->parentId)
     , m_newParent(newParentId)
     , m_oldIndex(document->project().indexOf(id))
+    , m_oldHasParentField(document->project().find(id)->hasParentField)
     , m_beforeId(beforeId)
 {
     setText(m_oldParent == m_newParent ? tr("Reorder %1").arg(id) : tr("Move %1").arg(id));
@@ -60,7 +61,8 @@ void ReparentTaskCommand::undo()
 {
     // The original file index, counted as if the task were not in the list yet.
     const int current = m_document->project().indexOf(m_id);
-    m_document->applyMoveTask(m_id, m_oldParent, m_oldIndex >= current ? m_oldIndex + 1 : m_oldIndex);
+    m_document->applyMoveTask(m_id, m_oldParent, m_oldIndex >= current ? m_oldIndex + 1 : m_oldIndex,
+                              m_oldHasParentField);
 }
 
 SetPositionsCommand::SetPositionsCommand(ProjectDocument *document, const QHash<QString, QPointF> &positions,

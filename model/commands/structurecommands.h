@@ -30,6 +30,7 @@ private:
     QString m_id;
     QString m_oldParent, m_newParent;
     int m_oldIndex;
+    bool m_oldHasParentField;
     QString m_beforeId;
 };
 

@@ -4,7 +4,7 @@
 #include "carditem.h"
 #include "frameitem.h"
 #include "graphstyle.h"
-#include "newtask.h"
+#include "views/taskfactory.h"
 #include "nodeitem.h"
 
 #include "model/commands/structurecommands.h"

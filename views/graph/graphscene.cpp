@@ -59,10 +59,17 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
 
 GraphScene::~GraphScene()
 {
+    // Deleting selected items emits selectionChanged; by then our members are going, so
+    // stop listening to ourselves before anything is torn down. (The document may be gone
+    // already: its connections went with it.)
+    disconnect(this, nullptr, this, nullptr);
+    if (m_selection)
+        disconnect(m_selection, nullptr, this, nullptr);
     // Edges first: they point at nodes.
     for (auto &list : m_edges)
         qDeleteAll(list);
     m_edges.clear();
+    clear();
 }
 
 NodeItem *GraphScene::visibleNodeFor(const QString &id) const

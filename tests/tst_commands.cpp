@@ -1,0 +1,352 @@
+// Every command redoes and undoes exactly; a long random edit session undoes back to the
+// original project and redoes to the final one.
+#include "model/commands/changetaskcommand.h"
+#include "model/commands/structurecommands.h"
+#include "model/commands/taskcommands.h"
+#include "model/projectdocument.h"
+#include "model/storage/jsonformat.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <functional>
+
+using namespace Workplan;
+
+namespace {
+
+Project loadExample(const char *name)
+{
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/%1.json").arg(QLatin1String(name)),
+                                  &error);
+    if (!p)
+        qFatal("%s", qPrintable(error));
+    return *p;
+}
+
+Task newTask(const QString &id, const QString &parentId)
+{
+    Task t;
+    t.id = id;
+    t.type = QStringLiteral("specialist_task");
+    t.parentId = parentId;
+    t.attributes.insert(QStringLiteral("title"), id);
+    return t;
+}
+
+// The document's derived hierarchy agrees with the plain project data.
+void checkHierarchy(const ProjectDocument &doc)
+{
+    const Project &p = doc.project();
+    int counted = 0;
+    std::function<void(const QString &)> walk = [&](const QString &parent) {
+        const QStringList &children = doc.childIds(parent);
+        for (int row = 0; row < children.size(); ++row) {
+            QCOMPARE(doc.rowOf(children[row]), row);
+            QCOMPARE(p.find(children[row])->parentId, parent);
+            ++counted;
+            walk(children[row]);
+        }
+    };
+    walk(QString());
+    QCOMPARE(counted, p.taskCount());
+}
+
+} // namespace
+
+class TestCommands : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void reparentKeepsAbsentParentField();
+    void mergedRenamesAreOneStep();
+    void randomSession();
+};
+
+using CommandMaker = std::function<QUndoCommand *(ProjectDocument *)>;
+Q_DECLARE_METATYPE(CommandMaker)
+
+void TestCommands::roundTrip_data()
+{
+    QTest::addColumn<CommandMaker>("make");
+    const QString epic = QStringLiteral("epic_real_time_chat");
+    const QString impl = QStringLiteral("impl_websocket_server");
+    const QString arch = QStringLiteral("arch_messaging_system");
+    QTest::newRow("add") << CommandMaker([](ProjectDocument *d) {
+        Task parent = newTask(QStringLiteral("n1"), QString());
+        Task child = newTask(QStringLiteral("n2"), QStringLiteral("n1"));
+        return new AddTasksCommand(d, {parent, child}, 2);
+    });
+    QTest::newRow("remove") << CommandMaker([](ProjectDocument *d) {
+        return new RemoveTasksCommand(d, {QStringLiteral("feature_message_system")});
+    });
+    QTest::newRow("rename") << CommandMaker([impl](ProjectDocument *d) {
+        return ChangeTaskCommand::setAttribute(d, impl, QStringLiteral("title"), QStringLiteral("Other"));
+    });
+    QTest::newRow("removeAttribute") << CommandMaker([impl](ProjectDocument *d) {
+        return ChangeTaskCommand::removeAttribute(d, impl, QStringLiteral("estimated_effort"));
+    });
+    QTest::newRow("type") << CommandMaker([impl](ProjectDocument *d) {
+        return ChangeTaskCommand::setType(d, impl, QStringLiteral("bug_fix"));
+    });
+    QTest::newRow("status") << CommandMaker([impl](ProjectDocument *d) {
+        return ChangeTaskCommand::setStatus(d, impl, Status::Review);
+    });
+    QTest::newRow("lifecycle") << CommandMaker([impl](ProjectDocument *d) {
+        return ChangeTaskCommand::setLifecycle(d, impl, Lifecycle::Review);
+    });
+    QTest::newRow("reparent") << CommandMaker([epic, impl](ProjectDocument *d) {
+        return new ReparentTaskCommand(d, impl, QStringLiteral("feature_chat_ui"));
+    });
+    QTest::newRow("reorder up") << CommandMaker([epic](ProjectDocument *d) {
+        return new ReparentTaskCommand(d, QStringLiteral("feature_chat_ui"), epic, QStringLiteral("feature_message_system"));
+    });
+    QTest::newRow("reorder down") << CommandMaker([epic](ProjectDocument *d) {
+        return new ReparentTaskCommand(d, QStringLiteral("feature_message_system"), epic);
+    });
+    QTest::newRow("to top level") << CommandMaker([](ProjectDocument *d) {
+        return new ReparentTaskCommand(d, QStringLiteral("feature_user_presence"), QString());
+    });
+    QTest::newRow("positions") << CommandMaker([impl, arch](ProjectDocument *d) {
+        return new SetPositionsCommand(d, {{impl, QPointF(1, 2)}, {arch, QPointF(3, 4)}});
+    });
+    QTest::newRow("add dependency") << CommandMaker([arch](ProjectDocument *d) {
+        Dependency dep;
+        dep.taskId = QStringLiteral("feature_user_presence");
+        dep.type = DependencyType::Related;
+        dep.lag = QStringLiteral("2 days");
+        return DependencyCommand::add(d, arch, dep);
+    });
+    QTest::newRow("remove dependency") << CommandMaker([impl](ProjectDocument *d) {
+        return DependencyCommand::remove(d, impl, 0);
+    });
+    QTest::newRow("change dependency") << CommandMaker([impl](ProjectDocument *d) {
+        Dependency dep = d->project().find(impl)->dependencies.at(0);
+        dep.waived = true;
+        dep.hasWaived = true;
+        dep.description = QStringLiteral("changed");
+        return DependencyCommand::change(d, impl, 0, dep);
+    });
+    QTest::newRow("project properties") << CommandMaker([](ProjectDocument *d) {
+        Calendar c = d->project().calendar;
+        c.hoursPerDay = 6;
+        return new ProjectPropertiesCommand(d, QStringLiteral("Renamed"), c);
+    });
+}
+
+void TestCommands::roundTrip()
+{
+    QFETCH(CommandMaker, make);
+    ProjectDocument doc;
+    doc.resetProject(loadExample("feature-development"));
+    const Project before = doc.project();
+    doc.undoStack()->push(make(&doc));
+    const Project after = doc.project();
+    QVERIFY(after != before);
+    QVERIFY(doc.isModified());
+    checkHierarchy(doc);
+    doc.undoStack()->undo();
+    QVERIFY(doc.project() == before);
+    QVERIFY(!doc.isModified());
+    checkHierarchy(doc);
+    doc.undoStack()->redo();
+    QVERIFY(doc.project() == after);
+    checkHierarchy(doc);
+    doc.undoStack()->undo();
+    QVERIFY(doc.project() == before);
+}
+
+void TestCommands::reparentKeepsAbsentParentField()
+{
+    // A file may leave out parent_task_id; moving and undoing must not add it.
+    Project p = loadExample("feature-development");
+    p.task(p.indexOf(QStringLiteral("epic_real_time_chat"))).hasParentField = false;
+    ProjectDocument doc;
+    doc.resetProject(p);
+    doc.undoStack()->push(new ReparentTaskCommand(&doc, QStringLiteral("epic_real_time_chat"), QString(),
+                                                  QString()));
+    doc.undoStack()->undo();
+    QVERIFY(doc.project() == p);
+}
+
+void TestCommands::mergedRenamesAreOneStep()
+{
+    ProjectDocument doc;
+    doc.resetProject(loadExample("feature-development"));
+    const Project before = doc.project();
+    const QString id = QStringLiteral("impl_websocket_server");
+    for (const char *t : {"a", "ab", "abc"})
+        doc.undoStack()->push(ChangeTaskCommand::setAttribute(&doc, id, QStringLiteral("title"), QLatin1String(t)));
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QCOMPARE(doc.project().find(id)->title(), QStringLiteral("abc"));
+    doc.undoStack()->undo();
+    QVERIFY(doc.project() == before);
+}
+
+void TestCommands::randomSession()
+{
+    ProjectDocument doc;
+    Project start = loadExample("feature-development");
+    const Project second = loadExample("cross-team-feature");
+    for (const Task &t : second.tasks())
+        start.appendTask(t);
+    doc.resetProject(start);
+    const Project original = doc.project();
+    QUndoStack *stack = doc.undoStack();
+    QRandomGenerator rng(20240611);
+    int made = 0;
+    int next = 0;
+    int refused = 0;
+    const QStringList attrNames{QStringLiteral("owner"), QStringLiteral("estimated_effort"), QStringLiteral("tags"),
+                                QStringLiteral("flag"), QStringLiteral("meta"), QStringLiteral("due")};
+    auto randomTask = [&]() { return doc.project().task(int(rng.bounded(doc.project().taskCount()))).id; };
+    auto randomValue = [&]() -> QJsonValue {
+        switch (rng.bounded(6)) {
+        case 0: return QStringLiteral("%1 days").arg(rng.bounded(1, 9));
+        case 1: return double(rng.bounded(100)) / 4;
+        case 2: return bool(rng.bounded(2));
+        case 3: return QJsonArray{QStringLiteral("a"), int(rng.bounded(10))};
+        case 4: return QJsonObject{{QStringLiteral("k"), int(rng.bounded(10))}};
+        default: return QStringLiteral("2025-0%1-15").arg(rng.bounded(1, 9));
+        }
+    };
+
+    while (made < 2000) {
+        const Project &p = doc.project();
+        const int op = int(rng.bounded(15));
+        QUndoCommand *cmd = nullptr;
+        switch (op) {
+        case 0: {   // add one task or a small subtree
+            const QString parent = rng.bounded(4) == 0 ? QString() : randomTask();
+            QList<Task> tasks{newTask(QStringLiteral("r%1").arg(next++), parent)};
+            if (rng.bounded(3) == 0)
+                tasks << newTask(QStringLiteral("r%1").arg(next++), tasks.first().id);
+            cmd = new AddTasksCommand(&doc, tasks, int(rng.bounded(p.taskCount() + 1)));
+            break;
+        }
+        case 1:
+            if (p.taskCount() > 6)
+                cmd = new RemoveTasksCommand(&doc, {randomTask()});
+            break;
+        case 2:
+            cmd = ChangeTaskCommand::setAttribute(&doc, randomTask(), QStringLiteral("title"),
+                                                  QStringLiteral("T%1").arg(rng.bounded(1000)));
+            break;
+        case 3:
+            cmd = ChangeTaskCommand::setType(&doc, randomTask(), QStringLiteral("type%1").arg(rng.bounded(5)));
+            break;
+        case 4:
+            cmd = ChangeTaskCommand::setStatus(&doc, randomTask(), Status(rng.bounded(11)));
+            break;
+        case 5:
+            cmd = ChangeTaskCommand::setLifecycle(&doc, randomTask(), Lifecycle(rng.bounded(11)));
+            break;
+        case 6:
+            cmd = ChangeTaskCommand::setAttribute(&doc, randomTask(), attrNames.at(int(rng.bounded(attrNames.size()))),
+                                                  randomValue());
+            break;
+        case 7: {
+            const QString id = randomTask();
+            const QStringList keys = p.find(id)->attributes.keys();
+            if (!keys.isEmpty())
+                cmd = ChangeTaskCommand::removeAttribute(&doc, id, keys.at(int(rng.bounded(keys.size()))));
+            break;
+        }
+        case 8: {   // reparent or reorder
+            const QString id = randomTask();
+            const QString parent = rng.bounded(3) == 0 ? p.find(id)->parentId
+                                 : rng.bounded(4) == 0 ? QString() : randomTask();
+            if (!doc.reparentProblem(id, parent).isEmpty()) {
+                ++refused;
+                break;
+            }
+            const QStringList &siblings = doc.childIds(parent);
+            const QString before = siblings.isEmpty() || rng.bounded(4) == 0
+                                       ? QString() : siblings.at(int(rng.bounded(siblings.size())));
+            cmd = new ReparentTaskCommand(&doc, id, parent, before == id ? QString() : before);
+            break;
+        }
+        case 9: {
+            const QString owner = randomTask();
+            Dependency dep;
+            dep.taskId = randomTask();
+            dep.type = DependencyType(rng.bounded(6));
+            if (rng.bounded(2))
+                dep.lag = double(rng.bounded(8));
+            if (!doc.dependencyProblem(owner, dep.taskId, dep.type).isEmpty()) {
+                ++refused;
+                break;
+            }
+            cmd = DependencyCommand::add(&doc, owner, dep);
+            break;
+        }
+        case 10: {
+            const QString owner = randomTask();
+            const int n = int(p.find(owner)->dependencies.size());
+            if (n > 0)
+                cmd = DependencyCommand::remove(&doc, owner, int(rng.bounded(n)));
+            break;
+        }
+        case 11: {
+            const QString owner = randomTask();
+            const int n = int(p.find(owner)->dependencies.size());
+            if (n == 0)
+                break;
+            const int index = int(rng.bounded(n));
+            Dependency dep = p.find(owner)->dependencies.at(index);
+            dep.description = QStringLiteral("d%1").arg(rng.bounded(100));
+            dep.waived = !dep.waived;
+            dep.hasWaived = true;
+            cmd = DependencyCommand::change(&doc, owner, index, dep);
+            break;
+        }
+        case 12: {
+            QHash<QString, QPointF> pos;
+            for (int i = 0, n = int(rng.bounded(1, 4)); i < n; ++i)
+                pos.insert(randomTask(), QPointF(rng.bounded(500), rng.bounded(500)));
+            cmd = new SetPositionsCommand(&doc, pos, QString(), rng.bounded(2));
+            break;
+        }
+        case 13: {
+            Calendar c = p.calendar;
+            c.hoursPerDay = double(rng.bounded(4, 10));
+            cmd = new ProjectPropertiesCommand(&doc, QStringLiteral("P%1").arg(rng.bounded(100)), c);
+            break;
+        }
+        default: {   // a macro, as the tree's drops make them
+            const QString id = randomTask();
+            if (!doc.reparentProblem(id, QString()).isEmpty())
+                break;
+            stack->beginMacro(QStringLiteral("macro"));
+            stack->push(new ReparentTaskCommand(&doc, id, QString()));
+            stack->push(ChangeTaskCommand::setStatus(&doc, id, Status::Blocked));
+            stack->endMacro();
+            ++made;
+            break;
+        }
+        }
+        if (cmd) {
+            stack->push(cmd);
+            ++made;
+        }
+        if (made % 250 == 0)
+            checkHierarchy(doc);
+    }
+    qInfo("%d edits made, %d on the stack, %d refused by the checks", made, stack->count(), refused);
+    checkHierarchy(doc);
+    const Project final = doc.project();
+    stack->setIndex(0);
+    QVERIFY(doc.project() == original);
+    checkHierarchy(doc);
+    stack->setIndex(stack->count());
+    QVERIFY(doc.project() == final);
+    checkHierarchy(doc);
+}
+
+QTEST_GUILESS_MAIN(TestCommands)
+#include "tst_commands.moc"

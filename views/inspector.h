@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace Workplan {
+
+class InspectorAttributeTable;
+class InspectorDependencyTable;
+class ProjectDocument;
+class TaskSelection;
+
+// Edits every field of the selection's current task. It reads the document and writes only
+// through commands on the undo stack; taskChanged() signals bring it back in step.
+class Inspector : public QWidget
+{
+    Q_OBJECT
+public:
+    Inspector(ProjectDocument *document, TaskSelection *selection, QWidget *parent = nullptr);
+
+    QString taskId() const { return m_taskId; }
+    void setTaskId(const QString &id);
+
+    QLineEdit *titleEdit() const { return m_titleEdit; }
+    QPlainTextEdit *descriptionEdit() const { return m_descriptionEdit; }
+    QComboBox *typeCombo() const { return m_typeCombo; }
+    QComboBox *statusCombo() const { return m_statusCombo; }
+    QComboBox *lifecycleCombo() const { return m_lifecycleCombo; }
+    QLineEdit *effortEdit() const { return m_effortEdit; }
+    QLabel *effortHours() const { return m_effortHours; }
+    bool isEffortReadable() const { return m_effortReadable; }
+    InspectorAttributeTable *attributeTable() const { return m_attributes; }
+    InspectorDependencyTable *dependencyTable() const { return m_dependencies; }
+
+private:
+    void refresh();
+    void showProblem(const QString &message);
+    QString effortAttribute() const;
+    void checkEffort(const QString &text);
+    void commitTitle();
+    void commitDescription();
+    void commitType(const QString &type);
+    void commitStatus();
+    void commitLifecycle();
+    void commitEffort();
+
+    ProjectDocument *m_document;
+    TaskSelection *m_selection;
+    QString m_taskId;
+    bool m_updating = false;
+    bool m_effortReadable = true;
+
+    QLabel *m_idLabel;
+    QLineEdit *m_titleEdit;
+    QPlainTextEdit *m_descriptionEdit;
+    QComboBox *m_typeCombo;
+    QComboBox *m_statusCombo;
+    QComboBox *m_lifecycleCombo;
+    QLineEdit *m_effortEdit;
+    QLabel *m_effortHours;
+    QLabel *m_problemLabel;
+    InspectorAttributeTable *m_attributes;
+    InspectorDependencyTable *m_dependencies;
+};
+
+} // namespace Workplan

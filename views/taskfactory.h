@@ -1,0 +1,32 @@
+#pragma once
+
+#include "model/task.h"
+
+#include <QIcon>
+#include <QString>
+#include <QStringList>
+
+namespace Workplan {
+
+class ProjectDocument;
+
+// Shared by the tree, the palette and the canvas: what a dropped palette item becomes.
+namespace TaskFactory {
+
+// Drag payloads between the views.
+inline QString taskIdsMimeType() { return QStringLiteral("application/x-workplan-task-ids"); }
+inline QString taskTypeMimeType() { return QStringLiteral("application/x-workplan-task-type"); }
+
+// The well-known types of the contract (§1), in the contract's order.
+QStringList wellKnownTypes();
+// "specialist_task" -> "Specialist Task".
+QString displayName(const QString &type);
+// A small coloured badge per type, drawn in code (no image files).
+QIcon iconForType(const QString &type);
+
+} // namespace TaskFactory
+
+// A fresh task of `type` under `parentId` with a new unique id and title "New <Type>".
+Task makeNewTask(const ProjectDocument &document, const QString &type, const QString &parentId);
+
+} // namespace Workplan

@@ -1,0 +1,377 @@
+#include "tasktreemodel.h"
+
+#include "analysiscontroller.h"
+#include "taskfactory.h"
+
+#include "model/commands/changetaskcommand.h"
+#include "model/commands/structurecommands.h"
+#include "model/commands/taskcommands.h"
+#include "model/effort.h"
+#include "model/projectdocument.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QMimeData>
+#include <QSet>
+#include <QUndoStack>
+
+namespace Workplan {
+
+TaskTreeModel::TaskTreeModel(ProjectDocument *document, AnalysisController *analysis, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_document(document)
+    , m_analysis(analysis)
+{
+    connect(document, &ProjectDocument::taskAboutToBeInserted, this, &TaskTreeModel::onAboutToBeInserted);
+    connect(document, &ProjectDocument::taskInserted, this, [this] { endInsertRows(); });
+    connect(document, &ProjectDocument::taskAboutToBeRemoved, this, &TaskTreeModel::onAboutToBeRemoved);
+    connect(document, &ProjectDocument::taskRemoved, this, [this] { endRemoveRows(); });
+    connect(document, &ProjectDocument::taskAboutToBeMoved, this, &TaskTreeModel::onAboutToBeMoved);
+    connect(document, &ProjectDocument::taskMoved, this, [this] {
+        if (m_moving)
+            endMoveRows();
+        m_moving = false;
+    });
+    connect(document, &ProjectDocument::taskChanged, this, &TaskTreeModel::onTaskChanged);
+    // The document has already swapped its project; nothing may ask in between.
+    connect(document, &ProjectDocument::projectReset, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(document, &ProjectDocument::projectPropertiesChanged, this, [this] {
+        // The calendar changes every effort in hours.
+        emitColumnsChanged(QString(), EffortColumn, EffortColumn);
+    });
+    if (analysis)
+        connect(analysis, &AnalysisController::updated, this, &TaskTreeModel::onAnalysisUpdated);
+}
+
+TaskTreeModel::~TaskTreeModel() = default;
+
+QString TaskTreeModel::idOf(const QModelIndex &index) const
+{
+    return index.isValid() ? m_document->idOfKey(index.internalId()) : QString();
+}
+
+QModelIndex TaskTreeModel::indexOf(const QString &id, int column) const
+{
+    const int row = id.isEmpty() ? -1 : m_document->rowOf(id);
+    return row < 0 ? QModelIndex() : createIndex(row, column, m_document->keyOf(id));
+}
+
+QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0 || (parent.isValid() && parent.column() != 0))
+        return QModelIndex();
+    const QStringList &children = m_document->childIds(idOf(parent));
+    if (row >= children.size())
+        return QModelIndex();
+    return createIndex(row, column, m_document->keyOf(children.at(row)));
+}
+
+QModelIndex TaskTreeModel::parent(const QModelIndex &child) const
+{
+    const Task *t = m_document->project().find(idOf(child));
+    return t ? indexOf(t->parentId) : QModelIndex();
+}
+
+int TaskTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    if (parent.isValid() && idOf(parent).isEmpty())
+        return 0;
+    return int(m_document->childIds(idOf(parent)).size());
+}
+
+int TaskTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool TaskTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
+{
+    const QString id = idOf(index);
+    const Task *t = m_document->project().find(id);
+    if (!t)
+        return QVariant();
+    switch (role) {
+    case TaskIdRole:
+        return id;
+    case TaskTypeRole:
+        return t->type;
+    case StatusRole:
+        return toString(t->status);
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1 (%2)").arg(t->title(), id);
+    case Qt::DecorationRole:
+        return index.column() == TitleColumn ? QVariant(TaskFactory::iconForType(t->type)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() >= EffortColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    default:
+        break;
+    }
+
+    const auto result = m_analysis ? m_analysis->result() : nullptr;
+    if (role == Qt::ForegroundRole) {
+        if (result && result->isBlocked(id))
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        return QVariant();
+    }
+    if (role == Qt::FontRole) {
+        if (result && result->isCritical(id)) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return QVariant();
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return QVariant();
+
+    switch (index.column()) {
+    case TitleColumn:
+        return role == Qt::EditRole ? t->attributes.value(QLatin1String("title")).toString() : t->title();
+    case TypeColumn:
+        return t->type;
+    case StatusColumn:
+        return toString(t->status);
+    case EffortColumn: {
+        const QJsonValue estimate = estimateValue(t->attributes);
+        if (estimate.isUndefined())
+            return QVariant();
+        const auto hours = parseEffort(estimate, m_document->project().calendar);
+        return hours ? formatHours(*hours) : tr("?");
+    }
+    case EsColumn:
+    case EfColumn:
+    case SlackColumn: {
+        const Analysis::Times *times = result ? result->times(id) : nullptr;
+        if (!times)
+            return QVariant();
+        const double v = index.column() == EsColumn ? times->es
+                       : index.column() == EfColumn ? times->ef : times->slack;
+        return formatHours(v);
+    }
+    default:
+        return QVariant();
+    }
+}
+
+bool TaskTreeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const QString id = idOf(index);
+    if (role != Qt::EditRole || index.column() != TitleColumn || !m_document->project().contains(id))
+        return false;
+    const QString title = value.toString().trimmed();
+    const Task *t = m_document->project().find(id);
+    if (title.isEmpty() || t->attributes.value(QLatin1String("title")).toString() == title)
+        return false;
+    // The command changes the document; the document's signal repaints the row.
+    m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, id, QStringLiteral("title"), title));
+    return true;
+}
+
+QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case TitleColumn: return tr("Title");
+    case TypeColumn: return tr("Type");
+    case StatusColumn: return tr("Status");
+    case EffortColumn: return tr("Effort");
+    case EsColumn: return tr("ES");
+    case EfColumn: return tr("EF");
+    case SlackColumn: return tr("Slack");
+    default: return QVariant();
+    }
+}
+
+Qt::ItemFlags TaskTreeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+    if (index.column() == TitleColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+QStringList TaskTreeModel::mimeTypes() const
+{
+    return {TaskFactory::taskIdsMimeType(), TaskFactory::taskTypeMimeType()};
+}
+
+QMimeData *TaskTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex &i : indexes) {
+        const QString id = idOf(i);
+        if (!id.isEmpty() && !ids.contains(id))
+            ids << id;
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(TaskFactory::taskIdsMimeType(), ids.join(QLatin1Char('\n')).toUtf8());
+    return data;
+}
+
+Qt::DropActions TaskTreeModel::supportedDropActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+Qt::DropActions TaskTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+bool TaskTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                    const QModelIndex &parent) const
+{
+    if (!data || (parent.isValid() && idOf(parent).isEmpty()))
+        return false;
+    return data->hasFormat(TaskFactory::taskIdsMimeType()) || data->hasFormat(TaskFactory::taskTypeMimeType());
+}
+
+bool TaskTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
+                                 const QModelIndex &parent)
+{
+    if (action == Qt::IgnoreAction || !canDropMimeData(data, action, row, 0, parent))
+        return false;
+    // Drops land in column 0 of the parent; a row of -1 means "onto the parent": last child.
+    const QString parentId = idOf(parent.sibling(parent.row(), 0));
+    const QStringList &siblings = m_document->childIds(parentId);
+    const QString beforeId = row >= 0 && row < siblings.size() ? siblings.at(row) : QString();
+
+    if (data->hasFormat(TaskFactory::taskIdsMimeType())) {
+        const QStringList ids = QString::fromUtf8(data->data(TaskFactory::taskIdsMimeType()))
+                                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        return dropTaskIds(ids, parentId, beforeId);
+    }
+    return dropTaskType(QString::fromUtf8(data->data(TaskFactory::taskTypeMimeType())).trimmed(),
+                        parentId, beforeId);
+}
+
+bool TaskTreeModel::dropTaskIds(const QStringList &ids, const QString &parentId, const QString &beforeId)
+{
+    const Project &project = m_document->project();
+    // Move only the top of each dragged subtree; the rest comes along.
+    QStringList moving;
+    for (const QString &id : ids) {
+        if (!project.contains(id))
+            return false;
+        bool underAnother = false;
+        for (const QString &other : ids)
+            underAnother = underAnother || (other != id && project.isAncestor(other, id));
+        if (!underAnother && !moving.contains(id))
+            moving << id;
+    }
+    if (moving.isEmpty())
+        return false;
+    for (const QString &id : std::as_const(moving)) {
+        const QString problem = m_document->reparentProblem(id, parentId);
+        if (!problem.isEmpty()) {
+            emit dropRefused(problem);
+            return false;
+        }
+    }
+    // Land in front of the first sibling at or after the drop row that is not itself moving.
+    QString anchor = beforeId;
+    if (!anchor.isEmpty() && moving.contains(anchor)) {
+        const QStringList &siblings = m_document->childIds(parentId);
+        anchor.clear();
+        for (int i = int(siblings.indexOf(beforeId)) + 1; i < siblings.size(); ++i) {
+            if (!moving.contains(siblings.at(i))) {
+                anchor = siblings.at(i);
+                break;
+            }
+        }
+    }
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(moving.size() == 1 ? tr("Move %1").arg(moving.first())
+                                         : tr("Move %n task(s)", nullptr, int(moving.size())));
+    for (const QString &id : std::as_const(moving))
+        stack->push(new ReparentTaskCommand(m_document, id, parentId, anchor));
+    stack->endMacro();
+    return true;
+}
+
+bool TaskTreeModel::dropTaskType(const QString &type, const QString &parentId, const QString &beforeId)
+{
+    if (type.isEmpty())
+        return false;
+    const Project &project = m_document->project();
+    int fileIndex = project.taskCount();
+    if (!beforeId.isEmpty()) {
+        fileIndex = project.indexOf(beforeId);
+    } else if (!parentId.isEmpty()) {
+        // Just after the parent's last child (or the parent itself): keeps the file readable.
+        fileIndex = project.indexOf(parentId) + 1;
+        for (const QString &c : m_document->childIds(parentId))
+            fileIndex = qMax(fileIndex, project.indexOf(c) + 1);
+    }
+    const Task task = makeNewTask(*m_document, type, parentId);
+    m_document->undoStack()->push(new AddTasksCommand(m_document, {task}, fileIndex));
+    emit taskCreated(task.id);
+    return true;
+}
+
+void TaskTreeModel::onAboutToBeInserted(const QString &parentId, int row)
+{
+    beginInsertRows(indexOf(parentId), row, row);
+}
+
+void TaskTreeModel::onAboutToBeRemoved(const QString &id)
+{
+    const int row = m_document->rowOf(id);
+    beginRemoveRows(parent(indexOf(id)), row, row);
+}
+
+void TaskTreeModel::onAboutToBeMoved(const QString &id, const QString &newParentId, int newRow)
+{
+    const QModelIndex from = indexOf(id);
+    const QModelIndex oldParent = parent(from);
+    const QModelIndex newParent = indexOf(newParentId);
+    const bool sameParent = m_document->project().find(id)->parentId == newParentId;
+    if (sameParent && newRow == from.row()) {
+        m_moving = false;       // only the file order changes, not the tree
+        return;
+    }
+    // Qt counts the destination before the row leaves: moving down a parent is one further.
+    const int destination = sameParent && newRow > from.row() ? newRow + 1 : newRow;
+    m_moving = beginMoveRows(oldParent, from.row(), from.row(), newParent, destination);
+}
+
+void TaskTreeModel::onTaskChanged(const QString &id)
+{
+    const QModelIndex first = indexOf(id, 0);
+    if (first.isValid())
+        emit dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
+}
+
+void TaskTreeModel::emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn)
+{
+    const QStringList &children = m_document->childIds(parentId);
+    if (children.isEmpty())
+        return;
+    const QModelIndex parentIndex = indexOf(parentId);
+    emit dataChanged(index(0, firstColumn, parentIndex), index(int(children.size()) - 1, lastColumn, parentIndex));
+    for (const QString &c : children)
+        emitColumnsChanged(c, firstColumn, lastColumn);
+}
+
+void TaskTreeModel::onAnalysisUpdated()
+{
+    // Critical and blocked marks live on every column, the times on the last three.
+    emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
+}
+
+} // namespace Workplan

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QPointer>
+
+namespace Workplan {
+
+class AnalysisController;
+class ProjectDocument;
+
+// The task hierarchy as an item model. It stores no task data: an index's internal id is
+// the document's key for the task, and every answer is read back from the document. The
+// document's structural signals become begin/end row notifications; edits become commands.
+class TaskTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { TitleColumn, TypeColumn, StatusColumn, EffortColumn, EsColumn, EfColumn, SlackColumn,
+                  ColumnCount };
+    enum Role { TaskIdRole = Qt::UserRole + 1, TaskTypeRole, StatusRole };
+
+    explicit TaskTreeModel(ProjectDocument *document, AnalysisController *analysis = nullptr,
+                           QObject *parent = nullptr);
+    ~TaskTreeModel() override;
+
+    ProjectDocument *document() const { return m_document; }
+    QString idOf(const QModelIndex &index) const;
+    QModelIndex indexOf(const QString &id, int column = 0) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+signals:
+    // A drop that would break the hierarchy rules; the window shows the message.
+    void dropRefused(const QString &message);
+    // A palette drop made this task; the tree selects it.
+    void taskCreated(const QString &id);
+
+private:
+    void onAboutToBeInserted(const QString &parentId, int row);
+    void onAboutToBeRemoved(const QString &id);
+    void onAboutToBeMoved(const QString &id, const QString &newParentId, int newRow);
+    void onTaskChanged(const QString &id);
+    void onAnalysisUpdated();
+    void emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn);
+    bool dropTaskIds(const QStringList &ids, const QString &parentId, const QString &beforeId);
+    bool dropTaskType(const QString &type, const QString &parentId, const QString &beforeId);
+
+    ProjectDocument *m_document;
+    QPointer<AnalysisController> m_analysis;
+    bool m_moving = false;     // a beginMoveRows() awaits its endMoveRows()
+};
+
+} // namespace Workplan

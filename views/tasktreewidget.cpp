@@ -1,0 +1,143 @@
+#include "tasktreewidget.h"
+
+#include "taskfactory.h"
+#include "taskfilterproxy.h"
+#include "taskselection.h"
+#include "tasktreemodel.h"
+
+#include "model/projectdocument.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSet>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Workplan {
+
+TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selection,
+                               AnalysisController *analysis, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_selection(selection)
+    , m_model(new TaskTreeModel(document, analysis, this))
+    , m_proxy(new TaskFilterProxy(this))
+    , m_view(new QTreeView(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_typeCombo(new QComboBox(this))
+    , m_statusCombo(new QComboBox(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_filterEdit->setPlaceholderText(tr("Filter by title or id"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_statusCombo->addItem(tr("Any status"), QString());
+    for (const QString &s : allStatusNames())
+        m_statusCombo->addItem(s, s);
+    fillTypeFilter();
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(m_filterEdit, 2);
+    bar->addWidget(m_typeCombo, 1);
+    bar->addWidget(m_statusCombo, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(bar);
+    layout->addWidget(m_view);
+
+    m_view->setModel(m_proxy);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setDragDropMode(QAbstractItemView::DragDrop);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setDropIndicatorShown(true);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::SelectedClicked);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(TaskTreeModel::TitleColumn, QHeaderView::Stretch);
+    for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c)
+        m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setText);
+    connect(m_typeCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setType(m_typeCombo->currentData().toString()); });
+    connect(m_statusCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setStatus(m_statusCombo->currentData().toString()); });
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TaskTreeWidget::selectionFromView);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &TaskTreeWidget::selectionFromView);
+    connect(m_selection, &TaskSelection::selectionChanged, this, &TaskTreeWidget::selectionToView);
+    connect(m_model, &TaskTreeModel::dropRefused, this, &TaskTreeWidget::dropRefused);
+    connect(m_model, &TaskTreeModel::taskCreated, m_selection, &TaskSelection::select);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        fillTypeFilter();
+        m_view->expandAll();
+        selectionToView();
+    });
+    // New rows show opened, so a drop or a template is visible at once.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent) { m_view->expand(parent); });
+    connect(m_selection, &TaskSelection::focusRequested, this, [this](const QString &id) {
+        m_view->scrollTo(m_proxy->mapFromSource(m_model->indexOf(id)));
+    });
+    m_view->expandAll();
+}
+
+void TaskTreeWidget::fillTypeFilter()
+{
+    const QString current = m_typeCombo->currentData().toString();
+    QStringList types = TaskFactory::wellKnownTypes();
+    for (const Task &t : m_document->project().tasks()) {
+        if (!types.contains(t.type))
+            types << t.type;
+    }
+    const QSignalBlocker blocker(m_typeCombo);
+    m_typeCombo->clear();
+    m_typeCombo->addItem(tr("Any type"), QString());
+    for (const QString &t : std::as_const(types))
+        m_typeCombo->addItem(TaskFactory::iconForType(t), TaskFactory::displayName(t), t);
+    m_typeCombo->setCurrentIndex(qMax(0, m_typeCombo->findData(current)));
+}
+
+void TaskTreeWidget::selectionFromView()
+{
+    if (m_syncing)
+        return;
+    QStringList ids;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        ids << m_model->idOf(m_proxy->mapToSource(i));
+    const QString current = m_model->idOf(m_proxy->mapToSource(m_view->selectionModel()->currentIndex()));
+    m_syncing = true;
+    m_selection->setSelection(ids, current);
+    m_syncing = false;
+}
+
+void TaskTreeWidget::selectionToView()
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    QItemSelection wanted;
+    for (const QString &id : m_selection->selectedIds()) {
+        const QModelIndex i = m_proxy->mapFromSource(m_model->indexOf(id));
+        if (i.isValid())
+            wanted.select(i, i.siblingAtColumn(TaskTreeModel::ColumnCount - 1));
+    }
+    QItemSelectionModel *sm = m_view->selectionModel();
+    sm->select(wanted, QItemSelectionModel::ClearAndSelect);
+    const QModelIndex current = m_proxy->mapFromSource(m_model->indexOf(m_selection->currentId()));
+    sm->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    if (current.isValid())
+        m_view->scrollTo(current);
+    m_syncing = false;
+}
+
+} // namespace Workplan

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTreeView;
+
+namespace Workplan {
+
+class AnalysisController;
+class ProjectDocument;
+class TaskFilterProxy;
+class TaskSelection;
+class TaskTreeModel;
+
+// The tree dock: a filter bar over a tree view of the task model. The view's selection and
+// the shared TaskSelection follow each other; a guard keeps the round trip from looping.
+class TaskTreeWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    TaskTreeWidget(ProjectDocument *document, TaskSelection *selection, AnalysisController *analysis,
+                   QWidget *parent = nullptr);
+
+    TaskTreeModel *model() const { return m_model; }
+    TaskFilterProxy *proxy() const { return m_proxy; }
+    QTreeView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *typeFilter() const { return m_typeCombo; }
+    QComboBox *statusFilter() const { return m_statusCombo; }
+
+signals:
+    void dropRefused(const QString &message);
+
+private:
+    void fillTypeFilter();
+    void selectionFromView();
+    void selectionToView();
+
+    ProjectDocument *m_document;
+    TaskSelection *m_selection;
+    TaskTreeModel *m_model;
+    TaskFilterProxy *m_proxy;
+    QTreeView *m_view;
+    QLineEdit *m_filterEdit;
+    QComboBox *m_typeCombo;
+    QComboBox *m_statusCombo;
+    bool m_syncing = false;
+};
+
+} // namespace Workplan
