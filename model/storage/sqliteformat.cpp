@@ -176,6 +176,27 @@ bool parseJson(QStringView text, QJsonValue *out)
     return true;
 }
 
+// A string or number written by jsonText(); plain texts and integers skip the parser.
+bool parseScalar(QStringView text, QJsonValue *out)
+{
+    if (text.size() >= 2 && text.front() == u'"' && text.back() == u'"' && !text.contains(u'\\')) {
+        *out = QJsonValue(text.mid(1, text.size() - 2).toString());
+        return true;
+    }
+    bool integral = !text.isEmpty() && text.size() < 19;
+    for (QChar c : text)
+        integral = integral && (c.isDigit() || c == u'-');
+    if (integral) {
+        bool ok = false;
+        const qint64 i = text.toLongLong(&ok);
+        if (ok) {
+            *out = QJsonValue(i);
+            return true;
+        }
+    }
+    return parseJson(text, out);
+}
+
 // The recorded type against the first character of the compact JSON text; the parse
 // that follows checks the rest.
 bool startsLikeType(QStringView type, QStringView value)
@@ -548,24 +569,46 @@ private:
         auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
             const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT task, ord, name, type, value FROM attributes ORDER BY %1").arg(order));
             Cursor cursor;
-            // One task's attributes are gathered as the text of a JSON object and parsed
-            // once: far cheaper than a QJsonObject::insert per value, and numbers come out
-            // exactly as the JSON reader makes them.
+            // Each task's attributes become the text of one JSON object, and a few hundred
+            // such objects are parsed at once: far cheaper than a QJsonObject::insert per
+            // value, and numbers come out exactly as the JSON reader makes them.
+            struct Pending { int task; int count; qsizetype start; };
+            std::vector<Pending> pending;
+            QString chunk = QStringLiteral("[");
             int current = -1;
             int count = 0;
-            QString object;
-            auto finishObject = [&]() -> std::optional<Refusal> {
+            auto closeObject = [&] {
                 if (current < 0)
+                    return;
+                chunk[chunk.size() - 1] = u'}';
+                chunk += u',';
+                pending.back().count = count;
+            };
+            auto parseChunk = [&]() -> std::optional<Refusal> {
+                if (pending.empty())
                     return std::nullopt;
-                Task &t = tasks[current];
-                object[object.size() - 1] = u'}';
+                chunk[chunk.size() - 1] = u']';
                 QJsonParseError e;
-                const QJsonDocument doc = QJsonDocument::fromJson(object.toUtf8(), &e);
-                if (e.error != QJsonParseError::NoError || !doc.isObject())
-                    return Refusal{t.id, QStringLiteral("an attribute does not hold a JSON value")};
-                t.attributes = doc.object();
-                if (t.attributes.size() != count)
-                    return Refusal{t.id, QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
+                const QJsonArray objects = QJsonDocument::fromJson(chunk.toUtf8(), &e).array();
+                if (e.error != QJsonParseError::NoError || objects.size() != qsizetype(pending.size())) {
+                    // Find the task to blame, one object at a time.
+                    for (size_t k = 0; k < pending.size(); ++k) {
+                        const qsizetype end = k + 1 < pending.size() ? pending[k + 1].start - 1 : chunk.size() - 1;
+                        const QStringView one = QStringView(chunk).mid(pending[k].start, end - pending[k].start);
+                        if (QJsonDocument::fromJson(one.toUtf8(), &e).isNull() || e.error != QJsonParseError::NoError)
+                            return Refusal{tasks[pending[k].task].id, QStringLiteral("an attribute does not hold a JSON value")};
+                    }
+                    return damaged(QStringLiteral("attribute values are not JSON"));
+                }
+                for (size_t k = 0; k < pending.size(); ++k) {
+                    Task &t = tasks[pending[k].task];
+                    t.attributes = objects.at(qsizetype(k)).toObject();
+                    if (t.attributes.size() != pending[k].count)
+                        return Refusal{t.id, QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
+                }
+                pending.clear();
+                chunk.resize(0);   // keeps the capacity
+                chunk += u'[';
                 return std::nullopt;
             };
             while (q->next()) {
@@ -577,12 +620,15 @@ private:
                 case Step::OutOfOrder: *outOfOrder = true; return std::nullopt;
                 }
                 if (i != current) {
-                    if (auto r = finishObject())
-                        return r;
+                    closeObject();
+                    if (pending.size() >= 512) {
+                        if (auto r = parseChunk())
+                            return r;
+                    }
                     current = i;
                     count = 0;
-                    object.resize(0);   // keeps the capacity
-                    object += u'{';
+                    pending.push_back({i, 0, chunk.size()});
+                    chunk += u'{';
                 }
                 const QStringView name = q->view(2);
                 const QStringView type = q->view(3);
@@ -590,15 +636,16 @@ private:
                 if (!startsLikeType(type, value))
                     return Refusal{tasks[i].id, QStringLiteral("attribute '%1' does not hold a JSON value of type '%2'")
                                                     .arg(name.toString(), type.toString())};
-                appendJsonString(object, name);
-                object += u':';
-                object += value;
-                object += u',';
+                appendJsonString(chunk, name);
+                chunk += u':';
+                chunk += value;
+                chunk += u',';
                 ++count;
             }
             if (!q->error().isEmpty())
                 return sqlFailure(q->error());
-            return finishObject();
+            closeObject();
+            return parseChunk();
         };
         return readOrdered(rows, [&] {
             for (Task &t : tasks)
@@ -640,7 +687,7 @@ private:
                     || !flag(*q, 11, &d.hasConditions))
                     return Refusal{t.id, QStringLiteral("a flag of the dependency on '%1' is not 0 or 1").arg(d.taskId)};
                 if (!q->isNull(9)) {
-                    if (!parseJson(q->view(9), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
+                    if (!parseScalar(q->view(9), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
                         return Refusal{t.id, QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours")
                                                  .arg(d.taskId)};
                 }

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <vector>
 
 namespace Workplan::SqliteRows {
@@ -204,6 +205,9 @@ public:
         const QByteArray utf8 = sql.toUtf8();
         if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr) != SQLITE_OK)
             m_error = nativeError(db);
+#if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
+        m_rawText = encoding(db) == "UTF-16le";
+#endif
     }
     ~NativeSource() override { sqlite3_finalize(m_stmt); }
 
@@ -221,15 +225,21 @@ public:
     bool isNull(int column) override { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
     QString text(int column) override
     {
-        const void *p = sqlite3_column_text16(m_stmt, column);
-        const int bytes = sqlite3_column_bytes16(m_stmt, column);
-        return p ? QString(static_cast<const QChar *>(p), bytes / int(sizeof(QChar))) : QString();
+        const QStringView v = rawView(column);
+        return v.data() ? v.toString() : QString();
     }
     QStringView view(int column) override
     {
-        const void *p = sqlite3_column_text16(m_stmt, column);
-        const int bytes = sqlite3_column_bytes16(m_stmt, column);
-        return p ? QStringView(static_cast<const QChar *>(p), bytes / int(sizeof(QChar))) : QStringView();
+        const QStringView v = rawView(column);
+        // Text straight from a page may sit at an odd address; QChar wants two-byte alignment.
+        if (quintptr(v.data()) % alignof(QChar) == 0)
+            return v;
+        if (m_copies.size() <= size_t(column))
+            m_copies.resize(size_t(column) + 1);
+        QString &copy = m_copies[size_t(column)];
+        copy.resize(v.size());
+        std::memcpy(static_cast<void *>(copy.data()), static_cast<const void *>(v.data()), size_t(v.size()) * sizeof(QChar));
+        return copy;
     }
     bool integer(int column, qint64 *out) override
     {
@@ -249,8 +259,36 @@ public:
     QString error() const override { return m_error; }
 
 private:
+    static QByteArray encoding(sqlite3 *db)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        QByteArray name;
+        if (sqlite3_prepare_v2(db, "PRAGMA encoding", -1, &stmt, nullptr) == SQLITE_OK
+            && sqlite3_step(stmt) == SQLITE_ROW)
+            name = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
+        sqlite3_finalize(stmt);
+        return name;
+    }
+
+    // In a UTF-16le database the stored bytes already are QChars: reading them as a blob
+    // skips the copy SQLite makes to NUL-terminate every text16 value.
+    QStringView rawView(int column)
+    {
+        if (m_rawText && sqlite3_column_type(m_stmt, column) == SQLITE_TEXT) {
+            const void *p = sqlite3_column_blob(m_stmt, column);
+            const int bytes = sqlite3_column_bytes(m_stmt, column);
+            return p ? QStringView(static_cast<const QChar *>(p), bytes / int(sizeof(QChar)))
+                     : QStringView(u"", 0);
+        }
+        const void *p = sqlite3_column_text16(m_stmt, column);
+        const int bytes = sqlite3_column_bytes16(m_stmt, column);
+        return p ? QStringView(static_cast<const QChar *>(p), bytes / int(sizeof(QChar))) : QStringView();
+    }
+
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
+    bool m_rawText = false;
+    std::vector<QString> m_copies;
     QString m_error;
 };
 
