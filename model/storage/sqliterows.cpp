@@ -36,66 +36,100 @@ QString nativeError(sqlite3 *db)
     return QString::fromUtf8(sqlite3_errmsg(db));
 }
 
+// Native inserts, many rows per statement: each execution of an INSERT opens a cursor,
+// seeks to the end of the table and halts the VM, which costs more than a row itself.
+// The row count is known up front: the odd rows go one per statement, the rest in chunks.
 class NativeSink final : public RowSink
 {
 public:
-    NativeSink(sqlite3 *db, const char *table, int columns, qsizetype totalRows)
-        : m_db(db), m_rowsLeft(totalRows), m_hold(columns)
-    {
-        QByteArray sql = QByteArray("INSERT INTO ") + table + " VALUES (?";
-        for (int c = 1; c < columns; ++c)
-            sql += ",?";
-        sql += ')';
-        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            m_error = nativeError(db);
-    }
-    ~NativeSink() override { sqlite3_finalize(m_stmt); }
+    static constexpr int kRowsPerStatement = 32;
 
-    // The row keeps a reference to each string until the next row, so SQLite can read it
-    // in place (SQLITE_STATIC) instead of copying it.
+    NativeSink(sqlite3 *db, const char *table, int columns, qsizetype totalRows)
+        : m_db(db), m_columns(columns), m_singlesLeft(int(totalRows % kRowsPerStatement)),
+          m_hold(size_t(columns) * kRowsPerStatement)
+    {
+        if (m_singlesLeft > 0)
+            m_single = prepare(table, 1);
+        if (totalRows >= kRowsPerStatement)
+            m_chunk = prepare(table, kRowsPerStatement);
+        m_current = m_singlesLeft > 0 ? m_single : m_chunk;
+        m_capacity = m_singlesLeft > 0 ? columns : columns * kRowsPerStatement;
+    }
+    ~NativeSink() override
+    {
+        sqlite3_finalize(m_single);
+        sqlite3_finalize(m_chunk);
+    }
+
+    // The statement keeps a reference to each string until it ran, so SQLite reads it in
+    // place (SQLITE_STATIC) instead of copying it.
     void text(const QString &s) override
     {
-        const int column = ++m_column;
-        if (s.isEmpty() || column > int(m_hold.size())) {
-            sqlite3_bind_text(m_stmt, column, "", 0, SQLITE_STATIC);
+        const int parameter = ++m_parameter;
+        if (s.isEmpty() || parameter > int(m_hold.size())) {
+            sqlite3_bind_text(m_current, parameter, "", 0, SQLITE_STATIC);
             return;
         }
-        QString &held = m_hold[size_t(column - 1)];
+        QString &held = m_hold[size_t(parameter - 1)];
         held = s;
-        sqlite3_bind_text16(m_stmt, column, held.constData(), int(held.size() * sizeof(QChar)), SQLITE_STATIC);
+        sqlite3_bind_text16(m_current, parameter, held.constData(), int(held.size() * sizeof(QChar)), SQLITE_STATIC);
     }
-    void null() override { sqlite3_bind_null(m_stmt, ++m_column); }
-    void integer(qint64 i) override { sqlite3_bind_int64(m_stmt, ++m_column, i); }
-    void real(double d) override { sqlite3_bind_double(m_stmt, ++m_column, d); }
+    void null() override { sqlite3_bind_null(m_current, ++m_parameter); }
+    void integer(qint64 i) override { sqlite3_bind_int64(m_current, ++m_parameter, i); }
+    void real(double d) override { sqlite3_bind_double(m_current, ++m_parameter, d); }
 
     bool endRow() override
     {
-        m_column = 0;
-        if (!m_stmt || !m_error.isEmpty())
+        if (!m_current || !m_error.isEmpty())
             return false;
-        const int rc = sqlite3_step(m_stmt);
-        sqlite3_reset(m_stmt);
+        if (m_parameter < m_capacity)
+            return true;
+        m_parameter = 0;
+        const int rc = sqlite3_step(m_current);
+        sqlite3_reset(m_current);
         if (rc != SQLITE_DONE) {
             m_error = nativeError(m_db);
             return false;
         }
-        --m_rowsLeft;
+        if (m_current == m_single && --m_singlesLeft == 0) {
+            m_current = m_chunk;
+            m_capacity = m_columns * kRowsPerStatement;
+        }
         return true;
     }
 
     bool finish() override
     {
-        if (m_error.isEmpty() && m_rowsLeft != 0)
+        if (m_error.isEmpty() && (m_parameter != 0 || m_singlesLeft != 0))
             m_error = QStringLiteral("internal error: row count");
         return m_error.isEmpty();
     }
     QString error() const override { return m_error; }
 
 private:
+    sqlite3_stmt *prepare(const char *table, int rows)
+    {
+        QByteArray row = "(?";
+        for (int c = 1; c < m_columns; ++c)
+            row += ",?";
+        row += ')';
+        QByteArray sql = QByteArray("INSERT INTO ") + table + " VALUES " + row;
+        for (int r = 1; r < rows; ++r)
+            sql += ',' + row;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK && m_error.isEmpty())
+            m_error = nativeError(m_db);
+        return stmt;
+    }
+
     sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    int m_column = 0;
-    qsizetype m_rowsLeft;
+    int m_columns;
+    int m_singlesLeft;
+    sqlite3_stmt *m_single = nullptr;
+    sqlite3_stmt *m_chunk = nullptr;
+    sqlite3_stmt *m_current = nullptr;
+    int m_capacity = 0;
+    int m_parameter = 0;
     std::vector<QString> m_hold;
     QString m_error;
 };
