@@ -381,11 +381,6 @@ private:
 
 } // namespace
 
-bool isNative(const QSqlDatabase &db)
-{
-    return nativeHandle(db) != nullptr;
-}
-
 std::unique_ptr<RowSink> insert(const QSqlDatabase &db, const char *table, int columns, qsizetype totalRows)
 {
     if (sqlite3 *native = nativeHandle(db))

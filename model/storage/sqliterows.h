@@ -50,9 +50,6 @@ public:
 
 namespace SqliteRows {
 
-// True when the rows of `db` take the native path (see above).
-bool isNative(const QSqlDatabase &db);
-
 // `totalRows` is the number of rows that will follow, so statements can be batched.
 std::unique_ptr<RowSink> insert(const QSqlDatabase &db, const char *table, int columns, qsizetype totalRows);
 std::unique_ptr<RowSource> select(const QSqlDatabase &db, const QString &sql);
