@@ -421,7 +421,10 @@ class Reader
 public:
     Reader(QSqlDatabase db, int version) : m_db(std::move(db)), m_version(version) {}
 
-    std::optional<Refusal> read(Project &project)
+    // The project, its tasks and dependencies; `attributes` fills in the attributes
+    // (read on another connection at the same time, see readAttributesOnly()).
+    template<typename Attributes>
+    std::optional<Refusal> read(Project &project, Attributes attributes)
     {
         if (auto r = readProject(project))
             return r;
@@ -429,12 +432,31 @@ public:
         std::vector<qint64> pos;
         if (auto r = readTasks(tasks, pos))
             return r;
-        if (auto r = readAttributes(tasks, pos))
-            return r;
         if (auto r = readDependencies(tasks, pos))
+            return r;
+        if (auto r = attributes(tasks))
             return r;
         project.setTasks(std::move(tasks));
         return std::nullopt;
+    }
+
+    // Tasks with nothing but their ids, and their attributes.
+    std::optional<Refusal> readAttributesOnly(QList<Task> &tasks)
+    {
+        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT pos, task_id FROM tasks ORDER BY pos"));
+        std::vector<qint64> pos;
+        while (q->next()) {
+            qint64 p = 0;
+            if (!q->integer(0, &p))
+                return damaged(QStringLiteral("task #%1 has no integer position").arg(tasks.size() + 1));
+            pos.push_back(p);
+            Task t;
+            t.id = q->text(1);
+            tasks.append(std::move(t));
+        }
+        if (!q->error().isEmpty())
+            return sqlFailure(q->error());
+        return readAttributes(tasks, pos);
     }
 
 private:
@@ -718,28 +740,35 @@ private:
     int m_version;
 };
 
-// "ok", or what PRAGMA quick_check (or opening) found wrong.
-QString quickCheck(const QString &path)
+// The helper connection: PRAGMA quick_check ("ok" or what it found wrong in *check),
+// then, on a sound file, the tasks' attributes.
+void checkAndReadAttributes(const QString &path, int version, QString *check, QList<Task> *tasks,
+                            std::optional<Refusal> *refusal)
 {
     const ConnectionGuard guard{connectionName("check")};
-    QString result;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), guard.name);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open())
-            return db.lastError().text();
+        if (!db.open()) {
+            *check = db.lastError().text();
+            return;
+        }
         {
             QSqlQuery q(db);
             q.setForwardOnly(true);
             if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
-                result = q.lastError().text();
+                *check = q.lastError().text();
             else
-                result = q.value(0).toString();
+                *check = q.value(0).toString();
+        }
+        if (*check == QLatin1String("ok")) {
+            db.transaction();
+            *refusal = Reader(db, version).readAttributesOnly(*tasks);
+            db.rollback();
         }
         db.close();
     }
-    return result;
 }
 
 // What tells one file from another: a save replaces the file (a new inode) by a rename.
@@ -839,17 +868,39 @@ std::optional<Project> readFile(const QString &path, QString *error)
                 refusal = Refusal{QString(), QStringLiteral("not a Workplan project file (schema version %1)").arg(version)};
             } else {
                 q.finish();
-                // The structural check runs on its own connection beside the reading (it
-                // is a fifth of a large load); a damaged file is refused as such whatever
-                // the reader made of it.
+                // Two connections share the work: this one reads the project, tasks and
+                // dependencies while a helper runs the structural check and reads the
+                // attributes. A damaged file is refused as such whatever the readers made
+                // of it.
                 QString check;
-                std::thread checker([&] { check = quickCheck(path); });
+                QList<Task> withAttributes;
+                std::optional<Refusal> attributeRefusal;
+                std::thread helper([&] {
+                    checkAndReadAttributes(path, int(version), &check, &withAttributes, &attributeRefusal);
+                });
+                bool joined = false;
+                auto join = [&] {
+                    if (!joined)
+                        helper.join();
+                    joined = true;
+                };
                 db.transaction();
-                refusal = Reader(db, int(version)).read(project);
+                refusal = Reader(db, int(version)).read(project, [&](QList<Task> &tasks) -> std::optional<Refusal> {
+                    join();
+                    if (check != QLatin1String("ok") || attributeRefusal)
+                        return std::nullopt;   // reported below
+                    if (withAttributes.size() != tasks.size())
+                        return Refusal{QString(), QStringLiteral("damaged project file: the two readers saw different task lists")};
+                    for (qsizetype i = 0; i < tasks.size(); ++i)
+                        tasks[i].attributes = std::move(withAttributes[i].attributes);
+                    return std::nullopt;
+                });
                 db.rollback();
-                checker.join();
+                join();
                 if (check != QLatin1String("ok"))
                     refusal = Refusal{QString(), QStringLiteral("damaged project file: %1").arg(check)};
+                else if (!refusal && attributeRefusal)
+                    refusal = attributeRefusal;
             }
         }
         db.close();
