@@ -212,6 +212,7 @@ private slots:
     void largeUnusualRoundTrip_data();
     void largeUnusualRoundTrip();
     void fileIdentity();
+    void sniffsByContent();
     void refusesNotSqlite();
     void refusesOtherApplication();
     void refusesNewerVersion();
@@ -332,6 +333,18 @@ void TestSqliteFormat::fileIdentity()
     QSqlDatabase::removeDatabase(QStringLiteral("identity"));
     QCOMPARE(got, (QStringList{QString::number(SqliteFormat::kApplicationId), QString::number(SqliteFormat::kSchemaVersion)}));
     QCOMPARE(SqliteFormat::kApplicationId, 0x57504C4E);
+}
+
+// ProjectFile::load goes by the SQLite header, not by the name.
+void TestSqliteFormat::sniffsByContent()
+{
+    const QString file = saveSmall(QStringLiteral("sniff.workplan"));
+    const QString renamed = path(QStringLiteral("sniff-renamed.json"));
+    QVERIFY(QFile::copy(file, renamed));
+    QString error;
+    const auto loaded = ProjectFile::load(renamed, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == smallProject());
 }
 
 QString TestSqliteFormat::saveSmall(const QString &name)
