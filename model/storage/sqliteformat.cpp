@@ -740,35 +740,52 @@ private:
     int m_version;
 };
 
-// The helper connection: PRAGMA quick_check ("ok" or what it found wrong in *check),
-// then, on a sound file, the tasks' attributes.
-void checkAndReadAttributes(const QString &path, int version, QString *check, QList<Task> *tasks,
-                            std::optional<Refusal> *refusal)
+// A helper connection, opened read-only in the calling thread (a connection belongs to the
+// thread that made it).
+template<typename Work>
+void withConnection(const QString &path, QString *openError, Work work)
 {
-    const ConnectionGuard guard{connectionName("check")};
+    const ConnectionGuard guard{connectionName("helper")};
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), guard.name);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            *check = db.lastError().text();
-            return;
-        }
-        {
-            QSqlQuery q(db);
-            q.setForwardOnly(true);
-            if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
-                *check = q.lastError().text();
-            else
-                *check = q.value(0).toString();
-        }
-        if (*check == QLatin1String("ok")) {
-            db.transaction();
-            *refusal = Reader(db, version).readAttributesOnly(*tasks);
-            db.rollback();
-        }
+        if (db.open())
+            work(db);
+        else
+            *openError = db.lastError().text();
         db.close();
     }
+}
+
+// "ok", or what PRAGMA quick_check (or opening) found wrong.
+QString quickCheck(const QString &path)
+{
+    QString result;
+    withConnection(path, &result, [&](const QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
+            result = q.lastError().text();
+        else
+            result = q.value(0).toString();
+    });
+    return result;
+}
+
+// The tasks (ids only) with their attributes.
+std::optional<Refusal> readAttributes(const QString &path, int version, QList<Task> *tasks)
+{
+    QString openError;
+    std::optional<Refusal> refusal;
+    withConnection(path, &openError, [&](QSqlDatabase db) {
+        db.transaction();
+        refusal = Reader(db, version).readAttributesOnly(*tasks);
+        db.rollback();
+    });
+    if (!openError.isEmpty())
+        return Refusal{QString(), QStringLiteral("cannot open the database: %1").arg(openError)};
+    return refusal;
 }
 
 // What tells one file from another: a save replaces the file (a new inode) by a rename.
@@ -832,7 +849,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
                                          .arg(file.size()).arg(quint64(pageSize) * pageCount));
     }
 
-    // Two connections read the file; both must have seen the same one.
+    // Several connections read the file; all must have seen the same one.
     const FileIdentity identity = FileIdentity::of(path);
     const ConnectionGuard guard{connectionName("load")};
     std::optional<Refusal> refusal;
@@ -868,20 +885,23 @@ std::optional<Project> readFile(const QString &path, QString *error)
                 refusal = Refusal{QString(), QStringLiteral("not a Workplan project file (schema version %1)").arg(version)};
             } else {
                 q.finish();
-                // Two connections share the work: this one reads the project, tasks and
-                // dependencies while a helper runs the structural check and reads the
-                // attributes. A damaged file is refused as such whatever the readers made
-                // of it.
+                // Three connections share the work: this one reads the project, tasks and
+                // dependencies, one helper reads the attributes, another runs the
+                // structural check. A damaged file is refused as such whatever the readers
+                // made of it.
                 QString check;
                 QList<Task> withAttributes;
                 std::optional<Refusal> attributeRefusal;
-                std::thread helper([&] {
-                    checkAndReadAttributes(path, int(version), &check, &withAttributes, &attributeRefusal);
+                std::thread checker([&] { check = quickCheck(path); });
+                std::thread attributeReader([&] {
+                    attributeRefusal = readAttributes(path, int(version), &withAttributes);
                 });
                 bool joined = false;
                 auto join = [&] {
-                    if (!joined)
-                        helper.join();
+                    if (!joined) {
+                        checker.join();
+                        attributeReader.join();
+                    }
                     joined = true;
                 };
                 db.transaction();
