@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
-          libqt6sql6-sqlite libgl-dev fonts-dejavu-core xvfb xauth poppler-utils python3
+          libqt6sql6-sqlite libsqlite3-dev libgl-dev fonts-dejavu-core xvfb xauth poppler-utils python3
           qt6-qpa-plugins)
 
 missing=()

@@ -1,6 +1,7 @@
 #include "projectfile.h"
 
 #include "jsonformat.h"
+#include "sqliteformat.h"
 
 #include <QFile>
 
@@ -26,21 +27,17 @@ Format formatForWriting(const QString &path)
 
 std::optional<Project> load(const QString &path, QString *error)
 {
-    if (looksLikeSqlite(path) || path.endsWith(QLatin1String(".workplan"), Qt::CaseInsensitive)) {
-        if (error)
-            *error = QStringLiteral("%1: .workplan files are not supported yet").arg(path);
-        return std::nullopt;
-    }
+    // By content: a .workplan renamed to .json still opens, and a .workplan that is not
+    // SQLite at all gets SqliteFormat's "not a Workplan project file".
+    if (looksLikeSqlite(path) || path.endsWith(QLatin1String(".workplan"), Qt::CaseInsensitive))
+        return SqliteFormat::readFile(path, error);
     return JsonFormat::readFile(path, error);
 }
 
 bool save(const Project &project, const QString &path, QString *error)
 {
-    if (formatForWriting(path) == Format::Workplan) {
-        if (error)
-            *error = QStringLiteral("%1: .workplan files are not supported yet").arg(path);
-        return false;
-    }
+    if (formatForWriting(path) == Format::Workplan)
+        return SqliteFormat::writeFile(project, path, error);
     return JsonFormat::writeFile(project, path, error);
 }
 
