@@ -25,6 +25,8 @@ constexpr double kEps = 1e-6;
 // The schedule graph. Node t is leaf t, or the *finish* of summary t (it waits for every
 // leaf below). Node n + t is the *start* of summary t (every leaf below waits for it).
 // A dependency on or of a summary is then one edge, never leaves x leaves.
+// This explicit form is built only to report cycles; scheduling reads the same graph
+// straight from the snapshot (ScheduleGraph below).
 struct Graph
 {
     int n = 0;
@@ -111,6 +113,129 @@ Graph buildGraph(const Snapshot &s, const std::vector<double> &leafDuration)
         }
     }
     return g;
+}
+
+// The same schedule graph with in-edges only, which the snapshot yields in node order:
+// the CSR is written front to back in one pass, with no degree count and no scatter.
+// Node t is leaf t or the finish of summary t; node n + k is the start of the k-th
+// summary. A leaf's or start's in-edges: the start of the parent, then the task's counting
+// dependencies; a summary finish's in-edges: its children.
+struct ScheduleGraph
+{
+    int n = 0;
+    std::vector<int> startOf;       // summary task -> its start node; leaves: -1
+    std::vector<int> inStart;       // CSR of in-edges, size nodeCount() + 1
+    std::vector<int> pred;
+    std::vector<double> lag;
+    std::vector<double> duration;   // per node; summary nodes take no time
+    std::vector<std::uint8_t> leaf; // per node
+
+    int nodeCount() const { return int(duration.size()); }
+    int inNode(int t) const { return startOf[t] < 0 ? t : startOf[t]; }
+
+    ScheduleGraph(const Snapshot &s, const std::vector<double> &leafDuration)
+        : n(s.taskCount()), startOf(n, -1)
+    {
+        std::vector<int> taskOfStart;
+        for (int t = 0; t < n; ++t) {
+            if (!s.isLeaf(t)) {
+                startOf[t] = n + int(taskOfStart.size());
+                taskOfStart.push_back(t);
+            }
+        }
+        const int nodes = n + int(taskOfStart.size());
+        duration.assign(nodes, 0.0);
+        leaf.assign(nodes, 0);
+        inStart.reserve(nodes + 1);
+        pred.reserve(s.children.size() * 2 + s.depPrereq.size());
+        lag.reserve(pred.capacity());
+        inStart.push_back(0);
+        auto add = [&](int u, double hours) {
+            pred.push_back(u);
+            lag.push_back(hours);
+        };
+        auto addOwn = [&](int t) {
+            if (s.parent[t] >= 0)
+                add(startOf[s.parent[t]], 0.0);
+            for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+                if (s.depCounts[d])
+                    add(s.depPrereq[d], s.depLag[d]);
+            }
+        };
+        for (int t = 0; t < n; ++t) {
+            if (s.isLeaf(t)) {
+                duration[t] = leafDuration[t];
+                leaf[t] = 1;
+                addOwn(t);
+            } else {
+                for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
+                    add(s.children[c], 0.0);
+            }
+            inStart.push_back(int(pred.size()));
+        }
+        for (int t : taskOfStart) {
+            addOwn(t);
+            inStart.push_back(int(pred.size()));
+        }
+    }
+};
+
+// Depth-first over predecessors: emits every node after all of its predecessors and
+// computes ES and the generation level on emitting. Returns false on a cycle.
+bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<double> &es,
+                 std::vector<int> &level)
+{
+    const int nodes = g.nodeCount();
+    enum : std::uint8_t { Unseen, Open, Done };
+    std::vector<std::uint8_t> state(nodes, Unseen);
+    std::vector<double> ef(nodes, 0.0);
+    std::vector<int> outLevel(nodes, 0);     // the level a node hands to its successors
+    es.assign(nodes, 0.0);
+    level.assign(nodes, 0);
+    order.clear();
+    order.reserve(nodes);
+    const int *inStart = g.inStart.data();
+    const int *pred = g.pred.data();
+    const double *lag = g.lag.data();
+    std::vector<int> stack;                  // v: expand v; ~v: emit v
+    stack.reserve(1024);
+    for (int root = 0; root < nodes; ++root) {
+        if (state[root] != Unseen)
+            continue;
+        stack.push_back(root);
+        while (!stack.empty()) {
+            const int top = stack.back();
+            stack.pop_back();
+            if (top < 0) {
+                const int v = ~top;
+                double start = 0;
+                int lvl = 0;
+                for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
+                    start = std::max(start, ef[pred[e]] + lag[e]);
+                    lvl = std::max(lvl, outLevel[pred[e]]);
+                }
+                es[v] = start;
+                ef[v] = start + g.duration[v];
+                level[v] = lvl;
+                outLevel[v] = g.leaf[v] ? lvl + 1 : lvl;
+                state[v] = Done;
+                order.push_back(v);
+                continue;
+            }
+            if (state[top] != Unseen)
+                continue;
+            state[top] = Open;
+            stack.push_back(~top);
+            for (int e = inStart[top]; e < inStart[top + 1]; ++e) {
+                const int u = pred[e];
+                if (state[u] == Unseen)
+                    stack.push_back(u);
+                else if (state[u] == Open)
+                    return false;
+            }
+        }
+    }
+    return true;
 }
 
 // Kahn's algorithm; the order is shorter than the used node count when there is a cycle.
@@ -271,12 +396,19 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
 void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analysis &a)
 {
     const int n = s.taskCount();
-    // Does a task's own list hold an unsatisfied counting dependency?
+    // Each counting dependency is judged once: 0 satisfied, else its Reason + 1.
+    const int deps = s.declaredDependencies();
+    std::vector<std::uint8_t> verdict(deps, 0);
     std::vector<std::uint8_t> ownUnsatisfied(n, 0);
     for (int t = 0; t < n; ++t) {
-        for (int d = s.depStart[t]; d < s.depStart[t + 1] && !ownUnsatisfied[t]; ++d) {
-            if (s.depCounts[d] && unsatisfied(s, counts[s.depPrereq[d]], s.depPrereq[d], s.depType[d]))
+        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+            if (!s.depCounts[d])
+                continue;
+            const int p = s.depPrereq[d];
+            if (const auto why = unsatisfied(s, counts[p], p, s.depType[d])) {
+                verdict[d] = std::uint8_t(*why) + 1;
                 ownUnsatisfied[t] = 1;
+            }
         }
     }
     // Nearest ancestor-or-self with an unsatisfied dependency, so that listing the chain
@@ -287,6 +419,7 @@ void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analy
     for (int t : topDown)
         nearest[t] = ownUnsatisfied[t] ? t : (s.parent[t] >= 0 ? nearest[s.parent[t]] : -1);
 
+    auto nextOwner = [&](int owner) { return s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1; };
     for (int t = 0; t < n; ++t) {
         const bool open = s.isLeaf(t) ? statusClass(s.status[t]) == StatusClass::Open
                                       : counts[t].open > 0;
@@ -299,62 +432,71 @@ void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analy
             continue;
         }
         Analysis::Blocked b{t, marked, {}};
-        for (int owner = nearest[t]; owner >= 0;
-             owner = s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1) {
+        int waits = 0;
+        for (int owner = nearest[t]; owner >= 0; owner = nextOwner(owner)) {
+            for (int d = s.depStart[owner]; d < s.depStart[owner + 1]; ++d)
+                waits += verdict[d] != 0;
+        }
+        b.waitingOn.reserve(waits);
+        for (int owner = nearest[t]; owner >= 0; owner = nextOwner(owner)) {
             for (int d = s.depStart[owner]; d < s.depStart[owner + 1]; ++d) {
-                if (!s.depCounts[d])
-                    continue;
-                const int p = s.depPrereq[d];
-                if (const auto why = unsatisfied(s, counts[p], p, s.depType[d]))
-                    b.waitingOn.push_back({p, s.depType[d], *why, owner == t ? -1 : owner});
+                if (verdict[d])
+                    b.waitingOn.push_back({s.depPrereq[d], s.depType[d],
+                                           Analysis::Reason(verdict[d] - 1), owner == t ? -1 : owner});
             }
         }
         a.blocked.push_back(std::move(b));
     }
 }
 
-void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
+// Summaries whose own readable estimate is shorter than their scheduled span.
+void overrunsOf(const Snapshot &s, Analysis &a)
+{
+    for (int t = 0; t < s.taskCount(); ++t) {
+        if (s.isLeaf(t) || s.estimate[t] != Snapshot::Estimate::Readable)
+            continue;
+        const double span = a.times[t].ef - a.times[t].es;
+        if (s.estimateHours[t] < span - kEps)
+            a.overruns.push_back({t, s.estimateHours[t], span});
+    }
+}
+
+void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> &order,
+              const std::vector<double> &es, const std::vector<int> &level,
               const std::vector<int> &childrenFirst, Analysis &a)
 {
     const int n = s.taskCount();
     const int nodes = g.nodeCount();
-    std::vector<double> es(nodes, 0.0), ef(nodes, 0.0), ls(nodes, 0.0), lf(nodes, 0.0);
-    std::vector<int> level(nodes, 0);   // generation a leaf would get from its inputs
 
     double makespan = 0;
-    for (int u : order) {
-        ef[u] = es[u] + g.duration[u];
-        const bool leaf = u < n && s.isLeaf(u);
-        if (leaf)
-            makespan = std::max(makespan, ef[u]);
-        const int out = leaf ? level[u] + 1 : level[u];
-        for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
-            const int v = g.target[e];
-            es[v] = std::max(es[v], ef[u] + g.lag[e]);
-            level[v] = std::max(level[v], out);
-        }
+    for (int t = 0; t < n; ++t) {
+        if (s.isLeaf(t))
+            makespan = std::max(makespan, es[t] + g.duration[t]);
     }
+    // Backward: a node's successors come later in the order, so walking it backwards each
+    // node's LF is final when reached and can be pushed to its predecessors.
+    std::vector<double> lf(nodes, makespan);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int u = *it;
-        double finish = makespan;
-        for (int e = g.start[u]; e < g.start[u + 1]; ++e)
-            finish = std::min(finish, ls[g.target[e]] - g.lag[e]);
-        lf[u] = finish;
-        ls[u] = finish - g.duration[u];
+        const int v = *it;
+        const double lsv = lf[v] - g.duration[v];
+        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e)
+            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag[e]);
     }
+    auto ef = [&](int v) { return es[v] + g.duration[v]; };
+    auto ls = [&](int v) { return lf[v] - g.duration[v]; };
 
     a.makespanHours = makespan;
-    a.times.assign(n, {});
+    a.times.resize(n);
     a.generation.assign(n, -1);
     int generations = 0;
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t))
             continue;
-        a.times[t] = {es[t], ef[t], ls[t], lf[t], ls[t] - es[t]};
+        a.times[t] = {es[t], ef(t), ls(t), lf[t], ls(t) - es[t]};
         a.generation[t] = level[t];
         generations = std::max(generations, level[t] + 1);
         a.sequentialHours += g.duration[t];
-        if (std::fabs(ls[t] - es[t]) <= kEps)
+        if (std::fabs(ls(t) - es[t]) <= kEps)
             a.criticalTasks.push_back(t);
     }
 
@@ -378,10 +520,18 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
         }
     }
 
-    a.parallelGroups.assign(generations, {});
+    // Sized first: thousands of groups would otherwise each grow step by step.
+    std::vector<int> groupSize(generations, 0);
     for (int t = 0; t < n; ++t) {
         if (s.isLeaf(t))
-            a.parallelGroups[a.generation[t]].push_back(t);
+            ++groupSize[level[t]];
+    }
+    a.parallelGroups.resize(generations);
+    for (int k = 0; k < generations; ++k)
+        a.parallelGroups[k].reserve(groupSize[k]);
+    for (int t = 0; t < n; ++t) {
+        if (s.isLeaf(t))
+            a.parallelGroups[level[t]].push_back(t);
     }
     for (const auto &group : a.parallelGroups) {
         if (group.size() < 2)
@@ -396,7 +546,9 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
 
     // One critical chain: from a critical leaf at 0, follow tight edges through critical
     // nodes. A critical leaf that ends early always has such a successor, so this is linear.
-    auto critical = [&](int v) { return std::fabs(ls[v] - es[v]) <= kEps; };
+    std::vector<std::uint8_t> critical(nodes);
+    for (int v = 0; v < nodes; ++v)
+        critical[v] = std::fabs(ls(v) - es[v]) <= kEps;
     int current = -1;
     for (int t : a.criticalTasks) {
         if (std::fabs(es[t]) <= kEps) {
@@ -404,23 +556,51 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
             break;
         }
     }
+    if (current < 0)
+        return overrunsOf(s, a);
+
+    // The walk needs out-edges, and only the tight ones between critical nodes. They are
+    // collected in the order the explicit graph lists them (by declaring task), so the
+    // chain chosen is the same.
+    struct Edge { int from, to; };
+    std::vector<Edge> tight;
+    auto consider = [&](int u, int v, double lag) {
+        if (critical[u] && critical[v] && std::fabs(ef(u) + lag - es[v]) <= kEps)
+            tight.push_back({u, v});
+    };
+    for (int t = 0; t < n; ++t) {
+        if (!s.isLeaf(t)) {
+            for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
+                consider(g.startOf[t], g.inNode(s.children[c]), 0.0);
+        }
+        if (s.parent[t] >= 0)
+            consider(t, s.parent[t], 0.0);
+        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+            if (s.depCounts[d])
+                consider(s.depPrereq[d], g.inNode(t), s.depLag[d]);
+        }
+    }
+    std::stable_sort(tight.begin(), tight.end(), [](const Edge &x, const Edge &y) { return x.from < y.from; });
+
     std::vector<std::uint8_t> visited(nodes, 0);
     std::vector<int> stack;
     while (current >= 0) {
         a.criticalPath.push_back(current);
-        if (std::fabs(ef[current] - makespan) <= kEps)
+        if (std::fabs(ef(current) - makespan) <= kEps)
             break;
         int next = -1;
         stack.assign(1, current);
         while (!stack.empty() && next < 0) {
             const int u = stack.back();
             stack.pop_back();
-            for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
-                const int v = g.target[e];
-                if (visited[v] || !critical(v) || std::fabs(ef[u] + g.lag[e] - es[v]) > kEps)
+            auto e = std::lower_bound(tight.begin(), tight.end(), u,
+                                      [](const Edge &x, int from) { return x.from < from; });
+            for (; e != tight.end() && e->from == u; ++e) {
+                const int v = e->to;
+                if (visited[v])
                     continue;
                 visited[v] = 1;
-                if (v < n && s.isLeaf(v)) {
+                if (g.leaf[v]) {
                     next = v;
                     break;
                 }
@@ -429,14 +609,7 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
         }
         current = next;
     }
-
-    for (int t = 0; t < n; ++t) {
-        if (s.isLeaf(t) || s.estimate[t] != Snapshot::Estimate::Readable)
-            continue;
-        const double span = a.times[t].ef - a.times[t].es;
-        if (s.estimateHours[t] < span - kEps)
-            a.overruns.push_back({t, s.estimateHours[t], span});
-    }
+    overrunsOf(s, a);
 }
 
 } // namespace
@@ -469,15 +642,16 @@ Analysis analyze(const Snapshot &s)
     }
 
     const std::vector<int> childrenFirst = childrenFirstOrder(s);
-    const Graph g = buildGraph(s, duration);
-    const std::vector<int> order = topologicalOrder(g);
-    int usedNodes = 0;
-    for (std::uint8_t u : g.used)
-        usedNodes += u;
-    if (int(order.size()) < usedNodes)
-        a.cycles = cyclicLeafSets(s, g, order);
-    if (a.cycles.empty())
-        schedule(s, g, order, childrenFirst, a);
+    const ScheduleGraph g(s, duration);
+    std::vector<int> order;
+    std::vector<double> es;
+    std::vector<int> level;
+    if (forwardPass(g, order, es, level)) {
+        schedule(s, g, order, es, level, childrenFirst, a);
+    } else {
+        const Graph explicitGraph = buildGraph(s, duration);
+        a.cycles = cyclicLeafSets(s, explicitGraph, topologicalOrder(explicitGraph));
+    }
 
     findBlocked(s, countLeaves(s, childrenFirst), a);
     return a;
