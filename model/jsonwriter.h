@@ -40,6 +40,9 @@ private:
     void beforeValue();
     void newline();
     void writeString(QStringView s);
+    void writeLatin1String(const char *latin1);
+    void writeEscaped(const char *begin, const char *end);   // bytes already UTF-8
+    void appendInteger(long long i);
 
     QByteArray m_out;
     int m_indent;
