@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cmath>
+#include <cstring>
 
 namespace Workplan {
 
@@ -45,7 +46,7 @@ std::optional<double> readNumber(QStringView s, qsizetype &pos)
     }
     // Summing digit by digit loses exactness for long fractions; reparse for exact decimals.
     bool ok = false;
-    const double exact = s.mid(start, pos - start).toString().toDouble(&ok);
+    const double exact = s.mid(start, pos - start).toDouble(&ok);
     return ok ? exact : value;
 }
 
@@ -67,6 +68,30 @@ std::optional<double> unitHours(QStringView unit, const Calendar &c)
 // "30 minutes" is exactly 0.5 h.
 std::optional<double> toHours(double amount, QStringView unit, const Calendar &c)
 {
+    // ASCII units, the usual case, are lower-cased once and compared as bytes; anything
+    // else keeps Qt's Unicode case folding below.
+    char lower[8];
+    bool ascii = unit.size() < qsizetype(sizeof lower);
+    for (qsizetype i = 0; ascii && i < unit.size(); ++i) {
+        const char16_t ch = unit[i].unicode();
+        ascii = ch < 0x80;
+        lower[i] = char(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    if (ascii) {
+        lower[unit.size()] = '\0';
+        auto is = [&](const char *name) { return std::strcmp(lower, name) == 0; };
+        if (is("minute") || is("minutes") || is("min") || is("mins") || is("m"))
+            return amount / 60.0;
+        if (is("hour") || is("hours") || is("hr") || is("hrs") || is("h"))
+            return amount;
+        if (is("day") || is("days") || is("d"))
+            return amount * c.hoursPerDay;
+        if (is("week") || is("weeks") || is("wk") || is("wks") || is("w"))
+            return amount * c.hoursPerWeek();
+        if (is("month") || is("months") || is("mo"))
+            return amount * c.hoursPerMonth();
+        return std::nullopt;
+    }
     auto is = [&](const char *name) { return unit.compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
     if (is("minute") || is("minutes") || is("min") || is("mins") || is("m"))
         return amount / 60.0;
