@@ -43,11 +43,15 @@ std::optional<ValidationError> validateProject(const Project &project)
 
     std::vector<int> parent(n, -1);
     std::vector<int> childCount(n + 1, 0);
+    int lastParent = -1;
     for (int i = 0; i < n; ++i) {
         const Task &t = project.task(i);
         if (t.parentId.isEmpty())
             continue;
-        parent[i] = indexOf(t.parentId);
+        // Siblings are mostly adjacent: compare with the last parent before hashing.
+        if (lastParent < 0 || t.parentId != project.task(lastParent).id)
+            lastParent = indexOf(t.parentId);
+        parent[i] = lastParent;
         if (parent[i] < 0)
             return ValidationError{t.id, QStringLiteral("unknown parent_task_id '%1'").arg(t.parentId)};
     }
