@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <thread>
 
 namespace Workplan {
 
@@ -197,32 +198,40 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
     const int *inStart = g.inStart.data();
     const int *pred = g.pred.data();
     const double *lag = g.lag.data();
-    std::vector<int> stack;                  // v: expand v; ~v: emit v
-    stack.reserve(1024);
+    // Emits v when all its predecessors are done; else returns false and leaves it alone.
+    auto tryEmit = [&](int v) {
+        double start = 0;
+        int lvl = 0;
+        for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
+            const int u = pred[e];
+            if (state[u] != Done)
+                return false;
+            start = std::max(start, ef[u] + lag[e]);
+            lvl = std::max(lvl, outLevel[u]);
+        }
+        es[v] = start;
+        ef[v] = start + g.duration[v];
+        level[v] = lvl;
+        outLevel[v] = g.leaf[v] ? lvl + 1 : lvl;
+        state[v] = Done;
+        order.push_back(v);
+        return true;
+    };
+    // Most nodes come after their predecessors and are emitted straight away; the rest are
+    // expanded depth-first (v: expand v; ~v: emit v, its predecessors being done by then).
+    std::vector<int> stack;
     for (int root = 0; root < nodes; ++root) {
-        if (state[root] != Unseen)
+        if (state[root] != Unseen || tryEmit(root))
             continue;
         stack.push_back(root);
         while (!stack.empty()) {
             const int top = stack.back();
             stack.pop_back();
             if (top < 0) {
-                const int v = ~top;
-                double start = 0;
-                int lvl = 0;
-                for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
-                    start = std::max(start, ef[pred[e]] + lag[e]);
-                    lvl = std::max(lvl, outLevel[pred[e]]);
-                }
-                es[v] = start;
-                ef[v] = start + g.duration[v];
-                level[v] = lvl;
-                outLevel[v] = g.leaf[v] ? lvl + 1 : lvl;
-                state[v] = Done;
-                order.push_back(v);
+                tryEmit(~top);
                 continue;
             }
-            if (state[top] != Unseen)
+            if (state[top] != Unseen || tryEmit(top))
                 continue;
             state[top] = Open;
             stack.push_back(~top);
@@ -393,7 +402,9 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
     return approval ? R::NotApproved : R::NotCompleted;
 }
 
-void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analysis &a)
+// Writes only `blocked` and `ready`, so it can run beside the schedule.
+void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts,
+                 std::vector<Analysis::Blocked> &blocked, std::vector<int> &ready)
 {
     const int n = s.taskCount();
     // Each counting dependency is judged once: 0 satisfied, else its Reason + 1.
@@ -428,7 +439,7 @@ void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analy
         const bool marked = s.status[t] == Status::Blocked;
         if (!marked && nearest[t] < 0) {
             if (s.isLeaf(t))
-                a.ready.push_back(t);
+                ready.push_back(t);
             continue;
         }
         Analysis::Blocked b{t, marked, {}};
@@ -445,7 +456,7 @@ void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analy
                                            Analysis::Reason(verdict[d] - 1), owner == t ? -1 : owner});
             }
         }
-        a.blocked.push_back(std::move(b));
+        blocked.push_back(std::move(b));
     }
 }
 
@@ -642,6 +653,15 @@ Analysis analyze(const Snapshot &s)
     }
 
     const std::vector<int> childrenFirst = childrenFirstOrder(s);
+
+    // Blocked and ready do not depend on the schedule: on a large plan they are found on a
+    // second thread meanwhile. They write only their own vectors.
+    auto blockedAndReady = [&] { findBlocked(s, countLeaves(s, childrenFirst), a.blocked, a.ready); };
+    constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
+    std::thread helper;
+    if (n >= kParallelFrom)
+        helper = std::thread(blockedAndReady);
+
     const ScheduleGraph g(s, duration);
     std::vector<int> order;
     std::vector<double> es;
@@ -653,7 +673,10 @@ Analysis analyze(const Snapshot &s)
         a.cycles = cyclicLeafSets(s, explicitGraph, topologicalOrder(explicitGraph));
     }
 
-    findBlocked(s, countLeaves(s, childrenFirst), a);
+    if (helper.joinable())
+        helper.join();
+    else
+        blockedAndReady();
     return a;
 }
 
