@@ -403,7 +403,8 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
 }
 
 // Writes only `blocked` and `ready`, so it can run beside the schedule.
-void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts,
+void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
+                 const std::vector<LeafCounts> &counts,
                  std::vector<Analysis::Blocked> &blocked, std::vector<int> &ready)
 {
     const int n = s.taskCount();
@@ -425,10 +426,10 @@ void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts,
     // Nearest ancestor-or-self with an unsatisfied dependency, so that listing the chain
     // costs only what it prints.
     std::vector<int> nearest(n, -1);
-    std::vector<int> topDown = childrenFirstOrder(s);
-    std::reverse(topDown.begin(), topDown.end());
-    for (int t : topDown)
+    for (auto it = childrenFirst.rbegin(); it != childrenFirst.rend(); ++it) {
+        const int t = *it;
         nearest[t] = ownUnsatisfied[t] ? t : (s.parent[t] >= 0 ? nearest[s.parent[t]] : -1);
+    }
 
     auto nextOwner = [&](int owner) { return s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1; };
     for (int t = 0; t < n; ++t) {
@@ -656,7 +657,7 @@ Analysis analyze(const Snapshot &s)
 
     // Blocked and ready do not depend on the schedule: on a large plan they are found on a
     // second thread meanwhile. They write only their own vectors.
-    auto blockedAndReady = [&] { findBlocked(s, countLeaves(s, childrenFirst), a.blocked, a.ready); };
+    auto blockedAndReady = [&] { findBlocked(s, childrenFirst, countLeaves(s, childrenFirst), a.blocked, a.ready); };
     constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
     std::thread helper;
     if (n >= kParallelFrom)
