@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <cmath>
@@ -39,12 +40,27 @@ QByteArray formatDouble(double d, bool forceFraction)
     return QByteArray(buf, formatDoubleInto(buf, sizeof buf, d, forceFraction));
 }
 
+void JsonWriter::grow(qsizetype n)
+{
+    // Doubling, in place: the bytes past m_size are room, cut off by take().
+    m_out.resize(std::max(m_size + n, 2 * m_out.size() + 4096));
+}
+
+QByteArray JsonWriter::take()
+{
+    m_out.truncate(m_size);
+    m_size = 0;
+    return std::move(m_out);
+}
+
 void JsonWriter::newline()
 {
     if (m_indent <= 0)
         return;
-    m_out += '\n';
-    m_out.append(qsizetype(m_stack.size()) * m_indent, ' ');
+    const qsizetype spaces = qsizetype(m_stack.size()) * m_indent;
+    char *p = room(1 + spaces);
+    *p = '\n';
+    std::memset(p + 1, ' ', size_t(spaces));
 }
 
 void JsonWriter::beforeValue()
@@ -57,7 +73,7 @@ void JsonWriter::beforeValue()
         return;
     Level &l = m_stack.back();
     if (!l.first)
-        m_out += ',';
+        put(',');
     l.first = false;
     newline();
 }
@@ -65,7 +81,7 @@ void JsonWriter::beforeValue()
 void JsonWriter::beginObject()
 {
     beforeValue();
-    m_out += '{';
+    put('{');
     m_stack.push_back({true, true});
 }
 
@@ -75,13 +91,13 @@ void JsonWriter::endObject()
     m_stack.pop_back();
     if (!empty)
         newline();
-    m_out += '}';
+    put('}');
 }
 
 void JsonWriter::beginArray()
 {
     beforeValue();
-    m_out += '[';
+    put('[');
     m_stack.push_back({true, false});
 }
 
@@ -91,14 +107,17 @@ void JsonWriter::endArray()
     m_stack.pop_back();
     if (!empty)
         newline();
-    m_out += ']';
+    put(']');
 }
 
 void JsonWriter::key(QStringView name)
 {
     beforeValue();
     writeString(name);
-    m_out += m_indent > 0 ? ": " : ":";
+    if (m_indent > 0)
+        put(": ");
+    else
+        put(':');
     m_afterKey = true;
 }
 
@@ -106,7 +125,10 @@ void JsonWriter::key(const char *latin1Name)
 {
     beforeValue();
     writeLatin1String(latin1Name);
-    m_out += m_indent > 0 ? ": " : ":";
+    if (m_indent > 0)
+        put(": ");
+    else
+        put(':');
     m_afterKey = true;
 }
 
@@ -118,29 +140,29 @@ void JsonWriter::writeEscaped(const char *begin, const char *end)
         const auto c = static_cast<unsigned char>(*p);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        m_out.append(run, p - run);
+        put(run, p - run);
         run = p + 1;
         switch (c) {
-        case '"': m_out += "\\\""; break;
-        case '\\': m_out += "\\\\"; break;
-        case '\n': m_out += "\\n"; break;
-        case '\r': m_out += "\\r"; break;
-        case '\t': m_out += "\\t"; break;
-        case '\b': m_out += "\\b"; break;
-        case '\f': m_out += "\\f"; break;
+        case '"': put("\\\""); break;
+        case '\\': put("\\\\"); break;
+        case '\n': put("\\n"); break;
+        case '\r': put("\\r"); break;
+        case '\t': put("\\t"); break;
+        case '\b': put("\\b"); break;
+        case '\f': put("\\f"); break;
         default: {
             static const char hex[] = "0123456789abcdef";
             const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-            m_out.append(esc, sizeof esc);
+            put(esc, sizeof esc);
         }
         }
     }
-    m_out.append(run, end - run);
+    put(run, end - run);
 }
 
 void JsonWriter::writeString(QStringView s)
 {
-    m_out += '"';
+    put('"');
     // Ids and most texts are ASCII: narrow them on the stack instead of via toUtf8().
     char buf[256];
     const qsizetype n = s.size();
@@ -156,7 +178,7 @@ void JsonWriter::writeString(QStringView s)
         const QByteArray utf8 = s.toUtf8();
         writeEscaped(utf8.constData(), utf8.constData() + utf8.size());
     }
-    m_out += '"';
+    put('"');
 }
 
 void JsonWriter::writeLatin1String(const char *latin1)
@@ -169,9 +191,9 @@ void JsonWriter::writeLatin1String(const char *latin1)
         writeString(QString::fromLatin1(latin1, qsizetype(n)));
         return;
     }
-    m_out += '"';
+    put('"');
     writeEscaped(latin1, latin1 + n);
-    m_out += '"';
+    put('"');
 }
 
 void JsonWriter::value(QStringView s)
@@ -189,13 +211,16 @@ void JsonWriter::value(const char *latin1)
 void JsonWriter::value(bool b)
 {
     beforeValue();
-    m_out += b ? "true" : "false";
+    if (b)
+        put("true");
+    else
+        put("false");
 }
 
 void JsonWriter::null()
 {
     beforeValue();
-    m_out += "null";
+    put("null");
 }
 
 void JsonWriter::number(double d)
@@ -205,7 +230,7 @@ void JsonWriter::number(double d)
         appendInteger(qint64(d));
     } else {
         char buf[64];
-        m_out.append(buf, formatDoubleInto(buf, sizeof buf, d, false));
+        put(buf, formatDoubleInto(buf, sizeof buf, d, false));
     }
 }
 
@@ -213,7 +238,7 @@ void JsonWriter::hours(double d)
 {
     beforeValue();
     char buf[64];
-    m_out.append(buf, formatDoubleInto(buf, sizeof buf, d, true));
+    put(buf, formatDoubleInto(buf, sizeof buf, d, true));
 }
 
 void JsonWriter::integer(long long i)
@@ -226,7 +251,7 @@ void JsonWriter::appendInteger(long long i)
 {
     char buf[24];
     const auto res = std::to_chars(buf, buf + sizeof buf, i);
-    m_out.append(buf, res.ptr - buf);
+    put(buf, res.ptr - buf);
 }
 
 void JsonWriter::json(const QJsonValue &v)
