@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -45,8 +46,20 @@ std::optional<double> readNumber(QStringView s, qsizetype &pos)
         return std::nullopt;
     }
     // Summing digit by digit loses exactness for long fractions; reparse for exact decimals.
+    // Short numbers (no overflow or underflow possible) go through std::from_chars, which
+    // rounds correctly like QString::toDouble but needs no locale machinery.
+    const qsizetype length = pos - start;
+    char ascii[24];
+    if (length < qsizetype(sizeof ascii)) {
+        for (qsizetype i = 0; i < length; ++i)
+            ascii[i] = char(s[start + i].unicode());   // digits and '.' only
+        double exact = 0;
+        const auto res = std::from_chars(ascii, ascii + length, exact);
+        if (res.ec == std::errc() && res.ptr == ascii + length)
+            return exact;
+    }
     bool ok = false;
-    const double exact = s.mid(start, pos - start).toDouble(&ok);
+    const double exact = s.mid(start, length).toDouble(&ok);
     return ok ? exact : value;
 }
 
