@@ -3,7 +3,9 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace Workplan {
 
@@ -44,8 +46,20 @@ std::optional<double> readNumber(QStringView s, qsizetype &pos)
         return std::nullopt;
     }
     // Summing digit by digit loses exactness for long fractions; reparse for exact decimals.
+    // Short numbers (no overflow or underflow possible) go through std::from_chars, which
+    // rounds correctly like QString::toDouble but needs no locale machinery.
+    const qsizetype length = pos - start;
+    char ascii[24];
+    if (length < qsizetype(sizeof ascii)) {
+        for (qsizetype i = 0; i < length; ++i)
+            ascii[i] = char(s[start + i].unicode());   // digits and '.' only
+        double exact = 0;
+        const auto res = std::from_chars(ascii, ascii + length, exact);
+        if (res.ec == std::errc() && res.ptr == ascii + length)
+            return exact;
+    }
     bool ok = false;
-    const double exact = s.mid(start, pos - start).toString().toDouble(&ok);
+    const double exact = s.mid(start, length).toDouble(&ok);
     return ok ? exact : value;
 }
 
@@ -67,6 +81,30 @@ std::optional<double> unitHours(QStringView unit, const Calendar &c)
 // "30 minutes" is exactly 0.5 h.
 std::optional<double> toHours(double amount, QStringView unit, const Calendar &c)
 {
+    // ASCII units, the usual case, are lower-cased once and compared as bytes; anything
+    // else keeps Qt's Unicode case folding below.
+    char lower[8];
+    bool ascii = unit.size() < qsizetype(sizeof lower);
+    for (qsizetype i = 0; ascii && i < unit.size(); ++i) {
+        const char16_t ch = unit[i].unicode();
+        ascii = ch < 0x80;
+        lower[i] = char(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    if (ascii) {
+        lower[unit.size()] = '\0';
+        auto is = [&](const char *name) { return std::strcmp(lower, name) == 0; };
+        if (is("minute") || is("minutes") || is("min") || is("mins") || is("m"))
+            return amount / 60.0;
+        if (is("hour") || is("hours") || is("hr") || is("hrs") || is("h"))
+            return amount;
+        if (is("day") || is("days") || is("d"))
+            return amount * c.hoursPerDay;
+        if (is("week") || is("weeks") || is("wk") || is("wks") || is("w"))
+            return amount * c.hoursPerWeek();
+        if (is("month") || is("months") || is("mo"))
+            return amount * c.hoursPerMonth();
+        return std::nullopt;
+    }
     auto is = [&](const char *name) { return unit.compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
     if (is("minute") || is("minutes") || is("min") || is("mins") || is("m"))
         return amount / 60.0;

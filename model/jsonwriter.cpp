@@ -3,32 +3,64 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
 namespace Workplan {
 
-QByteArray formatDouble(double d, bool forceFraction)
+namespace {
+
+// Shortest round-trip text of d into buf; returns the length. Shared by formatDouble and
+// the writer, which appends it without a temporary QByteArray.
+int formatDoubleInto(char *buf, int size, double d, bool forceFraction)
 {
-    if (!std::isfinite(d))
-        return QByteArrayLiteral("null");   // JSON has no inf/nan
+    if (!std::isfinite(d)) {
+        std::memcpy(buf, "null", 4);        // JSON has no inf/nan
+        return 4;
+    }
     if (d == 0)
         d = 0;                              // no "-0"
+    const auto res = std::to_chars(buf, buf + size - 2, d);
+    int len = int(res.ptr - buf);
+    if (forceFraction && !std::memchr(buf, '.', len) && !std::memchr(buf, 'e', len)) {
+        buf[len++] = '.';
+        buf[len++] = '0';
+    }
+    return len;
+}
+
+} // namespace
+
+QByteArray formatDouble(double d, bool forceFraction)
+{
     char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, d);
-    QByteArray out(buf, int(res.ptr - buf));
-    if (forceFraction && !out.contains('.') && !out.contains('e'))
-        out += ".0";
-    return out;
+    return QByteArray(buf, formatDoubleInto(buf, sizeof buf, d, forceFraction));
+}
+
+void JsonWriter::grow(qsizetype n)
+{
+    // Doubling, in place: the bytes past m_size are room, cut off by take().
+    m_out.resize(std::max(m_size + n, 2 * m_out.size() + 4096));
+}
+
+QByteArray JsonWriter::take()
+{
+    m_out.truncate(m_size);
+    m_size = 0;
+    return std::move(m_out);
 }
 
 void JsonWriter::newline()
 {
     if (m_indent <= 0)
         return;
-    m_out += '\n';
-    m_out += QByteArray(int(m_stack.size()) * m_indent, ' ');
+    const qsizetype spaces = qsizetype(m_stack.size()) * m_indent;
+    char *p = room(1 + spaces);
+    *p = '\n';
+    std::memset(p + 1, ' ', size_t(spaces));
 }
 
 void JsonWriter::beforeValue()
@@ -41,7 +73,7 @@ void JsonWriter::beforeValue()
         return;
     Level &l = m_stack.back();
     if (!l.first)
-        m_out += ',';
+        put(',');
     l.first = false;
     newline();
 }
@@ -49,7 +81,7 @@ void JsonWriter::beforeValue()
 void JsonWriter::beginObject()
 {
     beforeValue();
-    m_out += '{';
+    put('{');
     m_stack.push_back({true, true});
 }
 
@@ -59,13 +91,13 @@ void JsonWriter::endObject()
     m_stack.pop_back();
     if (!empty)
         newline();
-    m_out += '}';
+    put('}');
 }
 
 void JsonWriter::beginArray()
 {
     beforeValue();
-    m_out += '[';
+    put('[');
     m_stack.push_back({true, false});
 }
 
@@ -75,48 +107,93 @@ void JsonWriter::endArray()
     m_stack.pop_back();
     if (!empty)
         newline();
-    m_out += ']';
+    put(']');
 }
 
 void JsonWriter::key(QStringView name)
 {
     beforeValue();
     writeString(name);
-    m_out += m_indent > 0 ? ": " : ":";
+    if (m_indent > 0)
+        put(": ");
+    else
+        put(':');
     m_afterKey = true;
 }
 
 void JsonWriter::key(const char *latin1Name)
 {
-    key(QString::fromLatin1(latin1Name));
+    beforeValue();
+    writeLatin1String(latin1Name);
+    if (m_indent > 0)
+        put(": ");
+    else
+        put(':');
+    m_afterKey = true;
+}
+
+void JsonWriter::writeEscaped(const char *begin, const char *end)
+{
+    // Runs of plain characters go in with one append.
+    const char *run = begin;
+    for (const char *p = begin; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"': put("\\\""); break;
+        case '\\': put("\\\\"); break;
+        case '\n': put("\\n"); break;
+        case '\r': put("\\r"); break;
+        case '\t': put("\\t"); break;
+        case '\b': put("\\b"); break;
+        case '\f': put("\\f"); break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            put(esc, sizeof esc);
+        }
+        }
+    }
+    put(run, end - run);
 }
 
 void JsonWriter::writeString(QStringView s)
 {
-    m_out += '"';
-    const QByteArray utf8 = s.toUtf8();
-    for (char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': m_out += "\\\""; break;
-        case '\\': m_out += "\\\\"; break;
-        case '\n': m_out += "\\n"; break;
-        case '\r': m_out += "\\r"; break;
-        case '\t': m_out += "\\t"; break;
-        case '\b': m_out += "\\b"; break;
-        case '\f': m_out += "\\f"; break;
-        default:
-            if (c < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                m_out += "\\u00";
-                m_out += hex[c >> 4];
-                m_out += hex[c & 0xf];
-            } else {
-                m_out += ch;
-            }
-        }
+    put('"');
+    // Ids and most texts are ASCII: narrow them on the stack instead of via toUtf8().
+    char buf[256];
+    const qsizetype n = s.size();
+    bool ascii = n <= qsizetype(sizeof buf);
+    for (qsizetype i = 0; ascii && i < n; ++i) {
+        const char16_t c = s[i].unicode();
+        ascii = c < 0x80;
+        buf[i] = char(c);
     }
-    m_out += '"';
+    if (ascii) {
+        writeEscaped(buf, buf + n);
+    } else {
+        const QByteArray utf8 = s.toUtf8();
+        writeEscaped(utf8.constData(), utf8.constData() + utf8.size());
+    }
+    put('"');
+}
+
+void JsonWriter::writeLatin1String(const char *latin1)
+{
+    const std::size_t n = std::strlen(latin1);
+    bool ascii = true;
+    for (std::size_t i = 0; ascii && i < n; ++i)
+        ascii = static_cast<unsigned char>(latin1[i]) < 0x80;
+    if (!ascii) {
+        writeString(QString::fromLatin1(latin1, qsizetype(n)));
+        return;
+    }
+    put('"');
+    writeEscaped(latin1, latin1 + n);
+    put('"');
 }
 
 void JsonWriter::value(QStringView s)
@@ -127,28 +204,34 @@ void JsonWriter::value(QStringView s)
 
 void JsonWriter::value(const char *latin1)
 {
-    value(QString::fromLatin1(latin1));
+    beforeValue();
+    writeLatin1String(latin1);
 }
 
 void JsonWriter::value(bool b)
 {
     beforeValue();
-    m_out += b ? "true" : "false";
+    if (b)
+        put("true");
+    else
+        put("false");
 }
 
 void JsonWriter::null()
 {
     beforeValue();
-    m_out += "null";
+    put("null");
 }
 
 void JsonWriter::number(double d)
 {
     beforeValue();
-    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0)
-        m_out += QByteArray::number(qint64(d));
-    else
-        m_out += formatDouble(d, false);
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) {
+        appendInteger(qint64(d));
+    } else {
+        char buf[64];
+        put(buf, formatDoubleInto(buf, sizeof buf, d, false));
+    }
 }
 
 void JsonWriter::hours(double d)
@@ -158,13 +241,21 @@ void JsonWriter::hours(double d)
     // grid is far below any figure a plan can mean and prints them as people expect.
     if (std::fabs(d) < 1e6)
         d = std::round(d * 1e9) / 1e9;
-    m_out += formatDouble(d, true);
+    char buf[64];
+    put(buf, formatDoubleInto(buf, sizeof buf, d, true));
 }
 
 void JsonWriter::integer(long long i)
 {
     beforeValue();
-    m_out += QByteArray::number(i);
+    appendInteger(i);
+}
+
+void JsonWriter::appendInteger(long long i)
+{
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, i);
+    put(buf, res.ptr - buf);
 }
 
 void JsonWriter::json(const QJsonValue &v)

@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <cstring>
 #include <vector>
 
 namespace Workplan {
@@ -33,15 +34,35 @@ public:
     void integer(long long i);
     void json(const QJsonValue &v);   // any QJsonValue, objects in QJsonObject order
 
-    const QByteArray &data() const { return m_out; }
-    QByteArray take() { return std::move(m_out); }
+    QByteArray data() const { return m_out.first(m_size); }
+    QByteArray take();
 
 private:
     void beforeValue();
     void newline();
     void writeString(QStringView s);
+    void writeLatin1String(const char *latin1);
+    void writeEscaped(const char *begin, const char *end);   // bytes already UTF-8
+    void appendInteger(long long i);
+
+    // The output is written in place: m_out's first m_size bytes are the text, the rest is
+    // room. Cheaper than QByteArray::append for millions of small pieces.
+    char *room(qsizetype n)
+    {
+        if (m_out.size() - m_size < n)
+            grow(n);
+        char *p = m_out.data() + m_size;
+        m_size += n;
+        return p;
+    }
+    void grow(qsizetype n);
+    void put(char c) { *room(1) = c; }
+    void put(const char *s, qsizetype n) { std::memcpy(room(n), s, size_t(n)); }
+    template<std::size_t N>
+    void put(const char (&literal)[N]) { put(literal, qsizetype(N - 1)); }
 
     QByteArray m_out;
+    qsizetype m_size = 0;
     int m_indent;
     struct Level { bool first = true; bool isObject = false; };
     std::vector<Level> m_stack;

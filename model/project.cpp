@@ -77,6 +77,17 @@ bool Project::isAncestor(const QString &ancestorId, const QString &id) const
     return false;
 }
 
+bool Project::indexIsExact() const
+{
+    if (m_index.size() != m_tasks.size())
+        return false;
+    for (int i = 0; i < m_tasks.size(); ++i) {
+        if (m_index.value(m_tasks.at(i).id, -1) != i)
+            return false;
+    }
+    return true;
+}
+
 int Project::dependencyCount() const
 {
     int n = 0;

@@ -34,6 +34,9 @@ public:
         return i < 0 ? nullptr : &m_tasks.at(i);
     }
     bool contains(const QString &id) const { return m_index.contains(id); }
+    // True when indexOf() answers for exactly the current ids, each unique; false after a
+    // duplicate id or an id edited through task(i). Lets validation reuse the index.
+    bool indexIsExact() const;
 
     void setTasks(QList<Task> tasks);
     void appendTask(Task task);

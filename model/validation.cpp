@@ -4,8 +4,9 @@
 #include "project.h"
 
 #include <QHash>
-#include <QSet>
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace Workplan {
@@ -20,29 +21,39 @@ QString ValidationError::message(const QString &fileName) const
 std::optional<ValidationError> validateProject(const Project &project)
 {
     const int n = project.taskCount();
+    // The project's own id index serves when it is exact, which is the usual case; otherwise
+    // (a duplicate id, an id edited in place) a fresh index finds the first repeat.
+    const bool reuse = project.indexIsExact();
     QHash<QString, int> index;
-    index.reserve(n);
+    if (!reuse)
+        index.reserve(n);
     for (int i = 0; i < n; ++i) {
         const Task &t = project.task(i);
         if (t.id.isEmpty())
             return ValidationError{QString(), QStringLiteral("task #%1 has an empty task_id").arg(i + 1)};
         if (t.type.isEmpty())
             return ValidationError{t.id, QStringLiteral("task_type is empty")};
+        if (reuse)
+            continue;
         if (index.contains(t.id))
             return ValidationError{t.id, QStringLiteral("duplicate task_id")};
         index.insert(t.id, i);
     }
+    auto indexOf = [&](const QString &id) { return reuse ? project.indexOf(id) : index.value(id, -1); };
 
     std::vector<int> parent(n, -1);
     std::vector<int> childCount(n + 1, 0);
+    int lastParent = -1;
     for (int i = 0; i < n; ++i) {
         const Task &t = project.task(i);
         if (t.parentId.isEmpty())
             continue;
-        const auto it = index.constFind(t.parentId);
-        if (it == index.constEnd())
+        // Siblings are mostly adjacent: compare with the last parent before hashing.
+        if (lastParent < 0 || t.parentId != project.task(lastParent).id)
+            lastParent = indexOf(t.parentId);
+        parent[i] = lastParent;
+        if (parent[i] < 0)
             return ValidationError{t.id, QStringLiteral("unknown parent_task_id '%1'").arg(t.parentId)};
-        parent[i] = *it;
     }
 
     // Parent loops: walk up with colours; 1 = on the current walk, 2 = reaches a root.
@@ -111,26 +122,27 @@ std::optional<ValidationError> validateProject(const Project &project)
     }
     auto isAncestor = [&](int a, int d) { return pre[a] < pre[d] && post[d] < post[a]; };
 
-    QSet<QPair<int, int>> seen;
+    // (prerequisite, type) pairs of the current task; tasks hold a handful, so a scan beats
+    // hashing.
+    std::vector<std::pair<int, DependencyType>> seen;
     for (int i = 0; i < n; ++i) {
         const Task &t = project.task(i);
         seen.clear();
         for (const Dependency &d : t.dependencies) {
-            const auto it = index.constFind(d.taskId);
-            if (it == index.constEnd())
+            const int p = indexOf(d.taskId);
+            if (p < 0)
                 return ValidationError{t.id, QStringLiteral("dependency on unknown task '%1'").arg(d.taskId)};
-            const int p = *it;
             if (p == i)
                 return ValidationError{t.id, QStringLiteral("depends on itself")};
             if (isAncestor(p, i))
                 return ValidationError{t.id, QStringLiteral("depends on its own ancestor '%1'").arg(d.taskId)};
             if (isAncestor(i, p))
                 return ValidationError{t.id, QStringLiteral("depends on its own descendant '%1'").arg(d.taskId)};
-            const QPair<int, int> key(p, int(d.type));
-            if (seen.contains(key))
+            const std::pair<int, DependencyType> key(p, d.type);
+            if (std::find(seen.begin(), seen.end(), key) != seen.end())
                 return ValidationError{t.id, QStringLiteral("a second %1 dependency on '%2'")
                                                  .arg(toString(d.type), d.taskId)};
-            seen.insert(key);
+            seen.push_back(key);
             if (!d.lag.isUndefined() && !d.lag.isNull()) {
                 if (!parseEffort(d.lag, project.calendar)) {
                     const QString text = d.lag.isString() ? d.lag.toString()

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <thread>
 
 namespace Workplan {
 
@@ -25,6 +26,8 @@ constexpr double kEps = 1e-6;
 // The schedule graph. Node t is leaf t, or the *finish* of summary t (it waits for every
 // leaf below). Node n + t is the *start* of summary t (every leaf below waits for it).
 // A dependency on or of a summary is then one edge, never leaves x leaves.
+// This explicit form is built only to report cycles; scheduling reads the same graph
+// straight from the snapshot (ScheduleGraph below).
 struct Graph
 {
     int n = 0;
@@ -111,6 +114,137 @@ Graph buildGraph(const Snapshot &s, const std::vector<double> &leafDuration)
         }
     }
     return g;
+}
+
+// The same schedule graph with in-edges only, which the snapshot yields in node order:
+// the CSR is written front to back in one pass, with no degree count and no scatter.
+// Node t is leaf t or the finish of summary t; node n + k is the start of the k-th
+// summary. A leaf's or start's in-edges: the start of the parent, then the task's counting
+// dependencies; a summary finish's in-edges: its children.
+struct ScheduleGraph
+{
+    int n = 0;
+    std::vector<int> startOf;       // summary task -> its start node; leaves: -1
+    std::vector<int> inStart;       // CSR of in-edges, size nodeCount() + 1
+    std::vector<int> pred;
+    std::vector<double> lag;
+    std::vector<double> duration;   // per node; summary nodes take no time
+    std::vector<std::uint8_t> leaf; // per node
+
+    int nodeCount() const { return int(duration.size()); }
+    int inNode(int t) const { return startOf[t] < 0 ? t : startOf[t]; }
+
+    ScheduleGraph(const Snapshot &s, const std::vector<double> &leafDuration)
+        : n(s.taskCount()), startOf(n, -1)
+    {
+        std::vector<int> taskOfStart;
+        for (int t = 0; t < n; ++t) {
+            if (!s.isLeaf(t)) {
+                startOf[t] = n + int(taskOfStart.size());
+                taskOfStart.push_back(t);
+            }
+        }
+        const int nodes = n + int(taskOfStart.size());
+        duration.assign(nodes, 0.0);
+        leaf.assign(nodes, 0);
+        inStart.reserve(nodes + 1);
+        pred.reserve(s.children.size() * 2 + s.depPrereq.size());
+        lag.reserve(pred.capacity());
+        inStart.push_back(0);
+        auto add = [&](int u, double hours) {
+            pred.push_back(u);
+            lag.push_back(hours);
+        };
+        auto addOwn = [&](int t) {
+            if (s.parent[t] >= 0)
+                add(startOf[s.parent[t]], 0.0);
+            for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+                if (s.depCounts[d])
+                    add(s.depPrereq[d], s.depLag[d]);
+            }
+        };
+        for (int t = 0; t < n; ++t) {
+            if (s.isLeaf(t)) {
+                duration[t] = leafDuration[t];
+                leaf[t] = 1;
+                addOwn(t);
+            } else {
+                for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
+                    add(s.children[c], 0.0);
+            }
+            inStart.push_back(int(pred.size()));
+        }
+        for (int t : taskOfStart) {
+            addOwn(t);
+            inStart.push_back(int(pred.size()));
+        }
+    }
+};
+
+// Depth-first over predecessors: emits every node after all of its predecessors and
+// computes ES and the generation level on emitting. Returns false on a cycle.
+bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<double> &es,
+                 std::vector<int> &level)
+{
+    const int nodes = g.nodeCount();
+    enum : std::uint8_t { Unseen, Open, Done };
+    std::vector<std::uint8_t> state(nodes, Unseen);
+    std::vector<double> ef(nodes, 0.0);
+    std::vector<int> outLevel(nodes, 0);     // the level a node hands to its successors
+    es.assign(nodes, 0.0);
+    level.assign(nodes, 0);
+    order.clear();
+    order.reserve(nodes);
+    const int *inStart = g.inStart.data();
+    const int *pred = g.pred.data();
+    const double *lag = g.lag.data();
+    // Emits v when all its predecessors are done; else returns false and leaves it alone.
+    auto tryEmit = [&](int v) {
+        double start = 0;
+        int lvl = 0;
+        for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
+            const int u = pred[e];
+            if (state[u] != Done)
+                return false;
+            start = std::max(start, ef[u] + lag[e]);
+            lvl = std::max(lvl, outLevel[u]);
+        }
+        es[v] = start;
+        ef[v] = start + g.duration[v];
+        level[v] = lvl;
+        outLevel[v] = g.leaf[v] ? lvl + 1 : lvl;
+        state[v] = Done;
+        order.push_back(v);
+        return true;
+    };
+    // Most nodes come after their predecessors and are emitted straight away; the rest are
+    // expanded depth-first (v: expand v; ~v: emit v, its predecessors being done by then).
+    std::vector<int> stack;
+    for (int root = 0; root < nodes; ++root) {
+        if (state[root] != Unseen || tryEmit(root))
+            continue;
+        stack.push_back(root);
+        while (!stack.empty()) {
+            const int top = stack.back();
+            stack.pop_back();
+            if (top < 0) {
+                tryEmit(~top);
+                continue;
+            }
+            if (state[top] != Unseen || tryEmit(top))
+                continue;
+            state[top] = Open;
+            stack.push_back(~top);
+            for (int e = inStart[top]; e < inStart[top + 1]; ++e) {
+                const int u = pred[e];
+                if (state[u] == Unseen)
+                    stack.push_back(u);
+                else if (state[u] == Open)
+                    return false;
+            }
+        }
+    }
+    return true;
 }
 
 // Kahn's algorithm; the order is shorter than the used node count when there is a cycle.
@@ -268,25 +402,36 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
     return approval ? R::NotApproved : R::NotCompleted;
 }
 
-void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analysis &a)
+// Writes only `blocked` and `ready`, so it can run beside the schedule.
+void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
+                 const std::vector<LeafCounts> &counts,
+                 std::vector<Analysis::Blocked> &blocked, std::vector<int> &ready)
 {
     const int n = s.taskCount();
-    // Does a task's own list hold an unsatisfied counting dependency?
+    // Each counting dependency is judged once: 0 satisfied, else its Reason + 1.
+    const int deps = s.declaredDependencies();
+    std::vector<std::uint8_t> verdict(deps, 0);
     std::vector<std::uint8_t> ownUnsatisfied(n, 0);
     for (int t = 0; t < n; ++t) {
-        for (int d = s.depStart[t]; d < s.depStart[t + 1] && !ownUnsatisfied[t]; ++d) {
-            if (s.depCounts[d] && unsatisfied(s, counts[s.depPrereq[d]], s.depPrereq[d], s.depType[d]))
+        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+            if (!s.depCounts[d])
+                continue;
+            const int p = s.depPrereq[d];
+            if (const auto why = unsatisfied(s, counts[p], p, s.depType[d])) {
+                verdict[d] = std::uint8_t(*why) + 1;
                 ownUnsatisfied[t] = 1;
+            }
         }
     }
     // Nearest ancestor-or-self with an unsatisfied dependency, so that listing the chain
     // costs only what it prints.
     std::vector<int> nearest(n, -1);
-    std::vector<int> topDown = childrenFirstOrder(s);
-    std::reverse(topDown.begin(), topDown.end());
-    for (int t : topDown)
+    for (auto it = childrenFirst.rbegin(); it != childrenFirst.rend(); ++it) {
+        const int t = *it;
         nearest[t] = ownUnsatisfied[t] ? t : (s.parent[t] >= 0 ? nearest[s.parent[t]] : -1);
+    }
 
+    auto nextOwner = [&](int owner) { return s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1; };
     for (int t = 0; t < n; ++t) {
         const bool open = s.isLeaf(t) ? statusClass(s.status[t]) == StatusClass::Open
                                       : counts[t].open > 0;
@@ -295,66 +440,75 @@ void findBlocked(const Snapshot &s, const std::vector<LeafCounts> &counts, Analy
         const bool marked = s.status[t] == Status::Blocked;
         if (!marked && nearest[t] < 0) {
             if (s.isLeaf(t))
-                a.ready.push_back(t);
+                ready.push_back(t);
             continue;
         }
         Analysis::Blocked b{t, marked, {}};
-        for (int owner = nearest[t]; owner >= 0;
-             owner = s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1) {
+        int waits = 0;
+        for (int owner = nearest[t]; owner >= 0; owner = nextOwner(owner)) {
+            for (int d = s.depStart[owner]; d < s.depStart[owner + 1]; ++d)
+                waits += verdict[d] != 0;
+        }
+        b.waitingOn.reserve(waits);
+        for (int owner = nearest[t]; owner >= 0; owner = nextOwner(owner)) {
             for (int d = s.depStart[owner]; d < s.depStart[owner + 1]; ++d) {
-                if (!s.depCounts[d])
-                    continue;
-                const int p = s.depPrereq[d];
-                if (const auto why = unsatisfied(s, counts[p], p, s.depType[d]))
-                    b.waitingOn.push_back({p, s.depType[d], *why, owner == t ? -1 : owner});
+                if (verdict[d])
+                    b.waitingOn.push_back({s.depPrereq[d], s.depType[d],
+                                           Analysis::Reason(verdict[d] - 1), owner == t ? -1 : owner});
             }
         }
-        a.blocked.push_back(std::move(b));
+        blocked.push_back(std::move(b));
     }
 }
 
-void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
+// Summaries whose own readable estimate is shorter than their scheduled span.
+void overrunsOf(const Snapshot &s, Analysis &a)
+{
+    for (int t = 0; t < s.taskCount(); ++t) {
+        if (s.isLeaf(t) || s.estimate[t] != Snapshot::Estimate::Readable)
+            continue;
+        const double span = a.times[t].ef - a.times[t].es;
+        if (s.estimateHours[t] < span - kEps)
+            a.overruns.push_back({t, s.estimateHours[t], span});
+    }
+}
+
+void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> &order,
+              const std::vector<double> &es, const std::vector<int> &level,
               const std::vector<int> &childrenFirst, Analysis &a)
 {
     const int n = s.taskCount();
     const int nodes = g.nodeCount();
-    std::vector<double> es(nodes, 0.0), ef(nodes, 0.0), ls(nodes, 0.0), lf(nodes, 0.0);
-    std::vector<int> level(nodes, 0);   // generation a leaf would get from its inputs
 
     double makespan = 0;
-    for (int u : order) {
-        ef[u] = es[u] + g.duration[u];
-        const bool leaf = u < n && s.isLeaf(u);
-        if (leaf)
-            makespan = std::max(makespan, ef[u]);
-        const int out = leaf ? level[u] + 1 : level[u];
-        for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
-            const int v = g.target[e];
-            es[v] = std::max(es[v], ef[u] + g.lag[e]);
-            level[v] = std::max(level[v], out);
-        }
+    for (int t = 0; t < n; ++t) {
+        if (s.isLeaf(t))
+            makespan = std::max(makespan, es[t] + g.duration[t]);
     }
+    // Backward: a node's successors come later in the order, so walking it backwards each
+    // node's LF is final when reached and can be pushed to its predecessors.
+    std::vector<double> lf(nodes, makespan);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int u = *it;
-        double finish = makespan;
-        for (int e = g.start[u]; e < g.start[u + 1]; ++e)
-            finish = std::min(finish, ls[g.target[e]] - g.lag[e]);
-        lf[u] = finish;
-        ls[u] = finish - g.duration[u];
+        const int v = *it;
+        const double lsv = lf[v] - g.duration[v];
+        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e)
+            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag[e]);
     }
+    auto ef = [&](int v) { return es[v] + g.duration[v]; };
+    auto ls = [&](int v) { return lf[v] - g.duration[v]; };
 
     a.makespanHours = makespan;
-    a.times.assign(n, {});
+    a.times.resize(n);
     a.generation.assign(n, -1);
     int generations = 0;
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t))
             continue;
-        a.times[t] = {es[t], ef[t], ls[t], lf[t], ls[t] - es[t]};
+        a.times[t] = {es[t], ef(t), ls(t), lf[t], ls(t) - es[t]};
         a.generation[t] = level[t];
         generations = std::max(generations, level[t] + 1);
         a.sequentialHours += g.duration[t];
-        if (std::fabs(ls[t] - es[t]) <= kEps)
+        if (std::fabs(ls(t) - es[t]) <= kEps)
             a.criticalTasks.push_back(t);
     }
 
@@ -378,10 +532,18 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
         }
     }
 
-    a.parallelGroups.assign(generations, {});
+    // Sized first: thousands of groups would otherwise each grow step by step.
+    std::vector<int> groupSize(generations, 0);
     for (int t = 0; t < n; ++t) {
         if (s.isLeaf(t))
-            a.parallelGroups[a.generation[t]].push_back(t);
+            ++groupSize[level[t]];
+    }
+    a.parallelGroups.resize(generations);
+    for (int k = 0; k < generations; ++k)
+        a.parallelGroups[k].reserve(groupSize[k]);
+    for (int t = 0; t < n; ++t) {
+        if (s.isLeaf(t))
+            a.parallelGroups[level[t]].push_back(t);
     }
     for (const auto &group : a.parallelGroups) {
         if (group.size() < 2)
@@ -394,20 +556,50 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
         a.timeSavingsHours += sum - longest;
     }
 
-    // One critical chain. A node "reaches the end" when a tight path through critical
-    // nodes leads from it to a leaf finishing at the makespan; computed backwards first so
-    // the walk never enters a dead end (a greedy search can, at zero-length leaves).
-    auto critical = [&](int v) { return std::fabs(ls[v] - es[v]) <= kEps; };
-    auto isLeafNode = [&](int v) { return v < n && s.isLeaf(v); };
-    auto tight = [&](int u, int e) { return std::fabs(ef[u] + g.lag[e] - es[g.target[e]]) <= kEps; };
+    // One critical chain, along tight edges between critical nodes. The walk needs
+    // out-edges, collected in the order the explicit graph lists them (by declaring task).
+    std::vector<std::uint8_t> critical(nodes);
+    for (int v = 0; v < nodes; ++v)
+        critical[v] = std::fabs(ls(v) - es[v]) <= kEps;
+    struct Edge { int from, to; };
+    std::vector<Edge> tight;
+    auto consider = [&](int u, int v, double lag) {
+        if (critical[u] && critical[v] && std::fabs(ef(u) + lag - es[v]) <= kEps)
+            tight.push_back({u, v});
+    };
+    for (int t = 0; t < n; ++t) {
+        if (!s.isLeaf(t)) {
+            for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
+                consider(g.startOf[t], g.inNode(s.children[c]), 0.0);
+        }
+        if (s.parent[t] >= 0)
+            consider(t, s.parent[t], 0.0);
+        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
+            if (s.depCounts[d])
+                consider(s.depPrereq[d], g.inNode(t), s.depLag[d]);
+        }
+    }
+    std::stable_sort(tight.begin(), tight.end(), [](const Edge &x, const Edge &y) { return x.from < y.from; });
+    auto edgesFrom = [&](int u) {
+        const auto first = std::lower_bound(tight.begin(), tight.end(), u,
+                                            [](const Edge &x, int from) { return x.from < from; });
+        auto last = first;
+        while (last != tight.end() && last->from == u)
+            ++last;
+        return std::make_pair(first, last);
+    };
+
+    // A node "reaches the end" when a tight path leads from it to a leaf finishing at the
+    // makespan. Computed backwards first, so the walk never enters a dead end (a greedy
+    // search can, at zero-length leaves).
     std::vector<std::uint8_t> reachesEnd(nodes, 0);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const int u = *it;
-        if (!critical(u))
+        if (!critical[u])
             continue;
-        bool ok = isLeafNode(u) && std::fabs(ef[u] - makespan) <= kEps;
-        for (int e = g.start[u]; e < g.start[u + 1] && !ok; ++e)
-            ok = reachesEnd[g.target[e]] && tight(u, e);
+        bool ok = g.leaf[u] && std::fabs(ef(u) - makespan) <= kEps;
+        for (auto [e, last] = edgesFrom(u); e != last && !ok; ++e)
+            ok = reachesEnd[e->to];
         reachesEnd[u] = ok;
     }
     int current = -1;
@@ -419,31 +611,24 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
     }
     while (current >= 0) {
         a.criticalPath.push_back(current);
-        if (std::fabs(ef[current] - makespan) <= kEps)
+        if (std::fabs(ef(current) - makespan) <= kEps)
             break;
-        // Follow tight edges through summary nodes to the next leaf; each hop moves forward
-        // in topological order, so the whole walk is linear.
+        // Through summary nodes to the next leaf; every hop moves forward in topological
+        // order, so the whole walk is linear.
         int u = current;
         current = -1;
         while (current < 0 && u >= 0) {
             int next = -1;
-            for (int e = g.start[u]; e < g.start[u + 1] && next < 0; ++e) {
-                if (reachesEnd[g.target[e]] && tight(u, e))
-                    next = g.target[e];
+            for (auto [e, last] = edgesFrom(u); e != last && next < 0; ++e) {
+                if (reachesEnd[e->to])
+                    next = e->to;
             }
-            if (next >= 0 && isLeafNode(next))
+            if (next >= 0 && g.leaf[next])
                 current = next;
             u = next;
         }
     }
-
-    for (int t = 0; t < n; ++t) {
-        if (s.isLeaf(t) || s.estimate[t] != Snapshot::Estimate::Readable)
-            continue;
-        const double span = a.times[t].ef - a.times[t].es;
-        if (s.estimateHours[t] < span - kEps)
-            a.overruns.push_back({t, s.estimateHours[t], span});
-    }
+    overrunsOf(s, a);
 }
 
 } // namespace
@@ -476,17 +661,30 @@ Analysis analyze(const Snapshot &s)
     }
 
     const std::vector<int> childrenFirst = childrenFirstOrder(s);
-    const Graph g = buildGraph(s, duration);
-    const std::vector<int> order = topologicalOrder(g);
-    int usedNodes = 0;
-    for (std::uint8_t u : g.used)
-        usedNodes += u;
-    if (int(order.size()) < usedNodes)
-        a.cycles = cyclicLeafSets(s, g, order);
-    if (a.cycles.empty())
-        schedule(s, g, order, childrenFirst, a);
 
-    findBlocked(s, countLeaves(s, childrenFirst), a);
+    // Blocked and ready do not depend on the schedule: on a large plan they are found on a
+    // second thread meanwhile. They write only their own vectors.
+    auto blockedAndReady = [&] { findBlocked(s, childrenFirst, countLeaves(s, childrenFirst), a.blocked, a.ready); };
+    constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
+    std::thread helper;
+    if (n >= kParallelFrom)
+        helper = std::thread(blockedAndReady);
+
+    const ScheduleGraph g(s, duration);
+    std::vector<int> order;
+    std::vector<double> es;
+    std::vector<int> level;
+    if (forwardPass(g, order, es, level)) {
+        schedule(s, g, order, es, level, childrenFirst, a);
+    } else {
+        const Graph explicitGraph = buildGraph(s, duration);
+        a.cycles = cyclicLeafSets(s, explicitGraph, topologicalOrder(explicitGraph));
+    }
+
+    if (helper.joinable())
+        helper.join();
+    else
+        blockedAndReady();
     return a;
 }
 

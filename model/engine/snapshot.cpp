@@ -25,12 +25,16 @@ Snapshot Snapshot::fromProject(const Project &project)
 
     std::vector<int> childCount(n + 1, 0);
     int depTotal = 0;
+    int lastParent = -1;
     for (int i = 0; i < n; ++i) {
         const Task &t = project.task(i);
         s.ids.push_back(t.id);
         s.status[i] = t.status;
         if (!t.parentId.isEmpty()) {
-            s.parent[i] = project.indexOf(t.parentId);
+            // Siblings are mostly adjacent: compare with the last parent before hashing.
+            if (lastParent < 0 || t.parentId != project.task(lastParent).id)
+                lastParent = project.indexOf(t.parentId);
+            s.parent[i] = lastParent;
             if (s.parent[i] >= 0)
                 ++childCount[s.parent[i]];
         }

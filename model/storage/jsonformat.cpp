@@ -10,6 +10,10 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+
 namespace Workplan::JsonFormat {
 
 namespace {
@@ -21,6 +25,15 @@ qsizetype firstInvalidUtf8(const QByteArray &data)
     const qsizetype n = data.size();
     qsizetype i = 0;
     while (i < n) {
+        // Interchange files are mostly ASCII: skip it eight bytes at a time.
+        if (i + 8 <= n) {
+            quint64 word;
+            std::memcpy(&word, p + i, 8);
+            if (!(word & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         const unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
@@ -74,6 +87,42 @@ QString jsonTypeName(const QJsonValue &v)
     return QStringLiteral("missing");
 }
 
+// Looks the known fields of an object up by name rather than iterating it, so no key
+// string is made for them; QJsonObject keeps its keys sorted, so asking in alphabetical
+// order meets them in the order iteration did and the first error stays the same.
+class Fields
+{
+public:
+    explicit Fields(const QJsonObject &o) : m_o(o) {}
+
+    // Undefined when absent (parsed JSON never holds undefined).
+    QJsonValue take(QLatin1StringView name)
+    {
+        const auto it = m_o.constFind(name);
+        if (it == m_o.constEnd())
+            return QJsonValue(QJsonValue::Undefined);
+        ++m_found;
+        return *it;
+    }
+
+    // Every field not named in `known`, for the round trip; iterates only when there is one.
+    template<std::size_t N>
+    void copyOthers(const QLatin1StringView (&known)[N], QJsonObject &extra) const
+    {
+        if (m_found == m_o.size())
+            return;
+        for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
+            const QString k = it.key();
+            if (std::find(std::begin(known), std::end(known), k) == std::end(known))
+                extra.insert(k, it.value());
+        }
+    }
+
+private:
+    const QJsonObject &m_o;
+    qsizetype m_found = 0;
+};
+
 struct Reader
 {
     QString error;      // problem text; taskId says which task
@@ -102,51 +151,57 @@ struct Reader
             return fail(owner, QStringLiteral("dependency #%1 must be an object, not %2")
                                    .arg(number).arg(jsonTypeName(value)));
         const QJsonObject o = value.toObject();
-        bool hasPrereq = false;
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            const QString k = it.key();
-            const QJsonValue v = it.value();
-            if (k == QLatin1String("dependency_task_id")) {
-                if (!v.isString())
-                    return wrongType(owner, "dependency_task_id", v, "a string");
-                d.taskId = v.toString();
-                hasPrereq = true;
-            } else if (k == QLatin1String("dependency_type")) {
-                if (!v.isString())
-                    return wrongType(owner, "dependency_type", v, "a string");
-                const auto type = dependencyTypeFromString(v.toString());
-                if (!type)
-                    return fail(owner, QStringLiteral("unknown dependency_type '%1'").arg(v.toString()));
-                d.type = *type;
-            } else if (k == QLatin1String("description")) {
-                if (!v.isString())
-                    return wrongType(owner, "description", v, "a string");
-                d.description = v.toString();
-                if (d.description.isNull())
-                    d.description = QLatin1String("");
-            } else if (k == QLatin1String("is_mandatory")) {
-                if (!v.isBool())
-                    return wrongType(owner, "is_mandatory", v, "a boolean");
-                d.mandatory = v.toBool();
-                d.hasMandatory = true;
-            } else if (k == QLatin1String("waived")) {
-                if (!v.isBool())
-                    return wrongType(owner, "waived", v, "a boolean");
-                d.waived = v.toBool();
-                d.hasWaived = true;
-            } else if (k == QLatin1String("lag")) {
-                if (!v.isString() && !v.isDouble())
-                    return wrongType(owner, "lag", v, "an effort text or a number of hours");
-                d.lag = v;
-            } else if (k == QLatin1String("conditions")) {
-                if (!v.isObject())
-                    return wrongType(owner, "conditions", v, "an object");
-                d.conditions = v.toObject();
-                d.hasConditions = true;
-            } else {
-                d.extra.insert(k, v);
-            }
+        Fields f(o);
+        QJsonValue v;
+        if (!(v = f.take(QLatin1StringView("conditions"))).isUndefined()) {
+            if (!v.isObject())
+                return wrongType(owner, "conditions", v, "an object");
+            d.conditions = v.toObject();
+            d.hasConditions = true;
         }
+        const bool hasPrereq = !(v = f.take(QLatin1StringView("dependency_task_id"))).isUndefined();
+        if (hasPrereq) {
+            if (!v.isString())
+                return wrongType(owner, "dependency_task_id", v, "a string");
+            d.taskId = v.toString();
+        }
+        if (!(v = f.take(QLatin1StringView("dependency_type"))).isUndefined()) {
+            if (!v.isString())
+                return wrongType(owner, "dependency_type", v, "a string");
+            const auto type = dependencyTypeFromString(v.toString());
+            if (!type)
+                return fail(owner, QStringLiteral("unknown dependency_type '%1'").arg(v.toString()));
+            d.type = *type;
+        }
+        if (!(v = f.take(QLatin1StringView("description"))).isUndefined()) {
+            if (!v.isString())
+                return wrongType(owner, "description", v, "a string");
+            d.description = v.toString();
+            if (d.description.isNull())
+                d.description = QLatin1String("");
+        }
+        if (!(v = f.take(QLatin1StringView("is_mandatory"))).isUndefined()) {
+            if (!v.isBool())
+                return wrongType(owner, "is_mandatory", v, "a boolean");
+            d.mandatory = v.toBool();
+            d.hasMandatory = true;
+        }
+        if (!(v = f.take(QLatin1StringView("lag"))).isUndefined()) {
+            if (!v.isString() && !v.isDouble())
+                return wrongType(owner, "lag", v, "an effort text or a number of hours");
+            d.lag = v;
+        }
+        if (!(v = f.take(QLatin1StringView("waived"))).isUndefined()) {
+            if (!v.isBool())
+                return wrongType(owner, "waived", v, "a boolean");
+            d.waived = v.toBool();
+            d.hasWaived = true;
+        }
+        static const QLatin1StringView known[] = {
+            QLatin1StringView("conditions"), QLatin1StringView("dependency_task_id"),
+            QLatin1StringView("dependency_type"), QLatin1StringView("description"),
+            QLatin1StringView("is_mandatory"), QLatin1StringView("lag"), QLatin1StringView("waived")};
+        f.copyOthers(known, d.extra);
         if (!hasPrereq)
             return fail(owner, QStringLiteral("dependency #%1 has no dependency_task_id").arg(number));
         return true;
@@ -169,72 +224,78 @@ struct Reader
             return fail(QString(), QStringLiteral("task #%1 has an empty task_id").arg(number));
 
         t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
-        bool hasType = false;
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            const QString k = it.key();
-            const QJsonValue v = it.value();
-            if (k == QLatin1String("task_id")) {
-                continue;
-            } else if (k == QLatin1String("task_type")) {
-                if (!v.isString())
-                    return wrongType(t.id, "task_type", v, "a string");
-                t.type = v.toString();
-                if (t.type.isEmpty())
-                    return fail(t.id, QStringLiteral("task_type is empty"));
-                hasType = true;
-            } else if (k == QLatin1String("parent_task_id")) {
-                if (!v.isString() && !v.isNull())
-                    return wrongType(t.id, "parent_task_id", v, "a string or null");
-                t.parentId = v.toString();
-                t.hasParentField = true;
-                if (v.isString() && t.parentId.isEmpty())
-                    return fail(t.id, QStringLiteral("parent_task_id is empty"));
-            } else if (k == QLatin1String("status")) {
-                if (!v.isString())
-                    return wrongType(t.id, "status", v, "a string");
-                const auto s = statusFromString(v.toString());
-                if (!s)
-                    return fail(t.id, QStringLiteral("unknown status '%1'").arg(v.toString()));
-                t.status = *s;
-                t.hasStatus = true;
-            } else if (k == QLatin1String("lifecycle_stage")) {
-                if (!v.isString())
-                    return wrongType(t.id, "lifecycle_stage", v, "a string");
-                const auto l = lifecycleFromString(v.toString());
-                if (!l)
-                    return fail(t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(v.toString()));
-                t.lifecycle = *l;
-                t.hasLifecycle = true;
-            } else if (k == QLatin1String("attributes")) {
-                if (!v.isObject())
-                    return wrongType(t.id, "attributes", v, "an object");
-                t.attributes = v.toObject();
-                t.hasAttributes = true;
-            } else if (k == QLatin1String("dependencies")) {
-                if (!v.isArray())
-                    return wrongType(t.id, "dependencies", v, "an array");
-                const QJsonArray deps = v.toArray();
-                t.dependencies.reserve(deps.size());
-                int i = 0;
-                for (const QJsonValue &dv : deps) {
-                    Dependency d;
-                    if (!readDependency(t.id, ++i, dv, d))
-                        return false;
-                    t.dependencies.append(std::move(d));
-                }
-                t.hasDependencies = true;
-            } else if (k == QLatin1String("position")) {
-                const QJsonObject p = v.toObject();
-                if (!v.isObject() || !p.value(QLatin1String("x")).isDouble()
-                    || !p.value(QLatin1String("y")).isDouble())
-                    return fail(t.id, QStringLiteral("position must be an object with numbers x and y"));
-                t.position = QPointF(p.value(QLatin1String("x")).toDouble(),
-                                     p.value(QLatin1String("y")).toDouble());
-                t.hasPosition = true;
-            } else {
-                t.extra.insert(k, v);
-            }
+        Fields f(o);
+        f.take(QLatin1StringView("task_id"));   // read above
+        QJsonValue v;
+        if (!(v = f.take(QLatin1StringView("attributes"))).isUndefined()) {
+            if (!v.isObject())
+                return wrongType(t.id, "attributes", v, "an object");
+            t.attributes = v.toObject();
+            t.hasAttributes = true;
         }
+        if (!(v = f.take(QLatin1StringView("dependencies"))).isUndefined()) {
+            if (!v.isArray())
+                return wrongType(t.id, "dependencies", v, "an array");
+            const QJsonArray deps = v.toArray();
+            t.dependencies.reserve(deps.size());
+            int i = 0;
+            for (const QJsonValue &dv : deps) {
+                Dependency d;
+                if (!readDependency(t.id, ++i, dv, d))
+                    return false;
+                t.dependencies.append(std::move(d));
+            }
+            t.hasDependencies = true;
+        }
+        if (!(v = f.take(QLatin1StringView("lifecycle_stage"))).isUndefined()) {
+            if (!v.isString())
+                return wrongType(t.id, "lifecycle_stage", v, "a string");
+            const auto l = lifecycleFromString(v.toString());
+            if (!l)
+                return fail(t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(v.toString()));
+            t.lifecycle = *l;
+            t.hasLifecycle = true;
+        }
+        if (!(v = f.take(QLatin1StringView("parent_task_id"))).isUndefined()) {
+            if (!v.isString() && !v.isNull())
+                return wrongType(t.id, "parent_task_id", v, "a string or null");
+            t.parentId = v.toString();
+            t.hasParentField = true;
+            if (v.isString() && t.parentId.isEmpty())
+                return fail(t.id, QStringLiteral("parent_task_id is empty"));
+        }
+        if (!(v = f.take(QLatin1StringView("position"))).isUndefined()) {
+            const QJsonObject p = v.toObject();
+            if (!v.isObject() || !p.value(QLatin1String("x")).isDouble()
+                || !p.value(QLatin1String("y")).isDouble())
+                return fail(t.id, QStringLiteral("position must be an object with numbers x and y"));
+            t.position = QPointF(p.value(QLatin1String("x")).toDouble(),
+                                 p.value(QLatin1String("y")).toDouble());
+            t.hasPosition = true;
+        }
+        if (!(v = f.take(QLatin1StringView("status"))).isUndefined()) {
+            if (!v.isString())
+                return wrongType(t.id, "status", v, "a string");
+            const auto st = statusFromString(v.toString());
+            if (!st)
+                return fail(t.id, QStringLiteral("unknown status '%1'").arg(v.toString()));
+            t.status = *st;
+            t.hasStatus = true;
+        }
+        const bool hasType = !(v = f.take(QLatin1StringView("task_type"))).isUndefined();
+        if (hasType) {
+            if (!v.isString())
+                return wrongType(t.id, "task_type", v, "a string");
+            t.type = v.toString();
+            if (t.type.isEmpty())
+                return fail(t.id, QStringLiteral("task_type is empty"));
+        }
+        static const QLatin1StringView known[] = {
+            QLatin1StringView("attributes"), QLatin1StringView("dependencies"),
+            QLatin1StringView("lifecycle_stage"), QLatin1StringView("parent_task_id"),
+            QLatin1StringView("position"), QLatin1StringView("status"),
+            QLatin1StringView("task_id"), QLatin1StringView("task_type")};
+        f.copyOthers(known, t.extra);
         if (!hasType)
             return fail(t.id, QStringLiteral("has no task_type"));
         return true;
@@ -360,6 +421,16 @@ std::optional<Project> readFile(const QString &path, QString *error)
         if (error)
             *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
         return std::nullopt;
+    }
+    // Mapped rather than copied: a large file is only scanned, never changed.
+    const qint64 size = file.size();
+    if (size > 0) {
+        if (uchar *mapped = file.map(0, size)) {
+            const auto result = read(QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), size),
+                                     path, error);
+            file.unmap(mapped);
+            return result;
+        }
     }
     return read(file.readAll(), path, error);
 }
