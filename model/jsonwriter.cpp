@@ -93,27 +93,52 @@ void JsonWriter::key(const char *latin1Name)
 
 void JsonWriter::writeString(QStringView s)
 {
+    static const char hex[] = "0123456789abcdef";
+    auto escape = [this](char16_t u) {
+        m_out += "\\u";
+        m_out += hex[(u >> 12) & 0xf];
+        m_out += hex[(u >> 8) & 0xf];
+        m_out += hex[(u >> 4) & 0xf];
+        m_out += hex[u & 0xf];
+    };
     m_out += '"';
-    const QByteArray utf8 = s.toUtf8();
-    for (char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': m_out += "\\\""; break;
-        case '\\': m_out += "\\\\"; break;
-        case '\n': m_out += "\\n"; break;
-        case '\r': m_out += "\\r"; break;
-        case '\t': m_out += "\\t"; break;
-        case '\b': m_out += "\\b"; break;
-        case '\f': m_out += "\\f"; break;
-        default:
-            if (c < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                m_out += "\\u00";
-                m_out += hex[c >> 4];
-                m_out += hex[c & 0xf];
-            } else {
-                m_out += ch;
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = s[i].unicode();
+        if (c < 0x80) {
+            switch (c) {
+            case '"': m_out += "\\\""; break;
+            case '\\': m_out += "\\\\"; break;
+            case '\n': m_out += "\\n"; break;
+            case '\r': m_out += "\\r"; break;
+            case '\t': m_out += "\\t"; break;
+            case '\b': m_out += "\\b"; break;
+            case '\f': m_out += "\\f"; break;
+            default:
+                if (c < 0x20)
+                    escape(c);
+                else
+                    m_out += char(c);
             }
+        } else if (c < 0x800) {
+            m_out += char(0xC0 | (c >> 6));
+            m_out += char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && s[i + 1].isLowSurrogate()) {
+            const char32_t cp = QChar::surrogateToUcs4(c, s[i + 1].unicode());
+            ++i;
+            m_out += char(0xF0 | (cp >> 18));
+            m_out += char(0x80 | ((cp >> 12) & 0x3F));
+            m_out += char(0x80 | ((cp >> 6) & 0x3F));
+            m_out += char(0x80 | (cp & 0x3F));
+        } else if (QChar::isSurrogate(c) || c == 0xFEFF) {
+            // A lone surrogate (JSON allows "\ud800") has no UTF-8 form; toUtf8() would turn
+            // it into U+FFFD. A raw U+FEFF opening a string is dropped by Qt's parser as a
+            // byte order mark. Both stay escapes so the value reads back unchanged.
+            escape(c);
+        } else {
+            m_out += char(0xE0 | (c >> 12));
+            m_out += char(0x80 | ((c >> 6) & 0x3F));
+            m_out += char(0x80 | (c & 0x3F));
         }
     }
     m_out += '"';
