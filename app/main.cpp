@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "rendercommands.h"
 
 #include "views/mainwindow.h"
 
@@ -18,6 +19,14 @@ int main(int argc, char *argv[])
     if (Workplan::CommandLine::isSubcommand(arguments)) {
         QCoreApplication app(argc, argv);
         return Workplan::CommandLine::run(arguments);
+    }
+
+    // print and export draw, but never need a screen: offscreen unless told otherwise.
+    if (Workplan::RenderCommands::isRenderCommand(arguments)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return Workplan::RenderCommands::run(arguments);
     }
 
     QApplication app(argc, argv);

@@ -8,12 +8,22 @@ install(FILES ${CMAKE_SOURCE_DIR}/resources/workplan-mime.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME workplan.xml)
 install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/workplan.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
-foreach(size 16 32 48 64 128 256)
-    set(png ${CMAKE_SOURCE_DIR}/resources/icons/hicolor/${size}x${size}/workplan.png)
-    if(EXISTS ${png})
-        install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
-    endif()
+# PNG sizes are rendered from the SVG at build time, so there is one source of truth.
+set(WORKPLAN_ICON_SIZES 16 22 24 32 48 64 128 256)
+set(icon_dir ${CMAKE_BINARY_DIR}/icons/hicolor)
+set(icon_pngs)
+foreach(size ${WORKPLAN_ICON_SIZES})
+    list(APPEND icon_pngs ${icon_dir}/${size}x${size}/workplan.png)
+    install(FILES ${icon_dir}/${size}x${size}/workplan.png
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
 endforeach()
+add_executable(workplan_iconrender tools/iconrender.cpp)
+target_link_libraries(workplan_iconrender PRIVATE Qt6::Core Qt6::Gui Qt6::Svg)
+add_custom_command(OUTPUT ${icon_pngs}
+    COMMAND workplan_iconrender ${CMAKE_SOURCE_DIR}/resources/icons/workplan.svg ${icon_dir} ${WORKPLAN_ICON_SIZES}
+    DEPENDS workplan_iconrender ${CMAKE_SOURCE_DIR}/resources/icons/workplan.svg
+    COMMENT "Rendering the application icon")
+add_custom_target(workplan_icons ALL DEPENDS ${icon_pngs})
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME workplan)

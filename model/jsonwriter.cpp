@@ -179,6 +179,10 @@ void JsonWriter::number(double d)
 void JsonWriter::hours(double d)
 {
     beforeValue();
+    // Sums and differences of hours pick up float noise (LS - ES = 2.8e-17); a nanohour
+    // grid is far below any figure a plan can mean and prints them as people expect.
+    if (std::fabs(d) < 1e6)
+        d = std::round(d * 1e9) / 1e9;
     m_out += formatDouble(d, true);
 }
 

@@ -19,6 +19,7 @@ public:
     Calendar calendar;
     QJsonObject extra;            // unknown top-level fields of the file
     QJsonObject projectExtra;     // unknown fields of its "project" object
+    QJsonObject calendarExtra;    // unknown fields of its "calendar" object
 
     const QList<Task> &tasks() const { return m_tasks; }
     int taskCount() const { return int(m_tasks.size()); }
@@ -51,7 +52,8 @@ public:
     bool operator==(const Project &o) const
     {
         return name == o.name && calendar == o.calendar && extra == o.extra
-            && projectExtra == o.projectExtra && m_tasks == o.m_tasks;
+            && projectExtra == o.projectExtra && calendarExtra == o.calendarExtra
+            && m_tasks == o.m_tasks;
     }
     bool operator!=(const Project &o) const { return !(*this == o); }
 

@@ -3,6 +3,8 @@
 #include "model/projectdocument.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -11,20 +13,15 @@ namespace Workplan {
 bool AnalysisResult::isCritical(const QString &id) const
 {
     const int i = index(id);
-    if (i < 0 || !analysis.hasSchedule())
-        return false;
-    return std::find(analysis.criticalTasks.begin(), analysis.criticalTasks.end(), i)
-        != analysis.criticalTasks.end();
+    return i >= 0 && analysis.hasSchedule() && critical[std::size_t(i)];
 }
 
 const Analysis::Blocked *AnalysisResult::blocked(const QString &id) const
 {
     const int i = index(id);
-    for (const Analysis::Blocked &b : analysis.blocked) {
-        if (b.task == i)
-            return &b;
-    }
-    return nullptr;
+    if (i < 0 || blockedAt[std::size_t(i)] < 0)
+        return nullptr;
+    return &analysis.blocked[std::size_t(blockedAt[std::size_t(i)])];
 }
 
 bool AnalysisResult::isBlocked(const QString &id) const
@@ -56,6 +53,13 @@ std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revis
     r->indexOf.reserve(r->snapshot.taskCount());
     for (int i = 0; i < r->snapshot.taskCount(); ++i)
         r->indexOf.insert(r->snapshot.ids[i], i);
+    const std::size_t n = std::size_t(r->snapshot.taskCount());
+    r->blockedAt.assign(n, -1);
+    for (std::size_t b = 0; b < r->analysis.blocked.size(); ++b)
+        r->blockedAt[std::size_t(r->analysis.blocked[b].task)] = int(b);
+    r->critical.assign(n, false);
+    for (int t : r->analysis.criticalTasks)
+        r->critical[std::size_t(t)] = true;
     r->revision = revision;
     return r;
 }
@@ -66,6 +70,7 @@ AnalysisController::AnalysisController(ProjectDocument *document, QObject *paren
 {
     connect(document, &ProjectDocument::changed, this, &AnalysisController::schedule);
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<AnalysisResult>>::finished, this, [this] {
+        m_running = false;
         apply(m_watcher.result());
     });
     refreshNow();
@@ -87,18 +92,28 @@ void AnalysisController::schedule()
 
 void AnalysisController::run()
 {
+    if (!m_pending)
+        return;   // refreshNow() already brought the result up to date
     m_pending = false;
-    // The snapshot is taken here, on the UI thread; the worker never sees the document.
-    Snapshot snapshot = Snapshot::fromProject(m_document->project());
-    if (snapshot.taskCount() < m_asyncThreshold) {
-        apply(computeAnalysis(std::move(snapshot), m_revision));
+    if (m_running) {
+        // Its result will be stale when it lands, and apply() then starts the one re-run
+        // that covers every edit made meanwhile.
         return;
     }
-    if (m_watcher.isRunning()) {
-        // A newer edit will re-run when this one lands (its result is stale).
-        return;
-    }
-    m_watcher.setFuture(QtConcurrent::run(computeAnalysis, std::move(snapshot), m_revision));
+    const Project &project = m_document->project();
+    if (project.taskCount() < m_asyncThreshold)
+        apply(computeAnalysis(Snapshot::fromProject(project), m_revision));
+    else
+        startWorker(project);
+}
+
+void AnalysisController::startWorker(const Project &project)
+{
+    m_running = true;
+    // The worker never sees the document, only its own copy of the data.
+    m_watcher.setFuture(QtConcurrent::run([project, revision = m_revision] {
+        return computeAnalysis(Snapshot::fromProject(project), revision);
+    }));
 }
 
 void AnalysisController::apply(std::shared_ptr<AnalysisResult> result)
@@ -106,7 +121,10 @@ void AnalysisController::apply(std::shared_ptr<AnalysisResult> result)
     if (!result)
         return;
     if (result->revision != m_revision) {
-        // Stale: an edit came in while it ran. Start over on the current project.
+        // Stale: an edit came in while it ran. Unless refreshNow() has caught up since,
+        // start over on the current project (once, however many edits there were).
+        if (m_result && m_result->revision == m_revision)
+            return;
         if (!m_pending) {
             m_pending = true;
             QTimer::singleShot(0, this, &AnalysisController::run);
@@ -119,6 +137,7 @@ void AnalysisController::apply(std::shared_ptr<AnalysisResult> result)
 
 void AnalysisController::refreshNow()
 {
+    // A running worker's result is for an older revision; apply() drops it when it lands.
     m_watcher.waitForFinished();
     ++m_revision;
     m_pending = false;
@@ -127,9 +146,15 @@ void AnalysisController::refreshNow()
 
 void AnalysisController::waitForIdle()
 {
-    for (int guard = 0; guard < 1000 && (m_pending || m_watcher.isRunning()); ++guard) {
+    // m_running stays set until the watcher's finished() is delivered, which can come a
+    // moment after the future itself reports finished; spin the loop until it is.
+    QDeadlineTimer deadline(60000);
+    while ((m_pending || m_running) && !deadline.hasExpired()) {
         m_watcher.waitForFinished();
+        QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
+        if (m_running && m_watcher.isFinished())
+            QThread::msleep(1);
     }
 }
 

@@ -11,6 +11,7 @@
 
 namespace Workplan {
 
+class Project;
 class ProjectDocument;
 
 // One finished analysis, immutable and shared between the views.
@@ -19,6 +20,10 @@ struct AnalysisResult
     Snapshot snapshot;
     Analysis analysis;
     QHash<QString, int> indexOf;          // task id -> snapshot index
+    // Per snapshot index, built with the result so per-task look-ups stay O(1) when a
+    // view asks for each of 10k tasks.
+    std::vector<int> blockedAt;           // index into analysis.blocked, -1: not blocked
+    std::vector<bool> critical;
     quint64 revision = 0;
 
     int index(const QString &id) const { return indexOf.value(id, -1); }
@@ -32,7 +37,9 @@ struct AnalysisResult
 
 // Re-runs the engine after every document change (coalesced to one run per event-loop
 // turn). Small projects run on the UI thread; large ones on a worker with QtConcurrent,
-// on an immutable Snapshot, and a result is applied only if no edit came after it.
+// which gets a copy of the Project (implicitly shared: O(1) here, the UI thread's next edit
+// detaches) and builds the Snapshot there too, so the UI thread does no O(n) work per edit.
+// A result is applied only if no edit came after it; edits during a run cause one re-run.
 class AnalysisController : public QObject
 {
     Q_OBJECT
@@ -56,12 +63,15 @@ private:
     void schedule();
     void run();
     void apply(std::shared_ptr<AnalysisResult> result);
+    void startWorker(const Project &project);
+
 
     ProjectDocument *m_document;
     std::shared_ptr<const AnalysisResult> m_result;
     QFutureWatcher<std::shared_ptr<AnalysisResult>> m_watcher;
     quint64 m_revision = 0;
-    bool m_pending = false;
+    bool m_pending = false;       // a run() is queued
+    bool m_running = false;       // a worker runs; cleared when its result is delivered
     int m_asyncThreshold = 5000;
 };
 

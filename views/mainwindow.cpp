@@ -1,13 +1,14 @@
 #include "mainwindow.h"
 
 #include "analysiscontroller.h"
+#include "analysispanel.h"
+#include "graph/graphview.h"
 #include "taskselection.h"
 
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
 
 #include <QFileInfo>
-#include <QLabel>
 #include <QMessageBox>
 
 namespace Workplan {
@@ -19,9 +20,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_analysis(new AnalysisController(m_document, this))
 {
     // [graph] the canvas is the central widget.
-    setCentralWidget(new QLabel(tr("No project open"), this));
+    setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
     // [tree] [inspector] [palette] [undo] docks.
-    // [analysis] dock.
+    AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
 
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);

@@ -394,40 +394,47 @@ void schedule(const Snapshot &s, const Graph &g, const std::vector<int> &order,
         a.timeSavingsHours += sum - longest;
     }
 
-    // One critical chain: from a critical leaf at 0, follow tight edges through critical
-    // nodes. A critical leaf that ends early always has such a successor, so this is linear.
+    // One critical chain. A node "reaches the end" when a tight path through critical
+    // nodes leads from it to a leaf finishing at the makespan; computed backwards first so
+    // the walk never enters a dead end (a greedy search can, at zero-length leaves).
     auto critical = [&](int v) { return std::fabs(ls[v] - es[v]) <= kEps; };
+    auto isLeafNode = [&](int v) { return v < n && s.isLeaf(v); };
+    auto tight = [&](int u, int e) { return std::fabs(ef[u] + g.lag[e] - es[g.target[e]]) <= kEps; };
+    std::vector<std::uint8_t> reachesEnd(nodes, 0);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const int u = *it;
+        if (!critical(u))
+            continue;
+        bool ok = isLeafNode(u) && std::fabs(ef[u] - makespan) <= kEps;
+        for (int e = g.start[u]; e < g.start[u + 1] && !ok; ++e)
+            ok = reachesEnd[g.target[e]] && tight(u, e);
+        reachesEnd[u] = ok;
+    }
     int current = -1;
     for (int t : a.criticalTasks) {
-        if (std::fabs(es[t]) <= kEps) {
+        if (std::fabs(es[t]) <= kEps && reachesEnd[t]) {
             current = t;
             break;
         }
     }
-    std::vector<std::uint8_t> visited(nodes, 0);
-    std::vector<int> stack;
     while (current >= 0) {
         a.criticalPath.push_back(current);
         if (std::fabs(ef[current] - makespan) <= kEps)
             break;
-        int next = -1;
-        stack.assign(1, current);
-        while (!stack.empty() && next < 0) {
-            const int u = stack.back();
-            stack.pop_back();
-            for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
-                const int v = g.target[e];
-                if (visited[v] || !critical(v) || std::fabs(ef[u] + g.lag[e] - es[v]) > kEps)
-                    continue;
-                visited[v] = 1;
-                if (v < n && s.isLeaf(v)) {
-                    next = v;
-                    break;
-                }
-                stack.push_back(v);
+        // Follow tight edges through summary nodes to the next leaf; each hop moves forward
+        // in topological order, so the whole walk is linear.
+        int u = current;
+        current = -1;
+        while (current < 0 && u >= 0) {
+            int next = -1;
+            for (int e = g.start[u]; e < g.start[u + 1] && next < 0; ++e) {
+                if (reachesEnd[g.target[e]] && tight(u, e))
+                    next = g.target[e];
             }
+            if (next >= 0 && isLeafNode(next))
+                current = next;
+            u = next;
         }
-        current = next;
     }
 
     for (int t = 0; t < n; ++t) {

@@ -285,8 +285,10 @@ struct Reader
                 for (auto ci = c.constBegin(); ci != c.constEnd(); ++ci) {
                     const bool perDay = ci.key() == QLatin1String("hours_per_day");
                     const bool perWeek = ci.key() == QLatin1String("days_per_week");
-                    if (!perDay && !perWeek)
+                    if (!perDay && !perWeek) {
+                        p.calendarExtra.insert(ci.key(), ci.value());   // kept for the round trip (§1)
                         continue;
+                    }
                     if (!ci.value().isDouble() || !(ci.value().toDouble() > 0))
                         return fail(QString(), QStringLiteral("calendar %1 must be a positive number")
                                                    .arg(ci.key()));
@@ -351,8 +353,8 @@ std::optional<Project> read(const QByteArray &rawData, const QString &fileName, 
 
     Reader r;
     Project project;
-    // §1: a bare array (or a file without a project name) is named after its file.
-    project.name = QFileInfo(fileName).fileName();
+    // §1: a bare array (or a file without a project name) is named after its file, less the ending.
+    project.name = QFileInfo(fileName).completeBaseName();
     QJsonArray tasks;
     if (doc.isArray()) {
         // write() puts the tasks one level deeper, under {"tasks": [...]}: a bare array at
@@ -440,6 +442,10 @@ QByteArray write(const Project &project)
     w.number(project.calendar.hoursPerDay);
     w.key("days_per_week");
     w.number(project.calendar.daysPerWeek);
+    for (auto it = project.calendarExtra.constBegin(); it != project.calendarExtra.constEnd(); ++it) {
+        w.key(it.key());
+        w.json(it.value());
+    }
     w.endObject();
     for (auto it = project.projectExtra.constBegin(); it != project.projectExtra.constEnd(); ++it) {
         w.key(it.key());

@@ -246,8 +246,10 @@ void PlanPrinter::paintGraphTile(QPainter &p, const Metrics &m, int tile) const
     const double totalH = down * area.height() - (down - 1) * overlap;
     const double scale = std::min(totalW / source.width(), totalH / source.height());
     const int col = tile % across, row = tile / across;
+    // The graph is centred on the whole sheet so that the tiles share it evenly.
+    const QPointF centring((totalW - source.width() * scale) / 2, (totalH - source.height() * scale) / 2);
     const QPointF origin(col * (area.width() - overlap), row * (area.height() - overlap));
-    const QRectF sourcePart(source.topLeft() + origin / scale, area.size() / scale);
+    const QRectF sourcePart(source.topLeft() + (origin - centring) / scale, area.size() / scale);
 
     p.save();
     p.setClipRect(area);

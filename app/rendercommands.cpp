@@ -1,0 +1,116 @@
+#include "rendercommands.h"
+
+#include "views/printing/offscreenplan.h"
+
+#include "model/storage/projectfile.h"
+
+#include <cstdio>
+
+namespace Workplan::RenderCommands {
+
+namespace {
+
+int failWith(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    return 2;
+}
+
+const char *kUsage =
+    "usage:\n"
+    "  workplan print FILE --pdf OUT.pdf [--tiles NxM] [--paper A4|A3|Letter] [--landscape]\n"
+    "  workplan export FILE (--svg OUT.svg | --png OUT.png [--scale S])";
+
+int print(const QStringList &args)
+{
+    QString file, pdf;
+    PrintOptions options;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == QLatin1String("--pdf") && hasValue) {
+            pdf = args[++i];
+        } else if (a == QLatin1String("--tiles") && hasValue) {
+            const auto tiles = PrintOptions::tilesFromText(args[++i]);
+            if (!tiles)
+                return failWith(QStringLiteral("workplan print: --tiles takes NxM, e.g. 3x2 (1 to 20 each)"));
+            options.tilesAcross = tiles->first;
+            options.tilesDown = tiles->second;
+        } else if (a == QLatin1String("--paper") && hasValue) {
+            const auto paper = PrintOptions::paperFromName(args[++i]);
+            if (!paper)
+                return failWith(QStringLiteral("workplan print: --paper is A4, A3 or Letter"));
+            options.paper = *paper;
+        } else if (a == QLatin1String("--landscape")) {
+            options.orientation = QPageLayout::Landscape;
+        } else if (!a.startsWith(QLatin1String("--")) && file.isEmpty()) {
+            file = a;
+        } else {
+            return failWith(QStringLiteral("workplan print: unexpected argument '%1'\n%2").arg(a, QLatin1String(kUsage)));
+        }
+    }
+    if (file.isEmpty() || pdf.isEmpty())
+        return failWith(QStringLiteral("workplan print: needs FILE and --pdf OUT.pdf\n%1").arg(QLatin1String(kUsage)));
+    QString error;
+    const auto project = ProjectFile::load(file, &error);
+    if (!project)
+        return failWith(error);
+    const OffscreenPlan plan(*project);
+    if (!plan.writePdf(pdf, options, &error))
+        return failWith(error);
+    return 0;
+}
+
+int exportGraph(const QStringList &args)
+{
+    QString file, svg, png;
+    double scale = 2.0;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == QLatin1String("--svg") && hasValue) {
+            svg = args[++i];
+        } else if (a == QLatin1String("--png") && hasValue) {
+            png = args[++i];
+        } else if (a == QLatin1String("--scale") && hasValue) {
+            bool ok = false;
+            scale = args[++i].toDouble(&ok);
+            if (!ok || scale <= 0 || scale > 16)
+                return failWith(QStringLiteral("workplan export: --scale takes a number from 0 to 16"));
+        } else if (!a.startsWith(QLatin1String("--")) && file.isEmpty()) {
+            file = a;
+        } else {
+            return failWith(QStringLiteral("workplan export: unexpected argument '%1'\n%2").arg(a, QLatin1String(kUsage)));
+        }
+    }
+    if (file.isEmpty() || (svg.isEmpty() && png.isEmpty()))
+        return failWith(QStringLiteral("workplan export: needs FILE and --svg OUT or --png OUT\n%1").arg(QLatin1String(kUsage)));
+    QString error;
+    const auto project = ProjectFile::load(file, &error);
+    if (!project)
+        return failWith(error);
+    const OffscreenPlan plan(*project);
+    if (!svg.isEmpty() && !plan.writeSvg(svg, &error))
+        return failWith(error);
+    if (!png.isEmpty() && !plan.writePng(png, scale, &error))
+        return failWith(error);
+    return 0;
+}
+
+} // namespace
+
+bool isRenderCommand(const QStringList &arguments)
+{
+    const QString cmd = arguments.value(1);
+    return cmd == QLatin1String("print") || cmd == QLatin1String("export");
+}
+
+int run(const QStringList &arguments)
+{
+    const QString cmd = arguments.value(1);
+    const QStringList rest = arguments.mid(2);
+    return cmd == QLatin1String("print") ? print(rest) : exportGraph(rest);
+}
+
+} // namespace Workplan::RenderCommands

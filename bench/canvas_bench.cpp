@@ -1,0 +1,170 @@
+// Canvas scale check (issue #5): builds 1k and 10k task plans and times, median of 3,
+//   open   = scene population + fallback placement + fit + first render of the fitted view,
+//   layout = GraphScene::autoLayout() (layered placement + one SetPositionsCommand),
+//   zoom / pan / detail = one more render after a zoom step, a scroll step, at 100 %.
+// Run with QT_QPA_PLATFORM=offscreen; an optional directory argument saves the renders as PNG.
+#include "model/projectdocument.h"
+#include "views/analysiscontroller.h"
+#include "views/graph/graphscene.h"
+#include "views/graph/graphview.h"
+#include "views/taskselection.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QScrollBar>
+#include <QTextStream>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+using namespace Workplan;
+
+namespace {
+
+// Epics of ten features; each leaf waits for the previous one in its feature, some also
+// for a leaf of the previous feature. No positions: the fallback grid places everything.
+Project makeProject(int n)
+{
+    Project p;
+    p.name = QStringLiteral("bench");
+    QList<Task> tasks;
+    tasks.reserve(n + n / 50);
+    const int epics = std::max(1, n / 1000);
+    const int leavesPerFeature = std::max(1, n / (epics * 10) - 1);
+    quint32 seed = 12345;
+    auto rnd = [&seed] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7fff; };
+    QString previousFeatureLeaf;
+    for (int e = 0; e < epics; ++e) {
+        Task epic;
+        epic.id = QStringLiteral("epic_%1").arg(e);
+        epic.type = QStringLiteral("epic");
+        epic.attributes.insert(QStringLiteral("title"), QStringLiteral("Epic %1").arg(e));
+        tasks << epic;
+        for (int f = 0; f < 10; ++f) {
+            Task feature;
+            feature.id = QStringLiteral("feature_%1_%2").arg(e).arg(f);
+            feature.type = QStringLiteral("feature");
+            feature.parentId = epic.id;
+            tasks << feature;
+            QString prev;
+            QString lastLeaf;
+            for (int l = 0; l < leavesPerFeature; ++l) {
+                Task t;
+                t.id = QStringLiteral("t_%1_%2_%3").arg(e).arg(f).arg(l);
+                t.type = (l % 7 == 3) ? QStringLiteral("approval_gate") : QStringLiteral("specialist_task");
+                t.parentId = feature.id;
+                t.attributes.insert(QStringLiteral("title"), QStringLiteral("Work item %1").arg(t.id));
+                t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("%1h").arg(1 + rnd() % 16));
+                if (!prev.isEmpty() && rnd() % 4 != 0) {
+                    Dependency d;
+                    d.taskId = prev;
+                    t.dependencies << d;
+                }
+                if (!previousFeatureLeaf.isEmpty() && l % 9 == 0) {
+                    Dependency d;
+                    d.taskId = previousFeatureLeaf;
+                    d.type = DependencyType::Data;
+                    t.dependencies << d;
+                }
+                prev = t.id;
+                lastLeaf = t.id;
+                tasks << t;
+            }
+            previousFeatureLeaf = lastLeaf;
+        }
+    }
+    p.setTasks(tasks);
+    return p;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double ms(const std::function<void()> &f)
+{
+    QElapsedTimer t;
+    t.start();
+    f();
+    return t.nsecsElapsed() / 1e6;
+}
+
+void render(GraphView &view, QImage &image)
+{
+    image.fill(Qt::white);
+    view.viewport()->render(&image);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QTextStream out(stdout);
+    out << "tasks  edges   open(ms)  layout(ms)  zoom(ms)  pan(ms)  detail(ms)  detail-pan(ms)\n";
+    for (int n : {1000, 10000}) {
+        std::vector<double> open, layout, zoom, pan, detail, detailPan;
+        int tasks = 0, edges = 0;
+        for (int run = 0; run < 3; ++run) {
+            ProjectDocument doc;
+            doc.resetProject(makeProject(n));
+            TaskSelection selection;
+            AnalysisController analysis(&doc);
+            tasks = doc.project().taskCount();
+            QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+            GraphScene *scene = nullptr;
+            GraphView *view = nullptr;
+            open.push_back(ms([&] {
+                scene = new GraphScene(&doc, &selection, &analysis);
+                view = new GraphView(scene);
+                view->resize(1600 + 2 * view->frameWidth(), 1000 + 2 * view->frameWidth());
+                view->show();   // a hidden view never lays out its viewport
+                view->fitToWindow();
+                render(*view, image);
+            }));
+            edges = scene->edgeCount();
+            const QString shots = argc > 1 && run == 0 ? QString::fromLocal8Bit(argv[1]) : QString();
+            if (!shots.isEmpty())
+                image.save(QStringLiteral("%1/canvas_bench_%2_open.png").arg(shots).arg(n));
+            layout.push_back(ms([&] {
+                scene->autoLayout();
+                view->fitToWindow();
+                render(*view, image);
+            }));
+            if (!shots.isEmpty())
+                image.save(QStringLiteral("%1/canvas_bench_%2_layout.png").arg(shots).arg(n));
+            zoom.push_back(ms([&] {
+                view->setZoom(view->zoom() * 1.25);
+                render(*view, image);
+            }));
+            pan.push_back(ms([&] {
+                view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 300);
+                view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 200);
+                render(*view, image);
+            }));
+            detail.push_back(ms([&] {
+                view->setZoom(1.0);
+                render(*view, image);
+            }));
+            detailPan.push_back(ms([&] {
+                view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 300);
+                render(*view, image);
+            }));
+            if (!shots.isEmpty())
+                image.save(QStringLiteral("%1/canvas_bench_%2_detail.png").arg(shots).arg(n));
+            delete view;
+            delete scene;
+        }
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
+                   .arg(tasks, 5).arg(edges, 6)
+                   .arg(median(open), 8, 'f', 1).arg(median(layout), 10, 'f', 1)
+                   .arg(median(zoom), 8, 'f', 1).arg(median(pan), 7, 'f', 1)
+                   .arg(median(detail), 10, 'f', 1).arg(median(detailPan), 14, 'f', 1);
+        out.flush();
+    }
+    return 0;
+}

@@ -1,0 +1,267 @@
+// §5: the real `workplan` binary, as the outside tests run it.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Result runWorkplan(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(WORKPLAN_BINARY), args);
+    Result r;
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString examples() { return QStringLiteral(WORKPLAN_SHARED_DIR "/examples"); }
+
+bool writeText(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+const QByteArray kCyclic = R"([
+    {"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": "1 day"}, "dependencies": [{"dependency_task_id": "b"}]},
+    {"task_id": "b", "task_type": "t", "attributes": {"estimated_effort": "1 day"}, "dependencies": [{"dependency_task_id": "a"}]}])";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void analyzeJsonMatchesExpected_data();
+    void analyzeJsonMatchesExpected();
+    void cyclesExitOne();
+    void unreadableFileExitsTwo_data();
+    void unreadableFileExitsTwo();
+    void missingFileExitsTwo();
+    void badArguments_data();
+    void badArguments();
+    void textOutput();
+    void timings();
+    void convertRoundTrip();
+    void convertKeepsOutOnFailure();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFileInfo::exists(QStringLiteral(WORKPLAN_BINARY)), WORKPLAN_BINARY);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCli::analyzeJsonMatchesExpected_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    const QDir dir(examples());
+    for (const QString &e : dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name)) {
+        const QString base = e.left(e.size() - int(qstrlen(".expected.json")));
+        QTest::newRow(qPrintable(base)) << dir.filePath(base + QLatin1String(".json")) << dir.filePath(e);
+    }
+}
+
+void TestCli::analyzeJsonMatchesExpected()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    const Result r = runWorkplan({QStringLiteral("analyze"), input, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(error.errorString()));
+    const QJsonObject got = doc.object();
+    const QJsonObject want = QJsonDocument::fromJson(readAll(expected)).object();
+    QCOMPARE(got.keys(), want.keys());
+    for (const QString &key : want.keys()) {
+        if (key != QLatin1String("critical_path"))
+            QVERIFY2(got.value(key) == want.value(key), qPrintable(key));
+    }
+    // The same file analyses the same with the option first.
+    const Result swapped = runWorkplan({QStringLiteral("analyze"), QStringLiteral("--json"), input});
+    QCOMPARE(swapped.exitCode, 0);
+    QCOMPARE(swapped.out, r.out);
+}
+
+void TestCli::cyclesExitOne()
+{
+    const QString path = m_dir.filePath(QStringLiteral("cyclic.json"));
+    QVERIFY(writeText(path, kCyclic));
+    const Result r = runWorkplan({QStringLiteral("analyze"), path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject got = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(got.value(QLatin1String("project")).toString(), QStringLiteral("cyclic"));
+    QCOMPARE(got.value(QLatin1String("cycles")),
+             QJsonValue(QJsonArray{QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}));
+    QVERIFY(got.value(QLatin1String("schedule")).isNull());
+    QVERIFY(got.value(QLatin1String("makespan_hours")).isNull());
+    QVERIFY(got.value(QLatin1String("critical_path")).isNull());
+    // Text output exits 1 too.
+    const Result text = runWorkplan({QStringLiteral("analyze"), path});
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY(!text.out.isEmpty());
+}
+
+void TestCli::unreadableFileExitsTwo_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("not JSON") << QByteArray("{ nope") << QStringLiteral("JSON");
+    QTest::newRow("not UTF-8") << QByteArray("[{\"task_id\": \"\xff\", \"task_type\": \"t\"}]") << QStringLiteral("UTF-8");
+    QTest::newRow("newer version") << QByteArray(R"({"format": "workplan", "version": 2, "tasks": []})") << QStringLiteral("version");
+    QTest::newRow("unknown status") << QByteArray(R"([{"task_id": "solo", "task_type": "t", "status": "finished"}])") << QStringLiteral("solo");
+    QTest::newRow("self dependency") << QByteArray(R"([{"task_id": "me", "task_type": "t", "dependencies": [{"dependency_task_id": "me"}]}])") << QStringLiteral("me");
+}
+
+void TestCli::unreadableFileExitsTwo()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, problem);
+    const QString path = m_dir.filePath(QStringLiteral("bad file.json"));
+    QVERIFY(writeText(path, data));
+    for (const QStringList &args : {QStringList{QStringLiteral("analyze"), path, QStringLiteral("--json")},
+                                    QStringList{QStringLiteral("analyze"), path}}) {
+        const Result r = runWorkplan(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains(path), qPrintable(err));
+        QVERIFY2(err.contains(problem, Qt::CaseInsensitive), qPrintable(err));
+    }
+}
+
+void TestCli::missingFileExitsTwo()
+{
+    const QString path = m_dir.filePath(QStringLiteral("no-such-plan.json"));
+    const Result r = runWorkplan({QStringLiteral("analyze"), path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(path), r.err.constData());
+}
+
+void TestCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString file = examples() + QLatin1String("/bug-fix-regular.json");
+    QTest::newRow("no file") << QStringList{QStringLiteral("analyze")};
+    QTest::newRow("only option") << QStringList{QStringLiteral("analyze"), QStringLiteral("--json")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), file, QStringLiteral("--yaml")};
+    QTest::newRow("two files") << QStringList{QStringLiteral("analyze"), file, file};
+    QTest::newRow("convert one file") << QStringList{QStringLiteral("convert"), file};
+}
+
+void TestCli::badArguments()
+{
+    QFETCH(QStringList, args);
+    const Result r = runWorkplan(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(!r.err.isEmpty());
+}
+
+void TestCli::textOutput()
+{
+    const QString path = m_dir.filePath(QStringLiteral("plain.json"));
+    QVERIFY(writeText(path, R"([
+        {"task_id": "design", "task_type": "t", "status": "active", "attributes": {"estimated_effort": "1 day"}},
+        {"task_id": "build_it", "task_type": "t", "status": "pending", "attributes": {"estimated_effort": "2 days"},
+         "dependencies": [{"dependency_task_id": "design"}]}])"));
+    const Result r = runWorkplan({QStringLiteral("analyze"), path});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.contains(QLatin1String("akespan"), Qt::CaseInsensitive), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("24")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("locked"), Qt::CaseInsensitive), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("build_it")), qPrintable(text));
+    // Not the JSON form.
+    QVERIFY(QJsonDocument::fromJson(r.out).isNull());
+}
+
+void TestCli::timings()
+{
+    const QString input = examples() + QLatin1String("/feature-development.json");
+    const Result plain = runWorkplan({QStringLiteral("analyze"), input, QStringLiteral("--json")});
+    const Result r = runWorkplan({QStringLiteral("analyze"), input, QStringLiteral("--json"), QStringLiteral("--timings")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, plain.out);
+    const QList<QByteArray> lines = r.err.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QJsonParseError error;
+    const QJsonObject t = QJsonDocument::fromJson(lines.first(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, r.err.constData());
+    QVERIFY(t.value(QLatin1String("load_ms")).isDouble());
+    QVERIFY(t.value(QLatin1String("analysis_ms")).isDouble());
+    QVERIFY(t.value(QLatin1String("load_ms")).toDouble() >= 0);
+    QVERIFY(t.value(QLatin1String("analysis_ms")).toDouble() >= 0);
+}
+
+void TestCli::convertRoundTrip()
+{
+    const QDir dir(examples());
+    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        if (f.endsWith(QLatin1String(".expected.json")))
+            continue;
+        const QString once = m_dir.filePath(QStringLiteral("once-") + f);
+        const QString twice = m_dir.filePath(QStringLiteral("twice-") + f);
+        QCOMPARE(runWorkplan({QStringLiteral("convert"), dir.filePath(f), once}).exitCode, 0);
+        QCOMPARE(runWorkplan({QStringLiteral("convert"), once, twice}).exitCode, 0);
+        QCOMPARE(readAll(twice), readAll(once));
+        const QJsonObject in = QJsonDocument::fromJson(readAll(dir.filePath(f))).object();
+        const QJsonObject out = QJsonDocument::fromJson(readAll(once)).object();
+        QVERIFY2(out.value(QLatin1String("tasks")) == in.value(QLatin1String("tasks")), qPrintable(f));
+        QVERIFY2(out.value(QLatin1String("project")) == in.value(QLatin1String("project")), qPrintable(f));
+        // The converted file analyses exactly like the source.
+        const Result a = runWorkplan({QStringLiteral("analyze"), dir.filePath(f), QStringLiteral("--json")});
+        const Result b = runWorkplan({QStringLiteral("analyze"), once, QStringLiteral("--json")});
+        QCOMPARE(b.exitCode, a.exitCode);
+        QCOMPARE(b.out, a.out);
+    }
+}
+
+void TestCli::convertKeepsOutOnFailure()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("broken.json"));
+    const QString out = m_dir.filePath(QStringLiteral("kept.json"));
+    QVERIFY(writeText(bad, "[{\"task_id\": 1}]"));
+    QVERIFY(writeText(out, "old contents"));
+    const Result r = runWorkplan({QStringLiteral("convert"), bad, out});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(QString::fromUtf8(r.err).contains(bad));
+    QCOMPARE(readAll(out), QByteArray("old contents"));
+    const QString absent = m_dir.filePath(QStringLiteral("never.json"));
+    QCOMPARE(runWorkplan({QStringLiteral("convert"), bad, absent}).exitCode, 2);
+    QVERIFY(!QFileInfo::exists(absent));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,456 @@
+// The dependency graph editor, driven through real mouse and key events on the viewport.
+#include "model/commands/changetaskcommand.h"
+#include "model/commands/structurecommands.h"
+#include "model/commands/taskcommands.h"
+#include "model/projectdocument.h"
+#include "model/storage/projectfile.h"
+#include "views/analysiscontroller.h"
+#include "views/graph/carditem.h"
+#include "views/graph/edgeitem.h"
+#include "views/graph/frameitem.h"
+#include "views/graph/graphscene.h"
+#include "views/graph/graphstyle.h"
+#include "views/graph/graphview.h"
+#include "views/graph/layoutadapter.h"
+#include "views/taskselection.h"
+
+#include <QApplication>
+#include <QGraphicsSceneDragDropEvent>
+#include <QImage>
+#include <QMimeData>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace Workplan;
+using namespace Workplan::GraphStyle;
+
+namespace {
+
+Task leaf(const QString &id, const QString &parent, QPointF pos)
+{
+    Task t;
+    t.id = id;
+    t.type = QStringLiteral("specialist_task");
+    t.parentId = parent;
+    t.attributes.insert(QStringLiteral("title"), QStringLiteral("Task %1").arg(id));
+    t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1 day"));
+    t.position = pos;
+    t.hasPosition = true;
+    return t;
+}
+
+Dependency dep(const QString &on)
+{
+    Dependency d;
+    d.taskId = on;
+    return d;
+}
+
+// Epic E holds a -> b -> c; d (top level) waits for c.
+Project sampleProject()
+{
+    Project p;
+    p.name = QStringLiteral("sample");
+    Task e;
+    e.id = QStringLiteral("E");
+    e.type = QStringLiteral("epic");
+    e.attributes.insert(QStringLiteral("title"), QStringLiteral("The epic"));
+    Task a = leaf(QStringLiteral("a"), e.id, {0, 40});
+    Task b = leaf(QStringLiteral("b"), e.id, {260, 40});
+    b.dependencies << dep(QStringLiteral("a"));
+    Task c = leaf(QStringLiteral("c"), e.id, {520, 40});
+    c.dependencies << dep(QStringLiteral("b"));
+    Task d = leaf(QStringLiteral("d"), QString(), {800, 300});
+    d.dependencies << dep(QStringLiteral("c"));
+    p.setTasks({e, a, b, c, d});
+    return p;
+}
+
+} // namespace
+
+class TestGraphScene : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void linkDragCreatesOneDependency();
+    void cycleClosingDragIsRefused();
+    void moveIsOneUndoStep();
+    void selectionSyncBothWays();
+    void deleteRemovesSelectedEdge();
+    void rubberBandInsideLaneSelects();
+    void dragEdgeHandleRetargets();
+    void paletteDropCreatesTask();
+    void itemsFollowDocument();
+    void collapseHidesChildrenAndReattachesEdges();
+    void autoLayoutIsOneCommand();
+    void unplacedTasksShowAtLayoutPositions();
+    void arrowKeysMoveSelection();
+    void deletingSelectedTaskClearsSelection();
+    void focusRequestCentresCard();
+    void renderReleasePipeline();
+
+private:
+    QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
+    QPointF cardCenter(const QString &id) const { return m_scene->cardFor(id)->nodeSceneRect().center(); }
+    QPointF port(const QString &id) const { return m_scene->cardFor(id)->portScenePos(); }
+    void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
+
+    ProjectDocument *m_doc = nullptr;
+    TaskSelection *m_selection = nullptr;
+    AnalysisController *m_analysis = nullptr;
+    GraphScene *m_scene = nullptr;
+    GraphView *m_view = nullptr;
+};
+
+void TestGraphScene::init()
+{
+    m_doc = new ProjectDocument;
+    m_doc->resetProject(sampleProject());
+    m_selection = new TaskSelection;
+    m_analysis = new AnalysisController(m_doc);
+    m_scene = new GraphScene(m_doc, m_selection, m_analysis);
+    m_view = new GraphView(m_scene);
+    m_view->resize(1200, 800);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    m_view->fitToWindow();
+    QCOMPARE(m_view->zoom(), 1.0);
+}
+
+void TestGraphScene::cleanup()
+{
+    delete m_view;
+    delete m_scene;
+    delete m_analysis;
+    delete m_selection;
+    delete m_doc;
+}
+
+void TestGraphScene::drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods)
+{
+    QWidget *viewport = m_view->viewport();
+    const QPoint a = vp(from), b = vp(to);
+    QTest::mousePress(viewport, Qt::LeftButton, mods, a);
+    // Qt 6.4's QTest::mouseMove may drop the held button: send the moves ourselves.
+    for (int i = 1; i <= 5; ++i) {
+        const QPoint p = a + (b - a) * i / 5;
+        QMouseEvent move(QEvent::MouseMove, p, viewport->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, mods);
+        QApplication::sendEvent(viewport, &move);
+    }
+    QTest::mouseRelease(viewport, Qt::LeftButton, mods, b);
+}
+
+void TestGraphScene::linkDragCreatesOneDependency()
+{
+    const int before = m_doc->undoStack()->count();
+    drag(port(QStringLiteral("a")), cardCenter(QStringLiteral("d")));
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    const Task *d = m_doc->project().find(QStringLiteral("d"));
+    QCOMPARE(d->dependencies.size(), 2);
+    QCOMPARE(d->dependencies.last().taskId, QStringLiteral("a"));
+    QVERIFY(d->dependencies.last().type == DependencyType::Completion);
+    QVERIFY(m_scene->edgeFor(QStringLiteral("d"), 1));
+
+    // Shift makes it a data dependency.
+    drag(port(QStringLiteral("b")), cardCenter(QStringLiteral("d")), Qt::ShiftModifier);
+    QVERIFY(m_doc->project().find(QStringLiteral("d"))->dependencies.last().type == DependencyType::Data);
+}
+
+void TestGraphScene::cycleClosingDragIsRefused()
+{
+    QSignalSpy messages(m_scene, &GraphScene::message);
+    const int before = m_doc->undoStack()->count();
+    const Project snapshot = m_doc->project();
+    drag(port(QStringLiteral("c")), cardCenter(QStringLiteral("a")));
+    QCOMPARE(m_doc->undoStack()->count(), before);
+    QVERIFY(m_doc->project() == snapshot);
+    QCOMPARE(messages.count(), 1);
+    const QString text = messages.first().first().toString();
+    QVERIFY2(text.contains(QStringLiteral("a \u2192 c \u2192 b \u2192 a")), qPrintable(text));
+
+    // Onto itself and onto its own ancestor: refused too.
+    drag(port(QStringLiteral("a")), cardCenter(QStringLiteral("a")));
+    QCOMPARE(m_doc->undoStack()->count(), before);
+    m_scene->createDependency(QStringLiteral("E"), QStringLiteral("a"), DependencyType::Completion);
+    QCOMPARE(m_doc->undoStack()->count(), before);
+    QCOMPARE(messages.count(), 3);
+}
+
+void TestGraphScene::moveIsOneUndoStep()
+{
+    const QPointF start = m_scene->cardFor(QStringLiteral("d"))->pos();
+    const int before = m_doc->undoStack()->count();
+    drag(cardCenter(QStringLiteral("d")), cardCenter(QStringLiteral("d")) + QPointF(100, 50));
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    const Task *d = m_doc->project().find(QStringLiteral("d"));
+    QCOMPARE(d->position, start + QPointF(100, 50));
+    QCOMPARE(m_scene->cardFor(QStringLiteral("d"))->pos(), start + QPointF(100, 50));
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->project().find(QStringLiteral("d"))->position, start);
+    QCOMPARE(m_scene->cardFor(QStringLiteral("d"))->pos(), start);
+
+    // Dragging the frame header moves the children with it, still one step.
+    FrameItem *frame = m_scene->frameFor(QStringLiteral("E"));
+    const QPointF header = frame->nodeSceneRect().topLeft() + QPointF(120, FrameHeader / 2);
+    const QPointF aBefore = m_scene->cardFor(QStringLiteral("a"))->pos();
+    drag(header, header + QPointF(0, 200));
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_scene->cardFor(QStringLiteral("a"))->pos(), aBefore + QPointF(0, 200));
+    QVERIFY(frame->nodeSceneRect().contains(m_scene->cardFor(QStringLiteral("a"))->nodeSceneRect()));
+}
+
+void TestGraphScene::selectionSyncBothWays()
+{
+    QSignalSpy changes(m_selection, &TaskSelection::selectionChanged);
+    m_selection->select(QStringLiteral("b"));
+    QCOMPARE(changes.count(), 1);
+    QVERIFY(m_scene->cardFor(QStringLiteral("b"))->isSelected());
+    QCOMPARE(m_scene->selectedItems().size(), 1);
+
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, vp(cardCenter(QStringLiteral("d"))));
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("d")});
+    QCOMPARE(m_selection->currentId(), QStringLiteral("d"));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("b"))->isSelected());
+    QCOMPARE(changes.count(), 2);   // one change per user action, no echo
+
+    m_selection->setSelection({QStringLiteral("a"), QStringLiteral("E")}, QStringLiteral("a"));
+    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->isSelected());
+    QVERIFY(m_scene->frameFor(QStringLiteral("E"))->isSelected());
+    QCOMPARE(changes.count(), 3);
+}
+
+void TestGraphScene::deleteRemovesSelectedEdge()
+{
+    EdgeItem *edge = m_scene->edgeFor(QStringLiteral("b"), 0);
+    QVERIFY(edge);
+    m_scene->clearSelection();
+    edge->setSelected(true);
+    const int before = m_doc->undoStack()->count();
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Delete);
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QVERIFY(m_doc->project().find(QStringLiteral("b"))->dependencies.isEmpty());
+    QVERIFY(!m_scene->edgeFor(QStringLiteral("b"), 0));
+    QCOMPARE(m_doc->project().taskCount(), 5);
+    m_doc->undoStack()->undo();
+    QVERIFY(m_scene->edgeFor(QStringLiteral("b"), 0));
+}
+
+void TestGraphScene::dragEdgeHandleRetargets()
+{
+    QUndoStack *stack = m_doc->undoStack();
+    const int before = stack->count();
+    // The prerequisite end of d -> c moves to a: same owner, one change command.
+    EdgeItem *edge = m_scene->edgeFor(QStringLiteral("d"), 0);
+    m_scene->clearSelection();
+    edge->setSelected(true);
+    drag(edge->sourcePoint(), cardCenter(QStringLiteral("a")));
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(m_doc->project().find(QStringLiteral("d"))->dependencies.at(0).taskId, QStringLiteral("a"));
+
+    // Its dependent end onto d would duplicate d -> a: refused, nothing changes.
+    QSignalSpy messages(m_scene, &GraphScene::message);
+    edge = m_scene->edgeFor(QStringLiteral("b"), 0);
+    m_scene->clearSelection();
+    edge->setSelected(true);
+    drag(edge->targetPoint(), cardCenter(QStringLiteral("d")) + QPointF(0, 20));
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(messages.count(), 1);
+
+    // Onto c instead: a new owner, remove + add in one macro.
+    drag(edge->targetPoint(), cardCenter(QStringLiteral("c")) + QPointF(0, 20));
+    QCOMPARE(stack->count(), before + 2);
+    QVERIFY(m_doc->project().find(QStringLiteral("b"))->dependencies.isEmpty());
+    QCOMPARE(m_doc->project().find(QStringLiteral("c"))->dependencies.size(), 2);
+
+    stack->undo();
+    QCOMPARE(m_doc->project().find(QStringLiteral("b"))->dependencies.size(), 1);
+}
+
+void TestGraphScene::rubberBandInsideLaneSelects()
+{
+    // Inside a frame's lane (not its header) a press starts a rubber band, not a frame drag.
+    const QPointF start = m_scene->cardFor(QStringLiteral("a"))->pos() + QPointF(-8, -8);
+    QVERIFY(m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().contains(start));
+    const int before = m_doc->undoStack()->count();
+    drag(start, cardCenter(QStringLiteral("b")));
+    QCOMPARE(m_doc->undoStack()->count(), before);
+    QStringList ids = m_selection->selectedIds();
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+}
+
+void TestGraphScene::paletteDropCreatesTask()
+{
+    const QPointF inside = m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().bottomLeft() + QPointF(120, -20);
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(GraphScene::TaskTypeMime), QByteArrayLiteral("bug_fix"));
+    QGraphicsSceneDragDropEvent drop(QEvent::GraphicsSceneDrop);
+    drop.setScenePos(inside);
+    drop.setMimeData(mime);
+    drop.setProposedAction(Qt::CopyAction);
+    drop.setPossibleActions(Qt::CopyAction);
+    const int before = m_doc->undoStack()->count();
+    QApplication::sendEvent(m_scene, &drop);
+    delete mime;
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->project().taskCount(), 6);
+    const Task &t = m_doc->project().tasks().last();
+    QCOMPARE(t.type, QStringLiteral("bug_fix"));
+    QCOMPARE(t.parentId, QStringLiteral("E"));
+    QVERIFY(t.hasPosition);
+    QVERIFY(m_scene->cardFor(t.id));
+    QCOMPARE(m_scene->cardFor(t.id)->nodeSceneRect().center(), inside);
+    QCOMPARE(m_selection->currentId(), t.id);
+}
+
+void TestGraphScene::itemsFollowDocument()
+{
+    QUndoStack *stack = m_doc->undoStack();
+    stack->push(ChangeTaskCommand::setAttribute(m_doc, QStringLiteral("d"), QStringLiteral("title"),
+                                                QStringLiteral("Ship it")));
+    QVERIFY(m_scene->cardFor(QStringLiteral("d"))->toolTip().contains(QStringLiteral("Ship it")));
+
+    stack->push(new RemoveTasksCommand(m_doc, {QStringLiteral("d")}));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("d")));
+    QCOMPARE(m_scene->edgeCount(), 2);
+    stack->undo();
+    QVERIFY(m_scene->cardFor(QStringLiteral("d")));
+    QVERIFY(m_scene->edgeFor(QStringLiteral("d"), 0));
+    QCOMPARE(m_scene->edgeCount(), 3);
+
+    // Removing the whole epic takes its frame and cards; undo brings all back.
+    stack->push(new RemoveTasksCommand(m_doc, {QStringLiteral("E")}));
+    QVERIFY(!m_scene->frameFor(QStringLiteral("E")));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("a")));
+    QCOMPARE(m_scene->edgeCount(), 0);
+    stack->undo();
+    QVERIFY(m_scene->frameFor(QStringLiteral("E")));
+    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->isVisible());
+    QCOMPARE(m_scene->edgeCount(), 3);
+}
+
+void TestGraphScene::collapseHidesChildrenAndReattachesEdges()
+{
+    QSignalSpy spy(m_scene, &GraphScene::collapsedChanged);
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(!m_scene->cardFor(QStringLiteral("a"))->isVisible());
+    QVERIFY(!m_scene->frameFor(QStringLiteral("E"))->isVisible());
+    CardItem *epicCard = m_scene->cardFor(QStringLiteral("E"));
+    QVERIFY(epicCard->isVisible());
+    // d -> c now starts at the folded epic; the internal a -> b -> c edges are gone.
+    EdgeItem *e = m_scene->edgeFor(QStringLiteral("d"), 0);
+    QVERIFY(e);
+    QCOMPARE(static_cast<NodeItem *>(e->source()), static_cast<NodeItem *>(epicCard));
+    QCOMPARE(m_scene->edgeCount(), 1);
+
+    // Clicking the folded card's header toggle is view state: no command.
+    const int before = m_doc->undoStack()->count();
+    m_scene->setCollapsed(QStringLiteral("E"), false);
+    QCOMPARE(m_doc->undoStack()->count(), before);
+    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->isVisible());
+    QCOMPARE(static_cast<NodeItem *>(m_scene->edgeFor(QStringLiteral("d"), 0)->source()),
+             static_cast<NodeItem *>(m_scene->cardFor(QStringLiteral("c"))));
+    QCOMPARE(m_scene->edgeCount(), 3);
+
+    // The ▾ in the frame header folds it with a click.
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+                      vp(m_scene->frameFor(QStringLiteral("E"))->toggleRect().center()));
+    QVERIFY(m_scene->isCollapsed(QStringLiteral("E")));
+}
+
+void TestGraphScene::autoLayoutIsOneCommand()
+{
+    const int before = m_doc->undoStack()->count();
+    m_scene->autoLayout();
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->undoStack()->text(before), QStringLiteral("Auto layout"));
+    const QHash<QString, QPointF> expected = computeLayoutPositions(m_doc->project());
+    QCOMPARE(expected.size(), 4);
+    // Layers follow the chain a -> b -> c -> d.
+    QVERIFY(expected.value(QStringLiteral("a")).x() < expected.value(QStringLiteral("b")).x());
+    QVERIFY(expected.value(QStringLiteral("c")).x() < expected.value(QStringLiteral("d")).x());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(m_scene->cardFor(it.key())->pos(), it.value());
+    const QRectF frame = m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect();
+    QVERIFY(!frame.intersects(m_scene->cardFor(QStringLiteral("d"))->nodeSceneRect()));
+}
+
+// A file without positions opens laid out, and opening it changes nothing in the document.
+void TestGraphScene::unplacedTasksShowAtLayoutPositions()
+{
+    Project p = sampleProject();
+    for (int i = 0; i < p.taskCount(); ++i)
+        p.task(i).hasPosition = false;
+    m_doc->resetProject(p);
+    m_scene->flush();
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    QVERIFY(!m_doc->isModified());
+    const QHash<QString, QPointF> expected = computeLayoutPositions(m_doc->project());
+    QCOMPARE(expected.size(), 4);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(m_scene->cardFor(it.key())->pos(), it.value());
+}
+
+void TestGraphScene::arrowKeysMoveSelection()
+{
+    m_selection->select(QStringLiteral("a"));
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Right);
+    QCOMPARE(m_selection->currentId(), QStringLiteral("b"));
+    QTest::keyClick(m_view, Qt::Key_Down);
+    QCOMPARE(m_selection->currentId(), QStringLiteral("d"));
+    QTest::keyClick(m_view, Qt::Key_Left);
+    QTest::keyClick(m_view, Qt::Key_Up);
+    QVERIFY(m_selection->currentId() != QStringLiteral("d"));
+}
+
+void TestGraphScene::deletingSelectedTaskClearsSelection()
+{
+    m_selection->select(QStringLiteral("d"));
+    m_view->setFocus();
+    const int before = m_doc->undoStack()->count();
+    QTest::keyClick(m_view, Qt::Key_Backspace);
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QVERIFY(!m_doc->project().contains(QStringLiteral("d")));
+    QVERIFY(m_selection->selectedIds().isEmpty());
+    m_doc->undoStack()->undo();
+    QVERIFY(m_scene->cardFor(QStringLiteral("d")));
+}
+
+void TestGraphScene::focusRequestCentresCard()
+{
+    m_view->setZoom(2.0);
+    emit m_selection->focusRequested(QStringLiteral("a"));
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    QVERIFY2(QLineF(centre, cardCenter(QStringLiteral("a"))).length() < 5,
+             qPrintable(QStringLiteral("%1,%2").arg(centre.x()).arg(centre.y())));
+}
+
+void TestGraphScene::renderReleasePipeline()
+{
+    QString error;
+    auto project = ProjectFile::load(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-pipeline.json"), &error);
+    QVERIFY2(project, qPrintable(error));
+    m_doc->resetProject(std::move(*project));
+    m_analysis->refreshNow();
+    m_scene->setShowWaves(true);
+    m_scene->setShowSlack(true);
+    m_scene->autoLayout();
+    m_view->fitToWindow();
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    m_view->viewport()->render(&image);
+    const QString out = QDir::temp().filePath(QStringLiteral("workplan-canvas-release-pipeline.png"));
+    QVERIFY(image.save(out));
+    qInfo("rendered %s", qPrintable(out));
+}
+
+QTEST_MAIN(TestGraphScene)
+#include "tst_graphscene.moc"

@@ -1,0 +1,354 @@
+// §1: the interchange file. Every input error refuses the whole file with a message naming
+// the file, the task and the problem; what is read is written back unchanged.
+#include "model/storage/jsonformat.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Workplan;
+
+namespace {
+
+const QString kFile = QStringLiteral("/plans/bad-plan.json");
+
+QByteArray wrap(const QByteArray &tasks)
+{
+    return "{\"format\": \"workplan\", \"version\": 1, \"project\": {\"name\": \"p\"}, \"tasks\": " + tasks + "}";
+}
+
+} // namespace
+
+class TestJsonFormat : public QObject
+{
+    Q_OBJECT
+private slots:
+    void inputErrors_data();
+    void inputErrors();
+    void missingFile();
+    void acceptsEdgeForms_data();
+    void acceptsEdgeForms();
+    void bareArray();
+    void anyTaskOrder();
+    void informationIsData();
+    void defaults();
+    void unknownFieldsKept();
+    void attributeTypesKept();
+    void roundTripExamples_data();
+    void roundTripExamples();
+    void writeFileKeepsOldOnFailure();
+};
+
+void TestJsonFormat::inputErrors_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("taskId");    // empty: the error is not about one task
+    QTest::addColumn<QString>("problem");   // a word the message must hold
+    auto row = [](const char *name, const QByteArray &data, const char *task, const char *problem) {
+        QTest::newRow(name) << data << QString::fromUtf8(task) << QString::fromUtf8(problem);
+    };
+    const QByteArray a = R"({"task_id": "a", "task_type": "t"})";
+    row("not JSON", "{\"format\": \"workplan\", ", "", "JSON");
+    row("trailing garbage", wrap("[]") + "x", "", "JSON");
+    row("empty file", "", "", "JSON");
+    row("not UTF-8", wrap("[{\"task_id\": \"a\xff\", \"task_type\": \"t\"}]"), "", "UTF-8");
+    row("not UTF-8 in an attribute", wrap("[{\"task_id\": \"a\", \"task_type\": \"t\", \"attributes\": {\"title\": \"\xc3\x28\"}}]"), "", "UTF-8");
+    row("version 2", R"({"format": "workplan", "version": 2, "tasks": []})", "", "version");
+    row("version 1.5", R"({"format": "workplan", "version": 1.5, "tasks": []})", "", "version");
+    row("top level scalar", "42", "", "");
+    row("tasks not an array", R"({"format": "workplan", "version": 1, "tasks": {}})", "", "tasks");
+    row("task not an object", wrap("[" + a + ", 7]"), "", "object");
+    row("task null", wrap("[null]"), "", "object");
+    row("attributes not an object", wrap(R"([{"task_id": "x", "task_type": "t", "attributes": []}])"), "x", "attributes");
+    row("attributes a string", wrap(R"([{"task_id": "x", "task_type": "t", "attributes": "big"}])"), "x", "attributes");
+    row("dependencies not an array", wrap(R"([{"task_id": "x", "task_type": "t", "dependencies": {"dependency_task_id": "a"}}])"), "x", "dependencies");
+    row("dependency not an object", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": ["a"]}])"), "x", "dependency");
+    row("dependency without prerequisite", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_type": "data"}]}])"), "x", "dependency_task_id");
+    row("prerequisite id not a string", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": 1}]}])"), "x", "dependency_task_id");
+    row("task_id not a string", wrap(R"([{"task_id": 12, "task_type": "t"}])"), "", "task_id");
+    row("task_id empty", wrap(R"([{"task_id": "", "task_type": "t"}])"), "", "task_id");
+    row("status not a string", wrap(R"([{"task_id": "x", "task_type": "t", "status": 3}])"), "x", "status");
+    row("task_type not a string", wrap(R"([{"task_id": "x", "task_type": ["t"]}])"), "x", "task_type");
+    row("parent not a string", wrap(R"([{"task_id": "x", "task_type": "t", "parent_task_id": 4}])"), "x", "parent_task_id");
+    row("missing task_id", wrap("[" + a + R"(, {"task_type": "t"}])"), "", "task_id");
+    row("missing task_type", wrap("[" + a + R"(, {"task_id": "x", "status": "active"}])"), "x", "task_type");
+    row("empty task_type", wrap(R"([{"task_id": "x", "task_type": ""}])"), "x", "task_type");
+    row("duplicate task_id", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t"}, {"task_id": "x", "task_type": "u"}])"), "x", "duplicate");
+    row("unknown parent", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "parent_task_id": "nowhere"}])"), "x", "nowhere");
+    row("parent loop", wrap(R"([{"task_id": "x", "task_type": "t", "parent_task_id": "y"}, {"task_id": "y", "task_type": "t", "parent_task_id": "x"}])"), "x", "loop");
+    row("own parent", wrap(R"([{"task_id": "x", "task_type": "t", "parent_task_id": "x"}])"), "x", "loop");
+    row("long parent loop", wrap(R"([{"task_id": "r", "task_type": "t"}, {"task_id": "x", "task_type": "t", "parent_task_id": "z"},
+        {"task_id": "y", "task_type": "t", "parent_task_id": "x"}, {"task_id": "z", "task_type": "t", "parent_task_id": "y"}])"), "x", "loop");
+    row("dependency on unknown task", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "ghost"}]}])"), "x", "ghost");
+    row("self dependency", wrap(R"([{"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "x", "dependency_type": "related"}]}])"), "x", "itself");
+    row("dependency on parent", wrap(R"([{"task_id": "p", "task_type": "t"}, {"task_id": "x", "task_type": "t", "parent_task_id": "p", "dependencies": [{"dependency_task_id": "p"}]}])"), "x", "ancestor");
+    row("dependency on grandparent", wrap(R"([{"task_id": "g", "task_type": "t"}, {"task_id": "p", "task_type": "t", "parent_task_id": "g"},
+        {"task_id": "x", "task_type": "t", "parent_task_id": "p", "dependencies": [{"dependency_task_id": "g", "dependency_type": "related"}]}])"), "x", "ancestor");
+    row("dependency on child", wrap(R"([{"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "c"}]}, {"task_id": "c", "task_type": "t", "parent_task_id": "x"}])"), "x", "descendant");
+    row("dependency on grandchild", wrap(R"([{"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "gc", "dependency_type": "prerequisite"}]},
+        {"task_id": "c", "task_type": "t", "parent_task_id": "x"}, {"task_id": "gc", "task_type": "t", "parent_task_id": "c"}])"), "x", "descendant");
+    row("unknown status", wrap(R"([{"task_id": "x", "task_type": "t", "status": "done"}])"), "x", "done");
+    row("status in capitals", wrap(R"([{"task_id": "x", "task_type": "t", "status": "Active"}])"), "x", "status");
+    row("unknown lifecycle_stage", wrap(R"([{"task_id": "x", "task_type": "t", "lifecycle_stage": "finished"}])"), "x", "lifecycle_stage");
+    row("lifecycle_stage not a string", wrap(R"([{"task_id": "x", "task_type": "t", "lifecycle_stage": false}])"), "x", "lifecycle_stage");
+    row("unknown dependency_type", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "dependency_type": "soft"}]}])"), "x", "dependency_type");
+    row("negative lag number", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": -1}]}])"), "x", "lag");
+    row("negative lag text", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": "-2 hours"}]}])"), "x", "lag");
+    row("unreadable lag", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": "a while"}]}])"), "x", "lag");
+    row("lag in years", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": "1 year"}]}])"), "x", "lag");
+    row("lag a boolean", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": true}]}])"), "x", "lag");
+    row("lag empty text", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": ""}]}])"), "x", "lag");
+    row("lag on a waived dependency", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "waived": true, "lag": "-1h"}]}])"), "x", "lag");
+    row("duplicate dependency", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a"}, {"dependency_task_id": "a", "dependency_type": "completion"}]}])"), "x", "second");
+    row("duplicate via information", wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "dependency_type": "data"}, {"dependency_task_id": "a", "dependency_type": "information"}]}])"), "x", "second");
+    row("error in a bare array", "[" + a + R"(, {"task_id": "x", "task_type": "t", "status": "nope"}])", "x", "nope");
+}
+
+void TestJsonFormat::inputErrors()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, taskId);
+    QFETCH(QString, problem);
+    QString error;
+    const auto project = JsonFormat::read(data, kFile, &error);
+    QVERIFY2(!project, "the file was accepted");
+    QVERIFY2(error.contains(kFile), qPrintable(error));
+    if (!taskId.isEmpty())
+        QVERIFY2(error.contains(QLatin1Char('\'') + taskId + QLatin1Char('\'')), qPrintable(error));
+    QVERIFY2(error.contains(problem, Qt::CaseInsensitive), qPrintable(error));
+    // The message says more than the file name.
+    QVERIFY2(error.size() > kFile.size() + 10, qPrintable(error));
+}
+
+void TestJsonFormat::missingFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("absent.json"));
+    QString error;
+    QVERIFY(!JsonFormat::readFile(path, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+}
+
+void TestJsonFormat::acceptsEdgeForms_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    const QByteArray a = R"({"task_id": "a", "task_type": "t"})";
+    QTest::newRow("version 1") << QByteArray(R"({"format": "workplan", "version": 1, "tasks": []})");
+    QTest::newRow("no version") << QByteArray(R"({"format": "workplan", "tasks": []})");
+    QTest::newRow("null parent") << wrap(R"([{"task_id": "a", "task_type": "t", "parent_task_id": null}])");
+    QTest::newRow("UTF-8 text") << wrap(R"([{"task_id": "caf)" "\xc3\xa9" R"(", "task_type": "t", "attributes": {"title": ")" "\xe2\x9c\x93 \xf0\x9f\x9a\x80" R"("}}])");
+    QTest::newRow("byte order mark") << "\xef\xbb\xbf" + wrap("[]");
+    QTest::newRow("lag zero text") << wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "lag": "0 h"}]}])");
+    QTest::newRow("two types on one prerequisite") << wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [{"dependency_task_id": "a"}, {"dependency_task_id": "a", "dependency_type": "approval"}]}])");
+    QTest::newRow("dependency on an uncle") << wrap(R"([{"task_id": "g", "task_type": "t"}, {"task_id": "p", "task_type": "t", "parent_task_id": "g"},
+        {"task_id": "u", "task_type": "t", "parent_task_id": "g"}, {"task_id": "x", "task_type": "t", "parent_task_id": "p", "dependencies": [{"dependency_task_id": "u"}]}])");
+    QTest::newRow("every status") << wrap(R"([{"task_id": "1", "task_type": "t", "status": "draft"}, {"task_id": "2", "task_type": "t", "status": "pending"},
+        {"task_id": "3", "task_type": "t", "status": "active"}, {"task_id": "4", "task_type": "t", "status": "in_progress"},
+        {"task_id": "5", "task_type": "t", "status": "blocked"}, {"task_id": "6", "task_type": "t", "status": "review"},
+        {"task_id": "7", "task_type": "t", "status": "approved"}, {"task_id": "8", "task_type": "t", "status": "completed"},
+        {"task_id": "9", "task_type": "t", "status": "failed"}, {"task_id": "10", "task_type": "t", "status": "cancelled"},
+        {"task_id": "11", "task_type": "t", "status": "archived"}])");
+    QTest::newRow("every stage") << wrap(R"([{"task_id": "1", "task_type": "t", "lifecycle_stage": "draft"}, {"task_id": "2", "task_type": "t", "lifecycle_stage": "created"},
+        {"task_id": "3", "task_type": "t", "lifecycle_stage": "planning"}, {"task_id": "4", "task_type": "t", "lifecycle_stage": "ready"},
+        {"task_id": "5", "task_type": "t", "lifecycle_stage": "active"}, {"task_id": "6", "task_type": "t", "lifecycle_stage": "blocked"},
+        {"task_id": "7", "task_type": "t", "lifecycle_stage": "review"}, {"task_id": "8", "task_type": "t", "lifecycle_stage": "completed"},
+        {"task_id": "9", "task_type": "t", "lifecycle_stage": "failed"}, {"task_id": "10", "task_type": "t", "lifecycle_stage": "archived"},
+        {"task_id": "11", "task_type": "t", "lifecycle_stage": "superseded"}])");
+    QTest::newRow("every dependency type") << wrap("[" + a + R"(, {"task_id": "x", "task_type": "t", "dependencies": [
+        {"dependency_task_id": "a", "dependency_type": "completion"}, {"dependency_task_id": "a", "dependency_type": "data"},
+        {"dependency_task_id": "a", "dependency_type": "approval"}, {"dependency_task_id": "a", "dependency_type": "prerequisite"},
+        {"dependency_task_id": "a", "dependency_type": "blocks"}, {"dependency_task_id": "a", "dependency_type": "related"}]}])");
+}
+
+void TestJsonFormat::acceptsEdgeForms()
+{
+    QFETCH(QByteArray, data);
+    QString error;
+    QVERIFY2(JsonFormat::read(data, kFile, &error), qPrintable(error));
+}
+
+void TestJsonFormat::bareArray()
+{
+    QString error;
+    const auto p = JsonFormat::read(R"([{"task_id": "a", "task_type": "t"}, {"task_id": "b", "task_type": "t"}])",
+                                    QStringLiteral("/some/where/my-plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    QCOMPARE(p->name, QStringLiteral("my-plan"));
+    QVERIFY(p->calendar == Calendar{});
+    QCOMPARE(p->taskCount(), 2);
+    QCOMPARE(p->task(1).id, QStringLiteral("b"));
+    // The object form without a project name falls back the same way.
+    const auto unnamed = JsonFormat::read(R"({"format": "workplan", "version": 1, "tasks": []})",
+                                          QStringLiteral("other.json"), &error);
+    QVERIFY2(unnamed, qPrintable(error));
+    QCOMPARE(unnamed->name, QStringLiteral("other"));
+}
+
+void TestJsonFormat::anyTaskOrder()
+{
+    QString error;
+    const auto p = JsonFormat::read(wrap(R"([
+        {"task_id": "c2", "task_type": "t", "parent_task_id": "mid", "dependencies": [{"dependency_task_id": "late"}]},
+        {"task_id": "c1", "task_type": "t", "parent_task_id": "mid"},
+        {"task_id": "mid", "task_type": "feature", "parent_task_id": "top"},
+        {"task_id": "c0", "task_type": "t", "parent_task_id": "top"},
+        {"task_id": "top", "task_type": "epic"},
+        {"task_id": "late", "task_type": "t"}])"), kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    QStringList order;
+    for (const Task &t : p->tasks())
+        order << t.id;
+    QCOMPARE(order, (QStringList{QStringLiteral("c2"), QStringLiteral("c1"), QStringLiteral("mid"),
+                                 QStringLiteral("c0"), QStringLiteral("top"), QStringLiteral("late")}));
+    // Sibling order is file order.
+    QCOMPARE(p->childIndexes(QStringLiteral("mid")), (QList<int>{0, 1}));
+    QCOMPARE(p->childIndexes(QStringLiteral("top")), (QList<int>{2, 3}));
+    QVERIFY(p->isAncestor(QStringLiteral("top"), QStringLiteral("c2")));
+    // And it survives a round trip in that order.
+    const auto again = JsonFormat::read(JsonFormat::write(*p), kFile, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(*again, *p);
+}
+
+void TestJsonFormat::informationIsData()
+{
+    QString error;
+    const auto p = JsonFormat::read(wrap(R"([{"task_id": "a", "task_type": "t"},
+        {"task_id": "b", "task_type": "t", "dependencies": [{"dependency_task_id": "a", "dependency_type": "information"}]}])"),
+                                    kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    QVERIFY(p->task(1).dependencies.first().type == DependencyType::Data);
+    const QJsonObject written = QJsonDocument::fromJson(JsonFormat::write(*p)).object();
+    const QJsonObject dep = written.value(QLatin1String("tasks")).toArray().at(1).toObject()
+                                .value(QLatin1String("dependencies")).toArray().at(0).toObject();
+    QCOMPARE(dep.value(QLatin1String("dependency_type")).toString(), QStringLiteral("data"));
+}
+
+void TestJsonFormat::defaults()
+{
+    QString error;
+    const auto p = JsonFormat::read(wrap(R"([{"task_id": "a", "task_type": "t"},
+        {"task_id": "b", "task_type": "t", "dependencies": [{"dependency_task_id": "a"}]}])"), kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    const Task &a = p->task(0);
+    QVERIFY(a.status == Status::Draft);
+    QVERIFY(a.lifecycle == Lifecycle::Created);
+    QVERIFY(a.attributes.isEmpty());
+    QVERIFY(a.dependencies.isEmpty());
+    QVERIFY(a.parentId.isEmpty());
+    const Dependency &d = p->task(1).dependencies.first();
+    QVERIFY(d.type == DependencyType::Completion);
+    QVERIFY(d.mandatory);
+    QVERIFY(!d.waived);
+    QVERIFY(d.lag.isUndefined());
+    QCOMPARE(p->calendar.hoursPerDay, 8.0);
+    QCOMPARE(p->calendar.daysPerWeek, 5.0);
+}
+
+void TestJsonFormat::unknownFieldsKept()
+{
+    const QByteArray data = R"({"format": "workplan", "version": 1, "generator": {"tool": "x", "n": 3},
+        "project": {"name": "p", "owner": "ops", "calendar": {"hours_per_day": 7, "days_per_week": 4, "holidays": ["2026-12-25"]}},
+        "tasks": [
+          {"task_id": "a", "task_type": "t", "assignee": "kim", "tags": ["x", 1, null], "position": {"x": 1.5, "y": -2}},
+          {"task_id": "b", "task_type": "custom kind", "status": "review", "lifecycle_stage": "review",
+           "dependencies": [{"dependency_task_id": "a", "dependency_type": "approval", "description": "",
+                             "is_mandatory": true, "waived": false, "lag": "1.5 days",
+                             "conditions": {"when": ["green"]}, "weight": 0.25, "note": null}]}]})";
+    QString error;
+    const auto p = JsonFormat::read(data, kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    const QByteArray written = JsonFormat::write(*p);
+    const auto again = JsonFormat::read(written, kFile, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(*again, *p);
+    // Compare as JSON as well: every field of the source is in the output, with its value.
+    const QJsonObject in = QJsonDocument::fromJson(data).object();
+    const QJsonObject out = QJsonDocument::fromJson(written).object();
+    QCOMPARE(out.value(QLatin1String("generator")), in.value(QLatin1String("generator")));
+    QCOMPARE(out.value(QLatin1String("project")), in.value(QLatin1String("project")));
+    QCOMPARE(out.value(QLatin1String("tasks")), in.value(QLatin1String("tasks")));
+    // A second write is byte for byte the first.
+    QCOMPARE(JsonFormat::write(*again), written);
+}
+
+void TestJsonFormat::attributeTypesKept()
+{
+    const QByteArray data = R"([{"task_id": "a", "task_type": "t", "attributes": {
+        "int": 3, "zero": 0, "negative": -7, "fraction": 2.5, "tiny": 1e-9, "huge": 1.5e300,
+        "big": 9007199254740993, "minus zero": -0.0, "text": "3", "empty": "", "true": true,
+        "false": false, "null": null, "list": [1, "1", [true], {}], "object": {"nested": {"deep": [null]}},
+        "escapes": "quote \" backslash \\ newline \n tab \t unicode \u00e9 \u2603 control \u0001"}}])";
+    QString error;
+    const auto p = JsonFormat::read(data, kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    const QJsonObject want = QJsonDocument::fromJson(data).array().at(0).toObject().value(QLatin1String("attributes")).toObject();
+    QCOMPARE(p->task(0).attributes, want);
+    const auto again = JsonFormat::read(JsonFormat::write(*p), kFile, &error);
+    QVERIFY2(again, qPrintable(error));
+    const QJsonObject got = again->task(0).attributes;
+    QCOMPARE(got.keys(), want.keys());
+    for (const QString &k : want.keys()) {
+        QCOMPARE(got.value(k).type(), want.value(k).type());
+        QVERIFY2(got.value(k) == want.value(k), qPrintable(k));
+    }
+    QCOMPARE(got.value(QLatin1String("big")).toInteger(), Q_INT64_C(9007199254740993));
+    QCOMPARE(got.value(QLatin1String("fraction")).toDouble(), 2.5);
+}
+
+void TestJsonFormat::roundTripExamples_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    int n = 0;
+    for (const QString &f : files) {
+        if (f.endsWith(QLatin1String(".expected.json")))
+            continue;
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+        ++n;
+    }
+    QVERIFY(n > 0);
+}
+
+void TestJsonFormat::roundTripExamples()
+{
+    QFETCH(QString, path);
+    QString error;
+    const auto original = JsonFormat::readFile(path, &error);
+    QVERIFY2(original, qPrintable(error));
+    const QByteArray written = JsonFormat::write(*original);
+    const auto back = JsonFormat::read(written, path, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, *original);
+    QCOMPARE(JsonFormat::write(*back), written);
+    // Nothing of the source is lost or changed: the parsed documents are equal.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonDocument source = QJsonDocument::fromJson(f.readAll());
+    QJsonObject in = source.object();
+    QJsonObject out = QJsonDocument::fromJson(written).object();
+    QCOMPARE(out.value(QLatin1String("tasks")), in.value(QLatin1String("tasks")));
+}
+
+void TestJsonFormat::writeFileKeepsOldOnFailure()
+{
+    QTemporaryDir dir;
+    QString error;
+    const auto p = JsonFormat::read(wrap(R"([{"task_id": "a", "task_type": "t"}])"), kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    const QString path = dir.filePath(QStringLiteral("out.json"));
+    QVERIFY2(JsonFormat::writeFile(*p, path, &error), qPrintable(error));
+    const auto back = JsonFormat::readFile(path, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, *p);
+    QVERIFY(!JsonFormat::writeFile(*p, dir.filePath(QStringLiteral("no/such/dir/out.json")), &error));
+    QVERIFY2(error.contains(QLatin1String("out.json")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestJsonFormat)
+#include "tst_jsonformat.moc"

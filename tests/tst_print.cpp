@@ -1,0 +1,198 @@
+// The printed plan and the graph exports: page counts, every task title in the text,
+// tiling, valid SVG, and the headless subcommands.
+#include "model/storage/jsonformat.h"
+#include "views/printing/offscreenplan.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace Workplan;
+
+namespace {
+
+QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    if (exitCode)
+        *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+int pdfPages(const QString &pdf)
+{
+    const QString info = run(QStringLiteral("pdfinfo"), {pdf});
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+// PDF text comes with typographic ligatures (U+FB01 for "fi"); compare in NFKC.
+QString simplified(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_KC).simplified();
+}
+
+QStringList titles(const Project &p)
+{
+    QStringList out;
+    for (const Task &t : p.tasks())
+        out << t.title();
+    return out;
+}
+
+QStringList exampleFiles()
+{
+    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    QStringList out;
+    for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        if (!f.endsWith(QLatin1String(".expected.json")))
+            out << dir.filePath(f);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestPrint : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pdfOfEachExample_data();
+    void pdfOfEachExample();
+    void tilesGiveNTimesMGraphPages();
+    void svgIsValidXmlWithEveryTitle();
+    void pngHasTheRequestedScale();
+    void headlessCommands();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestPrint::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    int code = 0;
+    run(QStringLiteral("pdfinfo"), {QStringLiteral("-v")}, &code);
+    QVERIFY2(code == 0 || code == 99, "pdfinfo (poppler-utils) is needed");
+}
+
+void TestPrint::pdfOfEachExample_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &f : exampleFiles())
+        QTest::newRow(qPrintable(QFileInfo(f).baseName())) << f;
+}
+
+void TestPrint::pdfOfEachExample()
+{
+    QFETCH(QString, file);
+    QString error;
+    const auto project = JsonFormat::readFile(file, &error);
+    QVERIFY2(project, qPrintable(error));
+    const OffscreenPlan plan(*project);
+    const QString pdf = m_dir.filePath(QFileInfo(file).baseName() + QLatin1String(".pdf"));
+    QVERIFY2(plan.writePdf(pdf, PrintOptions(), &error), qPrintable(error));
+
+    // Summary, the fitted graph, one table page, and a blocked page when any is blocked.
+    const QString text = simplified(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}));
+    const bool anyBlocked = text.contains(QRegularExpression(QStringLiteral("Blocked tasks: [1-9]")));
+    QCOMPARE(pdfPages(pdf), 3 + (anyBlocked ? 1 : 0));
+    for (const QString &title : titles(*project))
+        QVERIFY2(text.contains(simplified(title)), qPrintable(title));
+    QVERIFY(text.contains(QStringLiteral("page 1 of")));
+    QVERIFY(text.contains(project->name));
+}
+
+void TestPrint::tilesGiveNTimesMGraphPages()
+{
+    QString error;
+    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-pipeline.json"), &error);
+    QVERIFY(project);
+    const OffscreenPlan plan(*project);
+    PrintOptions fitted;
+    const QString one = m_dir.filePath(QStringLiteral("one.pdf"));
+    QVERIFY(plan.writePdf(one, fitted, &error));
+    PrintOptions tiled;
+    tiled.tilesAcross = 3;
+    tiled.tilesDown = 2;
+    tiled.orientation = QPageLayout::Landscape;
+    tiled.paper = QPageSize::A3;
+    const QString six = m_dir.filePath(QStringLiteral("six.pdf"));
+    QVERIFY(plan.writePdf(six, tiled, &error));
+    QCOMPARE(pdfPages(six), pdfPages(one) + 5);
+    const QString text = run(QStringLiteral("pdftotext"), {six, QStringLiteral("-")});
+    QVERIFY(text.contains(QStringLiteral("graph tile 6 of 6")));
+    QVERIFY(run(QStringLiteral("pdfinfo"), {six}).contains(QStringLiteral("A3")));
+}
+
+void TestPrint::svgIsValidXmlWithEveryTitle()
+{
+    for (const QString &file : exampleFiles()) {
+        QString error;
+        const auto project = JsonFormat::readFile(file, &error);
+        QVERIFY(project);
+        const OffscreenPlan plan(*project);
+        const QString svg = m_dir.filePath(QStringLiteral("graph.svg"));
+        QVERIFY2(plan.writeSvg(svg, &error), qPrintable(error));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&f);
+        QStringList texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::Characters && !xml.isWhitespace())
+                texts << xml.text().toString();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        const QString all = simplified(texts.join(QLatin1Char(' ')));
+        for (const QString &title : titles(*project))
+            QVERIFY2(all.contains(simplified(title)), qPrintable(QStringLiteral("%1: %2").arg(file, title)));
+    }
+}
+
+void TestPrint::pngHasTheRequestedScale()
+{
+    QString error;
+    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/bug-fix-regular.json"), &error);
+    QVERIFY(project);
+    const OffscreenPlan plan(*project);
+    const QString a = m_dir.filePath(QStringLiteral("a.png")), b = m_dir.filePath(QStringLiteral("b.png"));
+    QVERIFY(plan.writePng(a, 1.0, &error));
+    QVERIFY(plan.writePng(b, 2.0, &error));
+    const QImage one(a), two(b);
+    QVERIFY(!one.isNull());
+    QVERIFY(qAbs(two.width() - 2 * one.width()) <= 2);
+    QVERIFY(qAbs(two.height() - 2 * one.height()) <= 2);
+}
+
+void TestPrint::headlessCommands()
+{
+    const QString bin = QStringLiteral(WORKPLAN_BINARY);
+    const QString example = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json");
+    const QString pdf = m_dir.filePath(QStringLiteral("cli.pdf"));
+    int code = -1;
+    run(bin, {QStringLiteral("print"), example, QStringLiteral("--pdf"), pdf, QStringLiteral("--tiles"),
+              QStringLiteral("2x2"), QStringLiteral("--paper"), QStringLiteral("Letter"), QStringLiteral("--landscape")}, &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(pdfPages(pdf), 1 + 4 + 1 + 1);
+    QVERIFY(run(QStringLiteral("pdfinfo"), {pdf}).contains(QStringLiteral("letter")));
+
+    run(bin, {QStringLiteral("print"), example, QStringLiteral("--pdf"), pdf, QStringLiteral("--tiles"), QStringLiteral("0x9")}, &code);
+    QCOMPARE(code, 2);
+    run(bin, {QStringLiteral("print"), m_dir.filePath(QStringLiteral("missing.json")), QStringLiteral("--pdf"), pdf}, &code);
+    QCOMPARE(code, 2);
+
+    const QString svg = m_dir.filePath(QStringLiteral("cli.svg")), png = m_dir.filePath(QStringLiteral("cli.png"));
+    run(bin, {QStringLiteral("export"), example, QStringLiteral("--svg"), svg, QStringLiteral("--png"), png}, &code);
+    QCOMPARE(code, 0);
+    QVERIFY(QFileInfo(svg).size() > 0);
+    QVERIFY(!QImage(png).isNull());
+}
+
+QTEST_MAIN(TestPrint)
+#include "tst_print.moc"

@@ -1,0 +1,226 @@
+#include "carditem.h"
+
+#include "graphscene.h"
+#include "graphstyle.h"
+
+#include "model/effort.h"
+#include "model/projectdocument.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace Workplan {
+
+using namespace GraphStyle;
+
+CardItem::CardItem(const QString &taskId)
+    : NodeItem(taskId)
+{
+    setFlag(ItemIsSelectable);
+    setFlag(ItemIsFocusable);
+    // Cards are many and their pictures change rarely: cache them in device pixels.
+    setCacheMode(DeviceCoordinateCache);
+    setZValue(1);
+}
+
+QRectF CardItem::boundingRect() const
+{
+    // Room for the selection outline, the port and the overlay badges.
+    return QRectF(-4, -9, CardWidth + PortRadius + 8, CardHeight + 13);
+}
+
+QPainterPath CardItem::shape() const
+{
+    QPainterPath p;
+    p.addRect(0, 0, CardWidth, CardHeight);
+    p.addEllipse(QPointF(CardWidth, CardHeight / 2), PortRadius + 2, PortRadius + 2);
+    return p;
+}
+
+QRectF CardItem::nodeSceneRect() const
+{
+    return QRectF(scenePos(), QSizeF(CardWidth, CardHeight));
+}
+
+QPointF CardItem::portScenePos() const
+{
+    return scenePos() + QPointF(CardWidth, CardHeight / 2);
+}
+
+bool CardItem::isOnPort(const QPointF &scenePos) const
+{
+    const QPointF d = scenePos - portScenePos();
+    const qreal r = PortRadius + 3;   // a little slack for the mouse
+    return d.x() * d.x() + d.y() * d.y() <= r * r;
+}
+
+void CardItem::setCollapsedSummary(bool collapsed, int hiddenCount)
+{
+    if (m_collapsedSummary == collapsed && m_hiddenCount == hiddenCount)
+        return;
+    m_collapsedSummary = collapsed;
+    m_hiddenCount = hiddenCount;
+    update();
+}
+
+void CardItem::refresh()
+{
+    const GraphScene *s = graphScene();
+    const Task *t = task();
+    if (!s || !t)
+        return;
+    const GraphScene::Overlay *o = s->overlay(taskId());
+    QString tip = QStringLiteral("%1 (%2)").arg(t->title(), t->id);
+    if (o && o->blocked && !o->blockedText.isEmpty())
+        tip += QLatin1Char('\n') + o->blockedText;
+    setToolTip(tip);
+    update();
+}
+
+void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const Task *t = task();
+    if (!t)
+        return;
+    const GraphScene *s = graphScene();
+    const GraphScene::Overlay *o = s->overlay(taskId());
+    const QRectF r(0, 0, CardWidth, CardHeight);
+    const QColor tc = typeColor(t->type);
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+
+    const bool critical = s->showCritical() && o && o->critical;
+    QPen border(QColor(0x90a4ae), 1);
+    if (critical)
+        border = QPen(criticalColor(), 3);
+    if (isSelected())
+        border = QPen(QColor(0x1565c0), 3);
+    if (linkHint() == LinkHint::Allowed)
+        border = QPen(QColor(0x2e7d32), 4);
+    else if (linkHint() == LinkHint::Refused)
+        border = QPen(QColor(0xc62828), 4);
+
+    if (lod < DetailThreshold) {
+        // Far away: a coloured block is all anyone can see.
+        painter->setPen(border.color() == QColor(0x90a4ae) ? Qt::NoPen : border);
+        painter->setBrush(m_collapsedSummary ? tc.lighter(130) : tc.lighter(160));
+        painter->drawRect(r);
+        return;
+    }
+
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(border);
+    painter->setBrush(m_collapsedSummary ? QColor(0xeceff1) : QColor(Qt::white));
+    painter->drawRoundedRect(r, 6, 6);
+    if (m_collapsedSummary) {   // a stack look: there is more inside
+        painter->setPen(QPen(QColor(0x90a4ae), 1));
+        painter->drawLine(QPointF(4, CardHeight + 3), QPointF(CardWidth - 4, CardHeight + 3));
+    }
+    paintDetail(painter, *t);
+
+    // Output port.
+    painter->setPen(QPen(QColor(0x37474f), 1.2));
+    painter->setBrush(QColor(0xffffff));
+    painter->drawEllipse(QPointF(CardWidth, CardHeight / 2), PortRadius, PortRadius);
+
+    if (!o)
+        return;
+    if (s->showBlocked() && o->blocked) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(blockedColor());
+        painter->drawEllipse(QPointF(0, 0), 8, 8);
+        painter->setPen(Qt::white);
+        painter->setFont(font(11, true));
+        painter->drawText(QRectF(-8, -8, 16, 16), Qt::AlignCenter, QStringLiteral("!"));
+    }
+    if (s->showWaves() && o->wave >= 0) {
+        const QRectF b(CardWidth - 34, -8, 30, 15);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x5c6bc0));
+        painter->drawRoundedRect(b, 7, 7);
+        painter->setPen(Qt::white);
+        painter->setFont(font(10, true));
+        painter->drawText(b, Qt::AlignCenter, QStringLiteral("W%1").arg(o->wave + 1));
+    }
+}
+
+// The words of `title` that fit on the first line, and the rest.
+static std::pair<QString, QString> splitTitle(const QString &title, const QFontMetricsF &fm, qreal width)
+{
+    if (fm.horizontalAdvance(title) <= width)
+        return {title, QString()};
+    const QStringList words = title.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString first;
+    int used = 0;
+    for (const QString &w : words) {
+        const QString candidate = first.isEmpty() ? w : first + QLatin1Char(' ') + w;
+        if (!first.isEmpty() && fm.horizontalAdvance(candidate) > width)
+            break;
+        first = candidate;
+        ++used;
+    }
+    if (fm.horizontalAdvance(first) > width)   // one long word: break it where it must
+        return {fm.elidedText(first, Qt::ElideRight, width), QString()};
+    return {first, words.mid(used).join(QLatin1Char(' '))};
+}
+
+void CardItem::paintDetail(QPainter *painter, const Task &t)
+{
+    const GraphScene *s = graphScene();
+    const GraphScene::Overlay *o = s->overlay(taskId());
+    const QColor tc = typeColor(t.type);
+
+    // Type stripe with its glyph.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(tc);
+    painter->drawRoundedRect(QRectF(0, 0, 26, CardHeight), 6, 6);
+    painter->drawRect(QRectF(14, 0, 12, CardHeight));
+    painter->setPen(Qt::white);
+    painter->setFont(font(11, true));
+    painter->drawText(QRectF(0, 0, 26, 26), Qt::AlignCenter, typeGlyph(t.type));
+
+    // Title on up to two lines, so exports and prints carry it whole; only a title too
+    // long for both lines is elided.
+    painter->setPen(QColor(0x212121));
+    const QFont titleFont = font(11, true);
+    painter->setFont(titleFont);
+    const QFontMetricsF fm(titleFont);
+    const qreal width = CardWidth - 40;
+    const auto [first, rest] = splitTitle(t.title(), fm, width);
+    painter->drawText(QRectF(32, 3, width, 16), Qt::AlignLeft | Qt::AlignVCenter, first);
+    if (!rest.isEmpty())
+        painter->drawText(QRectF(32, 19, width, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(rest, Qt::ElideRight, width));
+
+    // Effort (leaves) or the hidden count (collapsed summaries), and the slack, on the
+    // bottom row beside the status badge.
+    painter->setFont(font(10));
+    painter->setPen(QColor(0x546e7a));
+    QString line;
+    if (m_collapsedSummary) {
+        line = GraphScene::tr("\u25b8 %n task(s)", nullptr, m_hiddenCount);
+    } else {
+        const QJsonValue est = estimateValue(t.attributes);
+        const auto hours = est.isUndefined() ? std::nullopt : parseEffort(est, s->document()->project().calendar);
+        line = hours ? formatHours(*hours) : GraphScene::tr("no estimate");
+    }
+    if (s->showSlack() && o && o->slack >= 0) {
+        line += GraphScene::tr(" \u00b7 slack %1").arg(formatHours(o->slack));
+        if (o->slack < 1e-6)
+            painter->setPen(criticalColor().darker(120));
+    }
+    painter->drawText(QRectF(32, CardHeight - 22, CardWidth - 44, 16), Qt::AlignRight | Qt::AlignVCenter, line);
+
+    // Status badge.
+    const QString status = toString(t.status);
+    const QFont badgeFont = font(9, true);
+    const qreal w = QFontMetricsF(badgeFont).horizontalAdvance(status) + 12;
+    const QRectF badge(32, CardHeight - 21, w, 15);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(statusColor(t.status));
+    painter->drawRoundedRect(badge, 7, 7);
+    painter->setPen(Qt::white);
+    painter->setFont(badgeFont);
+    painter->drawText(badge, Qt::AlignCenter, status);
+}
+
+} // namespace Workplan

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "nodeitem.h"
+
+namespace Workplan {
+
+// A leaf task (or a collapsed summary) drawn as a card: type stripe and glyph, title,
+// effort, status badge, and the analysis overlays the scene switches on. The output port
+// on the right edge starts a new dependency.
+class CardItem : public NodeItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    explicit CardItem(const QString &taskId);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QRectF nodeSceneRect() const override;
+    QPointF portScenePos() const;
+    bool isOnPort(const QPointF &scenePos) const;
+
+    // A collapsed summary shows this card instead of its frame.
+    void setCollapsedSummary(bool collapsed, int hiddenCount);
+    bool isCollapsedSummary() const { return m_collapsedSummary; }
+
+    // Re-read the task and the overlays (tooltip) after a change.
+    void refresh();
+
+private:
+    void paintDetail(QPainter *painter, const struct Task &task);
+
+    bool m_collapsedSummary = false;
+    int m_hiddenCount = 0;
+};
+
+} // namespace Workplan

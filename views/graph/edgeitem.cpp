@@ -1,0 +1,172 @@
+#include "edgeitem.h"
+
+#include "graphscene.h"
+#include "graphstyle.h"
+#include "nodeitem.h"
+
+#include "model/effort.h"
+#include "model/projectdocument.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+#include <QtMath>
+
+namespace Workplan {
+
+using namespace GraphStyle;
+
+static constexpr qreal HandleRadius = 6;
+
+EdgeItem::EdgeItem(const QString &ownerId, int index, NodeItem *source, NodeItem *target)
+    : m_ownerId(ownerId)
+    , m_index(index)
+    , m_source(source)
+    , m_target(target)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(0);
+    setAcceptedMouseButtons(Qt::LeftButton);
+    m_source->addEdge(this);
+    m_target->addEdge(this);
+    adjust();
+}
+
+EdgeItem::~EdgeItem()
+{
+    if (m_source)
+        m_source->removeEdge(this);
+    if (m_target && m_target != m_source)
+        m_target->removeEdge(this);
+}
+
+void EdgeItem::detach(NodeItem *node)
+{
+    if (m_source == node)
+        m_source = nullptr;
+    if (m_target == node)
+        m_target = nullptr;
+}
+
+GraphScene *EdgeItem::graphScene() const
+{
+    return static_cast<GraphScene *>(scene());
+}
+
+const Dependency *EdgeItem::dependency() const
+{
+    const GraphScene *s = graphScene();
+    const Task *t = s ? s->document()->project().find(m_ownerId) : nullptr;
+    if (!t || m_index >= t->dependencies.size())
+        return nullptr;
+    return &t->dependencies.at(m_index);
+}
+
+void EdgeItem::adjust()
+{
+    if (!m_source || !m_target)
+        return;
+    const QRectF a = m_source->nodeSceneRect();
+    const QRectF b = m_target->nodeSceneRect();
+    // Leave from the right (the port), arrive on the left, like the flow of the plan.
+    const QPointF p1(a.right(), a.center().y());
+    const QPointF p2(b.left(), b.center().y());
+    const qreal dx = qMax<qreal>(40, qAbs(p2.x() - p1.x()) / 2);
+    QPainterPath path(p1);
+    path.cubicTo(p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2);
+    prepareGeometryChange();
+    m_p1 = p1;
+    m_p2 = p2;
+    m_path = path;
+    m_bounds = path.boundingRect().adjusted(-HandleRadius - 12, -HandleRadius - 12, HandleRadius + 40, HandleRadius + 12);
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    return m_bounds;
+}
+
+QPainterPath EdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    QPainterPath s = stroker.createStroke(m_path);
+    if (isSelected()) {
+        s.addEllipse(m_p1, HandleRadius + 2, HandleRadius + 2);
+        s.addEllipse(m_p2, HandleRadius + 2, HandleRadius + 2);
+    }
+    return s;
+}
+
+EdgeItem::End EdgeItem::handleAt(const QPointF &scenePos) const
+{
+    if (!isSelected())
+        return End::None;
+    if (QLineF(scenePos, m_p2).length() <= HandleRadius + 3)
+        return End::Target;
+    if (QLineF(scenePos, m_p1).length() <= HandleRadius + 3)
+        return End::Source;
+    return End::None;
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const Dependency *d = dependency();
+    const GraphScene *s = graphScene();
+    if (!d || !s)
+        return;
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const bool faded = d->waived || !d->mandatory;
+    QPen pen = dependencyPen(d->type, faded);
+    if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
+        pen.setColor(criticalColor());
+        pen.setWidthF(pen.widthF() + 1.5);
+    }
+    if (isSelected())
+        pen.setColor(QColor(0x1565c0));
+    if (lod >= DetailThreshold)
+        painter->setRenderHint(QPainter::Antialiasing);
+    painter->setBrush(Qt::NoBrush);
+    if (d->type == DependencyType::Approval && lod >= DetailThreshold) {
+        // Approval: two thin parallel strokes.
+        QPen outer = pen;
+        outer.setStyle(Qt::SolidLine);
+        outer.setWidthF(pen.widthF() * 3);
+        painter->setPen(outer);
+        painter->drawPath(m_path);
+        QPen inner(Qt::white, pen.widthF());
+        painter->setPen(inner);
+        painter->drawPath(m_path);
+    } else {
+        painter->setPen(pen);
+        painter->drawPath(m_path);
+    }
+
+    // Arrow head at the dependent.
+    const qreal size = 9;
+    QPolygonF head;
+    head << m_p2 << m_p2 + QPointF(-size, -size / 2) << m_p2 + QPointF(-size, size / 2);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pen.color());
+    painter->drawPolygon(head);
+
+    if (lod >= DetailThreshold) {
+        const QJsonValue lag = d->lag;
+        const auto hours = lag.isUndefined() ? std::nullopt : parseEffort(lag, s->document()->project().calendar);
+        if (hours && *hours > 0) {
+            painter->setPen(QColor(0x37474f));
+            painter->setFont(font(10));
+            const QPointF mid = m_path.pointAtPercent(0.5);
+            painter->drawText(QRectF(mid.x() - 40, mid.y() - 18, 80, 14), Qt::AlignCenter,
+                              GraphScene::tr("lag %1").arg(formatHours(*hours)));
+        }
+    }
+    if (isSelected()) {
+        painter->setPen(QPen(QColor(0x1565c0), 1.5));
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(m_p1, HandleRadius, HandleRadius);
+        painter->drawEllipse(m_p2, HandleRadius, HandleRadius);
+    }
+}
+
+} // namespace Workplan

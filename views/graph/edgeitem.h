@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QString>
+
+namespace Workplan {
+
+class GraphScene;
+class NodeItem;
+struct Dependency;
+
+// One declared dependency, drawn from the prerequisite's node to the dependent's node.
+// Identified by (owner task id, index in its dependency list); the scene rebuilds an
+// owner's edges whenever its dependencies change, so the index stays valid.
+class EdgeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+    enum class End { None, Source, Target };
+
+    EdgeItem(const QString &ownerId, int index, NodeItem *source, NodeItem *target);
+    ~EdgeItem() override;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QString ownerId() const { return m_ownerId; }
+    int index() const { return m_index; }
+    const Dependency *dependency() const;
+    NodeItem *source() const { return m_source; }
+    NodeItem *target() const { return m_target; }
+
+    void adjust();
+    void detach(NodeItem *node);   // the node is going away
+
+    QPointF sourcePoint() const { return m_p1; }
+    QPointF targetPoint() const { return m_p2; }
+    // Which end handle (shown while selected) is at `scenePos`.
+    End handleAt(const QPointF &scenePos) const;
+
+private:
+    GraphScene *graphScene() const;
+
+    QString m_ownerId;
+    int m_index;
+    NodeItem *m_source;
+    NodeItem *m_target;
+    QPointF m_p1, m_p2;
+    QPainterPath m_path;
+    QRectF m_bounds;
+};
+
+} // namespace Workplan

@@ -1,0 +1,190 @@
+#pragma once
+
+#include "edgeitem.h"
+#include "model/taskstatus.h"
+#include "views/analysiscontroller.h"
+#include "views/taskselection.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+class QGraphicsPathItem;
+
+namespace Workplan {
+
+class AnalysisController;
+class CardItem;
+class FrameItem;
+class NodeItem;
+class ProjectDocument;
+class TaskSelection;
+
+// The dependency graph of one document. Items hold task ids only and are kept in sync from
+// the document's signals; every user action becomes a command on the document's undo stack.
+// Collapse state and overlay switches are view state and live here.
+class GraphScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    // What the analysis says about one task, cached per analysis run so paint stays O(1).
+    struct Overlay
+    {
+        bool critical = false;
+        bool blocked = false;
+        int wave = -1;          // parallel group, -1 none
+        double slack = -1;      // hours, -1 unknown
+        QString blockedText;    // tooltip: why it is blocked
+    };
+
+    static constexpr const char *TaskTypeMime = "application/x-workplan-task-type";
+
+    // `selection` and `analysis` may be null (tests, printing).
+    GraphScene(ProjectDocument *document, TaskSelection *selection, AnalysisController *analysis,
+               QObject *parent = nullptr);
+    ~GraphScene() override;
+
+    ProjectDocument *document() const { return m_document; }
+    TaskSelection *taskSelection() const { return m_selection; }
+
+    // --- Items ---
+    CardItem *cardFor(const QString &id) const { return m_cards.value(id); }     // leaves and summaries
+    FrameItem *frameFor(const QString &id) const { return m_frames.value(id); }  // summaries only
+    // The item that shows `id` now: its card, its frame, or the card of a collapsed ancestor.
+    NodeItem *visibleNodeFor(const QString &id) const;
+    QList<EdgeItem *> edgesOf(const QString &ownerId) const { return m_edges.value(ownerId); }
+    EdgeItem *edgeFor(const QString &ownerId, int index) const;
+    int edgeCount() const;
+
+    // --- Collapsed summaries (view state) ---
+    bool isCollapsed(const QString &summaryId) const { return m_collapsed.contains(summaryId); }
+    void setCollapsed(const QString &summaryId, bool collapsed);
+    void toggleCollapsed(const QString &summaryId) { setCollapsed(summaryId, !isCollapsed(summaryId)); }
+
+    // --- Analysis overlays ---
+    bool showCritical() const { return m_showCritical; }
+    bool showBlocked() const { return m_showBlocked; }
+    bool showWaves() const { return m_showWaves; }
+    bool showSlack() const { return m_showSlack; }
+    const Overlay *overlay(const QString &id) const;
+    bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
+
+    // --- Edits (each one undoable command or macro; refusals emit message()) ---
+    bool createDependency(const QString &prereqId, const QString &ownerId, DependencyType type);
+    bool retargetEdge(const QString &ownerId, int index, EdgeItem::End end, const QString &newTaskId);
+    void deleteSelection();
+    // Creates a task of `type` centred at `scenePos`, inside the innermost frame there.
+    QString createTaskAt(const QString &type, const QPointF &scenePos);
+    static DependencyType typeForModifiers(Qt::KeyboardModifiers modifiers);
+
+    // Moves the selection to the nearest card in the direction (dx, dy).
+    void selectNeighbour(int dx, int dy);
+
+    // Cards cache their picture in device pixels; printing and PDF export turn that off
+    // so the output stays vector.
+    void setItemCaching(bool on);
+
+    // Brings pending document changes into the items now (normally done after each
+    // undo-stack step and on the next event loop turn).
+    void flush();
+
+public slots:
+    void autoLayout();
+    void setShowCritical(bool on);
+    void setShowBlocked(bool on);
+    void setShowWaves(bool on);
+    void setShowSlack(bool on);
+
+signals:
+    // A refusal or a short report for the status bar.
+    void message(const QString &text);
+    void collapsedChanged(const QString &summaryId, bool collapsed);
+    // Keyboard navigation asks the views to show this item.
+    void ensureVisibleRequested(const QRectF &sceneRect);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+
+private:
+    enum class Mode { None, Move, Link, Retarget };
+
+    // Sync (graphscene.cpp)
+    void rebuildAll();
+    void syncNodes();
+    void deleteNode(const QString &id);
+    void deleteEdgesOf(const QString &ownerId);
+    void deleteEdge(EdgeItem *edge);
+    void rebuildEdges(const QString &ownerId);
+    void rebuildAllEdges();
+    void updateAllFrames();
+    void updateFrames(const QSet<QString> &summaries);
+    QRectF childrenRect(const QString &summaryId) const;
+    void markAncestorsDirty(const QString &id);
+    bool isHiddenByCollapse(const QString &id) const;
+    int depthOf(const QString &id) const;
+    QPointF restingPosition(const QString &id) const;
+    void scheduleFlush();
+    void onTaskChanged(const QString &id, int flags);
+    void rebuildOverlays();
+    void syncFromTaskSelection();
+    void syncToTaskSelection();
+    QStringList descendantLeaves(const QString &id) const;
+
+    // Interaction (graphinteraction.cpp)
+    NodeItem *nodeAt(const QPointF &scenePos) const;
+    void updateLinkFeedback(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
+    QString linkProblem(NodeItem *target, Qt::KeyboardModifiers modifiers) const;
+    void finishLink(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
+    void beginMove(const QPointF &scenePos);
+    void clearLinkState();
+
+    ProjectDocument *m_document;
+    QPointer<TaskSelection> m_selection;
+    QPointer<AnalysisController> m_analysis;
+
+    QHash<QString, CardItem *> m_cards;
+    QHash<QString, FrameItem *> m_frames;
+    QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
+    QHash<QString, int> m_depth;
+    QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
+    QSet<QString> m_collapsed;
+
+    bool m_structureDirty = false;
+    QSet<QString> m_dirtyEdgeOwners;
+    QSet<QString> m_dirtyFrames;
+    bool m_flushQueued = false;
+    bool m_syncingSelection = false;
+
+    QHash<QString, Overlay> m_overlays;
+    QSet<QString> m_criticalEdges;   // "owner\nprereq"
+    bool m_showCritical = true;
+    bool m_showBlocked = true;
+    bool m_showWaves = false;
+    bool m_showSlack = false;
+
+    // Drag state.
+    Mode m_mode = Mode::None;
+    QPointF m_pressPos;
+    bool m_moved = false;
+    QHash<CardItem *, QPointF> m_moveStart;
+    QStringList m_movedLeaves;
+    QSet<QString> m_moveFrames;
+    QString m_linkFrom;              // Link: the prerequisite; Retarget: the fixed end
+    QString m_retargetOwner;
+    int m_retargetIndex = -1;
+    EdgeItem::End m_retargetEnd = EdgeItem::End::None;
+    QGraphicsPathItem *m_rubberLink = nullptr;
+    NodeItem *m_hinted = nullptr;
+    QString m_hintKey;
+    QString m_hintProblem;
+};
+
+} // namespace Workplan

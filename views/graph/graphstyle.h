@@ -1,0 +1,36 @@
+#pragma once
+
+#include "model/taskstatus.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPen>
+#include <QSizeF>
+#include <QString>
+
+namespace Workplan {
+
+// Sizes, colours and fonts of the canvas in one place. Fonts use pixel sizes and an
+// explicit family so the PDF/print output looks like the screen.
+namespace GraphStyle {
+
+constexpr qreal CardWidth = 190;
+constexpr qreal CardHeight = 66;
+constexpr qreal PortRadius = 6;
+constexpr qreal ColumnSpacing = 260;   // fallback grid and layered layout
+constexpr qreal RowSpacing = 88;
+constexpr qreal FramePadding = 16;
+constexpr qreal FrameHeader = 24;
+// Below this level of detail cards are plain rects and edges lose their labels.
+constexpr qreal DetailThreshold = 0.45;
+
+QFont font(int pixelSize, bool bold = false);
+QColor typeColor(const QString &taskType);
+QString typeGlyph(const QString &taskType);   // one or two letters shown as the icon
+QColor statusColor(Status status);
+QPen dependencyPen(DependencyType type, bool faded);
+QColor criticalColor();
+QColor blockedColor();
+
+} // namespace GraphStyle
+} // namespace Workplan

@@ -1,0 +1,167 @@
+#include "graphview.h"
+
+#include "graphscene.h"
+#include "nodeitem.h"
+
+#include "views/taskselection.h"
+
+#include <QKeyEvent>
+#include <QMainWindow>
+#include <QScrollBar>
+#include <QStatusBar>
+#include <QWheelEvent>
+
+namespace Workplan {
+
+static constexpr qreal MinZoom = 0.02;
+static constexpr qreal MaxZoom = 4.0;
+
+GraphView::GraphView(GraphScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+{
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setRenderHint(QPainter::Antialiasing, false);   // items turn it on where it shows
+    setRenderHint(QPainter::TextAntialiasing);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setOptimizationFlag(DontAdjustForAntialiasing);
+    setTransformationAnchor(AnchorUnderMouse);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(scene, &GraphScene::ensureVisibleRequested, this,
+            [this](const QRectF &r) { ensureVisible(r, 40, 40); });
+    if (TaskSelection *sel = scene->taskSelection())
+        connect(sel, &TaskSelection::focusRequested, this, &GraphView::centerOnTask);
+}
+
+GraphView *GraphView::create(ProjectDocument *document, TaskSelection *selection,
+                             AnalysisController *analysis, QMainWindow *window)
+{
+    auto *scene = new GraphScene(document, selection, analysis, window);
+    auto *view = new GraphView(scene, window);
+    connect(scene, &GraphScene::message, window,
+            [window](const QString &text) { window->statusBar()->showMessage(text, 8000); });
+    return view;
+}
+
+void GraphView::setZoom(qreal factor)
+{
+    factor = qBound(MinZoom, factor, MaxZoom);
+    setTransform(QTransform::fromScale(factor, factor));
+}
+
+void GraphView::zoomIn()
+{
+    setZoom(zoom() * 1.25);
+}
+
+void GraphView::zoomOut()
+{
+    setZoom(zoom() / 1.25);
+}
+
+void GraphView::fitToWindow()
+{
+    m_scene->flush();
+    const QRectF r = m_scene->itemsBoundingRect();
+    if (r.isEmpty())
+        return;
+    fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    if (zoom() > 1.0)
+        setZoom(1.0);   // a small plan stays at its natural size
+    centerOn(r.center());
+}
+
+void GraphView::centerOnTask(const QString &id)
+{
+    m_scene->flush();
+    if (NodeItem *n = m_scene->visibleNodeFor(id))
+        centerOn(n->nodeSceneRect().center());
+}
+
+void GraphView::wheelEvent(QWheelEvent *event)
+{
+    // Ctrl+wheel zooms; the plain wheel scrolls like every other document.
+    if (event->modifiers() & Qt::ControlModifier) {
+        const qreal steps = event->angleDelta().y() / 120.0;
+        if (steps != 0)
+            setZoom(zoom() * std::pow(1.2, steps));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void GraphView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        switch (event->key()) {
+        case Qt::Key_Plus:
+        case Qt::Key_Equal: zoomIn(); event->accept(); return;
+        case Qt::Key_Minus: zoomOut(); event->accept(); return;
+        case Qt::Key_0: fitToWindow(); event->accept(); return;
+        default: break;
+        }
+    }
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void GraphView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void GraphView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
+        m_panning = true;
+        m_panLast = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void GraphView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint p = event->position().toPoint();
+        const QPoint d = p - m_panLast;
+        m_panLast = p;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - d.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void GraphView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        m_panning = false;
+        if (m_spaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+} // namespace Workplan

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QGraphicsView>
+
+class QMainWindow;
+
+namespace Workplan {
+
+class AnalysisController;
+class GraphScene;
+class ProjectDocument;
+class TaskSelection;
+
+// The canvas widget: zoom (Ctrl+wheel, Ctrl +/-, Ctrl+0 fits), pan (middle-drag or
+// Space+drag, scroll bars), rubber-band selection, palette drops; centres a task when
+// the shared selection asks for focus.
+class GraphView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit GraphView(GraphScene *scene, QWidget *parent = nullptr);
+
+    // Builds scene and view for a window and shows the scene's messages in its status bar.
+    static GraphView *create(ProjectDocument *document, TaskSelection *selection,
+                             AnalysisController *analysis, QMainWindow *window);
+
+    GraphScene *graphScene() const { return m_scene; }
+    qreal zoom() const { return transform().m11(); }
+
+public slots:
+    void setZoom(qreal factor);
+    void zoomIn();
+    void zoomOut();
+    void fitToWindow();
+    void centerOnTask(const QString &id);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+
+private:
+    GraphScene *m_scene;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace Workplan
