@@ -59,6 +59,10 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
 
 GraphScene::~GraphScene()
 {
+    // ~QGraphicsScene removes the remaining items and emits selectionChanged when one was
+    // selected; by then this is no longer a GraphScene, so the slot must not run (UBSan:
+    // downcast of a QGraphicsScene, found by scripts/sanitize.sh).
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncToTaskSelection);
     // Edges first: they point at nodes.
     for (auto &list : m_edges)
         qDeleteAll(list);
