@@ -18,7 +18,8 @@ cmake --build build-fuzz --parallel 2
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(fuzz_json fuzz_effort)
-    [ -x build-fuzz/bin/fuzz_workplan ] && targets+=(fuzz_workplan)
+    # Before the SQLite loader exists, ProjectFile::load refuses every .workplan file.
+    [ -f model/storage/sqliteformat.cpp ] && targets+=(fuzz_workplan)
 fi
 
 examples="../shared/examples"
@@ -37,10 +38,18 @@ for t in "${targets[@]}"; do
                 for f in "$examples"/*.json; do cp -n "$f" "$corpus/example-$(basename "$f")"; done
             fi ;;
         fuzz_effort) cp -n fuzz/seeds/effort/* "$corpus"/ ;;
-        fuzz_workplan) [ -d fuzz/seeds/workplan ] && cp -n fuzz/seeds/workplan/* "$corpus"/ ;;
+        fuzz_workplan)
+            # Seeds: the examples converted to .workplan by the build's own converter.
+            if [ -x build/bin/workplan ] && [ -d "$examples" ]; then
+                for f in "$examples"/*.json; do
+                    case "$f" in *.expected.json) continue ;; esac
+                    out="$corpus/example-$(basename "${f%.json}").workplan"
+                    [ -f "$out" ] || build/bin/workplan convert "$f" "$out" || rm -f "$out"
+                done
+            fi ;;
     esac
     dict=()
-    [ "$t" != fuzz_effort ] && dict=(-dict=fuzz/json.dict)
+    [ "$t" = fuzz_json ] && dict=(-dict=fuzz/json.dict)
     echo "== $t for ${seconds}s"
     build-fuzz/bin/"$t" "$corpus" "${dict[@]}" -max_total_time="$seconds" \
         -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
