@@ -174,9 +174,39 @@ void JsonWriter::writeString(QStringView s)
     }
     if (ascii) {
         writeEscaped(buf, buf + n);
-    } else {
-        const QByteArray utf8 = s.toUtf8();
-        writeEscaped(utf8.constData(), utf8.constData() + utf8.size());
+        put('"');
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    auto escape = [this](char16_t u) {
+        const char e[6] = {'\\', 'u', hex[(u >> 12) & 0xf], hex[(u >> 8) & 0xf], hex[(u >> 4) & 0xf], hex[u & 0xf]};
+        put(e, 6);
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = s[i].unicode();
+        if (c < 0x80) {
+            const char ch = char(c);
+            writeEscaped(&ch, &ch + 1);
+        } else if (c < 0x800) {
+            put(char(0xC0 | (c >> 6)));
+            put(char(0x80 | (c & 0x3F)));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && s[i + 1].isLowSurrogate()) {
+            const char32_t cp = QChar::surrogateToUcs4(c, s[i + 1].unicode());
+            ++i;
+            put(char(0xF0 | (cp >> 18)));
+            put(char(0x80 | ((cp >> 12) & 0x3F)));
+            put(char(0x80 | ((cp >> 6) & 0x3F)));
+            put(char(0x80 | (cp & 0x3F)));
+        } else if (QChar::isSurrogate(c) || c == 0xFEFF) {
+            // A lone surrogate (JSON allows "\ud800") has no UTF-8 form; toUtf8() would turn
+            // it into U+FFFD. A raw U+FEFF opening a string is dropped by Qt's parser as a
+            // byte order mark. Both stay escapes so the value reads back unchanged.
+            escape(c);
+        } else {
+            put(char(0xE0 | (c >> 12)));
+            put(char(0x80 | ((c >> 6) & 0x3F)));
+            put(char(0x80 | (c & 0x3F)));
+        }
     }
     put('"');
 }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <vector>
 
 namespace Workplan::JsonFormat {
 
@@ -71,6 +72,32 @@ QString lineColumn(const QByteArray &data, qsizetype offset)
         }
     }
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+}
+
+// Qt's parser refuses documents nested deeper than this (QJsonParseError::DeepNesting).
+constexpr int kQtJsonNestingLimit = 1024;
+
+// Deepest [ or { nesting of a document Qt has parsed; strings are skipped.
+int maxNesting(const QByteArray &data)
+{
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const char c = data[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
 }
 
 QString jsonTypeName(const QJsonValue &v)
@@ -351,11 +378,37 @@ std::optional<Project> read(const QByteArray &rawData, const QString &fileName, 
     if (bad >= 0)
         return refuse(QString(), QStringLiteral("not UTF-8 (invalid byte at %1)").arg(lineColumn(data, bad)));
 
+    // Qt's parser drops a raw U+FEFF that opens a string as if it were a byte order mark,
+    // and an object key so shortened is left out of order (QJsonObject lookups and ==
+    // then fail). Spelled as an escape it is kept: same text, read exactly.
+    const QByteArray source = data;
+    std::vector<qsizetype> escapedBoms;   // where each escape starts in `data`
+    if (data.contains("\xEF\xBB\xBF")) {
+        QByteArray escaped;
+        escaped.reserve(data.size() + 64);
+        qsizetype from = 0;
+        for (qsizetype at; (at = data.indexOf("\xEF\xBB\xBF", from)) >= 0; from = at + 3) {
+            escaped.append(data.constData() + from, at - from);
+            escapedBoms.push_back(escaped.size());
+            escaped.append("\\ufeff");
+        }
+        escaped.append(data.constData() + from, data.size() - from);
+        data = escaped;
+    }
+
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError) {
+        // Report the offset in the file as written, before the escapes.
+        qsizetype offset = parseError.offset;
+        for (const qsizetype at : escapedBoms) {
+            if (at >= parseError.offset)
+                break;
+            offset -= std::min<qsizetype>(3, parseError.offset - at);
+        }
         return refuse(QString(), QStringLiteral("not valid JSON: %1 at %2")
-                                     .arg(parseError.errorString(), lineColumn(data, parseError.offset)));
+                                     .arg(parseError.errorString(), lineColumn(source, offset)));
+    }
 
     Reader r;
     Project project;
@@ -363,6 +416,11 @@ std::optional<Project> read(const QByteArray &rawData, const QString &fileName, 
     project.name = QFileInfo(fileName).completeBaseName();
     QJsonArray tasks;
     if (doc.isArray()) {
+        // write() puts the tasks one level deeper, under {"tasks": [...]}: a bare array at
+        // Qt's limit would load but its saved file would not.
+        if (maxNesting(data) >= kQtJsonNestingLimit)
+            return refuse(QString(), QStringLiteral("too deeply nested: a bare task array may nest at most %1 levels")
+                                         .arg(kQtJsonNestingLimit - 1));
         tasks = doc.array();
     } else if (doc.isObject()) {
         const QJsonObject root = doc.object();
