@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -46,10 +47,19 @@ MainWindow::MainWindow(QWidget *parent)
     , m_autosaver(new Autosaver(m_document, this))
 {
     // [graph] the canvas is the central widget.
-    setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
+    auto *graphView = GraphView::create(m_document, m_selection, m_analysis, this);
+    setCentralWidget(graphView);
+    // A newly opened plan is shown whole (once the window has its final size).
+    connect(m_document, &ProjectDocument::projectReset, graphView,
+            [graphView] { QTimer::singleShot(0, graphView, &GraphView::fitToWindow); });
     // [tree] [inspector] [palette] [undo] docks.
     createDocks();
-    AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
+    QDockWidget *analysisDock = AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
+    // History shares a tab with the analysis, which is the one people look at.
+    if (auto *history = findChild<QDockWidget *>(QStringLiteral("HistoryDock"))) {
+        tabifyDockWidget(history, analysisDock);
+        analysisDock->raise();
+    }
 
     createActions();
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -107,9 +117,10 @@ void MainWindow::createDocks()
     undoDock->setWidget(m_undoView);
     addDockWidget(Qt::RightDockWidgetArea, undoDock);
 
-    resizeDocks({treeDock, inspectorDock}, {640, 440}, Qt::Horizontal);
-    resizeDocks({treeDock, paletteDock}, {620, 240}, Qt::Vertical);
-    resizeDocks({inspectorDock, undoDock}, {680, 180}, Qt::Vertical);
+    // The canvas is the centre of the work: the docks take what they need and no more.
+    resizeDocks({treeDock, inspectorDock}, {430, 380}, Qt::Horizontal);
+    resizeDocks({treeDock, paletteDock}, {620, 200}, Qt::Vertical);
+    resizeDocks({inspectorDock, undoDock}, {600, 220}, Qt::Vertical);
 }
 
 void MainWindow::createActions()

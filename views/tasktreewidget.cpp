@@ -60,7 +60,10 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(TaskTreeModel::TitleColumn, QHeaderView::Stretch);
+    // Titles get a readable width of their own; in a narrow dock the figures scroll
+    // sideways rather than squeezing the titles to their icons.
+    m_view->header()->setSectionResizeMode(TaskTreeModel::TitleColumn, QHeaderView::Interactive);
+    m_view->header()->resizeSection(TaskTreeModel::TitleColumn, 240);
     for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c)
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
