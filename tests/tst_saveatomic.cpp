@@ -105,30 +105,44 @@ void TestSaveAtomic::killedConvertLeavesOldOrNew()
         const auto loaded = ProjectFile::load(target, &error);
         QVERIFY2(loaded && *loaded == *newContent, qPrintable(error));
     }
-    const qint64 first = std::min(beforeSave * 3 / 4, duration / 2);
-    const qint64 window = std::max<qint64>(duration * 23 / 20 - first, 20);
+    // How long the save itself took when undisturbed: the spread of the kill moments.
+    const qint64 saveWindow = std::max<qint64>(duration - beforeSave, 20) * 5 / 4;
 
+    auto tempFiles = [&] {
+        return QDir(dir.path()).entryList({QStringLiteral(".target.workplan.*")}, QDir::Files | QDir::Hidden);
+    };
     auto resetTarget = [&] {
-        for (const QString &f : QDir(dir.path()).entryList({QStringLiteral(".target.workplan.*")}, QDir::Files | QDir::Hidden))
+        for (const QString &f : tempFiles())
             QFile::remove(dir.filePath(f));   // temp files of killed saves
         QFile::remove(target);
         return QFile::copy(oldFile, target);
     };
 
-    // The kill lands anywhere from late in the JSON reading to past the usual end.
+    // Most kills are timed from the moment the save's temporary file appears, so they land
+    // inside the save however slow the machine is today; some land earlier, while the
+    // JSON is still being read.
     QRandomGenerator rng(20240603);
     int kills = 0, sawOld = 0, sawNew = 0, finished = 0;
     QElapsedTimer budget;
     budget.start();
-    // The budget is generous because a loaded machine (CI beside other jobs) runs slower;
-    // on a quiet one the 50 kills take well under a minute.
     for (int round = 0; kills < 50 && round < 400 && budget.elapsed() < 200000; ++round) {
         QVERIFY(resetTarget());
-        const int delay = int(first + qint64(rng.bounded(double(window))));
+        const bool duringSave = rng.bounded(5) != 0;
+        const qint64 delay = qint64(rng.bounded(double(duringSave ? saveWindow : beforeSave)));
         QProcess p;
         p.start(binary, args);
         QVERIFY(p.waitForStarted());
-        if (p.waitForFinished(delay)) {
+        QElapsedTimer clock;
+        clock.start();
+        bool done = false;
+        if (duringSave) {
+            while (!(done = p.waitForFinished(1)) && tempFiles().isEmpty() && clock.elapsed() < 60000) {
+            }
+            clock.restart();
+        }
+        if (!done)
+            done = p.waitForFinished(int(std::max<qint64>(delay - clock.elapsed(), 0)) + 1);
+        if (done) {
             ++finished;
         } else {
             p.kill();
