@@ -1,44 +1,15 @@
+#include "appoptions.h"
 #include "commandline.h"
 #include "rendercommands.h"
+#include "screenshot.h"
 
 #include "model/projectdocument.h"
 #include "views/mainwindow.h"
+#include "views/welcomepage.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QTimer>
-
-#include <cstdio>
-#include <memory>
-
-namespace {
-
-// `workplan --screenshot OUT.png FILE`: the documentation's picture of the real window.
-int takeScreenshot(const QString &out, const QString &file)
-{
-    Workplan::MainWindow window;
-    if (!file.isEmpty() && !window.openFile(file))
-        return 2;
-    window.resize(1400, 900);
-    window.show();
-    window.showScreenshotState();
-    // Let layouts settle and the analysis run before grabbing.
-    for (int i = 0; i < 20; ++i) {
-        QCoreApplication::processEvents();
-        QTimer t;
-        t.setSingleShot(true);
-        t.start(25);
-        while (t.isActive())
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 25);
-    }
-    if (!window.grab().save(out)) {
-        std::fprintf(stderr, "workplan: cannot write %s\n", qPrintable(out));
-        return 2;
-    }
-    return 0;
-}
-
-} // namespace
+#include <QIcon>
 
 int main(int argc, char *argv[])
 {
@@ -46,6 +17,14 @@ int main(int argc, char *argv[])
     arguments.reserve(argc);
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
+
+    // --help and --version answer without a display, like the subcommands.
+    if (Workplan::AppOptions::isInfoRequest(arguments)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("workplan"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(WORKPLAN_VERSION));
+        return Workplan::AppOptions::run(arguments);
+    }
 
     // Subcommands run without a display: no QApplication, no platform plugin.
     if (Workplan::CommandLine::isSubcommand(arguments)) {
@@ -65,14 +44,13 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Workplan"));
     QApplication::setOrganizationName(QStringLiteral("Workplan"));
     QApplication::setApplicationVersion(QStringLiteral(WORKPLAN_VERSION));
+    // The desktop matches windows to workplan.desktop; the icon scales from the SVG.
+    QGuiApplication::setDesktopFileName(QStringLiteral("workplan"));
+    Workplan::WelcomePage::initResources();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/workplan.svg")));
 
-    if (arguments.value(1) == QLatin1String("--screenshot")) {
-        if (arguments.size() < 3) {
-            std::fprintf(stderr, "usage: workplan --screenshot OUT.png [FILE]\n");
-            return 2;
-        }
-        return takeScreenshot(arguments.at(2), arguments.value(3));
-    }
+    if (arguments.value(1) == QLatin1String("--screenshot"))
+        return Workplan::Screenshot::run(arguments.mid(2));
 
     Workplan::MainWindow window;
     window.show();

@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# Builds Workplan and photographs the real main window under Xvfb, with a sample project
-# open, into docs/images/main-window.png (the picture the README shows).
-# Usage: scripts/screenshot.sh [PROJECT_FILE] [OUT.png]
+# Builds Workplan and photographs the real window under Xvfb for the README and
+# docs/user-guide.md, all into docs/images/:
+#   main-window.png      the editor with a sample project open (the README's picture)
+#   welcome.png          the welcome page of a first start
+#   inspector.png        the inspector with a task selected
+#   analysis-blocked.png the analysis panel explaining a blocked task
+#   print-graph.png      the graph page of `workplan print`, rendered with pdftoppm
+# Usage: scripts/screenshot.sh [PROJECT_FILE] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 project="${1:-samples/feature-development.json}"
-out="${2:-docs/images/main-window.png}"
-mkdir -p "$(dirname "$out")"
-# A private settings/recovery home so the picture never depends on this machine's history.
+out="${2:-docs/images}"
+mkdir -p "$out"
+# A private settings/recovery home so the pictures never depend on this machine's history.
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
-HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" QT_QPA_PLATFORM=xcb \
-    xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/workplan --screenshot "$out" "$project"
-echo "wrote $out"
+shoot() {
+    HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" QT_QPA_PLATFORM=xcb \
+        xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/workplan --screenshot "$@"
+}
+shoot "$out/main-window.png" "$project"
+shoot "$out/welcome.png" --view welcome
+shoot "$out/inspector.png" "$project" --view inspector
+# The feature sample has a task waiting on unfinished work.
+shoot "$out/analysis-blocked.png" "${BLOCKED_PROJECT:-$project}" --view analysis
+build/bin/workplan print "$project" --pdf "$home/print.pdf"
+# Page 1 is the summary, page 2 the graph.
+pdftoppm -r 50 -png -f 2 -l 2 -singlefile "$home/print.pdf" "$out/print-graph"
+ls -1 "$out"

@@ -67,6 +67,9 @@ private slots:
     void timings();
     void convertRoundTrip();
     void convertKeepsOutOnFailure();
+    void helpListsEverything_data();
+    void helpListsEverything();
+    void version();
 
 private:
     QTemporaryDir m_dir;
@@ -261,6 +264,66 @@ void TestCli::convertKeepsOutOnFailure()
     const QString absent = m_dir.filePath(QStringLiteral("never.json"));
     QCOMPARE(runWorkplan({QStringLiteral("convert"), bad, absent}).exitCode, 2);
     QVERIFY(!QFileInfo::exists(absent));
+}
+
+// --help and --version are answered before any QApplication exists, so they work where no
+// display does: an X11 platform with no DISPLAY would abort if one were created.
+QProcessEnvironment noDisplay()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    return env;
+}
+
+Result runWithoutDisplay(const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(noDisplay());
+    p.start(QStringLiteral(WORKPLAN_BINARY), args);
+    Result r;
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void TestCli::helpListsEverything_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::newRow("--help") << QStringLiteral("--help");
+    QTest::newRow("-h") << QStringLiteral("-h");
+}
+
+void TestCli::helpListsEverything()
+{
+    QFETCH(QString, option);
+    const Result r = runWithoutDisplay({option});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    // The GUI use, every subcommand and each subcommand's options.
+    for (const char *word : {"[FILE]", "--help", "--version", "analyze FILE", "--json", "--timings",
+                             "convert IN OUT", "print FILE", "--pdf", "--tiles", "--paper", "--landscape",
+                             "export FILE", "--svg", "--png", "--scale", "--screenshot"}) {
+        QVERIFY2(out.contains(QLatin1String(word)), word);
+    }
+    // The exit-status contract of analyze is documented with it.
+    QVERIFY(out.contains(QLatin1String("0 analysed, 1 cycles found, 2")));
+}
+
+void TestCli::version()
+{
+    for (const QString &option : {QStringLiteral("--version"), QStringLiteral("-v")}) {
+        const Result r = runWithoutDisplay({option});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(r.out).trimmed(), QStringLiteral("workplan " WORKPLAN_VERSION));
+    }
+    // The subcommands keep their own argument handling and exit codes.
+    const Result analyze = runWithoutDisplay({QStringLiteral("analyze")});
+    QCOMPARE(analyze.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

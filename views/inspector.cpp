@@ -68,6 +68,15 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     form->addRow(tr("Status"), m_statusCombo);
     form->addRow(tr("Lifecycle"), m_lifecycleCombo);
     form->addRow(tr("Effort"), effortRow);
+    // Screen readers name each field; the form labels are not buddies of these.
+    m_titleEdit->setAccessibleName(tr("Task title"));
+    m_descriptionEdit->setAccessibleName(tr("Task description"));
+    m_typeCombo->setAccessibleName(tr("Task type"));
+    m_statusCombo->setAccessibleName(tr("Task status"));
+    m_lifecycleCombo->setAccessibleName(tr("Lifecycle stage"));
+    m_effortEdit->setAccessibleName(tr("Estimated effort"));
+    m_attributes->setAccessibleName(tr("Attributes"));
+    m_dependencies->setAccessibleName(tr("Dependencies"));
 
     auto *attributesBox = new QGroupBox(tr("Attributes"), this);
     (new QVBoxLayout(attributesBox))->addWidget(m_attributes);

@@ -4,12 +4,15 @@
 #include "analysispanel.h"
 #include "autosaver.h"
 #include "graph/graphview.h"
+#include "helpmenu.h"
 #include "inspector.h"
 #include "palettewidget.h"
+#include "projectpropertiesdialog.h"
 #include "taskfactory.h"
 #include "taskselection.h"
 #include "tasktreewidget.h"
 #include "templatedialog.h"
+#include "welcomepage.h"
 
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
@@ -62,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
 
     createActions();
+    setAccessibleNames();
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &MainWindow::updateTitle);
@@ -167,12 +171,8 @@ void MainWindow::createActions()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Workplan"), this, [this] {
-        QMessageBox::about(this, tr("About Workplan"),
-                           tr("<b>Workplan %1</b><p>Plan work as tasks, dependencies and lifecycle stages.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    createProjectMenu();
+    HelpMenu::populate(menuBar()->addMenu(tr("&Help")), this);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("MainToolBar"));
@@ -186,6 +186,55 @@ void MainWindow::createActions()
     toolBar->addSeparator();
     toolBar->addAction(addAction);
     toolBar->addAction(m_deleteAction);
+    createWelcomePage(newAction, openAction);
+}
+
+void MainWindow::createProjectMenu()
+{
+    QMenu *project = menuBar()->addMenu(tr("&Project"));
+    project->addAction(tr("&Properties\u2026"), this, &MainWindow::editProjectProperties)
+        ->setObjectName(QStringLiteral("projectPropertiesAction"));
+}
+
+void MainWindow::editProjectProperties()
+{
+    ProjectPropertiesDialog dialog(m_document, this);
+    if (dialog.exec() == QDialog::Accepted)
+        dialog.apply();
+}
+
+void MainWindow::createWelcomePage(QAction *newAction, QAction *openAction)
+{
+    m_welcome = new WelcomePage(newAction, openAction, m_templateMenu, centralWidget());
+    connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
+    // Any project (new, opened, from a template, recovered) ends the welcome.
+    connect(m_document, &ProjectDocument::projectReset, m_welcome, &QWidget::hide);
+}
+
+void MainWindow::openSample(const QString &resourcePath)
+{
+    if (!maybeSave())
+        return;
+    QString error;
+    auto project = ProjectFile::load(resourcePath, &error);
+    if (!project) {
+        showMessage(tr("Cannot open the sample"), error);
+        return;
+    }
+    // Untitled, like an import: the sample is read-only, Save asks where the copy goes.
+    m_document->resetProject(std::move(*project));
+    statusBar()->showMessage(tr("Opened sample %1").arg(QFileInfo(resourcePath).fileName()), kStatusTimeoutMs);
+}
+
+void MainWindow::setAccessibleNames()
+{
+    centralWidget()->setAccessibleName(tr("Dependency graph"));
+    m_tree->setAccessibleName(tr("Task tree"));
+    m_palette->setAccessibleName(tr("Task palette"));
+    m_inspector->setAccessibleName(tr("Inspector"));
+    m_undoView->setAccessibleName(tr("Undo history"));
+    if (auto *panel = findChild<QWidget *>(QStringLiteral("analysisPanel")))
+        panel->setAccessibleName(tr("Analysis"));
 }
 
 void MainWindow::fillTemplateMenu()
@@ -455,7 +504,7 @@ void MainWindow::updateTitle()
 {
     const QString path = m_document->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(QStringLiteral("%1[*] \u2014 Workplan").arg(name));
+    setWindowTitle(tr("%1[*] \u2014 Workplan").arg(name));
     setWindowModified(m_document->isModified());
 }
 

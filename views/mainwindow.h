@@ -16,6 +16,7 @@ class PaletteWidget;
 class ProjectDocument;
 class TaskSelection;
 class TaskTreeWidget;
+class WelcomePage;
 
 class MainWindow : public QMainWindow
 {
@@ -31,6 +32,8 @@ public:
     Inspector *inspector() const { return m_inspector; }
     PaletteWidget *palette() const { return m_palette; }
     Autosaver *autosaver() const { return m_autosaver; }
+    // Shown over the canvas until a project is opened or made (desktop integration).
+    WelcomePage *welcomePage() const { return m_welcome; }
 
     // Opening a file that cannot be read reports the loader's message and keeps the project.
     bool openFile(const QString &path);
@@ -58,6 +61,12 @@ private:
     void fillRecentMenu();
     void fillTemplateMenu();
     void showMessage(const QString &title, const QString &message);
+    // Desktop integration (issue #9): Project menu, welcome page, accessible names.
+    void createProjectMenu();
+    void createWelcomePage(QAction *newAction, QAction *openAction);
+    void setAccessibleNames();
+    void editProjectProperties();
+    void openSample(const QString &resourcePath);
 
     void newProject();
     void open();
@@ -76,6 +85,7 @@ private:
     Inspector *m_inspector = nullptr;
     PaletteWidget *m_palette = nullptr;
     QUndoView *m_undoView = nullptr;
+    WelcomePage *m_welcome = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

@@ -46,26 +46,31 @@ QIcon TaskFactory::iconForType(const QString &type)
         {QStringLiteral("milestone"), QColor(0x54, 0x6e, 0x7a)},
     };
     const QColor colour = known.value(type, QColor::fromHsv(int(qHash(type) % 360), 140, 200));
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(colour.darker(140));
-    painter.setBrush(colour);
-    if (type == QLatin1String("milestone") || type == QLatin1String("approval_gate")) {
-        const QPointF diamond[4] = {{16, 2}, {30, 16}, {16, 30}, {2, 16}};
-        painter.drawPolygon(diamond, 4);
-    } else {
-        painter.drawRoundedRect(QRectF(3, 3, 26, 26), 6, 6);
+    // Drawn at 1x, 2x and 3x so it stays crisp on high-DPI screens.
+    QIcon icon;
+    for (const int scale : {1, 2, 3}) {
+        QPixmap pixmap(32 * scale, 32 * scale);
+        pixmap.setDevicePixelRatio(scale);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(colour.darker(140));
+        painter.setBrush(colour);
+        if (type == QLatin1String("milestone") || type == QLatin1String("approval_gate")) {
+            const QPointF diamond[4] = {{16, 2}, {30, 16}, {16, 30}, {2, 16}};
+            painter.drawPolygon(diamond, 4);
+        } else {
+            painter.drawRoundedRect(QRectF(3, 3, 26, 26), 6, 6);
+        }
+        painter.setPen(Qt::white);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(15);
+        painter.setFont(font);
+        painter.drawText(QRectF(0, 0, 32, 32), Qt::AlignCenter, type.isEmpty() ? QString() : type.left(1).toUpper());
+        painter.end();
+        icon.addPixmap(pixmap);
     }
-    painter.setPen(Qt::white);
-    QFont font = painter.font();
-    font.setBold(true);
-    font.setPixelSize(15);
-    painter.setFont(font);
-    painter.drawText(QRectF(0, 0, 32, 32), Qt::AlignCenter, type.isEmpty() ? QString() : type.left(1).toUpper());
-    painter.end();
-    const QIcon icon(pixmap);
     cache.insert(type, icon);
     return icon;
 }

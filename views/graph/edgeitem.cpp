@@ -118,6 +118,10 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool faded = d->waived || !d->mandatory;
     QPen pen = dependencyPen(d->type, faded);
+    // Edges and their labels lie on the canvas itself, which may be dark.
+    const QColor canvas = s->backgroundBrush().color();
+    if (isDark(canvas))
+        pen.setColor(pen.color().lighter(220));
     if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
         pen.setColor(criticalColor());
         pen.setWidthF(pen.widthF() + 1.5);
@@ -134,7 +138,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         outer.setWidthF(pen.widthF() * 3);
         painter->setPen(outer);
         painter->drawPath(m_path);
-        QPen inner(Qt::white, pen.widthF());
+        QPen inner(canvas, pen.widthF());
         painter->setPen(inner);
         painter->drawPath(m_path);
     } else {
@@ -154,7 +158,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const QJsonValue lag = d->lag;
         const auto hours = lag.isUndefined() ? std::nullopt : parseEffort(lag, s->document()->project().calendar);
         if (hours && *hours > 0) {
-            painter->setPen(QColor(0x37474f));
+            painter->setPen(inkColor(canvas));
             painter->setFont(font(10));
             const QPointF mid = m_path.pointAtPercent(0.5);
             painter->drawText(QRectF(mid.x() - 40, mid.y() - 18, 80, 14), Qt::AlignCenter,

@@ -86,7 +86,9 @@ void FrameItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
     painter->fillRect(QRectF(m_rect.topLeft(), QSizeF(m_rect.width(), FrameHeader)), head);
     if (lod < DetailThreshold)
         return;
-    painter->setPen(tc.darker(160));
+    // The header is translucent over the canvas: darker ink on light, lighter on dark.
+    const QColor canvas = scene() ? scene()->backgroundBrush().color() : QColor(Qt::white);
+    painter->setPen(isDark(canvas) ? tc.lighter(180) : tc.darker(160));
     painter->setFont(font(12));
     painter->drawText(toggleRect(), Qt::AlignCenter, QStringLiteral("\u25be"));
     const QFont f = font(13, true);

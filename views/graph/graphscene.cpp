@@ -14,6 +14,7 @@
 #include "views/analysiscontroller.h"
 #include "views/taskselection.h"
 
+#include <QEvent>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -26,7 +27,7 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     , m_selection(selection)
     , m_analysis(analysis)
 {
-    setBackgroundBrush(QColor(0xfafafa));
+    setBackgroundBrush(GraphStyle::canvasColor());
     connect(document, &ProjectDocument::projectReset, this, &GraphScene::rebuildAll);
     connect(document, &ProjectDocument::taskInserted, this, [this] {
         m_structureDirty = true;
@@ -55,6 +56,14 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     if (m_analysis)
         connect(m_analysis, &AnalysisController::updated, this, &GraphScene::rebuildOverlays);
     rebuildAll();
+}
+
+bool GraphScene::event(QEvent *event)
+{
+    // The desktop switched between light and dark: follow it.
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
+        setBackgroundBrush(GraphStyle::canvasColor());
+    return QGraphicsScene::event(event);
 }
 
 GraphScene::~GraphScene()

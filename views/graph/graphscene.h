@@ -45,6 +45,8 @@ public:
                QObject *parent = nullptr);
     ~GraphScene() override;
 
+    bool event(QEvent *event) override;
+
     ProjectDocument *document() const { return m_document; }
     TaskSelection *taskSelection() const { return m_selection; }
 

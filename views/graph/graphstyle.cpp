@@ -1,6 +1,8 @@
 #include "graphstyle.h"
 
+#include <QGuiApplication>
 #include <QHash>
+#include <QPalette>
 
 namespace Workplan {
 namespace GraphStyle {
@@ -88,6 +90,15 @@ QPen dependencyPen(DependencyType type, bool faded)
 
 QColor criticalColor() { return QColor(0xff6f00); }
 QColor blockedColor() { return QColor(0xd50000); }
+
+QColor canvasColor() { return QGuiApplication::palette().color(QPalette::Base); }
+
+bool isDark(const QColor &background) { return background.lightnessF() < 0.5; }
+
+QColor inkColor(const QColor &background)
+{
+    return isDark(background) ? QColor(0xeceff1) : QColor(0x37474f);
+}
 
 } // namespace GraphStyle
 } // namespace Workplan

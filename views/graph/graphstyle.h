@@ -32,5 +32,12 @@ QPen dependencyPen(DependencyType type, bool faded);
 QColor criticalColor();
 QColor blockedColor();
 
+// Follows the desktop: the canvas is the palette's Base (dark in a dark theme); text drawn
+// straight on the canvas takes an ink that reads on that background. Cards stay light
+// "paper" with dark text in both themes.
+QColor canvasColor();
+bool isDark(const QColor &background);
+QColor inkColor(const QColor &background);
+
 } // namespace GraphStyle
 } // namespace Workplan

@@ -16,6 +16,8 @@ OffscreenPlan::OffscreenPlan(const Project &project)
     m_analysis = std::make_unique<AnalysisController>(m_document.get());
     m_analysis->refreshNow();
     m_scene = std::make_unique<GraphScene>(m_document.get(), nullptr, m_analysis.get());
+    // Paper is white whatever the desktop's theme.
+    m_scene->setBackgroundBrush(Qt::white);
     // Vector output: no bitmap caches in the way.
     m_scene->setItemCaching(false);
     m_scene->flush();

@@ -104,10 +104,10 @@ PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisR
             const Task *t = project.find(s.ids[b.task]);
             m_blockedLines << QStringLiteral("%1 (%2)%3")
                                   .arg(t ? t->title() : s.ids[b.task], s.ids[b.task],
-                                       b.marked ? QStringLiteral(" \u2014 marked blocked") : QString());
+                                       b.marked ? tr(" \u2014 marked blocked") : QString());
             for (const Analysis::Waiting &w : b.waitingOn) {
-                const QString via = w.via < 0 ? QString() : QStringLiteral(", via %1").arg(s.ids[w.via]);
-                m_blockedLines << QStringLiteral("    waits on %1 [%2]: %3%4")
+                const QString via = w.via < 0 ? QString() : tr(", via %1").arg(s.ids[w.via]);
+                m_blockedLines << tr("    waits on %1 [%2]: %3%4")
                                       .arg(s.ids[w.task], toString(w.type), toString(w.reason), via);
             }
         }
@@ -172,7 +172,7 @@ bool PlanPrinter::writePdf(const QString &path, QString *error) const
     // QPdfWriter reports no errors; check that something was written.
     if (QFileInfo(path).size() <= 0) {
         if (error)
-            *error = QStringLiteral("%1: could not write the PDF").arg(path);
+            *error = tr("%1: could not write the PDF").arg(path);
         return false;
     }
     return true;
@@ -189,47 +189,47 @@ void PlanPrinter::paintHeaderFooter(QPainter &p, const Metrics &m, int number, i
     p.drawLine(QLineF(header.bottomLeft(), header.bottomRight()));
     const QRectF footer(m.page.left(), m.page.bottom() - 16 * m.px, m.page.width(), 16 * m.px);
     p.drawText(footer, Qt::AlignHCenter | Qt::AlignVCenter,
-               QStringLiteral("page %1 of %2").arg(number).arg(total));
+               tr("page %1 of %2").arg(number).arg(total));
 }
 
 void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
 {
     QStringList lines;
-    lines << QStringLiteral("Tasks: %1").arg(m_project.taskCount());
+    lines << tr("Tasks: %1").arg(m_project.taskCount());
     if (m_analysis) {
         const Analysis &a = m_analysis->analysis;
         const Snapshot &s = m_analysis->snapshot;
-        lines << QStringLiteral("Leaf tasks: %1, dependencies: %2").arg(a.leafTasks).arg(a.dependencies);
+        lines << tr("Leaf tasks: %1, dependencies: %2").arg(a.leafTasks).arg(a.dependencies);
         if (!a.hasSchedule()) {
-            lines << QStringLiteral("Cycles: %1 \u2014 no schedule is possible").arg(a.cycles.size());
+            lines << tr("Cycles: %1 \u2014 no schedule is possible").arg(a.cycles.size());
             for (const auto &c : a.cycles) {
                 QStringList ids;
                 for (int t : c)
                     ids << s.ids[t];
-                lines << QStringLiteral("   loop: %1").arg(ids.join(QStringLiteral(", ")));
+                lines << tr("   loop: %1").arg(ids.join(QStringLiteral(", ")));
             }
         } else {
-            lines << QStringLiteral("Makespan: %1 h").arg(hours(a.makespanHours));
-            lines << QStringLiteral("Sequential work: %1 h; saved by parallel work: %2 h")
+            lines << tr("Makespan: %1 h").arg(hours(a.makespanHours));
+            lines << tr("Sequential work: %1 h; saved by parallel work: %2 h")
                          .arg(hours(a.sequentialHours), hours(a.timeSavingsHours));
             QStringList path;
             for (int t : a.criticalPath)
                 path << s.ids[t];
-            lines << QStringLiteral("Critical path: %1").arg(path.join(QStringLiteral(" \u2192 ")));
-            lines << QStringLiteral("Parallel groups: %1").arg(a.parallelGroups.size());
+            lines << tr("Critical path: %1").arg(path.join(QStringLiteral(" \u2192 ")));
+            lines << tr("Parallel groups: %1").arg(a.parallelGroups.size());
             for (std::size_t g = 0; g < a.parallelGroups.size(); ++g) {
                 double sum = 0;
                 for (int t : a.parallelGroups[g])
                     sum += a.times[t].ef - a.times[t].es;
-                lines << QStringLiteral("   wave %1: %2 task(s), %3 h").arg(g + 1).arg(a.parallelGroups[g].size()).arg(hours(sum));
+                lines << tr("   wave %1: %2 task(s), %3 h").arg(g + 1).arg(a.parallelGroups[g].size()).arg(hours(sum));
             }
         }
-        lines << QStringLiteral("Blocked tasks: %1").arg(a.blocked.size());
-        lines << QStringLiteral("Ready tasks: %1").arg(a.ready.size());
+        lines << tr("Blocked tasks: %1").arg(a.blocked.size());
+        lines << tr("Ready tasks: %1").arg(a.ready.size());
     }
     p.setFont(pixelFont(16, m.px, true));
     QRectF r = m.body.adjusted(0, 6 * m.px, 0, 0);
-    p.drawText(r, Qt::AlignLeft | Qt::AlignTop, QStringLiteral("Plan summary"));
+    p.drawText(r, Qt::AlignLeft | Qt::AlignTop, tr("Plan summary"));
     r.adjust(0, 26 * m.px, 0, 0);
     p.setFont(pixelFont(10, m.px));
     p.drawText(r, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, lines.join(QLatin1Char('\n')));
@@ -265,7 +265,7 @@ void PlanPrinter::paintGraphTile(QPainter &p, const Metrics &m, int tile) const
         p.setPen(Qt::black);
         p.setFont(pixelFont(8, m.px));
         p.drawText(area, Qt::AlignRight | Qt::AlignBottom,
-                   QStringLiteral("graph tile %1 of %2 (column %3, row %4)")
+                   tr("graph tile %1 of %2 (column %3, row %4)")
                        .arg(tile + 1).arg(across * down).arg(col + 1).arg(row + 1));
     }
 }
@@ -273,9 +273,9 @@ void PlanPrinter::paintGraphTile(QPainter &p, const Metrics &m, int tile) const
 void PlanPrinter::paintTable(QPainter &p, const Metrics &m, int first, int count) const
 {
     static const double widths[] = {0.40, 0.12, 0.10, 0.07, 0.06, 0.06, 0.06, 0.06, 0.07};
-    const QStringList titles{QStringLiteral("Task"), QStringLiteral("Type"), QStringLiteral("Status"),
-                             QStringLiteral("Effort h"), QStringLiteral("ES"), QStringLiteral("EF"),
-                             QStringLiteral("LS"), QStringLiteral("LF"), QStringLiteral("Slack")};
+    const QStringList titles{tr("Task"), tr("Type"), tr("Status"),
+                             tr("Effort h"), tr("ES"), tr("EF"),
+                             tr("LS"), tr("LF"), tr("Slack")};
     auto drawRow = [&](double y, const QStringList &cells, bool bold) {
         p.setFont(pixelFont(7.5, m.px, bold));
         double x = m.body.left();

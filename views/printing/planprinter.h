@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QRectF>
@@ -39,6 +40,7 @@ struct PrintOptions
 // resolution, so PDF, printer and preview agree.
 class PlanPrinter
 {
+    Q_DECLARE_TR_FUNCTIONS(PlanPrinter)
 public:
     PlanPrinter(const Project &project, std::shared_ptr<const AnalysisResult> analysis,
                 QGraphicsScene *graph, const PrintOptions &options);
