@@ -13,6 +13,7 @@ class AnalysisController;
 class Autosaver;
 class Inspector;
 class PaletteWidget;
+class PrintController;
 class ProjectDocument;
 class TaskSelection;
 class TaskTreeWidget;
@@ -31,6 +32,8 @@ public:
     Inspector *inspector() const { return m_inspector; }
     PaletteWidget *palette() const { return m_palette; }
     Autosaver *autosaver() const { return m_autosaver; }
+    // Print, preview and the graph/PDF exports (issue #7).
+    PrintController *printing() const { return m_printing; }
 
     // Opening a file that cannot be read reports the loader's message and keeps the project.
     bool openFile(const QString &path);
@@ -52,6 +55,8 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void createPrintActions();
+    void createOverlayActions();
     void updateTitle();
     void updateActions();
     void addRecentFile(const QString &path);
@@ -76,6 +81,7 @@ private:
     Inspector *m_inspector = nullptr;
     PaletteWidget *m_palette = nullptr;
     QUndoView *m_undoView = nullptr;
+    PrintController *m_printing = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
