@@ -32,15 +32,17 @@ namespace {
 
 const int kStatusTimeoutMs = 8000;
 
-// While drawing for output: the cards paint as vectors instead of from their device
-// caches, and the user sees that a long export is busy. Undone on every way out.
+// While drawing for output: the analysis is current (a run may still be queued after the
+// last edit), the cards paint as vectors instead of from their device caches, and the user
+// sees that a long export is busy. Undone on every way out.
 class OutputScope
 {
 public:
-    explicit OutputScope(GraphScene *scene)
+    OutputScope(GraphScene *scene, AnalysisController *analysis)
         : m_scene(scene)
     {
         QApplication::setOverrideCursor(Qt::WaitCursor);
+        analysis->refreshNow();
         if (m_scene) {
             m_scene->flush();
             m_scene->setItemCaching(false);
@@ -105,7 +107,7 @@ void PrintController::addToMenu(QMenu *menu, QAction *before)
 
 bool PrintController::exportGraphSvg(const QString &path)
 {
-    OutputScope scope(m_scene);
+    OutputScope scope(m_scene, m_analysis);
     QString error;
     if (!GraphExport::writeSvg(m_scene, path, m_document->project().name, &error))
         return fail(error);
@@ -115,7 +117,7 @@ bool PrintController::exportGraphSvg(const QString &path)
 
 bool PrintController::exportGraphPng(const QString &path, double scale)
 {
-    OutputScope scope(m_scene);
+    OutputScope scope(m_scene, m_analysis);
     QString error;
     if (!GraphExport::writePng(m_scene, path, scale, &error))
         return fail(error);
@@ -125,8 +127,7 @@ bool PrintController::exportGraphPng(const QString &path, double scale)
 
 bool PrintController::exportPlanPdf(const QString &path)
 {
-    OutputScope scope(m_scene);
-    m_analysis->refreshNow();   // a run may still be queued after the last edit
+    OutputScope scope(m_scene, m_analysis);
     const PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene, m_options);
     QString error;
     if (!printer.writePdf(path, &error))
@@ -137,8 +138,7 @@ bool PrintController::exportPlanPdf(const QString &path)
 
 void PrintController::paintPlan(QPrinter *printer)
 {
-    OutputScope scope(m_scene);
-    m_analysis->refreshNow();
+    OutputScope scope(m_scene, m_analysis);
     PlanPrinter(m_document->project(), m_analysis->result(), m_scene, m_options).paint(printer);
 }
 
