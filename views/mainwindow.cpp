@@ -3,13 +3,16 @@
 #include "analysiscontroller.h"
 #include "analysispanel.h"
 #include "autosaver.h"
+#include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "helpmenu.h"
 #include "inspector.h"
 #include "palettewidget.h"
 #include "projectpropertiesdialog.h"
+#include "printing/printcontroller.h"
 #include "taskfactory.h"
 #include "taskselection.h"
+#include "tasktreemodel.h"
 #include "tasktreewidget.h"
 #include "templatedialog.h"
 #include "welcomepage.h"
@@ -66,6 +69,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     setAccessibleNames();
+    createPrintActions();
+    createOverlayActions();
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &MainWindow::updateTitle);
@@ -235,6 +240,47 @@ void MainWindow::setAccessibleNames()
     m_undoView->setAccessibleName(tr("Undo history"));
     if (auto *panel = findChild<QWidget *>(QStringLiteral("analysisPanel")))
         panel->setAccessibleName(tr("Analysis"));
+}
+
+void MainWindow::createPrintActions()
+{
+    // Found rather than assumed to be the central widget, which may become a stack.
+    auto *view = findChild<GraphView *>();
+    if (!view)
+        return;
+    m_printing = new PrintController(m_document, m_analysis, view->graphScene(), this);
+    QAction *quit = nullptr;
+    for (QAction *a : m_fileMenu->actions()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::Quit))
+            quit = a;
+    }
+    m_printing->addToMenu(m_fileMenu, quit);
+}
+
+void MainWindow::createOverlayActions()
+{
+    // The analysis panel's switches drive the canvas and the tree (issue #6.2).
+    auto *panel = findChild<AnalysisPanel *>();
+    auto *view = findChild<GraphView *>();
+    if (!panel || !view)
+        return;
+    const QList<QAction *> actions = panel->overlayActions();   // critical, blocked, waves, slack
+    GraphScene *scene = view->graphScene();
+    void (GraphScene::*const setters[])(bool) = {&GraphScene::setShowCritical, &GraphScene::setShowBlocked,
+                                                 &GraphScene::setShowWaves, &GraphScene::setShowSlack};
+    for (int i = 0; i < 4 && i < actions.size(); ++i) {
+        connect(actions[i], &QAction::toggled, scene, setters[i]);
+        (scene->*setters[i])(actions[i]->isChecked());
+    }
+    TaskTreeModel *model = m_tree->model();
+    connect(panel, &AnalysisPanel::overlaysChanged, model, &TaskTreeModel::setOverlays);
+    if (actions.size() == 4)
+        model->setOverlays(actions[0]->isChecked(), actions[1]->isChecked(), actions[2]->isChecked(),
+                           actions[3]->isChecked());
+    m_viewMenu->addSeparator();
+    QMenu *overlays = m_viewMenu->addMenu(tr("&Overlays"));
+    overlays->setObjectName(QStringLiteral("overlaysMenu"));
+    overlays->addActions(actions);
 }
 
 void MainWindow::fillTemplateMenu()

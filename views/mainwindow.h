@@ -13,6 +13,7 @@ class AnalysisController;
 class Autosaver;
 class Inspector;
 class PaletteWidget;
+class PrintController;
 class ProjectDocument;
 class TaskSelection;
 class TaskTreeWidget;
@@ -34,6 +35,8 @@ public:
     Autosaver *autosaver() const { return m_autosaver; }
     // Shown over the canvas until a project is opened or made (desktop integration).
     WelcomePage *welcomePage() const { return m_welcome; }
+    // Print, preview and the graph/PDF exports (issue #7).
+    PrintController *printing() const { return m_printing; }
 
     // Opening a file that cannot be read reports the loader's message and keeps the project.
     bool openFile(const QString &path);
@@ -55,6 +58,8 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void createPrintActions();
+    void createOverlayActions();
     void updateTitle();
     void updateActions();
     void addRecentFile(const QString &path);
@@ -86,6 +91,7 @@ private:
     PaletteWidget *m_palette = nullptr;
     QUndoView *m_undoView = nullptr;
     WelcomePage *m_welcome = nullptr;
+    PrintController *m_printing = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

@@ -11,11 +11,40 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QMimeData>
 #include <QSet>
 #include <QUndoStack>
 
 namespace Workplan {
+
+namespace {
+
+QColor blockedColor()
+{
+    return QColor(0xc6, 0x28, 0x28);
+}
+
+// A red dot beside the status of a blocked task: the mark survives a selected row, whose
+// text colour the style may override.
+QIcon blockedIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(12, 12);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(blockedColor());
+        p.drawEllipse(QRectF(1, 1, 10, 10));
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
+} // namespace
 
 TaskTreeModel::TaskTreeModel(ProjectDocument *document, AnalysisController *analysis, QObject *parent)
     : QAbstractItemModel(parent)
@@ -108,9 +137,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return toString(t->status);
     case Qt::ToolTipRole:
-        return QStringLiteral("%1 (%2)").arg(t->title(), id);
-    case Qt::DecorationRole:
-        return index.column() == TitleColumn ? QVariant(TaskFactory::iconForType(t->type)) : QVariant();
+        return toolTip(id, t->title());
     case Qt::TextAlignmentRole:
         return index.column() >= EffortColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     default:
@@ -118,13 +145,18 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     }
 
     const auto result = m_analysis ? m_analysis->result() : nullptr;
-    if (role == Qt::ForegroundRole) {
-        if (result && result->isBlocked(id))
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+    const bool blocked = m_showBlocked && result && result->isBlocked(id);
+    if (role == Qt::DecorationRole) {
+        if (index.column() == TitleColumn)
+            return TaskFactory::iconForType(t->type);
+        if (index.column() == StatusColumn && blocked)
+            return blockedIcon();
         return QVariant();
     }
+    if (role == Qt::ForegroundRole)
+        return blocked ? QVariant(QBrush(blockedColor())) : QVariant();
     if (role == Qt::FontRole) {
-        if (result && result->isCritical(id)) {
+        if (m_showCritical && result && result->isCritical(id)) {
             QFont f;
             f.setBold(true);
             return f;
@@ -366,6 +398,51 @@ void TaskTreeModel::emitColumnsChanged(const QString &parentId, int firstColumn,
     emit dataChanged(index(0, firstColumn, parentIndex), index(int(children.size()) - 1, lastColumn, parentIndex));
     for (const QString &c : children)
         emitColumnsChanged(c, firstColumn, lastColumn);
+}
+
+void TaskTreeModel::setOverlays(bool critical, bool blocked, bool waves, bool slack)
+{
+    if (critical == m_showCritical && blocked == m_showBlocked && waves == m_showWaves && slack == m_showSlack)
+        return;
+    m_showCritical = critical;
+    m_showBlocked = blocked;
+    m_showWaves = waves;
+    m_showSlack = slack;
+    emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
+}
+
+QString TaskTreeModel::toolTip(const QString &id, const QString &title) const
+{
+    QStringList lines{QStringLiteral("%1 (%2)").arg(title, id)};
+    const auto result = m_analysis ? m_analysis->result() : nullptr;
+    if (!result)
+        return lines.constFirst();
+    if (m_showCritical && result->isCritical(id))
+        lines << tr("On the critical path");
+    if (m_showBlocked) {
+        if (const Analysis::Blocked *b = result->blocked(id)) {
+            const Snapshot &s = result->snapshot;
+            lines << tr("Blocked:");
+            if (b->marked)
+                lines << tr("  marked as blocked");
+            for (const Analysis::Waiting &w : b->waitingOn) {
+                QString line = tr("  waiting on %1 (%2): %3").arg(s.ids[w.task], toString(w.type), toString(w.reason));
+                if (w.via >= 0)
+                    line += tr(", via %1").arg(s.ids[w.via]);
+                lines << line;
+            }
+        }
+    }
+    if (m_showWaves) {
+        const int wave = result->wave(id);
+        if (wave >= 0)
+            lines << tr("Parallel group: wave %1").arg(wave + 1);
+    }
+    if (m_showSlack) {
+        if (const Analysis::Times *times = result->times(id))
+            lines << tr("Slack: %1").arg(formatHours(times->slack));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void TaskTreeModel::onAnalysisUpdated()

@@ -27,6 +27,15 @@ public:
     QString idOf(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &id, int column = 0) const;
 
+    // The analysis overlays the tree shows, switched with the canvas's (View > Overlays):
+    // critical tasks bold, blocked tasks red with a mark and their reasons as tooltip,
+    // the parallel group and the slack in the tooltip.
+    void setOverlays(bool critical, bool blocked, bool waves, bool slack);
+    bool showCritical() const { return m_showCritical; }
+    bool showBlocked() const { return m_showBlocked; }
+    bool showWaves() const { return m_showWaves; }
+    bool showSlack() const { return m_showSlack; }
+
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -61,10 +70,16 @@ private:
     void emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn);
     bool dropTaskIds(const QStringList &ids, const QString &parentId, const QString &beforeId);
     bool dropTaskType(const QString &type, const QString &parentId, const QString &beforeId);
+    QString toolTip(const QString &id, const QString &title) const;
 
     ProjectDocument *m_document;
     QPointer<AnalysisController> m_analysis;
     bool m_moving = false;     // a beginMoveRows() awaits its endMoveRows()
+    // The same defaults as the analysis panel's overlay switches.
+    bool m_showCritical = true;
+    bool m_showBlocked = true;
+    bool m_showWaves = false;
+    bool m_showSlack = false;
 };
 
 } // namespace Workplan

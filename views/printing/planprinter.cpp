@@ -6,11 +6,11 @@
 #include "model/project.h"
 
 #include <QDate>
-#include <QFileInfo>
 #include <QGraphicsScene>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -163,16 +163,25 @@ void PlanPrinter::paint(QPagedPaintDevice *device) const
 
 bool PlanPrinter::writePdf(const QString &path, QString *error) const
 {
-    QPdfWriter writer(path);
-    writer.setResolution(m_options.resolution);
-    writer.setPageLayout(m_options.pageLayout());
-    writer.setTitle(m_project.name);
-    writer.setCreator(QStringLiteral("Workplan"));
-    paint(&writer);
-    // QPdfWriter reports no errors; check that something was written.
-    if (QFileInfo(path).size() <= 0) {
+    // Through QSaveFile: a failed write leaves an existing file as it was, and the error
+    // names the file (QPdfWriter itself reports none).
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("%1: could not write the PDF").arg(path);
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(m_options.resolution);
+        writer.setPageLayout(m_options.pageLayout());
+        writer.setTitle(m_project.name);
+        writer.setCreator(QStringLiteral("Workplan"));
+        paint(&writer);
+    }
+    if (file.size() <= 0 || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: could not write the PDF: %2").arg(path, file.errorString());
         return false;
     }
     return true;
