@@ -640,6 +640,40 @@ private:
         return false;
     }
 
+    // Checks a string as string() does and steps over it, without making a QString.
+    bool skipString()
+    {
+        if (!eat('"'))
+            return false;
+        while (m_p < m_end && *m_p != '"') {
+            const unsigned char c = static_cast<unsigned char>(*m_p++);
+            if (c < 0x20)
+                return false;
+            if (c != '\\')
+                continue;
+            if (m_p >= m_end)
+                return false;
+            const char e = *m_p++;
+            if (e == 'u') {
+                if (m_end - m_p < 4)
+                    return false;
+                unsigned cp = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexDigit(m_p[i]);
+                    if (h < 0)
+                        return false;
+                    cp = cp * 16 + unsigned(h);
+                }
+                m_p += 4;
+                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+                    return false;
+            } else if (!std::strchr("\"\\/bfnrt", e) || e == 0) {
+                return false;
+            }
+        }
+        return eat('"');
+    }
+
     // Checks one JSON value and steps over it.
     bool skipValue(int depth)
     {
@@ -657,8 +691,7 @@ private:
             do {
                 space();
                 if (object) {
-                    QString key;
-                    if (!string(key))
+                    if (!skipString())
                         return false;
                     space();
                     if (!eat(':'))
@@ -671,10 +704,7 @@ private:
             } while (eat(','));
             return eat(close);
         }
-        case '"': {
-            QString ignored;
-            return string(ignored);
-        }
+        case '"': return skipString();
         case 't': return literal("true");
         case 'f': return literal("false");
         case 'n': return literal("null");
