@@ -52,7 +52,7 @@ struct ChainBuilder
         const std::size_t self = out.size();
         out.push_back(node);
         if (b >= 0) {
-            for (const Analysis::Waiting &w : r.analysis.blocked[std::size_t(b)].waitingOn)
+            for (const Analysis::Waiting &w : r.analysis.waitingOf(r.analysis.blocked[std::size_t(b)]))
                 visit(w.task, depth + 1, &w, false);
         }
         if (followLeaves) {

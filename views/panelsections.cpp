@@ -124,7 +124,7 @@ PanelSection PanelSectionBuilder::blocked(int limit) const
         e.key = QLatin1String("blocked/") + e.taskId;
         e.data.insert(MarkedRole, b.marked);
         e.expandedByDefault = expand;
-        for (const Analysis::Waiting &w : b.waitingOn) {
+        for (const Analysis::Waiting &w : a.waitingOf(b)) {
             PanelEntry c = taskEntry(w.task);
             const QString via = w.via < 0 ? QString() : s.ids[std::size_t(w.via)];
             c.text = tr("waits on %1 [%2]: %3").arg(c.text, toString(w.type), toString(w.reason));

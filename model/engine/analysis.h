@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <cstddef>
 #include <vector>
 
 namespace Workplan {
@@ -23,7 +24,20 @@ struct Analysis
         Reason reason;
         int via;                  // ancestor that declared it, -1 for the task's own
     };
-    struct Blocked { int task; bool marked; std::vector<Waiting> waitingOn; };
+    // A blocked task's waits are the run [firstWait, firstWait + waitCount) of `waits`:
+    // one array for all of them, not a vector per blocked task. Read them with waitingOf().
+    struct Blocked { int task; bool marked; int firstWait; int waitCount; };
+    // A read-only view of one blocked task's waits, usable in range-for.
+    struct WaitRange
+    {
+        const Waiting *first = nullptr;
+        const Waiting *last = nullptr;
+        const Waiting *begin() const { return first; }
+        const Waiting *end() const { return last; }
+        std::size_t size() const { return std::size_t(last - first); }
+        bool empty() const { return first == last; }
+        const Waiting &operator[](std::size_t i) const { return first[i]; }
+    };
     struct Overrun { int task; double estimateHours; double scheduledHours; };
     struct Warning { int task; QString message; };
 
@@ -44,11 +58,18 @@ struct Analysis
     std::vector<int> generation;             // leaves: parallel group index; summaries: -1
 
     std::vector<Blocked> blocked;
+    std::vector<Waiting> waits;              // every blocked task's waits, in `blocked` order
     std::vector<int> ready;
     std::vector<Overrun> overruns;
     std::vector<Warning> warnings;
 
     bool hasSchedule() const { return cycles.empty(); }
+    // The waits of b (the task's own dependencies in declared order, then its parent's...).
+    WaitRange waitingOf(const Blocked &b) const
+    {
+        const Waiting *first = waits.data() + b.firstWait;
+        return {first, first + b.waitCount};
+    }
 };
 
 QString toString(Analysis::Reason r);

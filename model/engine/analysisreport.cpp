@@ -117,7 +117,7 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
         w.key("marked"); w.value(b.marked);
         w.key("waiting_on");
         w.beginArray();
-        for (const Analysis::Waiting &x : b.waitingOn) {
+        for (const Analysis::Waiting &x : a.waitingOf(b)) {
             w.beginObject();
             w.key("task_id"); w.value(s.ids[x.task]);
             w.key("dependency_type"); w.value(toString(x.type));
@@ -190,7 +190,7 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
     line(QStringLiteral("Blocked: %1").arg(a.blocked.size()));
     for (const Analysis::Blocked &b : a.blocked) {
         line(QStringLiteral("  %1%2").arg(s.ids[b.task], b.marked ? QStringLiteral(" (marked blocked)") : QString()));
-        for (const Analysis::Waiting &x : b.waitingOn) {
+        for (const Analysis::Waiting &x : a.waitingOf(b)) {
             const QString via = x.via < 0 ? QString() : QStringLiteral(" (via %1)").arg(s.ids[x.via]);
             line(QStringLiteral("    waits on %1 [%2]: %3%4")
                      .arg(s.ids[x.task], toString(x.type), toString(x.reason), via));

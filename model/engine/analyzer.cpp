@@ -405,7 +405,8 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
 // Writes only `blocked` and `ready`, so it can run beside the schedule.
 void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
                  const std::vector<LeafCounts> &counts,
-                 std::vector<Analysis::Blocked> &blocked, std::vector<int> &ready)
+                 std::vector<Analysis::Blocked> &blocked, std::vector<Analysis::Waiting> &waits,
+                 std::vector<int> &ready)
 {
     const int n = s.taskCount();
     // Each counting dependency is judged once: 0 satisfied, else its Reason + 1.
@@ -443,21 +444,15 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
                 ready.push_back(t);
             continue;
         }
-        Analysis::Blocked b{t, marked, {}};
-        int waits = 0;
-        for (int owner = nearest[t]; owner >= 0; owner = nextOwner(owner)) {
-            for (int d = s.depStart[owner]; d < s.depStart[owner + 1]; ++d)
-                waits += verdict[d] != 0;
-        }
-        b.waitingOn.reserve(waits);
+        const int firstWait = int(waits.size());
         for (int owner = nearest[t]; owner >= 0; owner = nextOwner(owner)) {
             for (int d = s.depStart[owner]; d < s.depStart[owner + 1]; ++d) {
                 if (verdict[d])
-                    b.waitingOn.push_back({s.depPrereq[d], s.depType[d],
-                                           Analysis::Reason(verdict[d] - 1), owner == t ? -1 : owner});
+                    waits.push_back({s.depPrereq[d], s.depType[d],
+                                     Analysis::Reason(verdict[d] - 1), owner == t ? -1 : owner});
             }
         }
-        blocked.push_back(std::move(b));
+        blocked.push_back({t, marked, firstWait, int(waits.size()) - firstWait});
     }
 }
 
@@ -664,7 +659,7 @@ Analysis analyze(const Snapshot &s)
 
     // Blocked and ready do not depend on the schedule: on a large plan they are found on a
     // second thread meanwhile. They write only their own vectors.
-    auto blockedAndReady = [&] { findBlocked(s, childrenFirst, countLeaves(s, childrenFirst), a.blocked, a.ready); };
+    auto blockedAndReady = [&] { findBlocked(s, childrenFirst, countLeaves(s, childrenFirst), a.blocked, a.waits, a.ready); };
     constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
     std::thread helper;
     if (n >= kParallelFrom)

@@ -71,7 +71,7 @@ void GraphScene::rebuildOverlays()
             QStringList lines;
             if (b.marked)
                 lines << tr("Marked as blocked");
-            for (const Analysis::Waiting &w : b.waitingOn) {
+            for (const Analysis::Waiting &w : a.waitingOf(b)) {
                 QString line = tr("Waiting on %1 (%2): %3").arg(s.ids[w.task], toString(w.type), toString(w.reason));
                 if (w.via >= 0)
                     line += tr(" via %1").arg(s.ids[w.via]);

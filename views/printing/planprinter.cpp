@@ -105,7 +105,7 @@ PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisR
             m_blockedLines << QStringLiteral("%1 (%2)%3")
                                   .arg(t ? t->title() : s.ids[b.task], s.ids[b.task],
                                        b.marked ? tr(" \u2014 marked blocked") : QString());
-            for (const Analysis::Waiting &w : b.waitingOn) {
+            for (const Analysis::Waiting &w : m_analysis->analysis.waitingOf(b)) {
                 const QString via = w.via < 0 ? QString() : tr(", via %1").arg(s.ids[w.via]);
                 m_blockedLines << tr("    waits on %1 [%2]: %3%4")
                                       .arg(s.ids[w.task], toString(w.type), toString(w.reason), via);
