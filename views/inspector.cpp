@@ -28,6 +28,14 @@ const QLatin1String kEffort("estimated_effort");
 const QLatin1String kDuration("estimated_duration");
 }
 
+Inspector::~Inspector()
+{
+    // A focused line edit reports editingFinished as it is deleted with us; by then this
+    // is no longer an Inspector, so no child may call back into it.
+    for (QWidget *child : findChildren<QWidget *>())
+        disconnect(child, nullptr, this, nullptr);
+}
+
 Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
