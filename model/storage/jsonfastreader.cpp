@@ -1,0 +1,707 @@
+#include "jsonfastreader.h"
+
+#include "jsonformat.h"
+
+#include <QByteArrayView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstring>
+#include <iterator>
+#include <vector>
+
+namespace Workplan::JsonFormat {
+
+namespace {
+
+// A fast path for well-formed files of the usual shape. It reads the document straight into
+// Tasks, except for attribute and condition objects, whose bytes are cut out and parsed by
+// Qt a few hundred at a time (so their values come out exactly as Qt's reader makes them).
+// It accepts only a subset of what the reader below accepts, and gives up (nullopt) on
+// anything else: a syntax or type error, an unknown or repeated field, an unknown status,
+// a string with a raw control character or a surrogate escape, a bare array, anything
+// deeper than 200 levels. Then the reader below runs on the same bytes and reports exactly
+// what it always did, so every error message is its own. On what it accepts, the Project
+// is equal to the one the reader below makes (tst_jsonformat, and `workplan convert`
+// byte for byte on the examples and generated files).
+class FastReader
+{
+public:
+    FastReader(const char *begin, const char *end) : m_p(begin), m_end(end) {}
+
+    std::optional<QList<Task>> read(Project &project)
+    {
+        space();
+        if (!eat('{'))
+            return std::nullopt;
+        QList<Task> tasks;
+        unsigned seen = 0;
+        space();
+        if (!eat('}')) {
+            do {
+                space();
+                const char *kb, *ke;
+                if (!rawKey(kb, ke))
+                    return std::nullopt;
+                const QByteArrayView k(kb, ke - kb);
+                unsigned bit;
+                if (k == "format") {
+                    bit = 1;
+                    QString ignored;
+                    if (!string(ignored))
+                        return std::nullopt;
+                } else if (k == "version") {
+                    bit = 2;
+                    double version;
+                    if (!number(&version) || version > kVersion)
+                        return std::nullopt;
+                } else if (k == "project") {
+                    bit = 4;
+                    if (!readProject(project))
+                        return std::nullopt;
+                } else if (k == "tasks") {
+                    bit = 8;
+                    if (!readTasks(tasks))
+                        return std::nullopt;
+                } else {
+                    return std::nullopt;
+                }
+                if (seen & bit)
+                    return std::nullopt;
+                seen |= bit;
+                space();
+            } while (eat(','));
+            if (!eat('}'))
+                return std::nullopt;
+        }
+        space();
+        if (m_p != m_end || !parseDeferred(tasks))
+            return std::nullopt;
+        return tasks;
+    }
+
+private:
+    static constexpr int kMaxDepth = 200;
+
+    struct Deferred
+    {
+        qsizetype task;
+        qsizetype dependency;   // -1: the task's attributes, else that dependency's conditions
+        const char *begin;
+        const char *end;
+    };
+
+    bool eat(char c)
+    {
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+    void space()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+    }
+
+    // A key without escapes, and the colon after it.
+    bool rawKey(const char *&b, const char *&e)
+    {
+        if (!eat('"'))
+            return false;
+        b = m_p;
+        while (m_p < m_end && *m_p != '"') {
+            if (*m_p == '\\' || static_cast<unsigned char>(*m_p) < 0x20)
+                return false;
+            ++m_p;
+        }
+        e = m_p;
+        if (!eat('"'))
+            return false;
+        space();
+        if (!eat(':'))
+            return false;
+        space();
+        return true;
+    }
+
+    static int hexDigit(char c)
+    {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+
+    // A string value. The file is valid UTF-8 without U+FEFF (checked before).
+    bool string(QString &out)
+    {
+        if (!eat('"'))
+            return false;
+        const char *b = m_p;
+        bool ascii = true;
+        while (m_p < m_end && *m_p != '"' && *m_p != '\\') {
+            const unsigned char c = static_cast<unsigned char>(*m_p);
+            if (c < 0x20)
+                return false;
+            ascii = ascii && c < 0x80;
+            ++m_p;
+        }
+        if (m_p < m_end && *m_p == '"') {
+            const QByteArrayView bytes(b, m_p - b);
+            out = ascii ? QString::fromLatin1(bytes) : QString::fromUtf8(bytes);
+            ++m_p;
+            return true;
+        }
+        // Escapes: decode into UTF-8 first.
+        QByteArray buf(b, m_p - b);
+        while (m_p < m_end && *m_p != '"') {
+            const unsigned char c = static_cast<unsigned char>(*m_p);
+            if (c < 0x20)
+                return false;
+            if (c != '\\') {
+                buf += char(c);
+                ++m_p;
+                continue;
+            }
+            if (++m_p >= m_end)
+                return false;
+            const char e = *m_p++;
+            switch (e) {
+            case '"': buf += '"'; break;
+            case '\\': buf += '\\'; break;
+            case '/': buf += '/'; break;
+            case 'b': buf += '\b'; break;
+            case 'f': buf += '\f'; break;
+            case 'n': buf += '\n'; break;
+            case 'r': buf += '\r'; break;
+            case 't': buf += '\t'; break;
+            case 'u': {
+                if (m_end - m_p < 4)
+                    return false;
+                unsigned cp = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexDigit(m_p[i]);
+                    if (h < 0)
+                        return false;
+                    cp = cp * 16 + unsigned(h);
+                }
+                m_p += 4;
+                // Surrogates and U+FEFF are left to Qt's reader.
+                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+                    return false;
+                const char16_t ch = char16_t(cp);
+                buf += QStringView(&ch, 1).toUtf8();
+                break;
+            }
+            default:
+                return false;
+            }
+        }
+        if (!eat('"'))
+            return false;
+        out = QString::fromUtf8(buf);
+        return true;
+    }
+
+    // Strict JSON number grammar; the value as Qt's reader stores it (an integer when it is
+    // one, else a double).
+    bool numberValue(QJsonValue &out)
+    {
+        const char *b = m_p;
+        bool isInt = true;
+        eat('-');
+        if (eat('0')) {
+        } else if (m_p < m_end && *m_p >= '1' && *m_p <= '9') {
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+        } else {
+            return false;
+        }
+        if (eat('.')) {
+            isInt = false;
+            const char *d = m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+            if (d == m_p)
+                return false;
+        }
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            isInt = false;
+            ++m_p;
+            if (!eat('-'))
+                eat('+');
+            const char *d = m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+            if (d == m_p)
+                return false;
+        }
+        if (m_p >= m_end)
+            return false;
+        const QByteArray text = QByteArray::fromRawData(b, m_p - b);
+        bool ok = false;
+        if (isInt) {
+            const qlonglong n = text.toLongLong(&ok);
+            if (ok) {
+                out = QJsonValue(qint64(n));
+                return true;
+            }
+        }
+        const double d = text.toDouble(&ok);
+        if (!ok)
+            return false;
+        // As Qt's convertDoubleTo(): integral values in range become integers.
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && double(qint64(d)) == d)
+            out = QJsonValue(qint64(d));
+        else
+            out = QJsonValue(d);
+        return true;
+    }
+    bool number(double *out)
+    {
+        QJsonValue v;
+        if (!numberValue(v))
+            return false;
+        *out = v.toDouble();
+        return true;
+    }
+
+    bool literal(const char *word)
+    {
+        const std::size_t n = std::strlen(word);
+        if (std::size_t(m_end - m_p) < n || std::memcmp(m_p, word, n) != 0)
+            return false;
+        m_p += n;
+        return true;
+    }
+    bool boolean(bool *out)
+    {
+        if (literal("true")) {
+            *out = true;
+            return true;
+        }
+        if (literal("false")) {
+            *out = false;
+            return true;
+        }
+        return false;
+    }
+
+    // Checks a string as string() does and steps over it, without making a QString.
+    bool skipString()
+    {
+        if (!eat('"'))
+            return false;
+        while (m_p < m_end && *m_p != '"') {
+            const unsigned char c = static_cast<unsigned char>(*m_p++);
+            if (c < 0x20)
+                return false;
+            if (c != '\\')
+                continue;
+            if (m_p >= m_end)
+                return false;
+            const char e = *m_p++;
+            if (e == 'u') {
+                if (m_end - m_p < 4)
+                    return false;
+                unsigned cp = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int h = hexDigit(m_p[i]);
+                    if (h < 0)
+                        return false;
+                    cp = cp * 16 + unsigned(h);
+                }
+                m_p += 4;
+                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+                    return false;
+            } else if (!std::strchr("\"\\/bfnrt", e) || e == 0) {
+                return false;
+            }
+        }
+        return eat('"');
+    }
+
+    // Checks one JSON value and steps over it.
+    bool skipValue(int depth)
+    {
+        if (depth > kMaxDepth || m_p >= m_end)
+            return false;
+        switch (*m_p) {
+        case '{':
+        case '[': {
+            const char close = *m_p == '{' ? '}' : ']';
+            const bool object = close == '}';
+            ++m_p;
+            space();
+            if (eat(close))
+                return true;
+            do {
+                space();
+                if (object) {
+                    if (!skipString())
+                        return false;
+                    space();
+                    if (!eat(':'))
+                        return false;
+                    space();
+                }
+                if (!skipValue(depth + 1))
+                    return false;
+                space();
+            } while (eat(','));
+            return eat(close);
+        }
+        case '"': return skipString();
+        case 't': return literal("true");
+        case 'f': return literal("false");
+        case 'n': return literal("null");
+        default: {
+            QJsonValue ignored;
+            return numberValue(ignored);
+        }
+        }
+    }
+
+    bool deferObject(qsizetype task, qsizetype dependency)
+    {
+        if (m_p >= m_end || *m_p != '{')
+            return false;
+        const char *b = m_p;
+        if (!skipValue(4))
+            return false;
+        m_deferred.push_back({task, dependency, b, m_p});
+        return true;
+    }
+
+    // A status or type word as a QStringView, without allocating.
+    bool word(char16_t (&buf)[32], QStringView &out)
+    {
+        if (!eat('"'))
+            return false;
+        int n = 0;
+        while (m_p < m_end && *m_p != '"') {
+            const unsigned char c = static_cast<unsigned char>(*m_p);
+            if (c < 0x20 || c >= 0x80 || c == '\\' || n == 32)
+                return false;
+            buf[n++] = char16_t(c);
+            ++m_p;
+        }
+        if (!eat('"'))
+            return false;
+        out = QStringView(buf, n);
+        return true;
+    }
+
+    bool readProject(Project &project)
+    {
+        if (!eat('{'))
+            return false;
+        space();
+        if (eat('}'))
+            return true;
+        unsigned seen = 0;
+        do {
+            space();
+            const char *kb, *ke;
+            if (!rawKey(kb, ke))
+                return false;
+            const QByteArrayView k(kb, ke - kb);
+            unsigned bit;
+            if (k == "name") {
+                bit = 1;
+                if (!string(project.name))
+                    return false;
+            } else if (k == "calendar") {
+                bit = 2;
+                if (!eat('{'))
+                    return false;
+                space();
+                unsigned cal = 0;
+                if (!eat('}')) {
+                    do {
+                        space();
+                        if (!rawKey(kb, ke))
+                            return false;
+                        const QByteArrayView ck(kb, ke - kb);
+                        const unsigned cbit = ck == "hours_per_day" ? 1 : ck == "days_per_week" ? 2 : 0;
+                        double value;
+                        if (!cbit || (cal & cbit) || !number(&value) || !(value > 0))
+                            return false;
+                        cal |= cbit;
+                        (cbit == 1 ? project.calendar.hoursPerDay : project.calendar.daysPerWeek) = value;
+                        space();
+                    } while (eat(','));
+                    if (!eat('}'))
+                        return false;
+                }
+            } else {
+                return false;
+            }
+            if (seen & bit)
+                return false;
+            seen |= bit;
+            space();
+        } while (eat(','));
+        return eat('}');
+    }
+
+    bool readTasks(QList<Task> &tasks)
+    {
+        if (!eat('['))
+            return false;
+        space();
+        if (eat(']'))
+            return true;
+        do {
+            space();
+            Task t;
+            if (!readTask(tasks.size(), t))
+                return false;
+            tasks.append(std::move(t));
+            space();
+        } while (eat(','));
+        return eat(']');
+    }
+
+    bool readTask(qsizetype index, Task &t)
+    {
+        if (!eat('{'))
+            return false;
+        t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
+        unsigned seen = 0;
+        space();
+        if (eat('}'))
+            return false;   // no task_id
+        do {
+            space();
+            const char *kb, *ke;
+            if (!rawKey(kb, ke))
+                return false;
+            const QByteArrayView k(kb, ke - kb);
+            unsigned bit;
+            char16_t buf[32];
+            QStringView w;
+            if (k == "task_id") {
+                bit = 1;
+                if (!string(t.id) || t.id.isEmpty())
+                    return false;
+            } else if (k == "task_type") {
+                bit = 2;
+                if (!string(t.type) || t.type.isEmpty())
+                    return false;
+            } else if (k == "parent_task_id") {
+                bit = 4;
+                if (!literal("null") && (!string(t.parentId) || t.parentId.isEmpty()))
+                    return false;
+                t.hasParentField = true;
+            } else if (k == "status") {
+                bit = 8;
+                if (!word(buf, w))
+                    return false;
+                const auto st = statusFromString(w);
+                if (!st)
+                    return false;
+                t.status = *st;
+                t.hasStatus = true;
+            } else if (k == "lifecycle_stage") {
+                bit = 16;
+                if (!word(buf, w))
+                    return false;
+                const auto l = lifecycleFromString(w);
+                if (!l)
+                    return false;
+                t.lifecycle = *l;
+                t.hasLifecycle = true;
+            } else if (k == "attributes") {
+                bit = 32;
+                if (!deferObject(index, -1))
+                    return false;
+                t.hasAttributes = true;
+            } else if (k == "dependencies") {
+                bit = 64;
+                if (!readDependencies(index, t))
+                    return false;
+                t.hasDependencies = true;
+            } else if (k == "position") {
+                bit = 128;
+                if (!readPosition(t))
+                    return false;
+            } else {
+                return false;
+            }
+            if (seen & bit)
+                return false;
+            seen |= bit;
+            space();
+        } while (eat(','));
+        return eat('}') && (seen & 3) == 3;
+    }
+
+    bool readPosition(Task &t)
+    {
+        if (!eat('{'))
+            return false;
+        double xy[2];
+        unsigned seen = 0;
+        do {
+            space();
+            const char *kb, *ke;
+            if (!rawKey(kb, ke))
+                return false;
+            const QByteArrayView k(kb, ke - kb);
+            const unsigned bit = k == "x" ? 1 : k == "y" ? 2 : 0;
+            if (!bit || (seen & bit) || !number(&xy[bit - 1]))
+                return false;
+            seen |= bit;
+            space();
+        } while (eat(','));
+        if (!eat('}') || seen != 3)
+            return false;
+        t.position = QPointF(xy[0], xy[1]);
+        t.hasPosition = true;
+        return true;
+    }
+
+    bool readDependencies(qsizetype task, Task &t)
+    {
+        if (!eat('['))
+            return false;
+        space();
+        if (eat(']'))
+            return true;
+        do {
+            space();
+            Dependency d;
+            if (!readDependency(task, t.dependencies.size(), d))
+                return false;
+            t.dependencies.append(std::move(d));
+            space();
+        } while (eat(','));
+        return eat(']');
+    }
+
+    bool readDependency(qsizetype task, qsizetype index, Dependency &d)
+    {
+        if (!eat('{'))
+            return false;
+        unsigned seen = 0;
+        space();
+        if (eat('}'))
+            return false;   // no dependency_task_id
+        do {
+            space();
+            const char *kb, *ke;
+            if (!rawKey(kb, ke))
+                return false;
+            const QByteArrayView k(kb, ke - kb);
+            unsigned bit;
+            if (k == "dependency_task_id") {
+                bit = 1;
+                if (!string(d.taskId))
+                    return false;
+            } else if (k == "dependency_type") {
+                bit = 2;
+                char16_t buf[32];
+                QStringView w;
+                if (!word(buf, w))
+                    return false;
+                const auto type = dependencyTypeFromString(w);
+                if (!type)
+                    return false;
+                d.type = *type;
+            } else if (k == "description") {
+                bit = 4;
+                if (!string(d.description))
+                    return false;
+                if (d.description.isNull())
+                    d.description = QLatin1String("");
+            } else if (k == "is_mandatory") {
+                bit = 8;
+                if (!boolean(&d.mandatory))
+                    return false;
+                d.hasMandatory = true;
+            } else if (k == "waived") {
+                bit = 16;
+                if (!boolean(&d.waived))
+                    return false;
+                d.hasWaived = true;
+            } else if (k == "lag") {
+                bit = 32;
+                if (m_p < m_end && *m_p == '"') {
+                    QString text;
+                    if (!string(text))
+                        return false;
+                    d.lag = QJsonValue(text);
+                } else if (!numberValue(d.lag)) {
+                    return false;
+                }
+            } else if (k == "conditions") {
+                bit = 64;
+                if (!deferObject(task, index))
+                    return false;
+                d.hasConditions = true;
+            } else {
+                return false;
+            }
+            if (seen & bit)
+                return false;
+            seen |= bit;
+            space();
+        } while (eat(','));
+        return eat('}') && (seen & 1);
+    }
+
+    // The cut-out objects, parsed by Qt a chunk at a time.
+    bool parseDeferred(QList<Task> &tasks)
+    {
+        constexpr std::size_t kChunk = 512;
+        QByteArray chunk;
+        for (std::size_t first = 0; first < m_deferred.size(); first += kChunk) {
+            const std::size_t last = std::min(m_deferred.size(), first + kChunk);
+            chunk.resize(0);
+            chunk += '[';
+            for (std::size_t i = first; i < last; ++i) {
+                if (i > first)
+                    chunk += ',';
+                chunk.append(m_deferred[i].begin, m_deferred[i].end - m_deferred[i].begin);
+            }
+            chunk += ']';
+            QJsonParseError e;
+            const QJsonDocument doc = QJsonDocument::fromJson(chunk, &e);
+            if (e.error != QJsonParseError::NoError || !doc.isArray())
+                return false;
+            const QJsonArray objects = doc.array();
+            if (objects.size() != qsizetype(last - first))
+                return false;
+            for (std::size_t i = first; i < last; ++i) {
+                const QJsonValue v = objects.at(qsizetype(i - first));
+                if (!v.isObject())
+                    return false;
+                const Deferred &d = m_deferred[i];
+                Task &t = tasks[d.task];
+                if (d.dependency < 0)
+                    t.attributes = v.toObject();
+                else
+                    t.dependencies[d.dependency].conditions = v.toObject();
+            }
+        }
+        return true;
+    }
+
+    const char *m_p;
+    const char *m_end;
+    std::vector<Deferred> m_deferred;
+};
+
+} // namespace
+
+std::optional<QList<Task>> readFast(const char *begin, const char *end, Project &project)
+{
+    return FastReader(begin, end).read(project);
+}
+
+} // namespace Workplan::JsonFormat
