@@ -1,4 +1,4 @@
-// GraphScene: analysis overlays and the two-way sync with the shared TaskSelection.
+// GraphScene: what the analysis says, cached for painting (critical, blocked, waves).
 #include "graphscene.h"
 
 #include "carditem.h"
@@ -6,7 +6,6 @@
 #include "nodeitem.h"
 
 #include "views/analysiscontroller.h"
-#include "views/taskselection.h"
 
 namespace Workplan {
 
@@ -96,39 +95,6 @@ void GraphScene::rebuildOverlays()
     for (CardItem *c : std::as_const(m_cards))
         c->refresh();
     update();
-}
-
-void GraphScene::syncToTaskSelection()
-{
-    if (m_syncingSelection || !m_selection)
-        return;
-    QStringList ids;
-    for (QGraphicsItem *item : selectedItems()) {
-        if (item->type() == CardItem::Type || item->type() == FrameItem::Type)
-            ids << static_cast<NodeItem *>(item)->taskId();
-    }
-    QString current = m_selection->currentId();
-    if (!ids.contains(current))
-        current = ids.isEmpty() ? QString() : ids.constFirst();
-    m_syncingSelection = true;
-    m_selection->setSelection(ids, current);
-    m_syncingSelection = false;
-}
-
-void GraphScene::syncFromTaskSelection()
-{
-    if (m_syncingSelection || !m_selection)
-        return;
-    m_syncingSelection = true;
-    clearSelection();
-    for (const QString &id : m_selection->selectedIds()) {
-        QGraphicsItem *item = m_frames.value(id);
-        if (!item || !item->isVisible())
-            item = m_cards.value(id);
-        if (item && item->isVisible())
-            item->setSelected(true);
-    }
-    m_syncingSelection = false;
 }
 
 } // namespace Workplan

@@ -116,7 +116,7 @@ protected:
 private:
     enum class Mode { None, Move, Link, Retarget };
 
-    // Sync (graphscene.cpp)
+    // Sync (graphscene.cpp, graphsync.cpp)
     void rebuildAll();
     void syncNodes();
     void deleteNode(const QString &id);
@@ -133,12 +133,14 @@ private:
     QPointF restingPosition(const QString &id) const;
     void scheduleFlush();
     void onTaskChanged(const QString &id, int flags);
+    QStringList descendantLeaves(const QString &id) const;
+
+    // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
     void rebuildOverlays();
     void syncFromTaskSelection();
     void syncToTaskSelection();
-    QStringList descendantLeaves(const QString &id) const;
 
-    // Interaction (graphinteraction.cpp)
+    // Interaction (graphinteraction.cpp, graphlinking.cpp)
     NodeItem *nodeAt(const QPointF &scenePos) const;
     void updateLinkFeedback(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
     QString linkProblem(NodeItem *target, Qt::KeyboardModifiers modifiers) const;
