@@ -93,12 +93,15 @@ private slots:
     void deletingSelectedTaskClearsSelection();
     void focusRequestCentresCard();
     void renderReleasePipeline();
+    void criticalEdgesThroughSummaries();
+    void loopsAreMarkedUntilUndone();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
     QPointF cardCenter(const QString &id) const { return m_scene->cardFor(id)->nodeSceneRect().center(); }
     QPointF port(const QString &id) const { return m_scene->cardFor(id)->portScenePos(); }
     void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
+    void saveRender(const QString &name);
 
     ProjectDocument *m_doc = nullptr;
     TaskSelection *m_selection = nullptr;
@@ -450,6 +453,91 @@ void TestGraphScene::renderReleasePipeline()
     const QString out = QDir::temp().filePath(QStringLiteral("workplan-canvas-release-pipeline.png"));
     QVERIFY(image.save(out));
     qInfo("rendered %s", qPrintable(out));
+}
+
+void TestGraphScene::saveRender(const QString &name)
+{
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    m_view->viewport()->render(&image);
+    const QString out = QDir::temp().filePath(name);
+    QVERIFY(image.save(out));
+    qInfo("rendered %s", qPrintable(out));
+}
+
+// The critical chain x1 -> x2 -> y -> w runs through two arrows declared on summaries:
+// E2 waits for E1 (frame to frame) and w waits for E2 (frame to card).
+void TestGraphScene::criticalEdgesThroughSummaries()
+{
+    Project p;
+    Task e1;
+    e1.id = QStringLiteral("E1");
+    e1.type = QStringLiteral("epic");
+    Task x1 = leaf(QStringLiteral("x1"), e1.id, {0, 40});
+    Task x2 = leaf(QStringLiteral("x2"), e1.id, {260, 40});
+    x2.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("2 days"));
+    x2.dependencies << dep(QStringLiteral("x1"));
+    Task e2;
+    e2.id = QStringLiteral("E2");
+    e2.type = QStringLiteral("epic");
+    e2.dependencies << dep(QStringLiteral("E1"));
+    Task y = leaf(QStringLiteral("y"), e2.id, {600, 40});
+    Task s = leaf(QStringLiteral("s"), QString(), {600, 300});
+    s.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1h"));
+    Task w = leaf(QStringLiteral("w"), QString(), {900, 40});
+    w.dependencies << dep(QStringLiteral("E2")) << dep(QStringLiteral("s"));
+    p.setTasks({e1, x1, x2, e2, y, s, w});
+    m_doc->resetProject(p);
+    m_analysis->refreshNow();
+
+    const auto result = m_analysis->result();
+    QStringList chain;
+    for (int i : result->analysis.criticalPath)
+        chain << result->snapshot.ids[i];
+    QCOMPARE(chain, (QStringList{QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("y"), QStringLiteral("w")}));
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("x2"), QStringLiteral("x1")));
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("E2"), QStringLiteral("E1")));
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("E2")));
+    QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("s")));   // slack
+    // Those arrows are drawn between the frames and from the frame to the card.
+    EdgeItem *between = m_scene->edgeFor(QStringLiteral("E2"), 0);
+    QVERIFY(between);
+    QCOMPARE(static_cast<NodeItem *>(between->source()), static_cast<NodeItem *>(m_scene->frameFor(QStringLiteral("E1"))));
+    QCOMPARE(static_cast<NodeItem *>(between->target()), static_cast<NodeItem *>(m_scene->frameFor(QStringLiteral("E2"))));
+
+    // When s takes longest the chain moves there and the summary arrows leave it.
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc, QStringLiteral("s"),
+                                                             QStringLiteral("estimated_effort"), QStringLiteral("10 days")));
+    m_analysis->refreshNow();
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("s")));
+    QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("E2")));
+    QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("E2"), QStringLiteral("E1")));
+}
+
+void TestGraphScene::loopsAreMarkedUntilUndone()
+{
+    m_analysis->refreshNow();
+    QVERIFY(m_scene->overlay(QStringLiteral("a")));
+    QCOMPARE(m_scene->overlay(QStringLiteral("a"))->loop, -1);
+    // c -> a closes a -> b -> c: pushed directly, as a merge or a script might.
+    m_doc->undoStack()->push(DependencyCommand::add(m_doc, QStringLiteral("a"), dep(QStringLiteral("c"))));
+    m_analysis->refreshNow();
+    for (const char *id : {"a", "b", "c", "E"})
+        QCOMPARE(m_scene->overlay(QLatin1String(id))->loop, 0);
+    QCOMPARE(m_scene->overlay(QStringLiteral("d"))->loop, -1);
+    QVERIFY(m_scene->isLoopEdge(QStringLiteral("b"), QStringLiteral("a")));
+    QVERIFY(m_scene->isLoopEdge(QStringLiteral("c"), QStringLiteral("b")));
+    QVERIFY(m_scene->isLoopEdge(QStringLiteral("a"), QStringLiteral("c")));
+    QVERIFY(!m_scene->isLoopEdge(QStringLiteral("d"), QStringLiteral("c")));
+    QVERIFY(!m_scene->overlay(QStringLiteral("a"))->critical);
+    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop 1")));
+
+    m_doc->undoStack()->undo();
+    m_analysis->refreshNow();
+    for (const char *id : {"a", "b", "c", "d", "E"})
+        QCOMPARE(m_scene->overlay(QLatin1String(id))->loop, -1);
+    QVERIFY(!m_scene->isLoopEdge(QStringLiteral("b"), QStringLiteral("a")));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop")));
 }
 
 QTEST_MAIN(TestGraphScene)

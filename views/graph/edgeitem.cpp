@@ -71,9 +71,19 @@ void EdgeItem::adjust()
     // Leave from the right (the port), arrive on the left, like the flow of the plan.
     const QPointF p1(a.right(), a.center().y());
     const QPointF p2(b.left(), b.center().y());
-    const qreal dx = qMax<qreal>(40, qAbs(p2.x() - p1.x()) / 2);
     QPainterPath path(p1);
-    path.cubicTo(p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2);
+    if (p2.x() >= p1.x() + 20) {
+        const qreal dx = qMax<qreal>(40, (p2.x() - p1.x()) / 2);
+        path.cubicTo(p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2);
+    } else {
+        // Against the flow (a loop, or a hand-placed card): go round underneath both
+        // nodes, or the arrow would run hidden behind the cards between them.
+        const qreal below = qMax(a.bottom(), b.bottom()) + 28;
+        const qreal r = 36;
+        path.cubicTo(p1 + QPointF(r, 0), QPointF(p1.x() + r, below), QPointF(p1.x(), below));
+        path.lineTo(p2.x(), below);
+        path.cubicTo(QPointF(p2.x() - r, below), p2 - QPointF(r, 0), p2);
+    }
     prepareGeometryChange();
     m_p1 = p1;
     m_p2 = p2;
@@ -118,7 +128,10 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool faded = d->waived || !d->mandatory;
     QPen pen = dependencyPen(d->type, faded);
-    if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
+    if (s->isLoopEdge(m_ownerId, d->taskId)) {   // no schedule then: nothing is critical
+        pen.setColor(loopColor());
+        pen.setWidthF(pen.widthF() + 1.5);
+    } else if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
         pen.setColor(criticalColor());
         pen.setWidthF(pen.widthF() + 1.5);
     }

@@ -121,6 +121,11 @@ bool GraphScene::isCriticalEdge(const QString &ownerId, const QString &prereqId)
     return !m_criticalEdges.isEmpty() && m_criticalEdges.contains(ownerId + QLatin1Char('\n') + prereqId);
 }
 
+bool GraphScene::isLoopEdge(const QString &ownerId, const QString &prereqId) const
+{
+    return !m_loopEdges.isEmpty() && m_loopEdges.contains(ownerId + QLatin1Char('\n') + prereqId);
+}
+
 void GraphScene::scheduleFlush()
 {
     if (m_flushQueued)

@@ -35,6 +35,7 @@ public:
         bool blocked = false;
         int wave = -1;          // parallel group, -1 none
         double slack = -1;      // hours, -1 unknown
+        int loop = -1;          // index in analysis.cycles of the loop it is in (or holds), -1 none
         QString blockedText;    // tooltip: why it is blocked
     };
 
@@ -68,7 +69,11 @@ public:
     bool showWaves() const { return m_showWaves; }
     bool showSlack() const { return m_showSlack; }
     const Overlay *overlay(const QString &id) const;
+    // A counting dependency on a critical chain: a critical leaf (owner or under it) waits
+    // exactly EF(prerequisite) + lag, so dependencies declared on summaries count too.
     bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
+    // A counting dependency joining two leaves of one cyclic set (the loop colour).
+    bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
 
     // --- Edits (each one undoable command or macro; refusals emit message()) ---
     bool createDependency(const QString &prereqId, const QString &ownerId, DependencyType type);
@@ -167,6 +172,7 @@ private:
 
     QHash<QString, Overlay> m_overlays;
     QSet<QString> m_criticalEdges;   // "owner\nprereq"
+    QSet<QString> m_loopEdges;       // "owner\nprereq"
     bool m_showCritical = true;
     bool m_showBlocked = true;
     bool m_showWaves = false;

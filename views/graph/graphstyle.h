@@ -31,6 +31,7 @@ QColor statusColor(Status status);
 QPen dependencyPen(DependencyType type, bool faded);
 QColor criticalColor();
 QColor blockedColor();
+QColor loopColor();   // tasks and arrows of a dependency loop
 
 } // namespace GraphStyle
 } // namespace Workplan
