@@ -95,6 +95,7 @@ private slots:
     void renderReleasePipeline();
     void criticalEdgesThroughSummaries();
     void loopsAreMarkedUntilUndone();
+    void hiddenSelectionSelectsCollapsedAncestor();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -538,6 +539,46 @@ void TestGraphScene::loopsAreMarkedUntilUndone()
         QCOMPARE(m_scene->overlay(QLatin1String(id))->loop, -1);
     QVERIFY(!m_scene->isLoopEdge(QStringLiteral("b"), QStringLiteral("a")));
     QVERIFY(!m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop")));
+}
+
+// The choice made: select (and centre) the collapsed ancestor, do not expand it.
+void TestGraphScene::hiddenSelectionSelectsCollapsedAncestor()
+{
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    m_selection->select(QStringLiteral("b"));
+    CardItem *epic = m_scene->cardFor(QStringLiteral("E"));
+    QVERIFY(epic->isSelected());
+    QVERIFY(m_scene->isStandIn(QStringLiteral("E")));
+    QVERIFY(m_scene->isCollapsed(QStringLiteral("E")));
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("b")});
+
+    m_view->setZoom(2.0);
+    emit m_selection->focusRequested(QStringLiteral("b"));
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    QVERIFY(QLineF(centre, epic->nodeSceneRect().center()).length() < 5);
+
+    // Expanding shows the task itself selected; folding again goes back to the stand-in.
+    m_scene->setCollapsed(QStringLiteral("E"), false);
+    QVERIFY(m_scene->cardFor(QStringLiteral("b"))->isSelected());
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("b")});
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    QVERIFY(epic->isSelected());
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("b")});
+
+    // Delete acts on the hidden task, never on the summary standing in for it.
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Delete);
+    QVERIFY(!m_doc->project().contains(QStringLiteral("b")));
+    QVERIFY(m_doc->project().contains(QStringLiteral("E")));
+    QVERIFY(m_doc->project().contains(QStringLiteral("a")));
+    m_doc->undoStack()->undo();
+
+    // Clicking another card lets the stand-in go.
+    m_scene->clearSelection();
+    m_selection->select(QStringLiteral("a"));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, vp(cardCenter(QStringLiteral("d"))));
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("d")});
+    QVERIFY(!m_scene->isStandIn(QStringLiteral("E")));
 }
 
 QTEST_MAIN(TestGraphScene)

@@ -81,7 +81,9 @@ void GraphScene::deleteSelection()
             auto *e = static_cast<EdgeItem *>(item);
             edges.append({e->ownerId(), e->index()});
         } else if (item->type() == CardItem::Type || item->type() == FrameItem::Type) {
-            ids << static_cast<NodeItem *>(item)->taskId();
+            // A stand-in card deletes the hidden tasks it was selected for, not its summary.
+            const QString id = static_cast<NodeItem *>(item)->taskId();
+            ids += item->type() == CardItem::Type ? m_standIns.value(id, {id}) : QStringList{id};
         }
     }
     if (ids.isEmpty() && edges.isEmpty())

@@ -224,7 +224,12 @@ void GraphScene::setCollapsed(const QString &summaryId, bool collapsed)
     else
         m_collapsed.remove(summaryId);
     m_structureDirty = true;
+    // Hiding a selected card deselects it; the shared selection must not hear of that:
+    // a hidden task stays selected and its collapsed ancestor stands in for it.
+    const bool wasSyncing = std::exchange(m_syncingSelection, true);
     flush();
+    m_syncingSelection = wasSyncing;
+    syncFromTaskSelection();
     emit collapsedChanged(summaryId, collapsed);
 }
 

@@ -83,6 +83,12 @@ public:
     QString createTaskAt(const QString &type, const QPointF &scenePos);
     static DependencyType typeForModifiers(Qt::KeyboardModifiers modifiers);
 
+    // A selected task hidden inside a collapsed summary selects the card of its outermost
+    // collapsed ancestor instead (that card stands in for it: the shared selection keeps
+    // the hidden id, Delete acts on it). Collapse is the user's choice, so nothing expands;
+    // expanding selects the task's own card again.
+    bool isStandIn(const QString &cardId) const { return m_standIns.contains(cardId); }
+
     // Moves the selection to the nearest card in the direction (dx, dy).
     void selectNeighbour(int dx, int dy);
 
@@ -173,6 +179,7 @@ private:
     QHash<QString, Overlay> m_overlays;
     QSet<QString> m_criticalEdges;   // "owner\nprereq"
     QSet<QString> m_loopEdges;       // "owner\nprereq"
+    QHash<QString, QStringList> m_standIns;   // collapsed card -> the hidden selected ids
     bool m_showCritical = true;
     bool m_showBlocked = true;
     bool m_showWaves = false;

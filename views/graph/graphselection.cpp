@@ -13,10 +13,23 @@ void GraphScene::syncToTaskSelection()
 {
     if (m_syncingSelection || !m_selection)
         return;
+    // A stand-in card the user has let go of stands for nothing any more.
+    for (auto it = m_standIns.begin(); it != m_standIns.end();) {
+        CardItem *c = m_cards.value(it.key());
+        if (!c || !c->isSelected())
+            it = m_standIns.erase(it);
+        else
+            ++it;
+    }
     QStringList ids;
     for (QGraphicsItem *item : selectedItems()) {
-        if (item->type() == CardItem::Type || item->type() == FrameItem::Type)
-            ids << static_cast<NodeItem *>(item)->taskId();
+        if (item->type() != CardItem::Type && item->type() != FrameItem::Type)
+            continue;
+        const QString id = static_cast<NodeItem *>(item)->taskId();
+        if (item->type() == CardItem::Type && m_standIns.contains(id))
+            ids += m_standIns.value(id);
+        else
+            ids << id;
     }
     QString current = m_selection->currentId();
     if (!ids.contains(current))
@@ -32,12 +45,15 @@ void GraphScene::syncFromTaskSelection()
         return;
     m_syncingSelection = true;
     clearSelection();
+    m_standIns.clear();
     for (const QString &id : m_selection->selectedIds()) {
-        QGraphicsItem *item = m_frames.value(id);
+        // Its frame, its card, or the card of the collapsed summary hiding it.
+        NodeItem *item = visibleNodeFor(id);
         if (!item || !item->isVisible())
-            item = m_cards.value(id);
-        if (item && item->isVisible())
-            item->setSelected(true);
+            continue;
+        item->setSelected(true);
+        if (item->taskId() != id)
+            m_standIns[item->taskId()] << id;
     }
     m_syncingSelection = false;
 }
