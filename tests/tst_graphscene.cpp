@@ -4,6 +4,8 @@
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
+#include "model/templates.h"
+#include "model/validation.h"
 #include "views/analysiscontroller.h"
 #include "views/graph/carditem.h"
 #include "views/graph/edgeitem.h"
@@ -96,12 +98,15 @@ private slots:
     void criticalEdgesThroughSummaries();
     void loopsAreMarkedUntilUndone();
     void hiddenSelectionSelectsCollapsedAncestor();
+    void templateDropAddsTasksInOneStep();
+    void renderLoopAndCollapsedEpic();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
     QPointF cardCenter(const QString &id) const { return m_scene->cardFor(id)->nodeSceneRect().center(); }
     QPointF port(const QString &id) const { return m_scene->cardFor(id)->portScenePos(); }
     void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
+    void dropTemplate(const QString &name, const QPointF &scenePos);
     void saveRender(const QString &name);
 
     ProjectDocument *m_doc = nullptr;
@@ -456,6 +461,18 @@ void TestGraphScene::renderReleasePipeline()
     qInfo("rendered %s", qPrintable(out));
 }
 
+void TestGraphScene::dropTemplate(const QString &name, const QPointF &scenePos)
+{
+    QMimeData mime;
+    mime.setData(QLatin1String(GraphScene::TemplateMime), name.toUtf8());
+    QGraphicsSceneDragDropEvent drop(QEvent::GraphicsSceneDrop);
+    drop.setScenePos(scenePos);
+    drop.setMimeData(&mime);
+    drop.setProposedAction(Qt::CopyAction);
+    drop.setPossibleActions(Qt::CopyAction);
+    QApplication::sendEvent(m_scene, &drop);
+}
+
 void TestGraphScene::saveRender(const QString &name)
 {
     QImage image(m_view->viewport()->size(), QImage::Format_ARGB32);
@@ -579,6 +596,77 @@ void TestGraphScene::hiddenSelectionSelectsCollapsedAncestor()
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, vp(cardCenter(QStringLiteral("d"))));
     QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("d")});
     QVERIFY(!m_scene->isStandIn(QStringLiteral("E")));
+}
+
+void TestGraphScene::templateDropAddsTasksInOneStep()
+{
+    QFile f(QStringLiteral(WORKPLAN_SOURCE_DIR "/resources/templates/bug-fix-regular.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto tmpl = Templates::parse(f.readAll(), nullptr);
+    QVERIFY(tmpl);
+    const auto made = Templates::instantiate(*tmpl, {}, nullptr);
+    QVERIFY(made);
+    const int n = made->taskCount();
+    QVERIFY(n > 1);
+
+    const QPointF inside = m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().bottomLeft() + QPointF(120, -20);
+    QUndoStack *stack = m_doc->undoStack();
+    const int before = stack->count();
+    dropTemplate(QStringLiteral("templates/bug-fix-regular.json"), inside);
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(m_doc->project().taskCount(), 5 + n);
+    // The template's top-level tasks land in the frame under the drop point.
+    QRectF box;
+    for (int i = 5; i < 5 + n; ++i) {
+        const Task &t = m_doc->project().task(i);
+        const Task &orig = made->task(i - 5);
+        QCOMPARE(t.id, orig.id);
+        QCOMPARE(t.parentId, orig.parentId.isEmpty() ? QStringLiteral("E") : orig.parentId);
+        if (!m_doc->isSummary(t.id)) {
+            QVERIFY(t.hasPosition);
+            box = box.united(m_scene->cardFor(t.id)->nodeSceneRect());
+        }
+    }
+    QVERIFY2(QLineF(box.center(), inside).length() < 1, qPrintable(QStringLiteral("%1,%2").arg(box.center().x()).arg(box.center().y())));
+    QVERIFY(m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().contains(box));
+
+    // Dropped again at the top level: fresh ids, dependencies follow the renamed tasks.
+    dropTemplate(QStringLiteral("bug-fix-regular"), QPointF(2000, 2000));
+    QCOMPARE(stack->count(), before + 2);
+    QCOMPARE(m_doc->project().taskCount(), 5 + 2 * n);
+    for (int i = 5 + n; i < 5 + 2 * n; ++i) {
+        const Task &t = m_doc->project().task(i);
+        QCOMPARE(t.id, made->task(i - 5 - n).id + QStringLiteral("_2"));
+        for (const Dependency &d : t.dependencies)
+            QVERIFY2(d.taskId.endsWith(QStringLiteral("_2")), qPrintable(d.taskId));
+    }
+    QVERIFY(!validateProject(m_doc->project()));
+
+    stack->undo();
+    stack->undo();
+    QCOMPARE(m_doc->project().taskCount(), 5);
+    QCOMPARE(stack->count(), before + 2);
+
+    // Anything but a compiled-in template is refused with a message, nothing added.
+    QSignalSpy messages(m_scene, &GraphScene::message);
+    dropTemplate(QStringLiteral("/etc/passwd"), inside);
+    QCOMPARE(m_doc->project().taskCount(), 5);
+    QCOMPARE(messages.count(), 1);
+}
+
+// Looked at by eye: /tmp/workplan-canvas-loop.png and /tmp/workplan-canvas-collapsed.png.
+void TestGraphScene::renderLoopAndCollapsedEpic()
+{
+    m_doc->undoStack()->push(DependencyCommand::add(m_doc, QStringLiteral("a"), dep(QStringLiteral("c"))));
+    m_analysis->refreshNow();
+    m_view->fitToWindow();
+    saveRender(QStringLiteral("workplan-canvas-loop.png"));
+    m_doc->undoStack()->undo();
+    m_analysis->refreshNow();
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    m_selection->select(QStringLiteral("b"));
+    m_view->fitToWindow();
+    saveRender(QStringLiteral("workplan-canvas-collapsed.png"));
 }
 
 QTEST_MAIN(TestGraphScene)

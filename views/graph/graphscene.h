@@ -40,6 +40,9 @@ public:
     };
 
     static constexpr const char *TaskTypeMime = "application/x-workplan-task-type";
+    // A built-in template by resource name ("templates/bug-fix-regular.json"), dropped to
+    // add its tasks where it lands.
+    static constexpr const char *TemplateMime = "application/x-workplan-template";
 
     // `selection` and `analysis` may be null (tests, printing).
     GraphScene(ProjectDocument *document, TaskSelection *selection, AnalysisController *analysis,
@@ -81,6 +84,9 @@ public:
     void deleteSelection();
     // Creates a task of `type` centred at `scenePos`, inside the innermost frame there.
     QString createTaskAt(const QString &type, const QPointF &scenePos);
+    // Adds the tasks of a built-in template (default parameters, fresh ids) laid out around
+    // `scenePos`, under the innermost frame there; one undo step. Returns the new ids.
+    QStringList createTemplateAt(const QString &resourceName, const QPointF &scenePos);
     static DependencyType typeForModifiers(Qt::KeyboardModifiers modifiers);
 
     // A selected task hidden inside a collapsed summary selects the card of its outermost
@@ -145,6 +151,7 @@ private:
     void scheduleFlush();
     void onTaskChanged(const QString &id, int flags);
     QStringList descendantLeaves(const QString &id) const;
+    QString frameAt(const QPointF &scenePos) const;   // innermost visible frame, or empty
 
     // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
     void rebuildOverlays();
