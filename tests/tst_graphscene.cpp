@@ -100,6 +100,7 @@ private slots:
     void hiddenSelectionSelectsCollapsedAncestor();
     void templateDropAddsTasksInOneStep();
     void renderLoopAndCollapsedEpic();
+    void openedPlanIsFittedFromItsStart();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -667,6 +668,33 @@ void TestGraphScene::renderLoopAndCollapsedEpic()
     m_selection->select(QStringLiteral("b"));
     m_view->fitToWindow();
     saveRender(QStringLiteral("workplan-canvas-collapsed.png"));
+}
+
+// A plan far taller than the window (400 unrelated leaves stack in one column) opens
+// filling the window from its first task, not as an unreadable strip; small plans fit whole.
+void TestGraphScene::openedPlanIsFittedFromItsStart()
+{
+    Project p;
+    QList<Task> tasks;
+    for (int i = 0; i < 400; ++i) {
+        Task t = leaf(QStringLiteral("t%1").arg(i), QString(), {});
+        t.hasPosition = false;
+        tasks << t;
+    }
+    p.setTasks(tasks);
+    m_view->setZoom(0.3);
+    m_doc->resetProject(p);
+    QCOMPARE(m_view->zoom(), 1.0);
+    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(m_scene->cardFor(QStringLiteral("t0"))->nodeSceneRect()));
+    QVERIFY(!shown.contains(m_scene->cardFor(QStringLiteral("t399"))->nodeSceneRect()));
+    QVERIFY(m_scene->sceneRect().contains(m_scene->planRect()));
+
+    m_view->setZoom(0.3);
+    m_doc->resetProject(sampleProject());
+    QCOMPARE(m_view->zoom(), 1.0);
+    const QRectF all = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    QVERIFY(all.contains(m_scene->planRect()));
 }
 
 QTEST_MAIN(TestGraphScene)

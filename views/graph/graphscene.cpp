@@ -148,7 +148,26 @@ void GraphScene::rebuildAll()
     m_structureDirty = true;
     flush();
     rebuildOverlays();
-    setSceneRect(itemsBoundingRect().adjusted(-300, -300, 300, 300));
+    setSceneRect(planRect().adjusted(-300, -300, 300, 300));
+    emit planReset();
+}
+
+QRectF GraphScene::planRect() const
+{
+    QRectF r;
+    for (const CardItem *c : m_cards) {
+        if (c->isVisible())
+            r |= c->nodeSceneRect();
+    }
+    for (const FrameItem *f : m_frames) {
+        if (f->isVisible())
+            r |= f->nodeSceneRect();
+    }
+    for (const QList<EdgeItem *> &list : m_edges) {
+        for (const EdgeItem *e : list)
+            r |= e->sceneBoundingRect();
+    }
+    return r;
 }
 
 void GraphScene::flush()
@@ -168,7 +187,7 @@ void GraphScene::flush()
         updateFrames(std::exchange(m_dirtyFrames, {}));
     }
     // Grow the scroll area with the plan (never shrink under the user's feet).
-    const QRectF needed = itemsBoundingRect().adjusted(-300, -300, 300, 300);
+    const QRectF needed = planRect().adjusted(-300, -300, 300, 300);
     if (!sceneRect().contains(needed))
         setSceneRect(sceneRect().united(needed));
 }
@@ -240,7 +259,7 @@ void GraphScene::autoLayout()
     if (positions.isEmpty())
         return;
     m_document->undoStack()->push(new SetPositionsCommand(m_document, positions, tr("Auto layout")));
-    setSceneRect(itemsBoundingRect().adjusted(-300, -300, 300, 300));
+    setSceneRect(planRect().adjusted(-300, -300, 300, 300));
 }
 
 } // namespace Workplan

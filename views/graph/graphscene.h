@@ -102,6 +102,10 @@ public:
     // so the output stays vector.
     void setItemCaching(bool on);
 
+    // What is drawn: the visible cards, frames and arrows. (itemsBoundingRect() would also
+    // count the hidden cards of open summaries, which sit at the origin.)
+    QRectF planRect() const;
+
     // Brings pending document changes into the items now (normally done after each
     // undo-stack step and on the next event loop turn).
     void flush();
@@ -117,6 +121,8 @@ signals:
     // A refusal or a short report for the status bar.
     void message(const QString &text);
     void collapsedChanged(const QString &summaryId, bool collapsed);
+    // A new plan was loaded (the views fit it).
+    void planReset();
     // Keyboard navigation asks the views to show this item.
     void ensureVisibleRequested(const QRectF &sceneRect);
 
