@@ -177,10 +177,29 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QPen inner(Qt::white, pen.widthF());
         painter->setPen(inner);
         painter->drawPath(path);
+    } else if (lod < DetailThreshold) {
+        // Far away a dash pattern is not seen, and the curve is already flattened: a plain
+        // one-pixel polyline is all the overview of 25k arrows needs.
+        pen.setStyle(Qt::SolidLine);
+        pen.setCosmetic(true);
+        const bool highlighted = pen.widthF() > 2.5;   // critical, loop: stay bold
+        pen.setWidthF(highlighted ? 2 : 1);
+        if (!highlighted) {   // a full pixel is darker than the thin stroke it stands for
+            QColor c = pen.color();
+            c.setAlpha(qMin(c.alpha(), 110));
+            pen.setColor(c);
+        }
+        painter->setPen(pen);
+        if (whole)
+            painter->drawPolyline(m_polyline);
+        else
+            painter->drawPath(path);
     } else {
         painter->setPen(pen);
         painter->drawPath(path);
     }
+    if (lod < DetailThreshold / 4)
+        return;   // an arrow head would be under a pixel
 
     // Arrow head at the dependent.
     const qreal size = 9;
