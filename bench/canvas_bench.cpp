@@ -1,9 +1,15 @@
-// Canvas scale check (issue #5): builds 1k and 10k task plans and times, median of 3,
-//   open   = scene population + fallback placement + fit + first render of the fitted view,
-//   layout = GraphScene::autoLayout() (layered placement + one SetPositionsCommand),
-//   zoom / pan / detail = one more render after a zoom step, a scroll step, at 100 %.
-// Run with QT_QPA_PLATFORM=offscreen; an optional directory argument saves the renders as PNG.
+// Canvas scale check (issue #5): builds 1k and 10k task plans (and reads any .json plans
+// named on the command line) and times, median of 3,
+//   load   = ProjectFile::load of a named file (once),
+//   open   = scene population (unplaced tasks: the real layout) + fit + first render,
+//   layout = GraphScene::autoLayout() (layered placement + one SetPositionsCommand) + render,
+//   whole  = zoomed out until every card is in view, render; whole-zoom = one 10 % zoom step
+//            and whole-pan = one scroll step there (every card repaints),
+//   zoom / pan = a zoom step and a scroll step from the fitted view, detail / detail-pan =
+//            at 100 %.
+// Run with QT_QPA_PLATFORM=offscreen; a directory argument saves the renders as PNG.
 #include "model/projectdocument.h"
+#include "model/storage/projectfile.h"
 #include "views/analysiscontroller.h"
 #include "views/graph/graphscene.h"
 #include "views/graph/graphview.h"
@@ -11,6 +17,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QScrollBar>
 #include <QTextStream>
@@ -105,13 +112,34 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QTextStream out(stdout);
-    out << "tasks  edges   open(ms)  layout(ms)  zoom(ms)  pan(ms)  detail(ms)  detail-pan(ms)\n";
-    for (int n : {1000, 10000}) {
-        std::vector<double> open, layout, zoom, pan, detail, detailPan;
+    QString shots;
+    QList<QPair<QString, std::function<Project()>>> plans;
+    for (int n : {1000, 10000})
+        plans.append({QStringLiteral("synthetic"), [n] { return makeProject(n); }});
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (!arg.endsWith(QLatin1String(".json"))) {
+            shots = arg;
+            continue;
+        }
+        plans.append({QFileInfo(arg).fileName(), [arg] {
+            QString error;
+            auto p = ProjectFile::load(arg, &error);
+            if (!p)
+                qFatal("%s", qPrintable(error));
+            return std::move(*p);
+        }});
+    }
+    out << "plan                     load  tasks  edges  open  layout  whole  whole-zoom  whole-pan  zoom  pan  detail  detail-pan  (ms)\n";
+    for (const auto &[name, make] : plans) {
+        Project project;
+        const double load = ms([&] { project = make(); });
+        const bool fromFile = name != QLatin1String("synthetic");
+        std::vector<double> open, layout, whole, wholeZoom, wholePan, zoom, pan, detail, detailPan;
         int tasks = 0, edges = 0;
         for (int run = 0; run < 3; ++run) {
             ProjectDocument doc;
-            doc.resetProject(makeProject(n));
+            doc.resetProject(project);
             TaskSelection selection;
             AnalysisController analysis(&doc);
             tasks = doc.project().taskCount();
@@ -127,16 +155,33 @@ int main(int argc, char **argv)
                 render(*view, image);
             }));
             edges = scene->edgeCount();
-            const QString shots = argc > 1 && run == 0 ? QString::fromLocal8Bit(argv[1]) : QString();
-            if (!shots.isEmpty())
-                image.save(QStringLiteral("%1/canvas_bench_%2_open.png").arg(shots).arg(n));
+            const QString tag = QStringLiteral("%1/canvas_bench_%2_%3").arg(shots).arg(name).arg(tasks);
+            const bool save = !shots.isEmpty() && run == 0;
+            if (save)
+                image.save(tag + QLatin1String("_open.png"));
             layout.push_back(ms([&] {
                 scene->autoLayout();
                 view->fitToWindow();
                 render(*view, image);
             }));
-            if (!shots.isEmpty())
-                image.save(QStringLiteral("%1/canvas_bench_%2_layout.png").arg(shots).arg(n));
+            whole.push_back(ms([&] {
+                const QRectF r = scene->planRect();
+                view->setZoom(qMin(1600 / r.width(), 1000 / r.height()));
+                view->centerOn(r.center());
+                render(*view, image);
+            }));
+            if (save)
+                image.save(tag + QLatin1String("_whole.png"));
+            wholeZoom.push_back(ms([&] {
+                view->setZoom(view->zoom() * 1.1);
+                render(*view, image);
+            }));
+            wholePan.push_back(ms([&] {
+                view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 100);
+                render(*view, image);
+            }));
+            view->fitToWindow();
+            render(*view, image);
             zoom.push_back(ms([&] {
                 view->setZoom(view->zoom() * 1.25);
                 render(*view, image);
@@ -154,16 +199,19 @@ int main(int argc, char **argv)
                 view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 300);
                 render(*view, image);
             }));
-            if (!shots.isEmpty())
-                image.save(QStringLiteral("%1/canvas_bench_%2_detail.png").arg(shots).arg(n));
+            if (save)
+                image.save(tag + QLatin1String("_detail.png"));
             delete view;
             delete scene;
         }
-        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                   .arg(tasks, 5).arg(edges, 6)
-                   .arg(median(open), 8, 'f', 1).arg(median(layout), 10, 'f', 1)
-                   .arg(median(zoom), 8, 'f', 1).arg(median(pan), 7, 'f', 1)
-                   .arg(median(detail), 10, 'f', 1).arg(median(detailPan), 14, 'f', 1);
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13\n")
+                   .arg(name, -23).arg(fromFile ? QString::number(load, 'f', 0) : QStringLiteral("-"), 5)
+                   .arg(tasks, 6).arg(edges, 6)
+                   .arg(median(open), 5, 'f', 0).arg(median(layout), 7, 'f', 0)
+                   .arg(median(whole), 6, 'f', 0).arg(median(wholeZoom), 11, 'f', 0)
+                   .arg(median(wholePan), 10, 'f', 0).arg(median(zoom), 5, 'f', 0)
+                   .arg(median(pan), 4, 'f', 0).arg(median(detail), 7, 'f', 0)
+                   .arg(median(detailPan), 11, 'f', 0);
         out.flush();
     }
     return 0;

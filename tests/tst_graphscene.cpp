@@ -4,6 +4,8 @@
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
+#include "model/templates.h"
+#include "model/validation.h"
 #include "views/analysiscontroller.h"
 #include "views/graph/carditem.h"
 #include "views/graph/edgeitem.h"
@@ -93,12 +95,20 @@ private slots:
     void deletingSelectedTaskClearsSelection();
     void focusRequestCentresCard();
     void renderReleasePipeline();
+    void criticalEdgesThroughSummaries();
+    void loopsAreMarkedUntilUndone();
+    void hiddenSelectionSelectsCollapsedAncestor();
+    void templateDropAddsTasksInOneStep();
+    void renderLoopAndCollapsedEpic();
+    void openedPlanIsFittedFromItsStart();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
     QPointF cardCenter(const QString &id) const { return m_scene->cardFor(id)->nodeSceneRect().center(); }
     QPointF port(const QString &id) const { return m_scene->cardFor(id)->portScenePos(); }
     void drag(const QPointF &from, const QPointF &to, Qt::KeyboardModifiers mods = {});
+    void dropTemplate(const QString &name, const QPointF &scenePos);
+    void saveRender(const QString &name);
 
     ProjectDocument *m_doc = nullptr;
     TaskSelection *m_selection = nullptr;
@@ -450,6 +460,241 @@ void TestGraphScene::renderReleasePipeline()
     const QString out = QDir::temp().filePath(QStringLiteral("workplan-canvas-release-pipeline.png"));
     QVERIFY(image.save(out));
     qInfo("rendered %s", qPrintable(out));
+}
+
+void TestGraphScene::dropTemplate(const QString &name, const QPointF &scenePos)
+{
+    QMimeData mime;
+    mime.setData(QLatin1String(GraphScene::TemplateMime), name.toUtf8());
+    QGraphicsSceneDragDropEvent drop(QEvent::GraphicsSceneDrop);
+    drop.setScenePos(scenePos);
+    drop.setMimeData(&mime);
+    drop.setProposedAction(Qt::CopyAction);
+    drop.setPossibleActions(Qt::CopyAction);
+    QApplication::sendEvent(m_scene, &drop);
+}
+
+void TestGraphScene::saveRender(const QString &name)
+{
+    QImage image(m_view->viewport()->size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    m_view->viewport()->render(&image);
+    const QString out = QDir::temp().filePath(name);
+    QVERIFY(image.save(out));
+    qInfo("rendered %s", qPrintable(out));
+}
+
+// The critical chain x1 -> x2 -> y -> w runs through two arrows declared on summaries:
+// E2 waits for E1 (frame to frame) and w waits for E2 (frame to card).
+void TestGraphScene::criticalEdgesThroughSummaries()
+{
+    Project p;
+    Task e1;
+    e1.id = QStringLiteral("E1");
+    e1.type = QStringLiteral("epic");
+    Task x1 = leaf(QStringLiteral("x1"), e1.id, {0, 40});
+    Task x2 = leaf(QStringLiteral("x2"), e1.id, {260, 40});
+    x2.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("2 days"));
+    x2.dependencies << dep(QStringLiteral("x1"));
+    Task e2;
+    e2.id = QStringLiteral("E2");
+    e2.type = QStringLiteral("epic");
+    e2.dependencies << dep(QStringLiteral("E1"));
+    Task y = leaf(QStringLiteral("y"), e2.id, {600, 40});
+    Task s = leaf(QStringLiteral("s"), QString(), {600, 300});
+    s.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1h"));
+    Task w = leaf(QStringLiteral("w"), QString(), {900, 40});
+    w.dependencies << dep(QStringLiteral("E2")) << dep(QStringLiteral("s"));
+    p.setTasks({e1, x1, x2, e2, y, s, w});
+    m_doc->resetProject(p);
+    m_analysis->refreshNow();
+
+    const auto result = m_analysis->result();
+    QStringList chain;
+    for (int i : result->analysis.criticalPath)
+        chain << result->snapshot.ids[i];
+    QCOMPARE(chain, (QStringList{QStringLiteral("x1"), QStringLiteral("x2"), QStringLiteral("y"), QStringLiteral("w")}));
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("x2"), QStringLiteral("x1")));
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("E2"), QStringLiteral("E1")));
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("E2")));
+    QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("s")));   // slack
+    // Those arrows are drawn between the frames and from the frame to the card.
+    EdgeItem *between = m_scene->edgeFor(QStringLiteral("E2"), 0);
+    QVERIFY(between);
+    QCOMPARE(static_cast<NodeItem *>(between->source()), static_cast<NodeItem *>(m_scene->frameFor(QStringLiteral("E1"))));
+    QCOMPARE(static_cast<NodeItem *>(between->target()), static_cast<NodeItem *>(m_scene->frameFor(QStringLiteral("E2"))));
+
+    // When s takes longest the chain moves there and the summary arrows leave it.
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc, QStringLiteral("s"),
+                                                             QStringLiteral("estimated_effort"), QStringLiteral("10 days")));
+    m_analysis->refreshNow();
+    QVERIFY(m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("s")));
+    QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("E2")));
+    QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("E2"), QStringLiteral("E1")));
+}
+
+void TestGraphScene::loopsAreMarkedUntilUndone()
+{
+    m_analysis->refreshNow();
+    QVERIFY(m_scene->overlay(QStringLiteral("a")));
+    QCOMPARE(m_scene->overlay(QStringLiteral("a"))->loop, -1);
+    // c -> a closes a -> b -> c: pushed directly, as a merge or a script might.
+    m_doc->undoStack()->push(DependencyCommand::add(m_doc, QStringLiteral("a"), dep(QStringLiteral("c"))));
+    m_analysis->refreshNow();
+    for (const char *id : {"a", "b", "c", "E"})
+        QCOMPARE(m_scene->overlay(QLatin1String(id))->loop, 0);
+    QCOMPARE(m_scene->overlay(QStringLiteral("d"))->loop, -1);
+    QVERIFY(m_scene->isLoopEdge(QStringLiteral("b"), QStringLiteral("a")));
+    QVERIFY(m_scene->isLoopEdge(QStringLiteral("c"), QStringLiteral("b")));
+    QVERIFY(m_scene->isLoopEdge(QStringLiteral("a"), QStringLiteral("c")));
+    QVERIFY(!m_scene->isLoopEdge(QStringLiteral("d"), QStringLiteral("c")));
+    QVERIFY(!m_scene->overlay(QStringLiteral("a"))->critical);
+    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop 1")));
+
+    m_doc->undoStack()->undo();
+    m_analysis->refreshNow();
+    for (const char *id : {"a", "b", "c", "d", "E"})
+        QCOMPARE(m_scene->overlay(QLatin1String(id))->loop, -1);
+    QVERIFY(!m_scene->isLoopEdge(QStringLiteral("b"), QStringLiteral("a")));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop")));
+}
+
+// The choice made: select (and centre) the collapsed ancestor, do not expand it.
+void TestGraphScene::hiddenSelectionSelectsCollapsedAncestor()
+{
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    m_selection->select(QStringLiteral("b"));
+    CardItem *epic = m_scene->cardFor(QStringLiteral("E"));
+    QVERIFY(epic->isSelected());
+    QVERIFY(m_scene->isStandIn(QStringLiteral("E")));
+    QVERIFY(m_scene->isCollapsed(QStringLiteral("E")));
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("b")});
+
+    m_view->setZoom(2.0);
+    emit m_selection->focusRequested(QStringLiteral("b"));
+    const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+    QVERIFY(QLineF(centre, epic->nodeSceneRect().center()).length() < 5);
+
+    // Expanding shows the task itself selected; folding again goes back to the stand-in.
+    m_scene->setCollapsed(QStringLiteral("E"), false);
+    QVERIFY(m_scene->cardFor(QStringLiteral("b"))->isSelected());
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("b")});
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    QVERIFY(epic->isSelected());
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("b")});
+
+    // Delete acts on the hidden task, never on the summary standing in for it.
+    m_view->setFocus();
+    QTest::keyClick(m_view, Qt::Key_Delete);
+    QVERIFY(!m_doc->project().contains(QStringLiteral("b")));
+    QVERIFY(m_doc->project().contains(QStringLiteral("E")));
+    QVERIFY(m_doc->project().contains(QStringLiteral("a")));
+    m_doc->undoStack()->undo();
+
+    // Clicking another card lets the stand-in go.
+    m_scene->clearSelection();
+    m_selection->select(QStringLiteral("a"));
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, vp(cardCenter(QStringLiteral("d"))));
+    QCOMPARE(m_selection->selectedIds(), QStringList{QStringLiteral("d")});
+    QVERIFY(!m_scene->isStandIn(QStringLiteral("E")));
+}
+
+void TestGraphScene::templateDropAddsTasksInOneStep()
+{
+    QFile f(QStringLiteral(WORKPLAN_SOURCE_DIR "/resources/templates/bug-fix-regular.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto tmpl = Templates::parse(f.readAll(), nullptr);
+    QVERIFY(tmpl);
+    const auto made = Templates::instantiate(*tmpl, {}, nullptr);
+    QVERIFY(made);
+    const int n = made->taskCount();
+    QVERIFY(n > 1);
+
+    const QPointF inside = m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().bottomLeft() + QPointF(120, -20);
+    QUndoStack *stack = m_doc->undoStack();
+    const int before = stack->count();
+    dropTemplate(QStringLiteral("templates/bug-fix-regular.json"), inside);
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(m_doc->project().taskCount(), 5 + n);
+    // The template's top-level tasks land in the frame under the drop point.
+    QRectF box;
+    for (int i = 5; i < 5 + n; ++i) {
+        const Task &t = m_doc->project().task(i);
+        const Task &orig = made->task(i - 5);
+        QCOMPARE(t.id, orig.id);
+        QCOMPARE(t.parentId, orig.parentId.isEmpty() ? QStringLiteral("E") : orig.parentId);
+        if (!m_doc->isSummary(t.id)) {
+            QVERIFY(t.hasPosition);
+            box = box.united(m_scene->cardFor(t.id)->nodeSceneRect());
+        }
+    }
+    QVERIFY2(QLineF(box.center(), inside).length() < 1, qPrintable(QStringLiteral("%1,%2").arg(box.center().x()).arg(box.center().y())));
+    QVERIFY(m_scene->frameFor(QStringLiteral("E"))->nodeSceneRect().contains(box));
+
+    // Dropped again at the top level: fresh ids, dependencies follow the renamed tasks.
+    dropTemplate(QStringLiteral("bug-fix-regular"), QPointF(2000, 2000));
+    QCOMPARE(stack->count(), before + 2);
+    QCOMPARE(m_doc->project().taskCount(), 5 + 2 * n);
+    for (int i = 5 + n; i < 5 + 2 * n; ++i) {
+        const Task &t = m_doc->project().task(i);
+        QCOMPARE(t.id, made->task(i - 5 - n).id + QStringLiteral("_2"));
+        for (const Dependency &d : t.dependencies)
+            QVERIFY2(d.taskId.endsWith(QStringLiteral("_2")), qPrintable(d.taskId));
+    }
+    QVERIFY(!validateProject(m_doc->project()));
+
+    stack->undo();
+    stack->undo();
+    QCOMPARE(m_doc->project().taskCount(), 5);
+    QCOMPARE(stack->count(), before + 2);
+
+    // Anything but a compiled-in template is refused with a message, nothing added.
+    QSignalSpy messages(m_scene, &GraphScene::message);
+    dropTemplate(QStringLiteral("/etc/passwd"), inside);
+    QCOMPARE(m_doc->project().taskCount(), 5);
+    QCOMPARE(messages.count(), 1);
+}
+
+// Looked at by eye: /tmp/workplan-canvas-loop.png and /tmp/workplan-canvas-collapsed.png.
+void TestGraphScene::renderLoopAndCollapsedEpic()
+{
+    m_doc->undoStack()->push(DependencyCommand::add(m_doc, QStringLiteral("a"), dep(QStringLiteral("c"))));
+    m_analysis->refreshNow();
+    m_view->fitToWindow();
+    saveRender(QStringLiteral("workplan-canvas-loop.png"));
+    m_doc->undoStack()->undo();
+    m_analysis->refreshNow();
+    m_scene->setCollapsed(QStringLiteral("E"), true);
+    m_selection->select(QStringLiteral("b"));
+    m_view->fitToWindow();
+    saveRender(QStringLiteral("workplan-canvas-collapsed.png"));
+}
+
+// A plan far taller than the window (400 unrelated leaves stack in one column) opens
+// filling the window from its first task, not as an unreadable strip; small plans fit whole.
+void TestGraphScene::openedPlanIsFittedFromItsStart()
+{
+    Project p;
+    QList<Task> tasks;
+    for (int i = 0; i < 400; ++i) {
+        Task t = leaf(QStringLiteral("t%1").arg(i), QString(), {});
+        t.hasPosition = false;
+        tasks << t;
+    }
+    p.setTasks(tasks);
+    m_view->setZoom(0.3);
+    m_doc->resetProject(p);
+    QCOMPARE(m_view->zoom(), 1.0);
+    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(m_scene->cardFor(QStringLiteral("t0"))->nodeSceneRect()));
+    QVERIFY(!shown.contains(m_scene->cardFor(QStringLiteral("t399"))->nodeSceneRect()));
+    QVERIFY(m_scene->sceneRect().contains(m_scene->planRect()));
+
+    m_view->setZoom(0.3);
+    m_doc->resetProject(sampleProject());
+    QCOMPARE(m_view->zoom(), 1.0);
+    const QRectF all = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    QVERIFY(all.contains(m_scene->planRect()));
 }
 
 QTEST_MAIN(TestGraphScene)

@@ -53,11 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_autosaver(new Autosaver(m_document, this))
 {
     // [graph] the canvas is the central widget.
-    auto *graphView = GraphView::create(m_document, m_selection, m_analysis, this);
-    setCentralWidget(graphView);
-    // A newly opened plan is shown whole (once the window has its final size).
-    connect(m_document, &ProjectDocument::projectReset, graphView,
-            [graphView] { QTimer::singleShot(0, graphView, &GraphView::fitToWindow); });
+    setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
     // [tree] [inspector] [palette] [undo] docks.
     createDocks();
     QDockWidget *analysisDock = AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock

@@ -73,6 +73,8 @@ void CardItem::refresh()
     QString tip = QStringLiteral("%1 (%2)").arg(t->title(), t->id);
     if (o && o->blocked && !o->blockedText.isEmpty())
         tip += QLatin1Char('\n') + o->blockedText;
+    if (o && o->loop >= 0)
+        tip += QLatin1Char('\n') + GraphScene::tr("In dependency loop %1: no schedule until it is broken").arg(o->loop + 1);
     setToolTip(tip);
     update();
 }
@@ -89,9 +91,12 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
 
     const bool critical = s->showCritical() && o && o->critical;
+    const bool inLoop = o && o->loop >= 0;
     QPen border(QColor(0x90a4ae), 1);
     if (critical)
         border = QPen(criticalColor(), 3);
+    if (inLoop)
+        border = QPen(loopColor(), 3, Qt::DashLine);
     if (isSelected())
         border = QPen(QColor(0x1565c0), 3);
     if (linkHint() == LinkHint::Allowed)
@@ -131,6 +136,16 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(Qt::white);
         painter->setFont(font(11, true));
         painter->drawText(QRectF(-8, -8, 16, 16), Qt::AlignCenter, QStringLiteral("!"));
+    }
+    if (inLoop) {
+        // Which loop: a plan can hold several, and each needs its own fix.
+        const QRectF b(CardWidth - 64, -8, 60, 15);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(loopColor());
+        painter->drawRoundedRect(b, 7, 7);
+        painter->setPen(Qt::white);
+        painter->setFont(font(10, true));
+        painter->drawText(b, Qt::AlignCenter, GraphScene::tr("\u21bb loop %1").arg(o->loop + 1));
     }
     if (s->showWaves() && o->wave >= 0) {
         const QRectF b(CardWidth - 34, -8, 30, 15);

@@ -25,6 +25,7 @@ EdgeItem::EdgeItem(const QString &ownerId, int index, NodeItem *source, NodeItem
     , m_target(target)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption);   // paint() needs the exposed rect
     setZValue(0);
     setAcceptedMouseButtons(Qt::LeftButton);
     m_source->addEdge(this);
@@ -71,13 +72,24 @@ void EdgeItem::adjust()
     // Leave from the right (the port), arrive on the left, like the flow of the plan.
     const QPointF p1(a.right(), a.center().y());
     const QPointF p2(b.left(), b.center().y());
-    const qreal dx = qMax<qreal>(40, qAbs(p2.x() - p1.x()) / 2);
     QPainterPath path(p1);
-    path.cubicTo(p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2);
+    if (p2.x() >= p1.x() + 20) {
+        const qreal dx = qMax<qreal>(40, (p2.x() - p1.x()) / 2);
+        path.cubicTo(p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2);
+    } else {
+        // Against the flow (a loop, or a hand-placed card): go round underneath both
+        // nodes, or the arrow would run hidden behind the cards between them.
+        const qreal below = qMax(a.bottom(), b.bottom()) + 28;
+        const qreal r = 36;
+        path.cubicTo(p1 + QPointF(r, 0), QPointF(p1.x() + r, below), QPointF(p1.x(), below));
+        path.lineTo(p2.x(), below);
+        path.cubicTo(QPointF(p2.x() - r, below), p2 - QPointF(r, 0), p2);
+    }
     prepareGeometryChange();
     m_p1 = p1;
     m_p2 = p2;
     m_path = path;
+    m_polyline = path.toSubpathPolygons().value(0);
     m_bounds = path.boundingRect().adjusted(-HandleRadius - 12, -HandleRadius - 12, HandleRadius + 40, HandleRadius + 12);
 }
 
@@ -109,6 +121,26 @@ EdgeItem::End EdgeItem::handleAt(const QPointF &scenePos) const
     return End::None;
 }
 
+// The pieces of the arrow inside `area`. A long arrow seen close up crosses the window
+// with most of its length off screen, and Qt dashes a whole path before clipping it:
+// thousands of such arrows made one repaint at 100 % take seconds on a 10k plan.
+QPainterPath EdgeItem::visiblePart(const QRectF &area) const
+{
+    QPainterPath out;
+    bool open = false;
+    for (int i = 1; i < m_polyline.size(); ++i) {
+        const QPointF a = m_polyline.at(i - 1), b = m_polyline.at(i);
+        const bool in = qMax(a.x(), b.x()) >= area.left() && qMin(a.x(), b.x()) <= area.right()
+            && qMax(a.y(), b.y()) >= area.top() && qMin(a.y(), b.y()) <= area.bottom();
+        if (in && !open)
+            out.moveTo(a);
+        if (in)
+            out.lineTo(b);
+        open = in;
+    }
+    return out;
+}
+
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Dependency *d = dependency();
@@ -122,7 +154,10 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QColor canvas = s->backgroundBrush().color();
     if (isDark(canvas))
         pen.setColor(pen.color().lighter(220));
-    if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
+    if (s->isLoopEdge(m_ownerId, d->taskId)) {   // no schedule then: nothing is critical
+        pen.setColor(loopColor());
+        pen.setWidthF(pen.widthF() + 1.5);
+    } else if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
         pen.setColor(criticalColor());
         pen.setWidthF(pen.widthF() + 1.5);
     }
@@ -131,20 +166,49 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (lod >= DetailThreshold)
         painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);
+    const QRectF area = option->exposedRect.adjusted(-12, -12, 12, 12);
+    const bool whole = area.contains(m_path.controlPointRect());
+    const QPainterPath path = whole ? m_path : visiblePart(area);
+    if (path.isEmpty() && !area.contains(m_p2))
+        return;
     if (d->type == DependencyType::Approval && lod >= DetailThreshold) {
         // Approval: two thin parallel strokes.
         QPen outer = pen;
         outer.setStyle(Qt::SolidLine);
         outer.setWidthF(pen.widthF() * 3);
         painter->setPen(outer);
-        painter->drawPath(m_path);
+        painter->drawPath(path);
         QPen inner(canvas, pen.widthF());
         painter->setPen(inner);
-        painter->drawPath(m_path);
+        painter->drawPath(path);
+    } else if (lod < DetailThreshold) {
+        // Far away a dash pattern is not seen, and the curve is already flattened: a plain
+        // one-pixel polyline is all the overview of 25k arrows needs.
+        pen.setStyle(Qt::SolidLine);
+        pen.setCosmetic(true);
+        const bool highlighted = pen.widthF() > 2.5;   // critical, loop: stay bold
+        pen.setWidthF(highlighted ? 2 : 1);
+        if (!highlighted) {
+            // A full pixel is darker than the thin stroke it stands for: lighten it, but
+            // keep it opaque (Qt's fast path for cosmetic lines; blending was 2x slower).
+            const QColor c = pen.color();
+            // The further out, the more arrows share a pixel: lighter still.
+            const qreal k = qMin(c.alphaF(), 0.45) * qBound<qreal>(0.3, lod / DetailThreshold, 1);
+            const QColor bg(0xfafafa);
+            pen.setColor(QColor::fromRgbF(c.redF() * k + bg.redF() * (1 - k), c.greenF() * k + bg.greenF() * (1 - k),
+                                          c.blueF() * k + bg.blueF() * (1 - k)));
+        }
+        painter->setPen(pen);
+        if (whole)
+            painter->drawPolyline(m_polyline);
+        else
+            painter->drawPath(path);
     } else {
         painter->setPen(pen);
-        painter->drawPath(m_path);
+        painter->drawPath(path);
     }
+    if (lod < DetailThreshold / 4)
+        return;   // an arrow head would be under a pixel
 
     // Arrow head at the dependent.
     const qreal size = 9;
@@ -160,7 +224,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         if (hours && *hours > 0) {
             painter->setPen(inkColor(canvas));
             painter->setFont(font(10));
-            const QPointF mid = m_path.pointAtPercent(0.5);
+            const QPointF mid = m_path.pointAtPercent(0.5);   // off screen: clipped, cheap
             painter->drawText(QRectF(mid.x() - 40, mid.y() - 18, 80, 14), Qt::AlignCenter,
                               GraphScene::tr("lag %1").arg(formatHours(*hours)));
         }

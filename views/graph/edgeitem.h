@@ -43,6 +43,7 @@ public:
 
 private:
     GraphScene *graphScene() const;
+    QPainterPath visiblePart(const QRectF &area) const;
 
     QString m_ownerId;
     int m_index;
@@ -50,6 +51,7 @@ private:
     NodeItem *m_target;
     QPointF m_p1, m_p2;
     QPainterPath m_path;
+    QPolygonF m_polyline;   // m_path flattened, for clipping
     QRectF m_bounds;
 };
 

@@ -3,14 +3,11 @@
 
 #include "carditem.h"
 #include "frameitem.h"
-#include "graphstyle.h"
-#include "views/taskfactory.h"
 #include "nodeitem.h"
 
 #include "model/commands/structurecommands.h"
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
-#include "views/taskselection.h"
 
 #include <QUndoStack>
 
@@ -84,7 +81,9 @@ void GraphScene::deleteSelection()
             auto *e = static_cast<EdgeItem *>(item);
             edges.append({e->ownerId(), e->index()});
         } else if (item->type() == CardItem::Type || item->type() == FrameItem::Type) {
-            ids << static_cast<NodeItem *>(item)->taskId();
+            // A stand-in card deletes the hidden tasks it was selected for, not its summary.
+            const QString id = static_cast<NodeItem *>(item)->taskId();
+            ids += item->type() == CardItem::Type ? m_standIns.value(id, {id}) : QStringList{id};
         }
     }
     if (ids.isEmpty() && edges.isEmpty())
@@ -113,29 +112,6 @@ void GraphScene::deleteSelection()
     if (!ids.isEmpty())
         stack->push(new RemoveTasksCommand(m_document, ids));
     stack->endMacro();
-}
-
-QString GraphScene::createTaskAt(const QString &type, const QPointF &scenePos)
-{
-    flush();
-    // The innermost open frame under the drop point becomes the parent.
-    QString parentId;
-    int depth = -1;
-    for (FrameItem *f : std::as_const(m_frames)) {
-        if (f->isVisible() && f->nodeSceneRect().contains(scenePos) && f->depth() > depth) {
-            depth = f->depth();
-            parentId = f->taskId();
-        }
-    }
-    Task t = makeNewTask(*m_document, type, parentId);
-    t.position = scenePos - QPointF(GraphStyle::CardWidth / 2, GraphStyle::CardHeight / 2);
-    t.hasPosition = true;
-    auto *cmd = new AddTasksCommand(m_document, {t});
-    cmd->setText(tr("Add %1").arg(t.title()));
-    m_document->undoStack()->push(cmd);
-    if (m_selection)
-        m_selection->select(t.id);
-    return t.id;
 }
 
 } // namespace Workplan

@@ -3,173 +3,17 @@
 
 #include "carditem.h"
 #include "frameitem.h"
-#include "graphstyle.h"
 #include "nodeitem.h"
 
 #include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
-#include "views/taskselection.h"
 
 #include <QGraphicsPathItem>
-#include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
-#include <QGraphicsView>
 #include <QKeyEvent>
-#include <QMenu>
-#include <QMimeData>
-#include <QToolTip>
 #include <QUndoStack>
 
 namespace Workplan {
-
-NodeItem *GraphScene::nodeAt(const QPointF &scenePos) const
-{
-    // Cards before frames: a frame lies under its cards and only its header/border picks.
-    NodeItem *frame = nullptr;
-    for (QGraphicsItem *item : items(scenePos)) {
-        if (!item->isVisible())
-            continue;
-        if (item->type() == CardItem::Type)
-            return static_cast<NodeItem *>(item);
-        if (!frame && item->type() == FrameItem::Type)
-            frame = static_cast<NodeItem *>(item);
-    }
-    return frame;
-}
-
-void GraphScene::selectNeighbour(int dx, int dy)
-{
-    flush();
-    const QString currentId = m_selection ? m_selection->currentId() : QString();
-    NodeItem *from = currentId.isEmpty() ? nullptr : visibleNodeFor(currentId);
-    if (!from) {
-        const QList<QGraphicsItem *> sel = selectedItems();
-        for (QGraphicsItem *i : sel) {
-            if (i->type() == CardItem::Type || i->type() == FrameItem::Type) {
-                from = static_cast<NodeItem *>(i);
-                break;
-            }
-        }
-    }
-    CardItem *best = nullptr;
-    if (!from) {
-        // Nothing selected yet: start at the top-left card.
-        for (CardItem *c : std::as_const(m_cards)) {
-            if (c->isVisible() && (!best || c->y() < best->y() || (c->y() == best->y() && c->x() < best->x())))
-                best = c;
-        }
-    } else {
-        const QPointF o = from->nodeSceneRect().center();
-        qreal bestScore = 0;
-        for (CardItem *c : std::as_const(m_cards)) {
-            if (c == from || !c->isVisible())
-                continue;
-            const QPointF v = c->nodeSceneRect().center() - o;
-            const qreal along = v.x() * dx + v.y() * dy;
-            if (along <= 1)
-                continue;
-            const qreal across = qAbs(v.x() * dy - v.y() * dx);
-            const qreal score = along + 2 * across;
-            if (!best || score < bestScore) {
-                best = c;
-                bestScore = score;
-            }
-        }
-    }
-    if (!best)
-        return;
-    if (m_selection) {
-        m_selection->select(best->taskId());
-    } else {
-        clearSelection();
-        best->setSelected(true);
-    }
-    emit ensureVisibleRequested(best->nodeSceneRect());
-}
-
-void GraphScene::clearLinkState()
-{
-    if (m_hinted)
-        m_hinted->setLinkHint(NodeItem::LinkHint::None);
-    m_hinted = nullptr;
-    m_hintKey.clear();
-    m_hintProblem.clear();
-    delete m_rubberLink;
-    m_rubberLink = nullptr;
-    m_mode = Mode::None;
-}
-
-QString GraphScene::linkProblem(NodeItem *target, Qt::KeyboardModifiers modifiers) const
-{
-    const QString targetId = target->taskId();
-    if (m_mode == Mode::Link)
-        return m_document->dependencyProblem(targetId, m_linkFrom, typeForModifiers(modifiers));
-    const Task *owner = m_document->project().find(m_retargetOwner);
-    if (!owner || m_retargetIndex >= owner->dependencies.size())
-        return tr("The dependency is gone.");
-    const Dependency &dep = owner->dependencies.at(m_retargetIndex);
-    if (m_retargetEnd == EdgeItem::End::Source)
-        return targetId == dep.taskId ? QString() : m_document->dependencyProblem(m_retargetOwner, targetId, dep.type);
-    return targetId == m_retargetOwner ? QString() : m_document->dependencyProblem(targetId, dep.taskId, dep.type);
-}
-
-void GraphScene::updateLinkFeedback(const QPointF &scenePos, Qt::KeyboardModifiers modifiers)
-{
-    if (m_rubberLink) {
-        const QPointF a = m_rubberLink->data(0).toPointF();
-        QPainterPath path(a);
-        path.lineTo(scenePos);
-        m_rubberLink->setPath(path);
-    }
-    NodeItem *target = nodeAt(scenePos);
-    // The loop check is O(V + E): only redo it when the target or the type changes.
-    const QString key = target ? target->taskId() + QLatin1Char('/') + QString::number(int(modifiers)) : QString();
-    if (key == m_hintKey)
-        return;
-    if (m_hinted && m_hinted != target)
-        m_hinted->setLinkHint(NodeItem::LinkHint::None);
-    m_hinted = target;
-    m_hintKey = key;
-    m_hintProblem = target ? linkProblem(target, modifiers) : QString();
-    if (target)
-        target->setLinkHint(m_hintProblem.isEmpty() ? NodeItem::LinkHint::Allowed : NodeItem::LinkHint::Refused);
-}
-
-void GraphScene::finishLink(const QPointF &scenePos, Qt::KeyboardModifiers modifiers)
-{
-    NodeItem *target = nodeAt(scenePos);
-    const Mode mode = m_mode;
-    const QString from = m_linkFrom;
-    const QString owner = m_retargetOwner;
-    const int index = m_retargetIndex;
-    const EdgeItem::End end = m_retargetEnd;
-    clearLinkState();
-    if (!target)
-        return;
-    if (mode == Mode::Retarget) {
-        retargetEdge(owner, index, end, target->taskId());
-        return;
-    }
-    DependencyType type = typeForModifiers(modifiers);
-    if (modifiers & Qt::AltModifier) {
-        QMenu menu;
-        for (const QString &name : allDependencyTypeNames())
-            menu.addAction(name);
-        const QList<QGraphicsView *> vs = views();
-        const QPoint global = vs.isEmpty() ? QCursor::pos()
-            : vs.first()->viewport()->mapToGlobal(vs.first()->mapFromScene(scenePos));
-        QAction *chosen = menu.exec(global);
-        if (!chosen)
-            return;
-        type = dependencyTypeFromString(chosen->text()).value_or(DependencyType::Completion);
-    }
-    if (!createDependency(from, target->taskId(), type)) {
-        const QList<QGraphicsView *> vs = views();
-        if (!vs.isEmpty())
-            QToolTip::showText(vs.first()->viewport()->mapToGlobal(vs.first()->mapFromScene(scenePos)),
-                               m_document->dependencyProblem(target->taskId(), from, type));
-    }
-}
 
 void GraphScene::beginMove(const QPointF &scenePos)
 {
@@ -348,35 +192,6 @@ void GraphScene::keyPressEvent(QKeyEvent *event)
         break;
     }
     QGraphicsScene::keyPressEvent(event);
-}
-
-void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
-{
-    if (event->mimeData()->hasFormat(QLatin1String(TaskTypeMime)))
-        event->acceptProposedAction();
-    else
-        QGraphicsScene::dragEnterEvent(event);
-}
-
-void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
-{
-    if (event->mimeData()->hasFormat(QLatin1String(TaskTypeMime)))
-        event->acceptProposedAction();
-    else
-        QGraphicsScene::dragMoveEvent(event);
-}
-
-void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
-{
-    if (!event->mimeData()->hasFormat(QLatin1String(TaskTypeMime))) {
-        QGraphicsScene::dropEvent(event);
-        return;
-    }
-    const QString type = QString::fromUtf8(event->mimeData()->data(QLatin1String(TaskTypeMime))).trimmed();
-    if (type.isEmpty())
-        return;
-    createTaskAt(type, event->scenePos());
-    event->acceptProposedAction();
 }
 
 } // namespace Workplan

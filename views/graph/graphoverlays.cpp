@@ -1,4 +1,4 @@
-// GraphScene: analysis overlays and the two-way sync with the shared TaskSelection.
+// GraphScene: what the analysis says, cached for painting (critical, blocked, waves, loops).
 #include "graphscene.h"
 
 #include "carditem.h"
@@ -6,9 +6,70 @@
 #include "nodeitem.h"
 
 #include "views/analysiscontroller.h"
-#include "views/taskselection.h"
+
+#include <algorithm>
 
 namespace Workplan {
+
+namespace {
+
+QString edgeKey(const Snapshot &s, int owner, int prereq)
+{
+    return s.ids[owner] + QLatin1Char('\n') + s.ids[prereq];
+}
+
+// The arrows the critical chains run along. A leaf's effective dependencies are its own
+// and its ancestors' (§3), and one on a summary waits for its latest leaf, whose EF is the
+// summary's EF. A dependency that is tight into a critical leaf has a critical prerequisite
+// leaf (its LF can be no later than that ES - lag), so every chain the engine may pick, its
+// criticalPath included, is drawn whether the arrow joins cards or frames.
+void markCriticalEdges(const Snapshot &s, const Analysis &a, const std::vector<bool> &critical,
+                       QSet<QString> &out)
+{
+    const int n = s.taskCount();
+    for (int i = 0; i < n; ++i) {
+        if (!critical[i] || !s.isLeaf(i))
+            continue;
+        for (int o = i; o >= 0; o = s.parent[o]) {
+            for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
+                const int p = s.depPrereq[d];
+                if (s.depCounts[d] && (!s.isLeaf(p) || critical[p])
+                    && qAbs(a.times[p].ef + s.depLag[d] - a.times[i].es) < 1e-6)
+                    out.insert(edgeKey(s, o, p));
+            }
+        }
+    }
+}
+
+// Each cyclic set marks its leaves and the summaries holding them (a collapsed card then
+// shows the loop inside it); an arrow is in a loop when some leaf under its owner and some
+// leaf under its prerequisite are in the same set.
+void markLoops(const Snapshot &s, const Analysis &a, QHash<QString, GraphScene::Overlay> &overlays,
+               QSet<QString> &loopEdges)
+{
+    const int n = s.taskCount();
+    std::vector<std::vector<int>> under(n);   // ascending loop indices
+    for (int k = 0; k < int(a.cycles.size()); ++k) {
+        for (int leaf : a.cycles[k]) {
+            for (int t = leaf; t >= 0 && (under[t].empty() || under[t].back() != k); t = s.parent[t])
+                under[t].push_back(k);
+        }
+    }
+    for (int o = 0; o < n; ++o) {
+        const std::vector<int> &ours = under[o];
+        if (ours.empty())
+            continue;
+        overlays[s.ids[o]].loop = ours.front();
+        for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
+            const std::vector<int> &theirs = under[s.depPrereq[d]];
+            if (s.depCounts[d]
+                && std::find_first_of(ours.cbegin(), ours.cend(), theirs.cbegin(), theirs.cend()) != ours.cend())
+                loopEdges.insert(edgeKey(s, o, s.depPrereq[d]));
+        }
+    }
+}
+
+} // namespace
 
 void GraphScene::setItemCaching(bool on)
 {
@@ -44,6 +105,7 @@ void GraphScene::rebuildOverlays()
 {
     m_overlays.clear();
     m_criticalEdges.clear();
+    m_loopEdges.clear();
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     if (result) {
         const Snapshot &s = result->snapshot;
@@ -79,56 +141,14 @@ void GraphScene::rebuildOverlays()
             }
             o.blockedText = lines.join(QLatin1Char('\n'));
         }
-        // Critical arrows: a direct dependency between two critical leaves that is tight.
-        if (schedule) {
-            for (int i = 0; i < n; ++i) {
-                if (!critical[i])
-                    continue;
-                for (int d = s.depStart[i]; d < s.depStart[i + 1]; ++d) {
-                    const int p = s.depPrereq[d];
-                    if (critical[p] && s.depCounts[d]
-                        && qAbs(a.times[p].ef + s.depLag[d] - a.times[i].es) < 1e-6)
-                        m_criticalEdges.insert(s.ids[i] + QLatin1Char('\n') + s.ids[p]);
-                }
-            }
-        }
+        if (schedule)
+            markCriticalEdges(s, a, critical, m_criticalEdges);
+        if (!a.cycles.empty())
+            markLoops(s, a, m_overlays, m_loopEdges);
     }
     for (CardItem *c : std::as_const(m_cards))
         c->refresh();
     update();
-}
-
-void GraphScene::syncToTaskSelection()
-{
-    if (m_syncingSelection || !m_selection)
-        return;
-    QStringList ids;
-    for (QGraphicsItem *item : selectedItems()) {
-        if (item->type() == CardItem::Type || item->type() == FrameItem::Type)
-            ids << static_cast<NodeItem *>(item)->taskId();
-    }
-    QString current = m_selection->currentId();
-    if (!ids.contains(current))
-        current = ids.isEmpty() ? QString() : ids.constFirst();
-    m_syncingSelection = true;
-    m_selection->setSelection(ids, current);
-    m_syncingSelection = false;
-}
-
-void GraphScene::syncFromTaskSelection()
-{
-    if (m_syncingSelection || !m_selection)
-        return;
-    m_syncingSelection = true;
-    clearSelection();
-    for (const QString &id : m_selection->selectedIds()) {
-        QGraphicsItem *item = m_frames.value(id);
-        if (!item || !item->isVisible())
-            item = m_cards.value(id);
-        if (item && item->isVisible())
-            item->setSelected(true);
-    }
-    m_syncingSelection = false;
 }
 
 } // namespace Workplan

@@ -1,7 +1,5 @@
 #include "graphscene.h"
 
-#include <algorithm>
-
 #include "carditem.h"
 #include "frameitem.h"
 #include "graphstyle.h"
@@ -9,7 +7,6 @@
 #include "nodeitem.h"
 
 #include "model/commands/structurecommands.h"
-#include "model/effort.h"
 #include "model/projectdocument.h"
 #include "views/analysiscontroller.h"
 #include "views/taskselection.h"
@@ -28,6 +25,11 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     , m_analysis(analysis)
 {
     setBackgroundBrush(GraphStyle::canvasColor());
+    // Qt picks the BSP depth from the item count; with 10k cards and 25k arrows (long
+    // ones span much of the plan and get filed in many leaves) building that tree in the
+    // first paint took ~1 s. A shallow tree builds in a few ms and still keeps a pan at
+    // 100 % around 10 ms; no index at all made that pan 40 ms.
+    setBspTreeDepth(8);
     connect(document, &ProjectDocument::projectReset, this, &GraphScene::rebuildAll);
     connect(document, &ProjectDocument::taskInserted, this, [this] {
         m_structureDirty = true;
@@ -133,6 +135,11 @@ bool GraphScene::isCriticalEdge(const QString &ownerId, const QString &prereqId)
     return !m_criticalEdges.isEmpty() && m_criticalEdges.contains(ownerId + QLatin1Char('\n') + prereqId);
 }
 
+bool GraphScene::isLoopEdge(const QString &ownerId, const QString &prereqId) const
+{
+    return !m_loopEdges.isEmpty() && m_loopEdges.contains(ownerId + QLatin1Char('\n') + prereqId);
+}
+
 void GraphScene::scheduleFlush()
 {
     if (m_flushQueued)
@@ -155,7 +162,26 @@ void GraphScene::rebuildAll()
     m_structureDirty = true;
     flush();
     rebuildOverlays();
-    setSceneRect(itemsBoundingRect().adjusted(-300, -300, 300, 300));
+    setSceneRect(planRect().adjusted(-300, -300, 300, 300));
+    emit planReset();
+}
+
+QRectF GraphScene::planRect() const
+{
+    QRectF r;
+    for (const CardItem *c : m_cards) {
+        if (c->isVisible())
+            r |= c->nodeSceneRect();
+    }
+    for (const FrameItem *f : m_frames) {
+        if (f->isVisible())
+            r |= f->nodeSceneRect();
+    }
+    for (const QList<EdgeItem *> &list : m_edges) {
+        for (const EdgeItem *e : list)
+            r |= e->sceneBoundingRect();
+    }
+    return r;
 }
 
 void GraphScene::flush()
@@ -175,7 +201,7 @@ void GraphScene::flush()
         updateFrames(std::exchange(m_dirtyFrames, {}));
     }
     // Grow the scroll area with the plan (never shrink under the user's feet).
-    const QRectF needed = itemsBoundingRect().adjusted(-300, -300, 300, 300);
+    const QRectF needed = planRect().adjusted(-300, -300, 300, 300);
     if (!sceneRect().contains(needed))
         setSceneRect(sceneRect().united(needed));
 }
@@ -200,225 +226,6 @@ bool GraphScene::isHiddenByCollapse(const QString &id) const
     return false;
 }
 
-QPointF GraphScene::restingPosition(const QString &id) const
-{
-    const Project &p = m_document->project();
-    const int i = p.indexOf(id);
-    const Task &t = p.task(i);
-    if (t.hasPosition)
-        return t.position;
-    const auto placed = m_autoPositions.constFind(id);
-    return placed != m_autoPositions.constEnd() ? *placed : fallbackGridPosition(depthOf(id), i);
-}
-
-void GraphScene::syncNodes()
-{
-    const Project &p = m_document->project();
-    // Tasks the user never placed (a file from another tool, a template) are shown where
-    // the auto layout would put them; nothing is written until the user moves them.
-    const bool anyUnplaced = std::any_of(p.tasks().cbegin(), p.tasks().cend(), [this](const Task &t) {
-        return !t.hasPosition && !m_document->isSummary(t.id);
-    });
-    m_autoPositions = anyUnplaced ? computeLayoutPositions(p) : QHash<QString, QPointF>();
-    // Depths, memoised over the parent chain (a parent may come after its children).
-    m_depth.clear();
-    m_depth.reserve(p.taskCount());
-    for (const Task &t : p.tasks()) {
-        QStringList chain;
-        QString cur = t.id;
-        int base = 0;
-        while (!cur.isEmpty()) {
-            const auto it = m_depth.constFind(cur);
-            if (it != m_depth.constEnd()) {
-                base = *it + 1;
-                break;
-            }
-            chain.prepend(cur);
-            const Task *ct = p.find(cur);
-            cur = ct ? ct->parentId : QString();
-        }
-        for (const QString &c : std::as_const(chain))
-            m_depth.insert(c, base++);
-    }
-
-    // Drop what is gone, then create and place what is there.
-    const QStringList known = m_cards.keys();
-    for (const QString &id : known) {
-        if (!p.contains(id))
-            deleteNode(id);
-    }
-    for (auto it = m_collapsed.begin(); it != m_collapsed.end();) {
-        if (!m_document->isSummary(*it))
-            it = m_collapsed.erase(it);
-        else
-            ++it;
-    }
-    for (const Task &t : p.tasks()) {
-        const bool summary = m_document->isSummary(t.id);
-        CardItem *card = m_cards.value(t.id);
-        if (!card) {
-            card = new CardItem(t.id);
-            m_cards.insert(t.id, card);
-            addItem(card);
-        }
-        FrameItem *frame = m_frames.value(t.id);
-        if (summary && !frame) {
-            frame = new FrameItem(t.id, depthOf(t.id));
-            m_frames.insert(t.id, frame);
-            addItem(frame);
-        } else if (!summary && frame) {
-            // No longer a summary: its arrows now attach to the card; rebuilt below.
-            deleteEdgesOf(t.id);
-            const QList<EdgeItem *> attached = frame->edges();
-            for (EdgeItem *e : attached)
-                deleteEdge(e);
-            m_frames.remove(t.id);
-            delete frame;
-            frame = nullptr;
-        }
-        if (frame)
-            frame->setDepth(depthOf(t.id));
-        const bool hidden = isHiddenByCollapse(t.id);
-        const bool collapsed = summary && m_collapsed.contains(t.id);
-        if (!summary)
-            card->setPos(restingPosition(t.id));
-        card->setVisible(!hidden && (!summary || collapsed));
-        card->setCollapsedSummary(collapsed, collapsed ? int(descendantLeaves(t.id).size()) : 0);
-        if (frame)
-            frame->setVisible(!hidden && !collapsed);
-        card->refresh();
-    }
-}
-
-void GraphScene::deleteEdge(EdgeItem *edge)
-{
-    auto it = m_edges.find(edge->ownerId());
-    if (it != m_edges.end()) {
-        it->removeOne(edge);
-        if (it->isEmpty())
-            m_edges.erase(it);
-    }
-    delete edge;
-}
-
-void GraphScene::deleteEdgesOf(const QString &ownerId)
-{
-    const QList<EdgeItem *> list = m_edges.take(ownerId);
-    qDeleteAll(list);
-}
-
-void GraphScene::deleteNode(const QString &id)
-{
-    for (NodeItem *n : {static_cast<NodeItem *>(m_cards.take(id)), static_cast<NodeItem *>(m_frames.take(id))}) {
-        if (!n)
-            continue;
-        if (m_hinted == n)
-            m_hinted = nullptr;
-        const QList<EdgeItem *> edges = n->edges();
-        for (EdgeItem *e : edges)
-            deleteEdge(e);
-        if (auto *c = qgraphicsitem_cast<CardItem *>(n))
-            m_moveStart.remove(c);
-        delete n;
-    }
-    deleteEdgesOf(id);
-}
-
-void GraphScene::rebuildEdges(const QString &ownerId)
-{
-    deleteEdgesOf(ownerId);
-    const Task *t = m_document->project().find(ownerId);
-    if (!t || t->dependencies.isEmpty())
-        return;
-    NodeItem *target = visibleNodeFor(ownerId);
-    if (!target)
-        return;
-    QList<EdgeItem *> list;
-    for (int i = 0; i < t->dependencies.size(); ++i) {
-        NodeItem *source = visibleNodeFor(t->dependencies.at(i).taskId);
-        // Both ends inside one collapsed summary: nothing to draw.
-        if (!source || source == target)
-            continue;
-        auto *e = new EdgeItem(ownerId, i, source, target);
-        addItem(e);
-        list.append(e);
-    }
-    if (!list.isEmpty())
-        m_edges.insert(ownerId, list);
-}
-
-void GraphScene::rebuildAllEdges()
-{
-    for (auto &list : m_edges)
-        qDeleteAll(list);
-    m_edges.clear();
-    for (const Task &t : m_document->project().tasks()) {
-        if (!t.dependencies.isEmpty())
-            rebuildEdges(t.id);
-    }
-}
-
-QStringList GraphScene::descendantLeaves(const QString &id) const
-{
-    QStringList out;
-    QStringList pending{id};
-    while (!pending.isEmpty()) {
-        const QString cur = pending.takeLast();
-        const QStringList &kids = m_document->childIds(cur);
-        if (kids.isEmpty() && cur != id)
-            out << cur;
-        pending += kids;
-    }
-    return out;
-}
-
-QRectF GraphScene::childrenRect(const QString &summaryId) const
-{
-    using namespace GraphStyle;
-    QRectF r;
-    for (const QString &c : m_document->childIds(summaryId)) {
-        if (FrameItem *f = m_frames.value(c))
-            r = r.united(f->nodeSceneRect());
-        else if (CardItem *card = m_cards.value(c))
-            r = r.united(card->nodeSceneRect());
-    }
-    return r.adjusted(-FramePadding, -FramePadding - FrameHeader, FramePadding, FramePadding);
-}
-
-void GraphScene::updateFrames(const QSet<QString> &summaries)
-{
-    // Deepest first, so a parent unites its child frames' new rects.
-    QList<QString> order(summaries.cbegin(), summaries.cend());
-    std::sort(order.begin(), order.end(), [this](const QString &a, const QString &b) {
-        return depthOf(a) > depthOf(b);
-    });
-    for (const QString &id : std::as_const(order)) {
-        FrameItem *f = m_frames.value(id);
-        if (!f)
-            continue;
-        f->setFrameRect(childrenRect(id));
-        if (m_collapsed.contains(id)) {
-            if (CardItem *c = m_cards.value(id))
-                c->setPos(f->nodeSceneRect().topLeft());
-        }
-    }
-}
-
-void GraphScene::updateAllFrames()
-{
-    updateFrames(QSet<QString>(m_frames.keyBegin(), m_frames.keyEnd()));
-}
-
-void GraphScene::markAncestorsDirty(const QString &id)
-{
-    const Project &p = m_document->project();
-    const Task *t = p.find(id);
-    for (QString a = t ? t->parentId : QString(); !a.isEmpty();) {
-        m_dirtyFrames.insert(a);
-        const Task *at = p.find(a);
-        a = at ? at->parentId : QString();
-    }
-}
 
 void GraphScene::onTaskChanged(const QString &id, int flags)
 {
@@ -450,7 +257,12 @@ void GraphScene::setCollapsed(const QString &summaryId, bool collapsed)
     else
         m_collapsed.remove(summaryId);
     m_structureDirty = true;
+    // Hiding a selected card deselects it; the shared selection must not hear of that:
+    // a hidden task stays selected and its collapsed ancestor stands in for it.
+    const bool wasSyncing = std::exchange(m_syncingSelection, true);
     flush();
+    m_syncingSelection = wasSyncing;
+    syncFromTaskSelection();
     emit collapsedChanged(summaryId, collapsed);
 }
 
@@ -461,7 +273,7 @@ void GraphScene::autoLayout()
     if (positions.isEmpty())
         return;
     m_document->undoStack()->push(new SetPositionsCommand(m_document, positions, tr("Auto layout")));
-    setSceneRect(itemsBoundingRect().adjusted(-300, -300, 300, 300));
+    setSceneRect(planRect().adjusted(-300, -300, 300, 300));
 }
 
 } // namespace Workplan

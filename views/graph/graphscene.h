@@ -35,10 +35,14 @@ public:
         bool blocked = false;
         int wave = -1;          // parallel group, -1 none
         double slack = -1;      // hours, -1 unknown
+        int loop = -1;          // index in analysis.cycles of the loop it is in (or holds), -1 none
         QString blockedText;    // tooltip: why it is blocked
     };
 
     static constexpr const char *TaskTypeMime = "application/x-workplan-task-type";
+    // A built-in template by resource name ("templates/bug-fix-regular.json"), dropped to
+    // add its tasks where it lands.
+    static constexpr const char *TemplateMime = "application/x-workplan-template";
 
     // `selection` and `analysis` may be null (tests, printing).
     GraphScene(ProjectDocument *document, TaskSelection *selection, AnalysisController *analysis,
@@ -70,7 +74,11 @@ public:
     bool showWaves() const { return m_showWaves; }
     bool showSlack() const { return m_showSlack; }
     const Overlay *overlay(const QString &id) const;
+    // A counting dependency on a critical chain: a critical leaf (owner or under it) waits
+    // exactly EF(prerequisite) + lag, so dependencies declared on summaries count too.
     bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
+    // A counting dependency joining two leaves of one cyclic set (the loop colour).
+    bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
 
     // --- Edits (each one undoable command or macro; refusals emit message()) ---
     bool createDependency(const QString &prereqId, const QString &ownerId, DependencyType type);
@@ -78,7 +86,16 @@ public:
     void deleteSelection();
     // Creates a task of `type` centred at `scenePos`, inside the innermost frame there.
     QString createTaskAt(const QString &type, const QPointF &scenePos);
+    // Adds the tasks of a built-in template (default parameters, fresh ids) laid out around
+    // `scenePos`, under the innermost frame there; one undo step. Returns the new ids.
+    QStringList createTemplateAt(const QString &resourceName, const QPointF &scenePos);
     static DependencyType typeForModifiers(Qt::KeyboardModifiers modifiers);
+
+    // A selected task hidden inside a collapsed summary selects the card of its outermost
+    // collapsed ancestor instead (that card stands in for it: the shared selection keeps
+    // the hidden id, Delete acts on it). Collapse is the user's choice, so nothing expands;
+    // expanding selects the task's own card again.
+    bool isStandIn(const QString &cardId) const { return m_standIns.contains(cardId); }
 
     // Moves the selection to the nearest card in the direction (dx, dy).
     void selectNeighbour(int dx, int dy);
@@ -86,6 +103,10 @@ public:
     // Cards cache their picture in device pixels; printing and PDF export turn that off
     // so the output stays vector.
     void setItemCaching(bool on);
+
+    // What is drawn: the visible cards, frames and arrows. (itemsBoundingRect() would also
+    // count the hidden cards of open summaries, which sit at the origin.)
+    QRectF planRect() const;
 
     // Brings pending document changes into the items now (normally done after each
     // undo-stack step and on the next event loop turn).
@@ -102,6 +123,8 @@ signals:
     // A refusal or a short report for the status bar.
     void message(const QString &text);
     void collapsedChanged(const QString &summaryId, bool collapsed);
+    // A new plan was loaded (the views fit it).
+    void planReset();
     // Keyboard navigation asks the views to show this item.
     void ensureVisibleRequested(const QRectF &sceneRect);
 
@@ -118,7 +141,7 @@ protected:
 private:
     enum class Mode { None, Move, Link, Retarget };
 
-    // Sync (graphscene.cpp)
+    // Sync (graphscene.cpp, graphsync.cpp)
     void rebuildAll();
     void syncNodes();
     void deleteNode(const QString &id);
@@ -135,12 +158,15 @@ private:
     QPointF restingPosition(const QString &id) const;
     void scheduleFlush();
     void onTaskChanged(const QString &id, int flags);
+    QStringList descendantLeaves(const QString &id) const;
+    QString frameAt(const QPointF &scenePos) const;   // innermost visible frame, or empty
+
+    // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
     void rebuildOverlays();
     void syncFromTaskSelection();
     void syncToTaskSelection();
-    QStringList descendantLeaves(const QString &id) const;
 
-    // Interaction (graphinteraction.cpp)
+    // Interaction (graphinteraction.cpp, graphlinking.cpp)
     NodeItem *nodeAt(const QPointF &scenePos) const;
     void updateLinkFeedback(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
     QString linkProblem(NodeItem *target, Qt::KeyboardModifiers modifiers) const;
@@ -167,6 +193,8 @@ private:
 
     QHash<QString, Overlay> m_overlays;
     QSet<QString> m_criticalEdges;   // "owner\nprereq"
+    QSet<QString> m_loopEdges;       // "owner\nprereq"
+    QHash<QString, QStringList> m_standIns;   // collapsed card -> the hidden selected ids
     bool m_showCritical = true;
     bool m_showBlocked = true;
     bool m_showWaves = false;

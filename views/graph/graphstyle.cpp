@@ -90,6 +90,7 @@ QPen dependencyPen(DependencyType type, bool faded)
 
 QColor criticalColor() { return QColor(0xff6f00); }
 QColor blockedColor() { return QColor(0xd50000); }
+QColor loopColor() { return QColor(0x8e24aa); }
 
 QColor canvasColor() { return QGuiApplication::palette().color(QPalette::Base); }
 

@@ -31,6 +31,7 @@ QColor statusColor(Status status);
 QPen dependencyPen(DependencyType type, bool faded);
 QColor criticalColor();
 QColor blockedColor();
+QColor loopColor();   // tasks and arrows of a dependency loop
 
 // Follows the desktop: the canvas is the palette's Base (dark in a dark theme); text drawn
 // straight on the canvas takes an ink that reads on that background. Cards stay light

@@ -1,6 +1,7 @@
 #include "graphview.h"
 
 #include "graphscene.h"
+#include "graphstyle.h"
 #include "nodeitem.h"
 
 #include "views/taskselection.h"
@@ -15,6 +16,8 @@ namespace Workplan {
 
 static constexpr qreal MinZoom = 0.02;
 static constexpr qreal MaxZoom = 4.0;
+// Below this the whole plan is too small to read as a plan: fill the window instead.
+static constexpr qreal MinFitZoom = 0.08;
 
 GraphView::GraphView(GraphScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent)
@@ -31,6 +34,11 @@ GraphView::GraphView(GraphScene *scene, QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     connect(scene, &GraphScene::ensureVisibleRequested, this,
             [this](const QRectF &r) { ensureVisible(r, 40, 40); });
+    connect(scene, &GraphScene::planReset, this, [this] {
+        m_fitPending = !isVisible();
+        if (!m_fitPending)
+            fitToWindow();
+    });
     if (TaskSelection *sel = scene->taskSelection())
         connect(sel, &TaskSelection::focusRequested, this, &GraphView::centerOnTask);
 }
@@ -48,6 +56,13 @@ GraphView *GraphView::create(ProjectDocument *document, TaskSelection *selection
 void GraphView::setZoom(qreal factor)
 {
     factor = qBound(MinZoom, factor, MaxZoom);
+    // Zoomed out, cards are plain blocks: cheaper to draw than to re-cache at every zoom
+    // step (10k device-pixel caches rebuilt per step). Close up, the cache pays.
+    const bool detail = factor >= GraphStyle::DetailThreshold;
+    if (detail != m_cardCaching) {
+        m_cardCaching = detail;
+        m_scene->setItemCaching(detail);
+    }
     setTransform(QTransform::fromScale(factor, factor));
 }
 
@@ -64,13 +79,21 @@ void GraphView::zoomOut()
 void GraphView::fitToWindow()
 {
     m_scene->flush();
-    const QRectF r = m_scene->itemsBoundingRect();
-    if (r.isEmpty())
+    const QRectF r = m_scene->planRect().adjusted(-20, -20, 20, 20);
+    const QSizeF v = viewport()->size();
+    if (r.isEmpty() || v.isEmpty())
         return;
-    fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
-    if (zoom() > 1.0)
-        setZoom(1.0);   // a small plan stays at its natural size
-    centerOn(r.center());
+    m_fitPending = false;
+    const qreal whole = qMin(v.width() / r.width(), v.height() / r.height());
+    if (whole >= MinFitZoom) {
+        setZoom(qMin(whole, 1.0));   // a small plan stays at its natural size
+        centerOn(r.center());
+        return;
+    }
+    // Fill the short side and start where the plan starts.
+    setZoom(qMin(qMax(v.width() / r.width(), v.height() / r.height()), 1.0));
+    const QSizeF shown = v / zoom();
+    centerOn(r.topLeft() + QPointF(qMin(shown.width(), r.width()), qMin(shown.height(), r.height())) / 2);
 }
 
 void GraphView::centerOnTask(const QString &id)
@@ -78,6 +101,13 @@ void GraphView::centerOnTask(const QString &id)
     m_scene->flush();
     if (NodeItem *n = m_scene->visibleNodeFor(id))
         centerOn(n->nodeSceneRect().center());
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitPending && isVisible())
+        fitToWindow();
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)

@@ -31,6 +31,8 @@ public slots:
     void setZoom(qreal factor);
     void zoomIn();
     void zoomOut();
+    // The whole plan, at most 100 %. A plan so tall (or wide) that the whole would be a
+    // thin strip is filled across the window from its start (top-left) instead.
     void fitToWindow();
     void centerOnTask(const QString &id);
 
@@ -41,11 +43,14 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     GraphScene *m_scene;
     bool m_spaceHeld = false;
     bool m_panning = false;
+    bool m_fitPending = true;
+    bool m_cardCaching = true;   // cards cache their pictures (see setZoom)   // a new plan is shown fitted once the viewport has its size
     QPoint m_panLast;
 };
 
