@@ -68,6 +68,7 @@ private slots:
     void tilesGiveNTimesMGraphPages();
     void svgIsValidXmlWithEveryTitle();
     void pngHasTheRequestedScale();
+    void exportCoversOnlyVisibleItems();
     void headlessCommands();
 
 private:
@@ -168,6 +169,35 @@ void TestPrint::pngHasTheRequestedScale()
     QVERIFY(!one.isNull());
     QVERIFY(qAbs(two.width() - 2 * one.width()) <= 2);
     QVERIFY(qAbs(two.height() - 2 * one.height()) <= 2);
+}
+
+// The card of an open summary is hidden at the origin; a plan placed far away must not
+// be exported with the empty stretch in between.
+void TestPrint::exportCoversOnlyVisibleItems()
+{
+    Project p;
+    p.name = QStringLiteral("far");
+    Task epic;
+    epic.id = QStringLiteral("E");
+    epic.type = QStringLiteral("epic");
+    Task a;
+    a.id = QStringLiteral("a");
+    a.type = QStringLiteral("specialist_task");
+    a.parentId = epic.id;
+    a.position = QPointF(4000, 4000);
+    a.hasPosition = true;
+    Task b = a;
+    b.id = QStringLiteral("b");
+    b.position = QPointF(4300, 4000);
+    p.setTasks({epic, a, b});
+    const OffscreenPlan plan(p);
+    QString error;
+    const QString png = m_dir.filePath(QStringLiteral("far.png"));
+    QVERIFY2(plan.writePng(png, 1.0, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.width() < 1000 && image.height() < 600,
+             qPrintable(QStringLiteral("%1 x %2").arg(image.width()).arg(image.height())));
 }
 
 void TestPrint::headlessCommands()

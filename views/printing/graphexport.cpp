@@ -1,6 +1,7 @@
 #include "graphexport.h"
 
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QImageWriter>
@@ -25,7 +26,14 @@ bool fail(QString *error, const QString &text)
 
 QRectF exportRect(QGraphicsScene *scene)
 {
-    const QRectF r = scene->itemsBoundingRect();
+    // Visible items only: itemsBoundingRect() also counts hidden ones (the cards of open
+    // summaries wait, hidden, at the origin) and would add empty space.
+    QRectF r;
+    const QList<QGraphicsItem *> items = scene->items();
+    for (const QGraphicsItem *item : items) {
+        if (item->isVisible())
+            r |= item->sceneBoundingRect();
+    }
     return r.isEmpty() ? QRectF(0, 0, 200, 100) : r.adjusted(-20, -20, 20, 20);
 }
 

@@ -1,5 +1,7 @@
 #include "planprinter.h"
 
+#include "graphexport.h"
+
 #include "views/analysiscontroller.h"
 
 #include "model/effort.h"
@@ -247,7 +249,7 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
 void PlanPrinter::paintGraphTile(QPainter &p, const Metrics &m, int tile) const
 {
     const int across = m_options.tilesAcross, down = m_options.tilesDown;
-    const QRectF source = m_graph->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    const QRectF source = GraphExport::exportRect(m_graph);
     const QRectF area = m.body.adjusted(0, 4 * m.px, 0, -4 * m.px);
     // Tiles overlap by a margin so the sheets can be glued; the marks show where.
     const double overlap = across * down > 1 ? 10 * m.px : 0;
