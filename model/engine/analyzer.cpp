@@ -128,6 +128,11 @@ struct ScheduleGraph
     std::vector<int> inStart;       // CSR of in-edges, size nodeCount() + 1
     std::vector<int> pred;
     std::vector<double> lag;
+    // Where the explicit out-edge graph (buildGraph) lists each edge among its source's
+    // out-edges, for choosing the same critical chain: from a summary's start, the child
+    // (its task index); from a task, the edge to its parent (2 * depStart of the task)
+    // before or after the dependencies on it (2 * d + 1), by declaring task.
+    std::vector<int> key;
     std::vector<double> duration;   // per node; summary nodes take no time
     std::vector<std::uint8_t> leaf; // per node
 
@@ -147,22 +152,38 @@ struct ScheduleGraph
         const int nodes = n + int(taskOfStart.size());
         duration.assign(nodes, 0.0);
         leaf.assign(nodes, 0);
-        inStart.reserve(nodes + 1);
-        pred.reserve(s.children.size() * 2 + s.depPrereq.size());
-        lag.reserve(pred.capacity());
-        inStart.push_back(0);
-        auto add = [&](int u, double hours) {
-            pred.push_back(u);
-            lag.push_back(hours);
+        // Sized to a bound (a parent edge for every task, twice, plus every dependency)
+        // and written through pointers, then cut to size: no push_back bookkeeping.
+        const std::size_t bound = s.children.size() * 2 + s.depPrereq.size();
+        inStart.resize(std::size_t(nodes) + 1);
+        pred.resize(bound);
+        lag.resize(bound);
+        key.resize(bound);
+        int *in = inStart.data();
+        int *p = pred.data();
+        double *l = lag.data();
+        int *k = key.data();
+        int edges = 0;
+        auto add = [&](int u, double hours, int order) {
+            p[edges] = u;
+            l[edges] = hours;
+            k[edges] = order;
+            ++edges;
         };
+        const int *parent = s.parent.data();
+        const int *depStart = s.depStart.data();
+        const int *depPrereq = s.depPrereq.data();
+        const std::uint8_t *depCounts = s.depCounts.data();
+        const double *depLag = s.depLag.data();
         auto addOwn = [&](int t) {
-            if (s.parent[t] >= 0)
-                add(startOf[s.parent[t]], 0.0);
-            for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-                if (s.depCounts[d])
-                    add(s.depPrereq[d], s.depLag[d]);
+            if (parent[t] >= 0)
+                add(startOf[parent[t]], 0.0, t);
+            for (int d = depStart[t]; d < depStart[t + 1]; ++d) {
+                if (depCounts[d])
+                    add(depPrereq[d], depLag[d], 2 * d + 1);
             }
         };
+        in[0] = 0;
         for (int t = 0; t < n; ++t) {
             if (s.isLeaf(t)) {
                 duration[t] = leafDuration[t];
@@ -170,14 +191,17 @@ struct ScheduleGraph
                 addOwn(t);
             } else {
                 for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                    add(s.children[c], 0.0);
+                    add(s.children[c], 0.0, 2 * depStart[s.children[c]]);
             }
-            inStart.push_back(int(pred.size()));
+            in[t + 1] = edges;
         }
-        for (int t : taskOfStart) {
-            addOwn(t);
-            inStart.push_back(int(pred.size()));
+        for (std::size_t j = 0; j < taskOfStart.size(); ++j) {
+            addOwn(taskOfStart[j]);
+            in[n + j + 1] = edges;
         }
+        pred.resize(std::size_t(edges));
+        lag.resize(std::size_t(edges));
+        key.resize(std::size_t(edges));
     }
 };
 
@@ -220,9 +244,9 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
     // Most nodes come after their predecessors and are emitted straight away; the rest are
     // expanded depth-first (v: expand v; ~v: emit v, its predecessors being done by then).
     std::vector<int> stack;
-    for (int root = 0; root < nodes; ++root) {
+    auto visit = [&](int root) {
         if (state[root] != Unseen || tryEmit(root))
-            continue;
+            return true;
         stack.push_back(root);
         while (!stack.empty()) {
             const int top = stack.back();
@@ -243,6 +267,20 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
                     return false;
             }
         }
+        return true;
+    };
+    // Roots in file order, a summary by its start: a parent's start then comes before its
+    // children, and most dependencies point back, so nearly every node is emitted on its
+    // first try instead of being expanded (in node order every leaf would first meet its
+    // parent's start, numbered after all tasks). Summary finishes follow their children.
+    // Any root order gives a topological order, and ES, LF and levels do not depend on it.
+    for (int t = 0; t < g.n; ++t) {
+        if (!visit(g.inNode(t)))
+            return false;
+    }
+    for (int root = 0; root < nodes; ++root) {
+        if (!visit(root))
+            return false;
     }
     return true;
 }
@@ -551,51 +589,37 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
         a.timeSavingsHours += sum - longest;
     }
 
-    // One critical chain, along tight edges between critical nodes. The walk needs
-    // out-edges, collected in the order the explicit graph lists them (by declaring task).
+    // One critical chain, along tight edges between critical nodes. A node "reaches the
+    // end" when a tight path leads from it to a leaf finishing at the makespan; known
+    // before the walk, so the walk never enters a dead end (a greedy search can, at
+    // zero-length leaves). Walking the order backwards, each node's flag is final when
+    // reached and is pushed along its in-edges, which also picks each node's next hop:
+    // of its tight out-edges into such nodes, the one the explicit graph lists first
+    // (smallest ScheduleGraph::key), so the same chain is chosen as with out-edges.
     std::vector<std::uint8_t> critical(nodes);
     for (int v = 0; v < nodes; ++v)
         critical[v] = std::fabs(ls(v) - es[v]) <= kEps;
-    struct Edge { int from, to; };
-    std::vector<Edge> tight;
-    auto consider = [&](int u, int v, double lag) {
-        if (critical[u] && critical[v] && std::fabs(ef(u) + lag - es[v]) <= kEps)
-            tight.push_back({u, v});
-    };
-    for (int t = 0; t < n; ++t) {
-        if (!s.isLeaf(t)) {
-            for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                consider(g.startOf[t], g.inNode(s.children[c]), 0.0);
-        }
-        if (s.parent[t] >= 0)
-            consider(t, s.parent[t], 0.0);
-        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-            if (s.depCounts[d])
-                consider(s.depPrereq[d], g.inNode(t), s.depLag[d]);
-        }
-    }
-    std::stable_sort(tight.begin(), tight.end(), [](const Edge &x, const Edge &y) { return x.from < y.from; });
-    auto edgesFrom = [&](int u) {
-        const auto first = std::lower_bound(tight.begin(), tight.end(), u,
-                                            [](const Edge &x, int from) { return x.from < from; });
-        auto last = first;
-        while (last != tight.end() && last->from == u)
-            ++last;
-        return std::make_pair(first, last);
-    };
-
-    // A node "reaches the end" when a tight path leads from it to a leaf finishing at the
-    // makespan. Computed backwards first, so the walk never enters a dead end (a greedy
-    // search can, at zero-length leaves).
     std::vector<std::uint8_t> reachesEnd(nodes, 0);
+    std::vector<int> nextHop(nodes, -1);
+    std::vector<int> nextKey(nodes, 0);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int u = *it;
-        if (!critical[u])
+        const int v = *it;
+        if (!critical[v])
             continue;
-        bool ok = g.leaf[u] && std::fabs(ef(u) - makespan) <= kEps;
-        for (auto [e, last] = edgesFrom(u); e != last && !ok; ++e)
-            ok = reachesEnd[e->to];
-        reachesEnd[u] = ok;
+        if (g.leaf[v] && std::fabs(ef(v) - makespan) <= kEps)
+            reachesEnd[v] = 1;
+        if (!reachesEnd[v])
+            continue;
+        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e) {
+            const int u = g.pred[e];
+            if (!critical[u] || !(std::fabs(ef(u) + g.lag[e] - es[v]) <= kEps))
+                continue;
+            reachesEnd[u] = 1;
+            if (nextHop[u] < 0 || g.key[e] < nextKey[u]) {
+                nextHop[u] = v;
+                nextKey[u] = g.key[e];
+            }
+        }
     }
     int current = -1;
     for (int t : a.criticalTasks) {
@@ -613,11 +637,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
         int u = current;
         current = -1;
         while (current < 0 && u >= 0) {
-            int next = -1;
-            for (auto [e, last] = edgesFrom(u); e != last && next < 0; ++e) {
-                if (reachesEnd[e->to])
-                    next = e->to;
-            }
+            const int next = nextHop[u];
             if (next >= 0 && g.leaf[next])
                 current = next;
             u = next;
