@@ -127,22 +127,37 @@ struct ScheduleGraph
     std::vector<int> startOf;       // summary task -> its start node; leaves: -1
     std::vector<int> inStart;       // CSR of in-edges, size nodeCount() + 1
     std::vector<int> pred;
-    std::vector<double> lag;
-    // Where the explicit out-edge graph (buildGraph) lists each edge among its source's
-    // out-edges, for choosing the same critical chain: from a summary's start, the child
-    // (its task index); from a task, the edge to its parent (2 * depStart of the task)
-    // before or after the dependencies on it (2 * d + 1), by declaring task.
-    std::vector<int> key;
+    // The dependency an in-edge comes from, -1 for the hierarchy's edges (no lag): half
+    // the memory of a lag per edge, which matters as every run faults its arrays in.
+    std::vector<int> dep;
+    const double *depLag = nullptr; // the snapshot's
     std::vector<double> duration;   // per node; summary nodes take no time
     std::vector<std::uint8_t> leaf; // per node
 
+    std::vector<int> taskOfStart;   // start node n + k -> its summary task
+
     int nodeCount() const { return int(duration.size()); }
     int inNode(int t) const { return startOf[t] < 0 ? t : startOf[t]; }
+    double lag(int e) const { return dep[e] < 0 ? 0.0 : depLag[dep[e]]; }
 
-    ScheduleGraph(const Snapshot &s, const std::vector<double> &leafDuration)
-        : n(s.taskCount()), startOf(n, -1)
+    // Where the explicit out-edge graph (buildGraph) lists in-edge e of v among its
+    // source's out-edges, for choosing the same critical chain: from a summary's start,
+    // the child (its task index); from a task, the edge to its parent (2 * depStart of
+    // the task) before or after the dependencies on it (2 * d + 1), by declaring task.
+    // Worked out from the snapshot only for the few tight critical edges.
+    int key(const Snapshot &s, int v, int e) const
     {
-        std::vector<int> taskOfStart;
+        if (dep[e] >= 0)
+            return 2 * dep[e] + 1;
+        if (v < n && !leaf[v])
+            return 2 * s.depStart[pred[e]];     // from a child to this summary's finish
+        return v < n ? v : taskOfStart[v - n];  // from the parent's start
+    }
+
+    // Takes over `leafDuration` (per task, reserved for every node) as its durations.
+    ScheduleGraph(const Snapshot &s, std::vector<double> &&leafDuration)
+        : n(s.taskCount()), startOf(n, -1), depLag(s.depLag.data()), duration(std::move(leafDuration))
+    {
         for (int t = 0; t < n; ++t) {
             if (!s.isLeaf(t)) {
                 startOf[t] = n + int(taskOfStart.size());
@@ -150,48 +165,43 @@ struct ScheduleGraph
             }
         }
         const int nodes = n + int(taskOfStart.size());
-        duration.assign(nodes, 0.0);
+        duration.resize(nodes, 0.0);
         leaf.assign(nodes, 0);
         // Sized to a bound (a parent edge for every task, twice, plus every dependency)
         // and written through pointers, then cut to size: no push_back bookkeeping.
         const std::size_t bound = s.children.size() * 2 + s.depPrereq.size();
         inStart.resize(std::size_t(nodes) + 1);
         pred.resize(bound);
-        lag.resize(bound);
-        key.resize(bound);
+        dep.resize(bound);
         int *in = inStart.data();
         int *p = pred.data();
-        double *l = lag.data();
-        int *k = key.data();
+        int *from = dep.data();
         int edges = 0;
-        auto add = [&](int u, double hours, int order) {
+        auto add = [&](int u, int d) {
             p[edges] = u;
-            l[edges] = hours;
-            k[edges] = order;
+            from[edges] = d;
             ++edges;
         };
         const int *parent = s.parent.data();
         const int *depStart = s.depStart.data();
         const int *depPrereq = s.depPrereq.data();
         const std::uint8_t *depCounts = s.depCounts.data();
-        const double *depLag = s.depLag.data();
         auto addOwn = [&](int t) {
             if (parent[t] >= 0)
-                add(startOf[parent[t]], 0.0, t);
+                add(startOf[parent[t]], -1);
             for (int d = depStart[t]; d < depStart[t + 1]; ++d) {
                 if (depCounts[d])
-                    add(depPrereq[d], depLag[d], 2 * d + 1);
+                    add(depPrereq[d], d);
             }
         };
         in[0] = 0;
         for (int t = 0; t < n; ++t) {
             if (s.isLeaf(t)) {
-                duration[t] = leafDuration[t];
                 leaf[t] = 1;
                 addOwn(t);
             } else {
                 for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                    add(s.children[c], 0.0, 2 * depStart[s.children[c]]);
+                    add(s.children[c], -1);
             }
             in[t + 1] = edges;
         }
@@ -200,8 +210,7 @@ struct ScheduleGraph
             in[n + j + 1] = edges;
         }
         pred.resize(std::size_t(edges));
-        lag.resize(std::size_t(edges));
-        key.resize(std::size_t(edges));
+        dep.resize(std::size_t(edges));
     }
 };
 
@@ -213,15 +222,14 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
     const int nodes = g.nodeCount();
     enum : std::uint8_t { Unseen, Open, Done };
     std::vector<std::uint8_t> state(nodes, Unseen);
-    std::vector<double> ef(nodes, 0.0);
-    std::vector<int> outLevel(nodes, 0);     // the level a node hands to its successors
+    // A predecessor's EF (es + duration) and the level it hands on (level, + 1 for a leaf)
+    // are derived where read: two fewer arrays to fault in on every run.
     es.assign(nodes, 0.0);
     level.assign(nodes, 0);
     order.clear();
     order.reserve(nodes);
     const int *inStart = g.inStart.data();
     const int *pred = g.pred.data();
-    const double *lag = g.lag.data();
     // Emits v when all its predecessors are done; else returns false and leaves it alone.
     auto tryEmit = [&](int v) {
         double start = 0;
@@ -230,13 +238,11 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
             const int u = pred[e];
             if (state[u] != Done)
                 return false;
-            start = std::max(start, ef[u] + lag[e]);
-            lvl = std::max(lvl, outLevel[u]);
+            start = std::max(start, es[u] + g.duration[u] + g.lag(e));
+            lvl = std::max(lvl, level[u] + g.leaf[u]);
         }
         es[v] = start;
-        ef[v] = start + g.duration[v];
         level[v] = lvl;
-        outLevel[v] = g.leaf[v] ? lvl + 1 : lvl;
         state[v] = Done;
         order.push_back(v);
         return true;
@@ -525,7 +531,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
         const int v = *it;
         const double lsv = lf[v] - g.duration[v];
         for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e)
-            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag[e]);
+            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag(e));
     }
     auto ef = [&](int v) { return es[v] + g.duration[v]; };
     auto ls = [&](int v) { return lf[v] - g.duration[v]; };
@@ -596,34 +602,29 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
     // reached and is pushed along its in-edges, which also picks each node's next hop:
     // of its tight out-edges into such nodes, the one the explicit graph lists first
     // (smallest ScheduleGraph::key), so the same chain is chosen as with out-edges.
-    std::vector<std::uint8_t> critical(nodes);
-    for (int v = 0; v < nodes; ++v)
-        critical[v] = std::fabs(ls(v) - es[v]) <= kEps;
-    std::vector<std::uint8_t> reachesEnd(nodes, 0);
-    std::vector<int> nextHop(nodes, -1);
+    auto critical = [&](int v) { return std::fabs(ls(v) - es[v]) <= kEps; };
+    auto endsLast = [&](int v) { return g.leaf[v] && std::fabs(ef(v) - makespan) <= kEps; };
+    std::vector<int> nextHop(nodes, -1);     // -1: no tight edge into a node that reaches the end
     std::vector<int> nextKey(nodes, 0);
+    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || nextHop[v] >= 0); };
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const int v = *it;
-        if (!critical[v])
-            continue;
-        if (g.leaf[v] && std::fabs(ef(v) - makespan) <= kEps)
-            reachesEnd[v] = 1;
-        if (!reachesEnd[v])
+        if (!reachesEnd(v))
             continue;
         for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e) {
             const int u = g.pred[e];
-            if (!critical[u] || !(std::fabs(ef(u) + g.lag[e] - es[v]) <= kEps))
+            if (!critical(u) || !(std::fabs(ef(u) + g.lag(e) - es[v]) <= kEps))
                 continue;
-            reachesEnd[u] = 1;
-            if (nextHop[u] < 0 || g.key[e] < nextKey[u]) {
+            const int key = g.key(s, v, e);
+            if (nextHop[u] < 0 || key < nextKey[u]) {
                 nextHop[u] = v;
-                nextKey[u] = g.key[e];
+                nextKey[u] = key;
             }
         }
     }
     int current = -1;
     for (int t : a.criticalTasks) {
-        if (std::fabs(es[t]) <= kEps && reachesEnd[t]) {
+        if (std::fabs(es[t]) <= kEps && reachesEnd(t)) {
             current = t;
             break;
         }
@@ -655,7 +656,13 @@ Analysis analyze(const Snapshot &s)
     a.tasks = n;
     a.dependencies = s.declaredDependencies();
 
-    std::vector<double> duration(n, 0.0);
+    // Per task here, then the schedule graph's per node (a summary adds a start node).
+    int summaries = 0;
+    for (int t = 0; t < n; ++t)
+        summaries += !s.isLeaf(t);
+    std::vector<double> duration;
+    duration.reserve(std::size_t(n) + std::size_t(summaries));
+    duration.assign(n, 0.0);
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t))
             continue;
@@ -685,14 +692,14 @@ Analysis analyze(const Snapshot &s)
     if (n >= kParallelFrom)
         helper = std::thread(blockedAndReady);
 
-    const ScheduleGraph g(s, duration);
+    const ScheduleGraph g(s, std::move(duration));
     std::vector<int> order;
     std::vector<double> es;
     std::vector<int> level;
     if (forwardPass(g, order, es, level)) {
         schedule(s, g, order, es, level, childrenFirst, a);
     } else {
-        const Graph explicitGraph = buildGraph(s, duration);
+        const Graph explicitGraph = buildGraph(s, g.duration);
         a.cycles = cyclicLeafSets(s, explicitGraph, topologicalOrder(explicitGraph));
     }
 
