@@ -393,22 +393,45 @@ struct LeafCounts
     int leaves = 0, cancelled = 0, failed = 0, done = 0, approved = 0, open = 0;
 };
 
-std::vector<LeafCounts> countLeaves(const Snapshot &s, const std::vector<int> &childrenFirst)
+// Kept for summaries only (a leaf's facts are its status): a slot per summary instead of
+// 24 bytes for every task, which each run would otherwise fault in.
+struct SummaryCounts
 {
-    std::vector<LeafCounts> c(s.taskCount());
+    std::vector<int> slot;            // per task: index into `counts`, -1 for a leaf
+    std::vector<LeafCounts> counts;
+
+    const LeafCounts &of(int t) const
+    {
+        static const LeafCounts none;
+        return slot[t] < 0 ? none : counts[slot[t]];
+    }
+};
+
+SummaryCounts countLeaves(const Snapshot &s, const std::vector<int> &childrenFirst)
+{
+    SummaryCounts c;
+    const int n = s.taskCount();
+    c.slot.assign(n, -1);
+    int summaries = 0;
+    for (int t = 0; t < n; ++t) {
+        if (!s.isLeaf(t))
+            c.slot[t] = summaries++;
+    }
+    c.counts.resize(summaries);
     for (int t : childrenFirst) {
-        LeafCounts &me = c[t];
+        LeafCounts leaf;
         if (s.isLeaf(t)) {
             const Status st = s.status[t];
-            me.leaves = 1;
-            me.cancelled = st == Status::Cancelled;
-            me.failed = st == Status::Failed;
-            me.approved = st == Status::Approved;
-            me.done = statusClass(st) == StatusClass::Done;
-            me.open = statusClass(st) == StatusClass::Open;
+            leaf.leaves = 1;
+            leaf.cancelled = st == Status::Cancelled;
+            leaf.failed = st == Status::Failed;
+            leaf.approved = st == Status::Approved;
+            leaf.done = statusClass(st) == StatusClass::Done;
+            leaf.open = statusClass(st) == StatusClass::Open;
         }
+        const LeafCounts &me = s.isLeaf(t) ? leaf : c.counts[c.slot[t]];
         if (s.parent[t] >= 0) {
-            LeafCounts &p = c[s.parent[t]];
+            LeafCounts &p = c.counts[c.slot[s.parent[t]]];
             p.leaves += me.leaves;
             p.cancelled += me.cancelled;
             p.failed += me.failed;
@@ -448,7 +471,7 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
 
 // Writes only `blocked` and `ready`, so it can run beside the schedule.
 void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
-                 const std::vector<LeafCounts> &counts,
+                 const SummaryCounts &counts,
                  std::vector<Analysis::Blocked> &blocked, std::vector<Analysis::Waiting> &waits,
                  std::vector<int> &ready)
 {
@@ -462,7 +485,7 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
             if (!s.depCounts[d])
                 continue;
             const int p = s.depPrereq[d];
-            if (const auto why = unsatisfied(s, counts[p], p, s.depType[d])) {
+            if (const auto why = unsatisfied(s, counts.of(p), p, s.depType[d])) {
                 verdict[d] = std::uint8_t(*why) + 1;
                 ownUnsatisfied[t] = 1;
             }
@@ -479,7 +502,7 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
     auto nextOwner = [&](int owner) { return s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1; };
     for (int t = 0; t < n; ++t) {
         const bool open = s.isLeaf(t) ? statusClass(s.status[t]) == StatusClass::Open
-                                      : counts[t].open > 0;
+                                      : counts.of(t).open > 0;
         if (!open)
             continue;
         const bool marked = s.status[t] == Status::Blocked;
