@@ -127,17 +127,37 @@ struct ScheduleGraph
     std::vector<int> startOf;       // summary task -> its start node; leaves: -1
     std::vector<int> inStart;       // CSR of in-edges, size nodeCount() + 1
     std::vector<int> pred;
-    std::vector<double> lag;
+    // The dependency an in-edge comes from, -1 for the hierarchy's edges (no lag): half
+    // the memory of a lag per edge, which matters as every run faults its arrays in.
+    std::vector<int> dep;
+    const double *depLag = nullptr; // the snapshot's
     std::vector<double> duration;   // per node; summary nodes take no time
     std::vector<std::uint8_t> leaf; // per node
 
+    std::vector<int> taskOfStart;   // start node n + k -> its summary task
+
     int nodeCount() const { return int(duration.size()); }
     int inNode(int t) const { return startOf[t] < 0 ? t : startOf[t]; }
+    double lag(int e) const { return dep[e] < 0 ? 0.0 : depLag[dep[e]]; }
 
-    ScheduleGraph(const Snapshot &s, const std::vector<double> &leafDuration)
-        : n(s.taskCount()), startOf(n, -1)
+    // Where the explicit out-edge graph (buildGraph) lists in-edge e of v among its
+    // source's out-edges, for choosing the same critical chain: from a summary's start,
+    // the child (its task index); from a task, the edge to its parent (2 * depStart of
+    // the task) before or after the dependencies on it (2 * d + 1), by declaring task.
+    // Worked out from the snapshot only for the few tight critical edges.
+    int key(const Snapshot &s, int v, int e) const
     {
-        std::vector<int> taskOfStart;
+        if (dep[e] >= 0)
+            return 2 * dep[e] + 1;
+        if (v < n && !leaf[v])
+            return 2 * s.depStart[pred[e]];     // from a child to this summary's finish
+        return v < n ? v : taskOfStart[v - n];  // from the parent's start
+    }
+
+    // Takes over `leafDuration` (per task, reserved for every node) as its durations.
+    ScheduleGraph(const Snapshot &s, std::vector<double> &&leafDuration)
+        : n(s.taskCount()), startOf(n, -1), depLag(s.depLag.data()), duration(std::move(leafDuration))
+    {
         for (int t = 0; t < n; ++t) {
             if (!s.isLeaf(t)) {
                 startOf[t] = n + int(taskOfStart.size());
@@ -145,39 +165,52 @@ struct ScheduleGraph
             }
         }
         const int nodes = n + int(taskOfStart.size());
-        duration.assign(nodes, 0.0);
+        duration.resize(nodes, 0.0);
         leaf.assign(nodes, 0);
-        inStart.reserve(nodes + 1);
-        pred.reserve(s.children.size() * 2 + s.depPrereq.size());
-        lag.reserve(pred.capacity());
-        inStart.push_back(0);
-        auto add = [&](int u, double hours) {
-            pred.push_back(u);
-            lag.push_back(hours);
+        // Sized to a bound (a parent edge for every task, twice, plus every dependency)
+        // and written through pointers, then cut to size: no push_back bookkeeping.
+        const std::size_t bound = s.children.size() * 2 + s.depPrereq.size();
+        inStart.resize(std::size_t(nodes) + 1);
+        pred.resize(bound);
+        dep.resize(bound);
+        int *in = inStart.data();
+        int *p = pred.data();
+        int *from = dep.data();
+        int edges = 0;
+        auto add = [&](int u, int d) {
+            p[edges] = u;
+            from[edges] = d;
+            ++edges;
         };
+        const int *parent = s.parent.data();
+        const int *depStart = s.depStart.data();
+        const int *depPrereq = s.depPrereq.data();
+        const std::uint8_t *depCounts = s.depCounts.data();
         auto addOwn = [&](int t) {
-            if (s.parent[t] >= 0)
-                add(startOf[s.parent[t]], 0.0);
-            for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-                if (s.depCounts[d])
-                    add(s.depPrereq[d], s.depLag[d]);
+            if (parent[t] >= 0)
+                add(startOf[parent[t]], -1);
+            for (int d = depStart[t]; d < depStart[t + 1]; ++d) {
+                if (depCounts[d])
+                    add(depPrereq[d], d);
             }
         };
+        in[0] = 0;
         for (int t = 0; t < n; ++t) {
             if (s.isLeaf(t)) {
-                duration[t] = leafDuration[t];
                 leaf[t] = 1;
                 addOwn(t);
             } else {
                 for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                    add(s.children[c], 0.0);
+                    add(s.children[c], -1);
             }
-            inStart.push_back(int(pred.size()));
+            in[t + 1] = edges;
         }
-        for (int t : taskOfStart) {
-            addOwn(t);
-            inStart.push_back(int(pred.size()));
+        for (std::size_t j = 0; j < taskOfStart.size(); ++j) {
+            addOwn(taskOfStart[j]);
+            in[n + j + 1] = edges;
         }
+        pred.resize(std::size_t(edges));
+        dep.resize(std::size_t(edges));
     }
 };
 
@@ -189,15 +222,14 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
     const int nodes = g.nodeCount();
     enum : std::uint8_t { Unseen, Open, Done };
     std::vector<std::uint8_t> state(nodes, Unseen);
-    std::vector<double> ef(nodes, 0.0);
-    std::vector<int> outLevel(nodes, 0);     // the level a node hands to its successors
+    // A predecessor's EF (es + duration) and the level it hands on (level, + 1 for a leaf)
+    // are derived where read: two fewer arrays to fault in on every run.
     es.assign(nodes, 0.0);
     level.assign(nodes, 0);
     order.clear();
     order.reserve(nodes);
     const int *inStart = g.inStart.data();
     const int *pred = g.pred.data();
-    const double *lag = g.lag.data();
     // Emits v when all its predecessors are done; else returns false and leaves it alone.
     auto tryEmit = [&](int v) {
         double start = 0;
@@ -206,13 +238,11 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
             const int u = pred[e];
             if (state[u] != Done)
                 return false;
-            start = std::max(start, ef[u] + lag[e]);
-            lvl = std::max(lvl, outLevel[u]);
+            start = std::max(start, es[u] + g.duration[u] + g.lag(e));
+            lvl = std::max(lvl, level[u] + g.leaf[u]);
         }
         es[v] = start;
-        ef[v] = start + g.duration[v];
         level[v] = lvl;
-        outLevel[v] = g.leaf[v] ? lvl + 1 : lvl;
         state[v] = Done;
         order.push_back(v);
         return true;
@@ -220,9 +250,9 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
     // Most nodes come after their predecessors and are emitted straight away; the rest are
     // expanded depth-first (v: expand v; ~v: emit v, its predecessors being done by then).
     std::vector<int> stack;
-    for (int root = 0; root < nodes; ++root) {
+    auto visit = [&](int root) {
         if (state[root] != Unseen || tryEmit(root))
-            continue;
+            return true;
         stack.push_back(root);
         while (!stack.empty()) {
             const int top = stack.back();
@@ -243,6 +273,20 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
                     return false;
             }
         }
+        return true;
+    };
+    // Roots in file order, a summary by its start: a parent's start then comes before its
+    // children, and most dependencies point back, so nearly every node is emitted on its
+    // first try instead of being expanded (in node order every leaf would first meet its
+    // parent's start, numbered after all tasks). Summary finishes follow their children.
+    // Any root order gives a topological order, and ES, LF and levels do not depend on it.
+    for (int t = 0; t < g.n; ++t) {
+        if (!visit(g.inNode(t)))
+            return false;
+    }
+    for (int root = 0; root < nodes; ++root) {
+        if (!visit(root))
+            return false;
     }
     return true;
 }
@@ -349,22 +393,45 @@ struct LeafCounts
     int leaves = 0, cancelled = 0, failed = 0, done = 0, approved = 0, open = 0;
 };
 
-std::vector<LeafCounts> countLeaves(const Snapshot &s, const std::vector<int> &childrenFirst)
+// Kept for summaries only (a leaf's facts are its status): a slot per summary instead of
+// 24 bytes for every task, which each run would otherwise fault in.
+struct SummaryCounts
 {
-    std::vector<LeafCounts> c(s.taskCount());
+    std::vector<int> slot;            // per task: index into `counts`, -1 for a leaf
+    std::vector<LeafCounts> counts;
+
+    const LeafCounts &of(int t) const
+    {
+        static const LeafCounts none;
+        return slot[t] < 0 ? none : counts[slot[t]];
+    }
+};
+
+SummaryCounts countLeaves(const Snapshot &s, const std::vector<int> &childrenFirst)
+{
+    SummaryCounts c;
+    const int n = s.taskCount();
+    c.slot.assign(n, -1);
+    int summaries = 0;
+    for (int t = 0; t < n; ++t) {
+        if (!s.isLeaf(t))
+            c.slot[t] = summaries++;
+    }
+    c.counts.resize(summaries);
     for (int t : childrenFirst) {
-        LeafCounts &me = c[t];
+        LeafCounts leaf;
         if (s.isLeaf(t)) {
             const Status st = s.status[t];
-            me.leaves = 1;
-            me.cancelled = st == Status::Cancelled;
-            me.failed = st == Status::Failed;
-            me.approved = st == Status::Approved;
-            me.done = statusClass(st) == StatusClass::Done;
-            me.open = statusClass(st) == StatusClass::Open;
+            leaf.leaves = 1;
+            leaf.cancelled = st == Status::Cancelled;
+            leaf.failed = st == Status::Failed;
+            leaf.approved = st == Status::Approved;
+            leaf.done = statusClass(st) == StatusClass::Done;
+            leaf.open = statusClass(st) == StatusClass::Open;
         }
+        const LeafCounts &me = s.isLeaf(t) ? leaf : c.counts[c.slot[t]];
         if (s.parent[t] >= 0) {
-            LeafCounts &p = c[s.parent[t]];
+            LeafCounts &p = c.counts[c.slot[s.parent[t]]];
             p.leaves += me.leaves;
             p.cancelled += me.cancelled;
             p.failed += me.failed;
@@ -404,7 +471,7 @@ std::optional<Analysis::Reason> unsatisfied(const Snapshot &s, const LeafCounts 
 
 // Writes only `blocked` and `ready`, so it can run beside the schedule.
 void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
-                 const std::vector<LeafCounts> &counts,
+                 const SummaryCounts &counts,
                  std::vector<Analysis::Blocked> &blocked, std::vector<Analysis::Waiting> &waits,
                  std::vector<int> &ready)
 {
@@ -418,7 +485,7 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
             if (!s.depCounts[d])
                 continue;
             const int p = s.depPrereq[d];
-            if (const auto why = unsatisfied(s, counts[p], p, s.depType[d])) {
+            if (const auto why = unsatisfied(s, counts.of(p), p, s.depType[d])) {
                 verdict[d] = std::uint8_t(*why) + 1;
                 ownUnsatisfied[t] = 1;
             }
@@ -435,7 +502,7 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
     auto nextOwner = [&](int owner) { return s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1; };
     for (int t = 0; t < n; ++t) {
         const bool open = s.isLeaf(t) ? statusClass(s.status[t]) == StatusClass::Open
-                                      : counts[t].open > 0;
+                                      : counts.of(t).open > 0;
         if (!open)
             continue;
         const bool marked = s.status[t] == Status::Blocked;
@@ -487,7 +554,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
         const int v = *it;
         const double lsv = lf[v] - g.duration[v];
         for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e)
-            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag[e]);
+            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag(e));
     }
     auto ef = [&](int v) { return es[v] + g.duration[v]; };
     auto ls = [&](int v) { return lf[v] - g.duration[v]; };
@@ -551,55 +618,36 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
         a.timeSavingsHours += sum - longest;
     }
 
-    // One critical chain, along tight edges between critical nodes. The walk needs
-    // out-edges, collected in the order the explicit graph lists them (by declaring task).
-    std::vector<std::uint8_t> critical(nodes);
-    for (int v = 0; v < nodes; ++v)
-        critical[v] = std::fabs(ls(v) - es[v]) <= kEps;
-    struct Edge { int from, to; };
-    std::vector<Edge> tight;
-    auto consider = [&](int u, int v, double lag) {
-        if (critical[u] && critical[v] && std::fabs(ef(u) + lag - es[v]) <= kEps)
-            tight.push_back({u, v});
-    };
-    for (int t = 0; t < n; ++t) {
-        if (!s.isLeaf(t)) {
-            for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                consider(g.startOf[t], g.inNode(s.children[c]), 0.0);
-        }
-        if (s.parent[t] >= 0)
-            consider(t, s.parent[t], 0.0);
-        for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-            if (s.depCounts[d])
-                consider(s.depPrereq[d], g.inNode(t), s.depLag[d]);
-        }
-    }
-    std::stable_sort(tight.begin(), tight.end(), [](const Edge &x, const Edge &y) { return x.from < y.from; });
-    auto edgesFrom = [&](int u) {
-        const auto first = std::lower_bound(tight.begin(), tight.end(), u,
-                                            [](const Edge &x, int from) { return x.from < from; });
-        auto last = first;
-        while (last != tight.end() && last->from == u)
-            ++last;
-        return std::make_pair(first, last);
-    };
-
-    // A node "reaches the end" when a tight path leads from it to a leaf finishing at the
-    // makespan. Computed backwards first, so the walk never enters a dead end (a greedy
-    // search can, at zero-length leaves).
-    std::vector<std::uint8_t> reachesEnd(nodes, 0);
+    // One critical chain, along tight edges between critical nodes. A node "reaches the
+    // end" when a tight path leads from it to a leaf finishing at the makespan; known
+    // before the walk, so the walk never enters a dead end (a greedy search can, at
+    // zero-length leaves). Walking the order backwards, each node's flag is final when
+    // reached and is pushed along its in-edges, which also picks each node's next hop:
+    // of its tight out-edges into such nodes, the one the explicit graph lists first
+    // (smallest ScheduleGraph::key), so the same chain is chosen as with out-edges.
+    auto critical = [&](int v) { return std::fabs(ls(v) - es[v]) <= kEps; };
+    auto endsLast = [&](int v) { return g.leaf[v] && std::fabs(ef(v) - makespan) <= kEps; };
+    std::vector<int> nextHop(nodes, -1);     // -1: no tight edge into a node that reaches the end
+    std::vector<int> nextKey(nodes, 0);
+    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || nextHop[v] >= 0); };
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int u = *it;
-        if (!critical[u])
+        const int v = *it;
+        if (!reachesEnd(v))
             continue;
-        bool ok = g.leaf[u] && std::fabs(ef(u) - makespan) <= kEps;
-        for (auto [e, last] = edgesFrom(u); e != last && !ok; ++e)
-            ok = reachesEnd[e->to];
-        reachesEnd[u] = ok;
+        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e) {
+            const int u = g.pred[e];
+            if (!critical(u) || !(std::fabs(ef(u) + g.lag(e) - es[v]) <= kEps))
+                continue;
+            const int key = g.key(s, v, e);
+            if (nextHop[u] < 0 || key < nextKey[u]) {
+                nextHop[u] = v;
+                nextKey[u] = key;
+            }
+        }
     }
     int current = -1;
     for (int t : a.criticalTasks) {
-        if (std::fabs(es[t]) <= kEps && reachesEnd[t]) {
+        if (std::fabs(es[t]) <= kEps && reachesEnd(t)) {
             current = t;
             break;
         }
@@ -613,11 +661,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
         int u = current;
         current = -1;
         while (current < 0 && u >= 0) {
-            int next = -1;
-            for (auto [e, last] = edgesFrom(u); e != last && next < 0; ++e) {
-                if (reachesEnd[e->to])
-                    next = e->to;
-            }
+            const int next = nextHop[u];
             if (next >= 0 && g.leaf[next])
                 current = next;
             u = next;
@@ -635,7 +679,13 @@ Analysis analyze(const Snapshot &s)
     a.tasks = n;
     a.dependencies = s.declaredDependencies();
 
-    std::vector<double> duration(n, 0.0);
+    // Per task here, then the schedule graph's per node (a summary adds a start node).
+    int summaries = 0;
+    for (int t = 0; t < n; ++t)
+        summaries += !s.isLeaf(t);
+    std::vector<double> duration;
+    duration.reserve(std::size_t(n) + std::size_t(summaries));
+    duration.assign(n, 0.0);
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t))
             continue;
@@ -665,14 +715,14 @@ Analysis analyze(const Snapshot &s)
     if (n >= kParallelFrom)
         helper = std::thread(blockedAndReady);
 
-    const ScheduleGraph g(s, duration);
+    const ScheduleGraph g(s, std::move(duration));
     std::vector<int> order;
     std::vector<double> es;
     std::vector<int> level;
     if (forwardPass(g, order, es, level)) {
         schedule(s, g, order, es, level, childrenFirst, a);
     } else {
-        const Graph explicitGraph = buildGraph(s, duration);
+        const Graph explicitGraph = buildGraph(s, g.duration);
         a.cycles = cyclicLeafSets(s, explicitGraph, topologicalOrder(explicitGraph));
     }
 
