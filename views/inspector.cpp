@@ -109,6 +109,14 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     setTaskId(QString());
 }
 
+Inspector::~Inspector()
+{
+    // ~QWidget closes a top-level inspector; the focus leaving an edit then emits
+    // editingFinished into what is no Inspector any more (UBSan: bad downcast).
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        disconnect(edit, nullptr, this, nullptr);
+}
+
 void Inspector::setTaskId(const QString &id)
 {
     m_taskId = m_document->project().contains(id) ? id : QString();

@@ -21,6 +21,7 @@ class Inspector : public QWidget
     Q_OBJECT
 public:
     Inspector(ProjectDocument *document, TaskSelection *selection, QWidget *parent = nullptr);
+    ~Inspector() override;
 
     QString taskId() const { return m_taskId; }
     void setTaskId(const QString &id);
