@@ -9,10 +9,15 @@
 #include "model/layout/graphlayout.h"
 #include "model/project.h"
 #include "model/storage/jsonformat.h"
+#include "model/storage/projectfile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
 
@@ -86,6 +91,7 @@ private slots:
     void extremeEfforts();
     void duplicateKeys();
     void veryLongTaskIds();
+    void workplanPresenceFlagsAgreeWithValues();
 };
 
 // 10,000 levels of parents, the root last in the file so the loader meets every child
@@ -453,6 +459,60 @@ void TestHostile::veryLongTaskIds()
     QVERIFY(!JsonFormat::read(json, kFile, &error));
     QVERIFY(error.contains(QString::fromLatin1(longId)));
     QVERIFY(error.contains(QLatin1String("unknown task 'missing'")));
+}
+
+// Found by fuzz_workplan: a .workplan whose flags said "attributes absent" next to attribute
+// rows loaded as a project JSON cannot express (the JSON round trip then differed). The
+// flags only record that JSON spelled out a default, so a value present means present.
+void TestHostile::workplanPresenceFlagsAgreeWithValues()
+{
+    Task b;
+    b.id = QStringLiteral("b");
+    b.type = QStringLiteral("t");
+    Task c = b;
+    c.id = QStringLiteral("c");
+    Task a = b;
+    a.id = QStringLiteral("a");
+    a.parentId = QStringLiteral("c");
+    a.status = Status::Active;
+    a.lifecycle = Lifecycle::Ready;
+    a.attributes = QJsonObject{{QStringLiteral("title"), QStringLiteral("A")}};
+    Dependency d;
+    d.taskId = QStringLiteral("b");
+    d.mandatory = false;
+    d.waived = true;
+    d.conditions = QJsonObject{{QStringLiteral("k"), 1}};
+    d.hasMandatory = d.hasWaived = d.hasConditions = true;
+    a.dependencies = {d};
+    Project p;
+    p.name = QStringLiteral("p");
+    p.setTasks({b, c, a});
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("flags.workplan"));
+    QString error;
+    QVERIFY2(ProjectFile::save(p, file, &error), qPrintable(error));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hostile-flags"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("UPDATE tasks SET has_parent_field = 0, has_status = 0, has_lifecycle = 0,"
+                                       " has_attributes = 0, has_dependencies = 0 WHERE task_id = 'a'")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(QStringLiteral("UPDATE dependencies SET has_mandatory = 0, has_waived = 0, has_conditions = 0")),
+                 qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("hostile-flags"));
+
+    const auto loaded = ProjectFile::load(file, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == p);
+    const auto again = JsonFormat::read(JsonFormat::write(*loaded), QStringLiteral("again.json"), &error);
+    QVERIFY2(again, qPrintable(error));
+    QVERIFY(again->tasks() == loaded->tasks());
 }
 
 QTEST_GUILESS_MAIN(TestHostile)

@@ -27,7 +27,10 @@ using namespace Workplan;
 
 namespace {
 
-const QString kExample = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json");
+// A writable copy: opening takes a lock file beside the project (issue #8), and the shared
+// examples folder is no place for one while several test runs use it.
+QTemporaryDir exampleDir;
+const QString kExample = exampleDir.filePath(QStringLiteral("feature-development.json"));
 
 // Answers the next message box with `button` and remembers its text.
 class MessageBoxAnswer : public QObject
@@ -82,6 +85,8 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QDir(Autosaver::recoveryDirectory()).removeRecursively();
+    QVERIFY(QFile::copy(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json"), kExample));
+    QVERIFY(QFile::setPermissions(kExample, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
 }
 
 void TestMainWindow::openAndModifiedMark()
@@ -139,7 +144,13 @@ void TestMainWindow::saveAndRecent()
     QCOMPARE(MainWindow::recentFiles().first(), QFileInfo(out).absoluteFilePath());
 
     MainWindow again;
-    QVERIFY(again.openFile(out));
+    {
+        // `w` holds the file's lock: a second window is asked and opens it read-only.
+        MessageBoxAnswer readOnly(QMessageBox::Open);
+        QVERIFY(again.openFile(out));
+        QVERIFY(readOnly.seen);
+        QVERIFY(again.isReadOnly());
+    }
     QVERIFY(again.document()->project() == w.document()->project());
     // Export leaves the document's own file alone.
     const QString exported = dir.filePath(QStringLiteral("exported.json"));

@@ -19,8 +19,10 @@
 
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
+#include "model/storage/filesafety.h"
 #include "model/storage/projectfile.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -142,6 +144,7 @@ void MainWindow::createActions()
     fillRecentMenu();
     m_fileMenu->addSeparator();
     m_saveAction = m_fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
+    m_saveAction->setObjectName(QStringLiteral("saveAction"));
     m_saveAction->setShortcut(QKeySequence::Save);
     QAction *saveAsAction = m_fileMenu->addAction(tr("Save &As\u2026"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
@@ -315,21 +318,59 @@ bool MainWindow::openFile(const QString &path)
         showMessage(tr("Cannot open project"), error);
         return false;
     }
+    // Reopening our own file: give its lock back first, or we would be "another Workplan".
+    if (m_access && m_access->path() == QFileInfo(path).absoluteFilePath())
+        m_access.reset();
+    auto access = std::make_unique<FileAccess>(path);
+    if (access->acquire() == FileAccess::Outcome::HeldElsewhere) {
+        QMessageBox box(QMessageBox::Warning, tr("Project already open"),
+                        tr("%1 is already open in another Workplan (%2). Open it read-only?")
+                            .arg(QFileInfo(path).fileName(), access->holder()),
+                        QMessageBox::Open | QMessageBox::Cancel, this);
+        box.button(QMessageBox::Open)->setText(tr("Open Read-Only"));
+        if (box.exec() != QMessageBox::Open)
+            return false;
+    }
+    m_access = std::move(access);   // lets go of the previous file's lock
     m_document->resetProject(std::move(*project), path);
+    updateTitle();
     addRecentFile(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+    const QString name = QFileInfo(path).fileName();
+    statusBar()->showMessage(isReadOnly() ? tr("Opened %1 read-only: %2").arg(name, m_access->reason())
+                                          : tr("Opened %1").arg(name),
+                             kStatusTimeoutMs);
     return true;
+}
+
+bool MainWindow::isReadOnly() const
+{
+    return m_access && m_access->isReadOnly();
 }
 
 bool MainWindow::saveTo(const QString &path)
 {
+    // Another file, or ours again after a read-only open: never over someone else's work.
+    std::unique_ptr<FileAccess> access;
+    if (!m_access || isReadOnly() || m_access->path() != QFileInfo(path).absoluteFilePath()) {
+        access = std::make_unique<FileAccess>(path);
+        if (access->acquire() == FileAccess::Outcome::HeldElsewhere) {
+            showMessage(tr("Cannot save project"), tr("%1: cannot save: %2").arg(path, access->reason()));
+            return false;
+        }
+    }
     QString error;
     if (!ProjectFile::save(m_document->project(), path, &error)) {
         showMessage(tr("Cannot save project"), error);
         return false;
     }
+    if (access) {
+        if (access->isReadOnly())   // the probe said no, yet the save went through
+            access->acquire();
+        m_access = std::move(access);
+    }
     m_document->setFilePath(path);
     m_document->markSaved();
+    updateTitle();
     m_autosaver->removeRecovery();
     addRecentFile(path);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
@@ -345,6 +386,7 @@ bool MainWindow::importJson(const QString &path)
         return false;
     }
     // An import is a new, untitled project: Save asks where it goes.
+    m_access.reset();
     m_document->resetProject(std::move(*project));
     statusBar()->showMessage(tr("Imported %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
     return true;
@@ -367,6 +409,7 @@ void MainWindow::newProject()
         return;
     Project project;
     project.name = tr("Untitled");
+    m_access.reset();
     m_document->resetProject(std::move(project));
 }
 
@@ -383,7 +426,7 @@ void MainWindow::open()
 bool MainWindow::save()
 {
     const QString path = m_document->filePath();
-    return path.isEmpty() ? saveAs() : saveTo(path);
+    return path.isEmpty() || isReadOnly() ? saveAs() : saveTo(path);
 }
 
 bool MainWindow::saveAs()
@@ -458,6 +501,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_autosaver->removeRecovery();
+    m_access.reset();
     event->accept();
 }
 
@@ -546,8 +590,10 @@ void MainWindow::updateTitle()
 {
     const QString path = m_document->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(tr("%1[*] \u2014 Workplan").arg(name));
+    setWindowTitle(isReadOnly() ? tr("%1[*] [read-only] \u2014 Workplan").arg(name)
+                                : tr("%1[*] \u2014 Workplan").arg(name));
     setWindowModified(m_document->isModified());
+    m_saveAction->setEnabled(!isReadOnly());
 }
 
 } // namespace Workplan

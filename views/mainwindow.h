@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QMenu;
@@ -11,6 +13,7 @@ namespace Workplan {
 
 class AnalysisController;
 class Autosaver;
+class FileAccess;
 class Inspector;
 class PaletteWidget;
 class PrintController;
@@ -51,6 +54,8 @@ public:
     void showScreenshotState();
 
     static QStringList recentFiles();
+    // The open file could not be written or is open elsewhere: Save is off, Save As offered.
+    bool isReadOnly() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -100,6 +105,7 @@ private:
     QMenu *m_templateMenu = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    std::unique_ptr<FileAccess> m_access;   // the open file's lock, or why it is read-only
 };
 
 } // namespace Workplan

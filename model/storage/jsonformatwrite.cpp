@@ -127,12 +127,26 @@ QByteArray write(const Project &project)
 bool writeFile(const Project &project, const QString &path, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a failed write is seen here; commit() ignores a failed final flush.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         if (error)
             *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(write(project));
+    // A full disk shows as a short write with no error set (Qt reports errno only when
+    // nothing was written), and commit() would then rename the truncated file over the
+    // original: write the rest until it is all out or the write fails with the reason.
+    const QByteArray bytes = write(project);
+    for (qint64 done = 0; done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0) {
+            file.cancelWriting();
+            if (error)
+                *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+            return false;
+        }
+        done += n;
+    }
     if (!file.commit()) {
         if (error)
             *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());

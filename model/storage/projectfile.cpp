@@ -1,5 +1,6 @@
 #include "projectfile.h"
 
+#include "filesafety.h"
 #include "jsonformat.h"
 #include "sqliteformat.h"
 
@@ -36,9 +37,11 @@ std::optional<Project> load(const QString &path, QString *error)
 
 bool save(const Project &project, const QString &path, QString *error)
 {
-    if (formatForWriting(path) == Format::Workplan)
-        return SqliteFormat::writeFile(project, path, error);
-    return JsonFormat::writeFile(project, path, error);
+    const bool ok = formatForWriting(path) == Format::Workplan ? SqliteFormat::writeFile(project, path, error)
+                                                                : JsonFormat::writeFile(project, path, error);
+    // Temporaries an earlier, crashed save left beside the file.
+    FileSafety::removeStaleTemporaries(path);
+    return ok;
 }
 
 } // namespace Workplan::ProjectFile

@@ -436,6 +436,20 @@ public:
             return r;
         if (auto r = attributes(tasks))
             return r;
+        // A presence flag only records that JSON spelled out a default; a file that says
+        // "absent" next to a value (damaged or hand-made) means present, as JSON would.
+        for (Task &t : tasks) {
+            t.hasParentField |= !t.parentId.isEmpty();
+            t.hasStatus |= t.status != Status::Draft;
+            t.hasLifecycle |= t.lifecycle != Lifecycle::Created;
+            t.hasAttributes |= !t.attributes.isEmpty();
+            t.hasDependencies |= !t.dependencies.isEmpty();
+            for (Dependency &d : t.dependencies) {
+                d.hasMandatory |= !d.mandatory;
+                d.hasWaived |= d.waived;
+                d.hasConditions |= !d.conditions.isEmpty();
+            }
+        }
         project.setTasks(std::move(tasks));
         return std::nullopt;
     }
