@@ -8,6 +8,8 @@
 #include "model/storage/projectfile.h"
 #include "views/mainwindow.h"
 
+#include "testsupport.h"
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
@@ -27,39 +29,12 @@
 #include <sys/resource.h>
 
 using namespace Workplan;
+using WorkplanTest::MessageBoxAnswer;
 
 namespace {
 
 const QString kExample = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json");
 
-// Answers the next message box with `button` and remembers its text.
-class MessageBoxAnswer : public QObject
-{
-public:
-    explicit MessageBoxAnswer(QMessageBox::StandardButton button)
-        : m_button(button)
-    {
-        auto *timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [this, timer] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            text = box->text();
-            seen = true;
-            timer->stop();
-            if (QAbstractButton *b = box->button(m_button))
-                b->click();
-            else
-                box->reject();
-        });
-        timer->start(20);
-    }
-    QString text;
-    bool seen = false;
-
-private:
-    QMessageBox::StandardButton m_button;
-};
 
 // A read-only folder, as a non-root user on a read-only share would see it.
 struct SimulatedReadOnly

@@ -3,6 +3,8 @@
 #include "model/projectdocument.h"
 #include "views/autosaver.h"
 #include "views/mainwindow.h"
+
+#include "testsupport.h"
 #include "views/palettewidget.h"
 #include "views/taskfactory.h"
 #include "views/taskselection.h"
@@ -24,6 +26,7 @@
 #include <QtTest>
 
 using namespace Workplan;
+using WorkplanTest::MessageBoxAnswer;
 
 namespace {
 
@@ -32,34 +35,6 @@ namespace {
 QTemporaryDir exampleDir;
 const QString kExample = exampleDir.filePath(QStringLiteral("feature-development.json"));
 
-// Answers the next message box with `button` and remembers its text.
-class MessageBoxAnswer : public QObject
-{
-public:
-    explicit MessageBoxAnswer(QMessageBox::StandardButton button)
-        : m_button(button)
-    {
-        auto *timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [this, timer] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            text = box->text();
-            seen = true;
-            timer->stop();
-            if (QAbstractButton *b = box->button(m_button))
-                b->click();
-            else
-                box->reject();
-        });
-        timer->start(20);
-    }
-    QString text;
-    bool seen = false;
-
-private:
-    QMessageBox::StandardButton m_button;
-};
 
 } // namespace
 

@@ -3,6 +3,8 @@
 #include "model/storage/jsonformat.h"
 #include "views/printing/offscreenplan.h"
 
+#include "testsupport.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
@@ -11,39 +13,9 @@
 #include <QtTest>
 
 using namespace Workplan;
+using namespace WorkplanTest;
 
 namespace {
-
-QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
-{
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(60000);
-    if (exitCode)
-        *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-int pdfPages(const QString &pdf)
-{
-    const QString info = run(QStringLiteral("pdfinfo"), {pdf});
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
-
-// PDF text comes with typographic ligatures (U+FB01 for "fi"); compare in NFKC.
-QString simplified(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_KC).simplified();
-}
-
-QStringList titles(const Project &p)
-{
-    QStringList out;
-    for (const Task &t : p.tasks())
-        out << t.title();
-    return out;
-}
 
 QStringList exampleFiles()
 {

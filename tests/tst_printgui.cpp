@@ -13,6 +13,8 @@
 #include "views/tasktreemodel.h"
 #include "views/tasktreewidget.h"
 
+#include "testsupport.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QBrush>
@@ -37,6 +39,7 @@
 #include <functional>
 
 using namespace Workplan;
+using namespace WorkplanTest;
 
 namespace {
 
@@ -44,33 +47,9 @@ const QString kExample = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-p
 const QString kCritical = QStringLiteral("qa_testing_2.4.0");        // critical, not blocked
 const QString kBlocked = QStringLiteral("deploy_staging_2.4.0");     // blocked (and critical)
 
-QString run(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(60000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-int pdfPages(const QString &pdf)
-{
-    const QString info = run(QStringLiteral("pdfinfo"), {pdf});
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
-    return m.hasMatch() ? m.captured(1).toInt() : -1;
-}
-
-// PDF text comes with ligatures; compare in NFKC.
-QString simplified(const QString &text)
-{
-    return text.normalized(QString::NormalizationForm_KC).simplified();
-}
-
 QStringList titles(const MainWindow &w)
 {
-    QStringList out;
-    for (const Task &t : w.document()->project().tasks())
-        out << t.title();
-    return out;
+    return WorkplanTest::titles(w.document()->project());
 }
 
 // Answers the next modal dialog of type D with `act` (which closes it).
