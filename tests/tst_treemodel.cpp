@@ -90,6 +90,7 @@ private slots:
     void paletteDrop();
     void filter();
     void selectionSync();
+    void tenThousandDeep();
 
 private:
     std::unique_ptr<ProjectDocument> m_doc;
@@ -436,6 +437,48 @@ void TestTreeModel::selectionSync()
     QCOMPARE(widget.proxy()->text(), QStringLiteral("storage"));
     widget.statusFilter()->setCurrentIndex(widget.statusFilter()->findData(QStringLiteral("active")));
     QCOMPARE(widget.proxy()->status(), QStringLiteral("active"));
+}
+
+// Issue #8: a 10,000-deep hierarchy must not overflow the stack in the tree model. Walked
+// down and back up with the model's own index()/parent(), and changed at the bottom.
+void TestTreeModel::tenThousandDeep()
+{
+    m_tester.reset();   // the tester's own checks recurse through every level
+    constexpr int depth = 10000;
+    QList<Task> tasks;
+    tasks.reserve(depth);
+    for (int i = 0; i < depth; ++i) {
+        Task t;
+        t.id = QStringLiteral("t%1").arg(i);
+        t.type = QStringLiteral("feature");
+        if (i > 0)
+            t.parentId = QStringLiteral("t%1").arg(i - 1);
+        tasks << t;
+    }
+    Project p;
+    p.setTasks(tasks);
+    m_doc->resetProject(p);
+    m_analysis->refreshNow();
+
+    QModelIndex index;
+    for (int i = 0; i < depth; ++i) {
+        QCOMPARE(m_model->rowCount(index), 1);
+        index = m_model->index(0, 0, index);
+        QVERIFY(index.isValid());
+    }
+    QCOMPARE(m_model->rowCount(index), 0);
+    QCOMPARE(index.data().toString(), QStringLiteral("t%1").arg(depth - 1));
+    QCOMPARE(m_model->indexOf(QStringLiteral("t%1").arg(depth - 1)), index);
+    int up = 0;
+    for (QModelIndex i = index; i.isValid(); i = i.parent())
+        ++up;
+    QCOMPARE(up, depth);
+
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), QStringLiteral("t%1").arg(depth - 1),
+                                                             QStringLiteral("title"), QStringLiteral("bottom")));
+    QCOMPARE(m_model->indexOf(QStringLiteral("t%1").arg(depth - 1)).data().toString(), QStringLiteral("bottom"));
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_model->indexOf(QStringLiteral("t%1").arg(depth - 1)).data().toString(), QStringLiteral("t%1").arg(depth - 1));
 }
 
 QTEST_MAIN(TestTreeModel)
