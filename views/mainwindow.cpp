@@ -265,12 +265,18 @@ void MainWindow::createOverlayActions()
         return;
     const QList<QAction *> actions = panel->overlayActions();   // critical, blocked, waves, slack
     GraphScene *scene = view->graphScene();
-    void (GraphScene::*const setters[])(bool) = {&GraphScene::setShowCritical, &GraphScene::setShowBlocked,
-                                                 &GraphScene::setShowWaves, &GraphScene::setShowSlack};
-    for (int i = 0; i < 4 && i < actions.size(); ++i) {
-        connect(actions[i], &QAction::toggled, scene, setters[i]);
-        (scene->*setters[i])(actions[i]->isChecked());
-    }
+    // One call per switch rather than a table of member pointers (GCC's UBSan misreads
+    // indexing such a table as out of bounds).
+    auto wire = [&](int i, void (GraphScene::*setter)(bool)) {
+        if (i >= actions.size())
+            return;
+        connect(actions[i], &QAction::toggled, scene, setter);
+        (scene->*setter)(actions[i]->isChecked());
+    };
+    wire(0, &GraphScene::setShowCritical);
+    wire(1, &GraphScene::setShowBlocked);
+    wire(2, &GraphScene::setShowWaves);
+    wire(3, &GraphScene::setShowSlack);
     TaskTreeModel *model = m_tree->model();
     connect(panel, &AnalysisPanel::overlaysChanged, model, &TaskTreeModel::setOverlays);
     if (actions.size() == 4)
