@@ -136,6 +136,23 @@ private:
         return -1;
     }
 
+    // The four hex digits after "\u". Surrogates and U+FEFF are left to Qt's reader.
+    bool unicodeEscape(unsigned *cp)
+    {
+        if (m_end - m_p < 4)
+            return false;
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int h = hexDigit(m_p[i]);
+            if (h < 0)
+                return false;
+            v = v * 16 + unsigned(h);
+        }
+        m_p += 4;
+        *cp = v;
+        return !((v >= 0xD800 && v <= 0xDFFF) || v == 0xFEFF);
+    }
+
     // A string value. The file is valid UTF-8 without U+FEFF (checked before).
     bool string(QString &out)
     {
@@ -180,18 +197,8 @@ private:
             case 'r': buf += '\r'; break;
             case 't': buf += '\t'; break;
             case 'u': {
-                if (m_end - m_p < 4)
-                    return false;
                 unsigned cp = 0;
-                for (int i = 0; i < 4; ++i) {
-                    const int h = hexDigit(m_p[i]);
-                    if (h < 0)
-                        return false;
-                    cp = cp * 16 + unsigned(h);
-                }
-                m_p += 4;
-                // Surrogates and U+FEFF are left to Qt's reader.
-                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+                if (!unicodeEscape(&cp))
                     return false;
                 const char16_t ch = char16_t(cp);
                 buf += QStringView(&ch, 1).toUtf8();
@@ -306,17 +313,8 @@ private:
                 return false;
             const char e = *m_p++;
             if (e == 'u') {
-                if (m_end - m_p < 4)
-                    return false;
                 unsigned cp = 0;
-                for (int i = 0; i < 4; ++i) {
-                    const int h = hexDigit(m_p[i]);
-                    if (h < 0)
-                        return false;
-                    cp = cp * 16 + unsigned(h);
-                }
-                m_p += 4;
-                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+                if (!unicodeEscape(&cp))
                     return false;
             } else if (!std::strchr("\"\\/bfnrt", e) || e == 0) {
                 return false;
