@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Workplan needs to build, run and test, when missing.
+# With arguments, installs those packages instead (scripts/fuzz-deps.sh uses that).
 set -euo pipefail
 
 packages=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
           libqt6sql6-sqlite libsqlite3-dev libgl-dev fonts-dejavu-core xvfb xauth poppler-utils python3
           qt6-qpa-plugins)
+[ $# -gt 0 ] && packages=("$@")
 
 missing=()
 for p in "${packages[@]}"; do
