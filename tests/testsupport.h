@@ -1,18 +1,43 @@
 #pragma once
 
-// Helpers several test executables share: running tools, reading PDFs, answering dialogs.
+// Helpers several test executables share: the contract's examples, running tools, reading
+// PDFs. (Dialog helpers, which need Widgets, are in testwidgets.h.)
 
 #include "model/project.h"
+#include "model/storage/jsonformat.h"
 
-#include <QAbstractButton>
-#include <QApplication>
-#include <QMessageBox>
+#include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
-#include <QTimer>
+#include <QtTest>
 
 namespace WorkplanTest {
+
+// One project of ../shared/examples by its base name; a broken example ends the test run.
+inline Workplan::Project loadExample(const char *name)
+{
+    QString error;
+    auto p = Workplan::JsonFormat::readFile(
+        QStringLiteral(WORKPLAN_SHARED_DIR "/examples/%1.json").arg(QLatin1String(name)), &error);
+    if (!p)
+        qFatal("%s", qPrintable(error));
+    return *p;
+}
+
+// Data rows "input" / "expected": every example beside its *.expected.json.
+inline void addExampleRows()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QStringList files = dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name);
+    QVERIFY2(!files.isEmpty(), "no examples found beside the project");
+    for (const QString &e : files) {
+        const QString base = e.left(e.size() - int(qstrlen(".expected.json")));
+        QTest::newRow(qPrintable(base)) << dir.filePath(base + QLatin1String(".json")) << dir.filePath(e);
+    }
+}
 
 // Runs a program to the end and returns its standard output.
 inline QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
@@ -46,34 +71,5 @@ inline QStringList titles(const Workplan::Project &p)
         out << t.title();
     return out;
 }
-
-// Answers the next message box with `button` and remembers its text.
-class MessageBoxAnswer : public QObject
-{
-public:
-    explicit MessageBoxAnswer(QMessageBox::StandardButton button)
-        : m_button(button)
-    {
-        auto *timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [this, timer] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            text = box->text();
-            seen = true;
-            timer->stop();
-            if (QAbstractButton *b = box->button(m_button))
-                b->click();
-            else
-                box->reject();
-        });
-        timer->start(20);
-    }
-    QString text;
-    bool seen = false;
-
-private:
-    QMessageBox::StandardButton m_button;
-};
 
 } // namespace WorkplanTest

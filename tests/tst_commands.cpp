@@ -11,21 +11,15 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "testsupport.h"
+
 #include <functional>
 
 using namespace Workplan;
 
 namespace {
 
-Project loadExample(const char *name)
-{
-    QString error;
-    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/%1.json").arg(QLatin1String(name)),
-                                  &error);
-    if (!p)
-        qFatal("%s", qPrintable(error));
-    return *p;
-}
+using WorkplanTest::loadExample;
 
 Task newTask(const QString &id, const QString &parentId)
 {

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include "testsupport.h"
+
 using namespace Workplan;
 
 class TestExamples : public QObject
@@ -23,15 +25,7 @@ private slots:
 
 void TestExamples::matchesExpected_data()
 {
-    QTest::addColumn<QString>("input");
-    QTest::addColumn<QString>("expected");
-    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
-    const QStringList files = dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name);
-    QVERIFY2(!files.isEmpty(), "no examples found beside the project");
-    for (const QString &e : files) {
-        const QString base = e.left(e.size() - int(qstrlen(".expected.json")));
-        QTest::newRow(qPrintable(base)) << dir.filePath(base + QLatin1String(".json")) << dir.filePath(e);
-    }
+    WorkplanTest::addExampleRows();
 }
 
 static QJsonObject readObject(const QString &path)

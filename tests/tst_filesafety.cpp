@@ -8,7 +8,7 @@
 #include "model/storage/projectfile.h"
 #include "views/mainwindow.h"
 
-#include "testsupport.h"
+#include "testwidgets.h"
 
 #include <QAbstractButton>
 #include <QAction>

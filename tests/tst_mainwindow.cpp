@@ -4,7 +4,7 @@
 #include "views/autosaver.h"
 #include "views/mainwindow.h"
 
-#include "testsupport.h"
+#include "testwidgets.h"
 #include "views/palettewidget.h"
 #include "views/taskfactory.h"
 #include "views/taskselection.h"

@@ -25,6 +25,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "testsupport.h"
+
 #include <functional>
 #include <memory>
 
@@ -32,15 +34,7 @@ using namespace Workplan;
 
 namespace {
 
-Project loadExample(const char *name)
-{
-    QString error;
-    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/%1.json").arg(QLatin1String(name)),
-                                  &error);
-    if (!p)
-        qFatal("%s", qPrintable(error));
-    return *p;
-}
+using WorkplanTest::loadExample;
 
 // The model shows exactly the document's hierarchy.
 void compareWithDocument(const TaskTreeModel &model, const ProjectDocument &doc)
