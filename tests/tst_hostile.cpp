@@ -175,7 +175,7 @@ void TestHostile::longDependencyChain()
     QVERIFY(analysis.hasSchedule());
     QCOMPARE(analysis.makespanHours, double(n));
     QCOMPARE(int(analysis.criticalPath.size()), n);
-    QCOMPARE(int(analysis.parallelGroups.size()), n);
+    QCOMPARE(int(analysis.parallelGroupCount()), n);
     QCOMPARE(analysis.timeSavingsHours, 0.0);
     QCOMPARE(layout.layerCount, n);
     QCOMPARE(layout.brokenEdges, 0);

@@ -245,7 +245,7 @@ void TestLayout::examples()
     if (a.hasSchedule()) {
         QCOMPARE(r.brokenEdges, 0);
         for (int t = 0; t < s.taskCount(); ++t)
-            QCOMPARE(r.layer[t], s.isLeaf(t) ? a.generation[t] : -1);
+            QCOMPARE(r.layer[t], s.isLeaf(t) ? a.generation(t) : -1);
     } else {
         QVERIFY(r.brokenEdges > 0);
     }
@@ -283,7 +283,7 @@ void TestLayout::generatedPlans()
     const Analysis a = analyze(s);
     QVERIFY(a.hasSchedule());
     for (int t = 0; t < s.taskCount(); ++t)
-        QCOMPARE(r.layer[t], s.isLeaf(t) ? a.generation[t] : -1);
+        QCOMPARE(r.layer[t], s.isLeaf(t) ? a.generation(t) : -1);
 }
 
 void TestLayout::sweepsReduceCrossings()

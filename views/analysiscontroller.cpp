@@ -34,15 +34,15 @@ int AnalysisResult::wave(const QString &id) const
     const int i = index(id);
     if (i < 0 || !analysis.hasSchedule())
         return -1;
-    return analysis.generation[i];
+    return analysis.generation(i);
 }
 
-const Analysis::Times *AnalysisResult::times(const QString &id) const
+std::optional<Analysis::Times> AnalysisResult::times(const QString &id) const
 {
     const int i = index(id);
     if (i < 0 || !analysis.hasSchedule())
-        return nullptr;
-    return &analysis.times[i];
+        return std::nullopt;
+    return analysis.times(i);
 }
 
 std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revision)

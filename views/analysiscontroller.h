@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace Workplan {
 
@@ -32,7 +33,7 @@ struct AnalysisResult
     const Analysis::Blocked *blocked(const QString &id) const;
     // The wave (parallel group) of a leaf, -1 for summaries or when there is no schedule.
     int wave(const QString &id) const;
-    const Analysis::Times *times(const QString &id) const;
+    std::optional<Analysis::Times> times(const QString &id) const;
 };
 
 // Re-runs the engine after every document change (coalesced to one run per event-loop

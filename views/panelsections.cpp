@@ -217,7 +217,7 @@ PanelSection PanelSectionBuilder::criticalPath(int limit) const
     for (std::size_t i = 0; i < shown; ++i) {
         const int t = a.criticalPath[i];
         PanelEntry e = taskEntry(t);
-        const Analysis::Times &x = a.times[std::size_t(t)];
+        const Analysis::Times x = a.times(t);
         e.text = QStringLiteral("%1. %2 \u2014 %3\u2013%4").arg(i + 1).arg(e.text,
                      QString::fromLatin1(formatDouble(x.es, false)), hoursText(x.ef));
         sec.entries.push_back(std::move(e));
@@ -229,15 +229,15 @@ PanelSection PanelSectionBuilder::criticalPath(int limit) const
 PanelSection PanelSectionBuilder::parallelGroups(int limit, const QSet<QString> &expanded) const
 {
     const Analysis &a = m_result.analysis;
-    const std::size_t groups = a.hasSchedule() ? a.parallelGroups.size() : 0;
+    const std::size_t groups = a.hasSchedule() ? a.parallelGroupCount() : 0;
     const bool eager = a.leafTasks <= 4 * limit;
     PanelSection sec{counted("Parallel groups", groups), false, {}};
     const std::size_t shown = std::min(groups, std::size_t(limit));
     for (std::size_t g = 0; g < shown; ++g) {
-        const std::vector<int> &group = a.parallelGroups[g];
+        const Analysis::Span<int> group = a.parallelGroup(g);
         double hours = 0;
         for (int t : group)
-            hours += a.times[std::size_t(t)].ef - a.times[std::size_t(t)].es;
+            hours += a.times(t).ef - a.times(t).es;
         PanelEntry e;
         e.text = tr("Wave %1 \u2014 %2 tasks, %3").arg(g + 1).arg(group.size()).arg(hoursText(hours));
         e.key = QStringLiteral("wave/%1").arg(g + 1);

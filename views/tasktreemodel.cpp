@@ -183,7 +183,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     case EsColumn:
     case EfColumn:
     case SlackColumn: {
-        const Analysis::Times *times = result ? result->times(id) : nullptr;
+        const auto times = result ? result->times(id) : std::nullopt;
         if (!times)
             return QVariant();
         const double v = index.column() == EsColumn ? times->es
@@ -439,7 +439,7 @@ QString TaskTreeModel::toolTip(const QString &id, const QString &title) const
             lines << tr("Parallel group: wave %1").arg(wave + 1);
     }
     if (m_showSlack) {
-        if (const Analysis::Times *times = result->times(id))
+        if (const auto times = result->times(id))
             lines << tr("Slack: %1").arg(formatHours(times->slack));
     }
     return lines.join(QLatin1Char('\n'));

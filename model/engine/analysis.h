@@ -1,10 +1,12 @@
 #pragma once
 
 #include "../taskstatus.h"
+#include "schedulegraph.h"
 
 #include <QString>
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace Workplan {
@@ -27,17 +29,20 @@ struct Analysis
     // A blocked task's waits are the run [firstWait, firstWait + waitCount) of `waits`:
     // one array for all of them, not a vector per blocked task. Read them with waitingOf().
     struct Blocked { int task; bool marked; int firstWait; int waitCount; };
-    // A read-only view of one blocked task's waits, usable in range-for.
-    struct WaitRange
+    // A read-only view of a run of one of the flat arrays, usable in range-for.
+    template<typename T>
+    struct Span
     {
-        const Waiting *first = nullptr;
-        const Waiting *last = nullptr;
-        const Waiting *begin() const { return first; }
-        const Waiting *end() const { return last; }
+        const T *first = nullptr;
+        const T *last = nullptr;
+        const T *begin() const { return first; }
+        const T *end() const { return last; }
         std::size_t size() const { return std::size_t(last - first); }
         bool empty() const { return first == last; }
-        const Waiting &operator[](std::size_t i) const { return first[i]; }
+        const T &operator[](std::size_t i) const { return first[i]; }
+        std::vector<T> toVector() const { return std::vector<T>(first, last); }
     };
+    using WaitRange = Span<Waiting>;
     struct Overrun { int task; double estimateHours; double scheduledHours; };
     struct Warning { int task; QString message; };
 
@@ -53,9 +58,19 @@ struct Analysis
     double timeSavingsHours = 0;
     std::vector<int> criticalPath;
     std::vector<int> criticalTasks;
-    std::vector<std::vector<int>> parallelGroups;
-    std::vector<Times> times;                // every task; summaries aggregate their leaves
-    std::vector<int> generation;             // leaves: parallel group index; summaries: -1
+    // Parallel groups as one flat array: group g is [groupStart[g], groupStart[g + 1]) of
+    // groupMembers. Read them with parallelGroupCount() and parallelGroup().
+    std::vector<int> groupStart;
+    std::vector<int> groupMembers;
+
+    // The schedule per node of `graph` (task t is node t), as the passes leave it: with the
+    // graph's durations they give every leaf's times, so no per-task copy is made. Read
+    // them with times() and generation().
+    std::shared_ptr<const ScheduleGraph> graph;
+    std::vector<double> earliestStart;
+    std::vector<double> latestFinish;
+    std::vector<int> level;                  // a leaf's parallel group
+    std::vector<Times> summaryTimes;         // per summary, in file order: they span their leaves
 
     std::vector<Blocked> blocked;
     std::vector<Waiting> waits;              // every blocked task's waits, in `blocked` order
@@ -64,6 +79,27 @@ struct Analysis
     std::vector<Warning> warnings;
 
     bool hasSchedule() const { return cycles.empty(); }
+    // Task t's times (hasSchedule() only); a summary's aggregate its leaves.
+    Times times(int t) const
+    {
+        if (!graph->leaf[std::size_t(t)])
+            return summaryTimes[std::size_t(graph->startOf[std::size_t(t)] - graph->tasks)];
+        const double es = earliestStart[std::size_t(t)];
+        const double lf = latestFinish[std::size_t(t)];
+        const double d = graph->duration[std::size_t(t)];
+        return {es, es + d, lf - d, lf, lf - d - es};
+    }
+    // A leaf's parallel group; -1 for a summary or without a schedule.
+    int generation(int t) const
+    {
+        return hasSchedule() && graph->leaf[std::size_t(t)] ? level[std::size_t(t)] : -1;
+    }
+    std::size_t parallelGroupCount() const { return groupStart.empty() ? 0 : groupStart.size() - 1; }
+    Span<int> parallelGroup(std::size_t g) const
+    {
+        const int *members = groupMembers.data();
+        return {members + groupStart[g], members + groupStart[g + 1]};
+    }
     // The waits of b (the task's own dependencies in declared order, then its parent's...).
     WaitRange waitingOf(const Blocked &b) const
     {

@@ -10,7 +10,8 @@ namespace Workplan {
 
 namespace {
 
-void writeIdList(JsonWriter &w, const Snapshot &s, const std::vector<int> &tasks)
+template<typename Tasks>
+void writeIdList(JsonWriter &w, const Snapshot &s, const Tasks &tasks)
 {
     w.beginArray();
     for (int t : tasks)
@@ -23,7 +24,8 @@ QString hoursText(double h)
     return QString::fromLatin1(formatDouble(h, false)) + QLatin1String(" h");
 }
 
-QString idList(const Snapshot &s, const std::vector<int> &tasks)
+template<typename Tasks>
+QString idList(const Snapshot &s, const Tasks &tasks)
 {
     QStringList out;
     out.reserve(int(tasks.size()));
@@ -78,8 +80,8 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
     w.key("parallel_groups");
     if (ok) {
         w.beginArray();
-        for (const auto &group : a.parallelGroups)
-            writeIdList(w, s, group);
+        for (std::size_t g = 0; g < a.parallelGroupCount(); ++g)
+            writeIdList(w, s, a.parallelGroup(g));
         w.endArray();
     } else {
         w.null();
@@ -93,7 +95,7 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
             for (int t = 0; t < s.taskCount(); ++t) {
                 if (s.isLeaf(t) != (pass == 0))
                     continue;
-                const Analysis::Times &x = a.times[t];
+                const Analysis::Times x = a.times(t);
                 w.key(s.ids[t]);
                 w.beginObject();
                 w.key("es"); w.hours(x.es);
@@ -182,10 +184,10 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
         for (int t : a.criticalPath)
             path << s.ids[t];
         line(QStringLiteral("Critical path: %1").arg(path.join(QLatin1String(" -> "))));
-        line(QStringLiteral("Parallel groups: %1").arg(a.parallelGroups.size()));
-        for (std::size_t g = 0; g < a.parallelGroups.size(); ++g)
+        line(QStringLiteral("Parallel groups: %1").arg(a.parallelGroupCount()));
+        for (std::size_t g = 0; g < a.parallelGroupCount(); ++g)
             line(QStringLiteral("  wave %1 (%2 tasks): %3")
-                     .arg(g + 1).arg(a.parallelGroups[g].size()).arg(idList(s, a.parallelGroups[g])));
+                     .arg(g + 1).arg(a.parallelGroup(g).size()).arg(idList(s, a.parallelGroup(g))));
     }
     line(QStringLiteral("Blocked: %1").arg(a.blocked.size()));
     for (const Analysis::Blocked &b : a.blocked) {

@@ -23,52 +23,25 @@ namespace {
 
 constexpr double kEps = 1e-6;
 
-// The schedule graph. Node t is leaf t, or the *finish* of summary t (it waits for every
-// leaf below). Node n + t is the *start* of summary t (every leaf below waits for it).
-// A dependency on or of a summary is then one edge, never leaves x leaves.
-// This explicit form is built only to report cycles; scheduling reads the same graph
-// straight from the snapshot (ScheduleGraph below).
+// The schedule graph with out-edges, built only to report cycles (scheduling reads the
+// in-edge ScheduleGraph). Its out-edge order is what ScheduleGraph::key() mirrors.
 struct Graph
 {
     int n = 0;
     std::vector<int> start;          // CSR of out-edges, size 2n + 1
     std::vector<int> target;
-    std::vector<double> lag;
-    std::vector<double> duration;    // per node; summary nodes take no time
     std::vector<std::uint8_t> used;  // leaf nodes and both nodes of each summary
 
     int nodeCount() const { return 2 * n; }
 };
 
-// Tasks so that every child comes before its parent.
-std::vector<int> childrenFirstOrder(const Snapshot &s)
-{
-    const int n = s.taskCount();
-    std::vector<int> order;
-    order.reserve(n);
-    std::vector<int> stack;
-    for (int t = 0; t < n; ++t) {
-        if (s.parent[t] < 0)
-            stack.push_back(t);
-    }
-    while (!stack.empty()) {
-        const int t = stack.back();
-        stack.pop_back();
-        order.push_back(t);
-        for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-            stack.push_back(s.children[c]);
-    }
-    std::reverse(order.begin(), order.end());
-    return order;
-}
-
-Graph buildGraph(const Snapshot &s, const std::vector<double> &leafDuration)
+// Node t is leaf t or the finish of summary t; node n + t the start of summary t.
+Graph buildGraph(const Snapshot &s)
 {
     Graph g;
     const int n = s.taskCount();
     g.n = n;
     const int nodes = 2 * n;
-    g.duration.assign(nodes, 0.0);
     g.used.assign(nodes, 0);
     std::vector<int> degree(nodes + 1, 0);
 
@@ -76,9 +49,7 @@ Graph buildGraph(const Snapshot &s, const std::vector<double> &leafDuration)
 
     for (int t = 0; t < n; ++t) {
         g.used[t] = 1;
-        if (s.isLeaf(t)) {
-            g.duration[t] = leafDuration[t];
-        } else {
+        if (!s.isLeaf(t)) {
             g.used[n + t] = 1;
             degree[n + t] += s.childStart[t + 1] - s.childStart[t];
         }
@@ -94,142 +65,52 @@ Graph buildGraph(const Snapshot &s, const std::vector<double> &leafDuration)
     for (int v = 0; v < nodes; ++v)
         g.start[v + 1] = g.start[v] + degree[v];
     g.target.resize(g.start[nodes]);
-    g.lag.assign(g.start[nodes], 0.0);
     std::vector<int> fill(g.start.begin(), g.start.end() - 1);
-    auto add = [&](int from, int to, double lag) {
-        const int e = fill[from]++;
-        g.target[e] = to;
-        g.lag[e] = lag;
-    };
+    auto add = [&](int from, int to) { g.target[fill[from]++] = to; };
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t)) {
             for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                add(n + t, inNode(s.children[c]), 0.0);
+                add(n + t, inNode(s.children[c]));
         }
         if (s.parent[t] >= 0)
-            add(t, s.parent[t], 0.0);
+            add(t, s.parent[t]);
         for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
             if (s.depCounts[d])
-                add(s.depPrereq[d], inNode(t), s.depLag[d]);
+                add(s.depPrereq[d], inNode(t));
         }
     }
     return g;
 }
 
-// The same schedule graph with in-edges only, which the snapshot yields in node order:
-// the CSR is written front to back in one pass, with no degree count and no scatter.
-// Node t is leaf t or the finish of summary t; node n + k is the start of the k-th
-// summary. A leaf's or start's in-edges: the start of the parent, then the task's counting
-// dependencies; a summary finish's in-edges: its children.
-struct ScheduleGraph
+// What the forward pass leaves: a topological order, ES and the generation level per node.
+struct Forward
 {
-    int n = 0;
-    std::vector<int> startOf;       // summary task -> its start node; leaves: -1
-    std::vector<int> inStart;       // CSR of in-edges, size nodeCount() + 1
-    std::vector<int> pred;
-    // The dependency an in-edge comes from, -1 for the hierarchy's edges (no lag): half
-    // the memory of a lag per edge, which matters as every run faults its arrays in.
-    std::vector<int> dep;
-    const double *depLag = nullptr; // the snapshot's
-    std::vector<double> duration;   // per node; summary nodes take no time
-    std::vector<std::uint8_t> leaf; // per node
-
-    std::vector<int> taskOfStart;   // start node n + k -> its summary task
-
-    int nodeCount() const { return int(duration.size()); }
-    int inNode(int t) const { return startOf[t] < 0 ? t : startOf[t]; }
-    double lag(int e) const { return dep[e] < 0 ? 0.0 : depLag[dep[e]]; }
-
-    // Where the explicit out-edge graph (buildGraph) lists in-edge e of v among its
-    // source's out-edges, for choosing the same critical chain: from a summary's start,
-    // the child (its task index); from a task, the edge to its parent (2 * depStart of
-    // the task) before or after the dependencies on it (2 * d + 1), by declaring task.
-    // Worked out from the snapshot only for the few tight critical edges.
-    int key(const Snapshot &s, int v, int e) const
-    {
-        if (dep[e] >= 0)
-            return 2 * dep[e] + 1;
-        if (v < n && !leaf[v])
-            return 2 * s.depStart[pred[e]];     // from a child to this summary's finish
-        return v < n ? v : taskOfStart[v - n];  // from the parent's start
-    }
-
-    // Takes over `leafDuration` (per task, reserved for every node) as its durations.
-    ScheduleGraph(const Snapshot &s, std::vector<double> &&leafDuration)
-        : n(s.taskCount()), startOf(n, -1), depLag(s.depLag.data()), duration(std::move(leafDuration))
-    {
-        for (int t = 0; t < n; ++t) {
-            if (!s.isLeaf(t)) {
-                startOf[t] = n + int(taskOfStart.size());
-                taskOfStart.push_back(t);
-            }
-        }
-        const int nodes = n + int(taskOfStart.size());
-        duration.resize(nodes, 0.0);
-        leaf.assign(nodes, 0);
-        // Sized to a bound (a parent edge for every task, twice, plus every dependency)
-        // and written through pointers, then cut to size: no push_back bookkeeping.
-        const std::size_t bound = s.children.size() * 2 + s.depPrereq.size();
-        inStart.resize(std::size_t(nodes) + 1);
-        pred.resize(bound);
-        dep.resize(bound);
-        int *in = inStart.data();
-        int *p = pred.data();
-        int *from = dep.data();
-        int edges = 0;
-        auto add = [&](int u, int d) {
-            p[edges] = u;
-            from[edges] = d;
-            ++edges;
-        };
-        const int *parent = s.parent.data();
-        const int *depStart = s.depStart.data();
-        const int *depPrereq = s.depPrereq.data();
-        const std::uint8_t *depCounts = s.depCounts.data();
-        auto addOwn = [&](int t) {
-            if (parent[t] >= 0)
-                add(startOf[parent[t]], -1);
-            for (int d = depStart[t]; d < depStart[t + 1]; ++d) {
-                if (depCounts[d])
-                    add(depPrereq[d], d);
-            }
-        };
-        in[0] = 0;
-        for (int t = 0; t < n; ++t) {
-            if (s.isLeaf(t)) {
-                leaf[t] = 1;
-                addOwn(t);
-            } else {
-                for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
-                    add(s.children[c], -1);
-            }
-            in[t + 1] = edges;
-        }
-        for (std::size_t j = 0; j < taskOfStart.size(); ++j) {
-            addOwn(taskOfStart[j]);
-            in[n + j + 1] = edges;
-        }
-        pred.resize(std::size_t(edges));
-        dep.resize(std::size_t(edges));
-    }
+    std::vector<int> order;
+    std::vector<double> es;
+    std::vector<int> level;
+    std::vector<int> groupSize;     // leaves per level
+    double makespan = 0;            // the latest leaf finish
 };
 
 // Depth-first over predecessors: emits every node after all of its predecessors and
 // computes ES and the generation level on emitting. Returns false on a cycle.
-bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<double> &es,
-                 std::vector<int> &level)
+bool forwardPass(const ScheduleGraph &g, Forward &f)
 {
     const int nodes = g.nodeCount();
     enum : std::uint8_t { Unseen, Open, Done };
-    std::vector<std::uint8_t> state(nodes, Unseen);
+    std::vector<std::uint8_t> state(std::size_t(nodes), Unseen);
     // A predecessor's EF (es + duration) and the level it hands on (level, + 1 for a leaf)
     // are derived where read: two fewer arrays to fault in on every run.
-    es.assign(nodes, 0.0);
-    level.assign(nodes, 0);
-    order.clear();
-    order.reserve(nodes);
+    f.es.assign(std::size_t(nodes), 0.0);
+    f.level.assign(std::size_t(nodes), 0);
+    f.order.reserve(std::size_t(nodes));
+    double *es = f.es.data();
+    int *level = f.level.data();
     const int *inStart = g.inStart.data();
     const int *pred = g.pred.data();
+    const double *lag = g.lag.data();
+    const double *duration = g.duration.data();
+    const std::uint8_t *leaf = g.leaf.data();
     // Emits v when all its predecessors are done; else returns false and leaves it alone.
     auto tryEmit = [&](int v) {
         double start = 0;
@@ -238,13 +119,19 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
             const int u = pred[e];
             if (state[u] != Done)
                 return false;
-            start = std::max(start, es[u] + g.duration[u] + g.lag(e));
-            lvl = std::max(lvl, level[u] + g.leaf[u]);
+            start = std::max(start, es[u] + duration[u] + lag[e]);
+            lvl = std::max(lvl, level[u] + leaf[u]);
         }
         es[v] = start;
         level[v] = lvl;
         state[v] = Done;
-        order.push_back(v);
+        f.order.push_back(v);
+        if (leaf[v]) {
+            f.makespan = std::max(f.makespan, start + duration[v]);
+            if (lvl >= int(f.groupSize.size()))
+                f.groupSize.resize(std::size_t(lvl) + 1, 0);
+            ++f.groupSize[std::size_t(lvl)];
+        }
         return true;
     };
     // Most nodes come after their predecessors and are emitted straight away; the rest are
@@ -280,7 +167,7 @@ bool forwardPass(const ScheduleGraph &g, std::vector<int> &order, std::vector<do
     // first try instead of being expanded (in node order every leaf would first meet its
     // parent's start, numbered after all tasks). Summary finishes follow their children.
     // Any root order gives a topological order, and ES, LF and levels do not depend on it.
-    for (int t = 0; t < g.n; ++t) {
+    for (int t = 0; t < g.tasks; ++t) {
         if (!visit(g.inNode(t)))
             return false;
     }
@@ -524,127 +411,125 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
 }
 
 // Summaries whose own readable estimate is shorter than their scheduled span.
-void overrunsOf(const Snapshot &s, Analysis &a)
+void overrunsOf(const Snapshot &s, const ScheduleGraph &g, Analysis &a)
 {
-    for (int t = 0; t < s.taskCount(); ++t) {
-        if (s.isLeaf(t) || s.estimate[t] != Snapshot::Estimate::Readable)
+    for (int k = 0; k < g.summaryCount(); ++k) {
+        const int t = g.taskOfStart[std::size_t(k)];
+        if (s.estimate[t] != Snapshot::Estimate::Readable)
             continue;
-        const double span = a.times[t].ef - a.times[t].es;
+        const Analysis::Times &x = a.summaryTimes[std::size_t(k)];
+        const double span = x.ef - x.es;
         if (s.estimateHours[t] < span - kEps)
             a.overruns.push_back({t, s.estimateHours[t], span});
     }
 }
 
-void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> &order,
-              const std::vector<double> &es, const std::vector<int> &level,
-              const std::vector<int> &childrenFirst, Analysis &a)
+void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a)
 {
     const int n = s.taskCount();
     const int nodes = g.nodeCount();
+    const double makespan = f.makespan;
+    const std::vector<double> &es = f.es;
+    const double *duration = g.duration.data();
 
-    double makespan = 0;
-    for (int t = 0; t < n; ++t) {
-        if (s.isLeaf(t))
-            makespan = std::max(makespan, es[t] + g.duration[t]);
-    }
     // Backward: a node's successors come later in the order, so walking it backwards each
-    // node's LF is final when reached and can be pushed to its predecessors.
-    std::vector<double> lf(nodes, makespan);
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int v = *it;
-        const double lsv = lf[v] - g.duration[v];
-        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e)
-            lf[g.pred[e]] = std::min(lf[g.pred[e]], lsv - g.lag(e));
-    }
-    auto ef = [&](int v) { return es[v] + g.duration[v]; };
-    auto ls = [&](int v) { return lf[v] - g.duration[v]; };
-
-    a.makespanHours = makespan;
-    a.times.resize(n);
-    a.generation.assign(n, -1);
-    int generations = 0;
-    for (int t = 0; t < n; ++t) {
-        if (!s.isLeaf(t))
-            continue;
-        a.times[t] = {es[t], ef(t), ls(t), lf[t], ls(t) - es[t]};
-        a.generation[t] = level[t];
-        generations = std::max(generations, level[t] + 1);
-        a.sequentialHours += g.duration[t];
-        if (std::fabs(ls(t) - es[t]) <= kEps)
-            a.criticalTasks.push_back(t);
-    }
-
-    // Summaries span their leaves; children come first so one pass suffices.
-    std::vector<std::uint8_t> seeded(n, 0);
-    for (int t : childrenFirst) {
-        const int p = s.parent[t];
-        if (p < 0)
-            continue;
-        const Analysis::Times &c = a.times[t];
-        Analysis::Times &pt = a.times[p];
-        if (!seeded[p]) {
-            pt = c;
-            seeded[p] = 1;
-        } else {
-            pt.es = std::min(pt.es, c.es);
-            pt.ef = std::max(pt.ef, c.ef);
-            pt.ls = std::min(pt.ls, c.ls);
-            pt.lf = std::max(pt.lf, c.lf);
-            pt.slack = std::min(pt.slack, c.slack);
-        }
-    }
-
-    // Sized first: thousands of groups would otherwise each grow step by step.
-    std::vector<int> groupSize(generations, 0);
-    for (int t = 0; t < n; ++t) {
-        if (s.isLeaf(t))
-            ++groupSize[level[t]];
-    }
-    a.parallelGroups.resize(generations);
-    for (int k = 0; k < generations; ++k)
-        a.parallelGroups[k].reserve(groupSize[k]);
-    for (int t = 0; t < n; ++t) {
-        if (s.isLeaf(t))
-            a.parallelGroups[level[t]].push_back(t);
-    }
-    for (const auto &group : a.parallelGroups) {
-        if (group.size() < 2)
-            continue;
-        double sum = 0, longest = 0;
-        for (int t : group) {
-            sum += g.duration[t];
-            longest = std::max(longest, g.duration[t]);
-        }
-        a.timeSavingsHours += sum - longest;
-    }
-
-    // One critical chain, along tight edges between critical nodes. A node "reaches the
-    // end" when a tight path leads from it to a leaf finishing at the makespan; known
-    // before the walk, so the walk never enters a dead end (a greedy search can, at
-    // zero-length leaves). Walking the order backwards, each node's flag is final when
-    // reached and is pushed along its in-edges, which also picks each node's next hop:
-    // of its tight out-edges into such nodes, the one the explicit graph lists first
-    // (smallest ScheduleGraph::key), so the same chain is chosen as with out-edges.
-    auto critical = [&](int v) { return std::fabs(ls(v) - es[v]) <= kEps; };
-    auto endsLast = [&](int v) { return g.leaf[v] && std::fabs(ef(v) - makespan) <= kEps; };
-    std::vector<int> nextHop(nodes, -1);     // -1: no tight edge into a node that reaches the end
-    std::vector<int> nextKey(nodes, 0);
-    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || nextHop[v] >= 0); };
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int v = *it;
-        if (!reachesEnd(v))
-            continue;
-        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e) {
-            const int u = g.pred[e];
-            if (!critical(u) || !(std::fabs(ef(u) + g.lag(e) - es[v]) <= kEps))
-                continue;
-            const int key = g.key(s, v, e);
-            if (nextHop[u] < 0 || key < nextKey[u]) {
-                nextHop[u] = v;
-                nextKey[u] = key;
+    // node's LF is final when reached and is pushed to its predecessors.
+    //
+    // The same walk finds one critical chain, along tight edges between critical nodes. A
+    // node "reaches the end" when a tight path leads from it to a leaf finishing at the
+    // makespan: final when the node is reached, as its successors came first. Known
+    // before the chain is walked, so that walk never enters a dead end (a greedy search
+    // can, at zero-length leaves). Each node's next hop: of its tight out-edges into nodes
+    // that reach the end, the one the explicit graph lists first (smallest
+    // ScheduleGraph::key), so the same chain is chosen as with out-edges.
+    std::vector<double> lf(std::size_t(nodes), makespan);
+    struct Hop { int node = -1; int key = 0; };           // -1: none into a node that reaches the end
+    std::vector<Hop> next(static_cast<std::size_t>(nodes));
+    auto critical = [&](int v) { return std::fabs(lf[v] - duration[v] - es[v]) <= kEps; };
+    auto endsLast = [&](int v) { return g.leaf[v] && std::fabs(es[v] + duration[v] - makespan) <= kEps; };
+    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || next[v].node >= 0); };
+    {
+        double *late = lf.data();
+        const int *inStart = g.inStart.data();
+        const int *pred = g.pred.data();
+        const double *lag = g.lag.data();
+        for (auto it = f.order.rbegin(); it != f.order.rend(); ++it) {
+            const int v = *it;
+            const double lsv = late[v] - duration[v];
+            const bool reaches = reachesEnd(v);
+            for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
+                const int u = pred[e];
+                late[u] = std::min(late[u], lsv - lag[e]);
+                if (!reaches || !(std::fabs(es[u] + duration[u] + lag[e] - es[v]) <= kEps))
+                    continue;
+                // u's own criticality is checked when the chain reaches u.
+                const int key = g.key(s, v, e);
+                if (next[u].node < 0 || key < next[u].key)
+                    next[u] = {v, key};
             }
         }
     }
+
+    a.makespanHours = makespan;
+
+    // Leaves in file order: sequential hours, critical tasks, parallel groups (their
+    // members in file order, each group's sum and longest for the savings).
+    const std::vector<int> &groupSize = f.groupSize;
+    const std::size_t groups = groupSize.size();
+    a.groupStart.resize(groups + 1);
+    a.groupStart[0] = 0;
+    for (std::size_t k = 0; k < groups; ++k)
+        a.groupStart[k + 1] = a.groupStart[k] + groupSize[k];
+    a.groupMembers.resize(std::size_t(a.groupStart[groups]));
+    std::vector<int> fill(a.groupStart.begin(), a.groupStart.end() - 1);
+    std::vector<double> groupSum(groups, 0.0), groupLongest(groups, 0.0);
+    const int *level = f.level.data();
+    for (int t = 0; t < n; ++t) {
+        if (!g.leaf[t])
+            continue;
+        const double d = duration[t];
+        a.sequentialHours += d;
+        if (critical(t))
+            a.criticalTasks.push_back(t);
+        const int k = level[t];
+        a.groupMembers[std::size_t(fill[std::size_t(k)]++)] = t;
+        groupSum[std::size_t(k)] += d;
+        groupLongest[std::size_t(k)] = std::max(groupLongest[std::size_t(k)], d);
+    }
+    for (std::size_t k = 0; k < groups; ++k) {
+        if (groupSize[k] >= 2)
+            a.timeSavingsHours += groupSum[k] - groupLongest[k];
+    }
+
+    // Summaries span their leaves; children come first, so one pass over each summary's
+    // children suffices.
+    a.summaryTimes.resize(std::size_t(g.summaryCount()));
+    for (int p : s.summariesChildrenFirst) {
+        Analysis::Times span;
+        bool seeded = false;
+        for (int c = s.childStart[p]; c < s.childStart[p + 1]; ++c) {
+            const int t = s.children[c];
+            Analysis::Times x;
+            if (g.leaf[t]) {
+                const double d = duration[t];
+                x = {es[t], es[t] + d, lf[t] - d, lf[t], lf[t] - d - es[t]};
+            } else {
+                x = a.summaryTimes[std::size_t(g.startOf[t] - n)];
+            }
+            if (!seeded) {
+                span = x;
+                seeded = true;
+            } else {
+                span.es = std::min(span.es, x.es);
+                span.ef = std::max(span.ef, x.ef);
+                span.ls = std::min(span.ls, x.ls);
+                span.lf = std::max(span.lf, x.lf);
+                span.slack = std::min(span.slack, x.slack);
+            }
+        }
+        a.summaryTimes[std::size_t(g.startOf[p] - n)] = span;
+    }
+
     int current = -1;
     for (int t : a.criticalTasks) {
         if (std::fabs(es[t]) <= kEps && reachesEnd(t)) {
@@ -654,20 +539,24 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, const std::vector<int> 
     }
     while (current >= 0) {
         a.criticalPath.push_back(current);
-        if (std::fabs(ef(current) - makespan) <= kEps)
+        if (std::fabs(es[current] + duration[current] - makespan) <= kEps)
             break;
         // Through summary nodes to the next leaf; every hop moves forward in topological
         // order, so the whole walk is linear.
         int u = current;
         current = -1;
         while (current < 0 && u >= 0) {
-            const int next = nextHop[u];
-            if (next >= 0 && g.leaf[next])
-                current = next;
-            u = next;
+            const int hop = next[u].node;
+            if (hop >= 0 && g.leaf[hop])
+                current = hop;
+            u = hop;
         }
     }
-    overrunsOf(s, a);
+
+    a.latestFinish = std::move(lf);
+    a.earliestStart = std::move(f.es);
+    a.level = std::move(f.level);
+    overrunsOf(s, g, a);
 }
 
 } // namespace
@@ -678,16 +567,11 @@ Analysis analyze(const Snapshot &s)
     const int n = s.taskCount();
     a.tasks = n;
     a.dependencies = s.declaredDependencies();
+    a.graph = s.schedule;
+    const ScheduleGraph &g = *s.schedule;
 
-    // Per task here, then the schedule graph's per node (a summary adds a start node).
-    int summaries = 0;
-    for (int t = 0; t < n; ++t)
-        summaries += !s.isLeaf(t);
-    std::vector<double> duration;
-    duration.reserve(std::size_t(n) + std::size_t(summaries));
-    duration.assign(n, 0.0);
     for (int t = 0; t < n; ++t) {
-        if (!s.isLeaf(t))
+        if (!g.leaf[t])
             continue;
         ++a.leafTasks;
         switch (s.estimate[t]) {
@@ -698,31 +582,25 @@ Analysis analyze(const Snapshot &s)
             a.warnings.push_back({t, QStringLiteral("unreadable estimate: %1").arg(s.estimateText[t])});
             break;
         case Snapshot::Estimate::Readable:
-            duration[t] = s.estimateHours[t];
             break;
         }
-        if (s.status[t] == Status::Cancelled)
-            duration[t] = 0;
     }
-
-    const std::vector<int> childrenFirst = childrenFirstOrder(s);
 
     // Blocked and ready do not depend on the schedule: on a large plan they are found on a
     // second thread meanwhile. They write only their own vectors.
-    auto blockedAndReady = [&] { findBlocked(s, childrenFirst, countLeaves(s, childrenFirst), a.blocked, a.waits, a.ready); };
+    auto blockedAndReady = [&] {
+        findBlocked(s, s.childrenFirst, countLeaves(s, s.childrenFirst), a.blocked, a.waits, a.ready);
+    };
     constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
     std::thread helper;
     if (n >= kParallelFrom)
         helper = std::thread(blockedAndReady);
 
-    const ScheduleGraph g(s, std::move(duration));
-    std::vector<int> order;
-    std::vector<double> es;
-    std::vector<int> level;
-    if (forwardPass(g, order, es, level)) {
-        schedule(s, g, order, es, level, childrenFirst, a);
+    Forward forward;
+    if (forwardPass(g, forward)) {
+        schedule(s, g, forward, a);
     } else {
-        const Graph explicitGraph = buildGraph(s, g.duration);
+        const Graph explicitGraph = buildGraph(s);
         a.cycles = cyclicLeafSets(s, explicitGraph, topologicalOrder(explicitGraph));
     }
 

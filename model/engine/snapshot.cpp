@@ -6,7 +6,35 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace Workplan {
+
+namespace {
+
+// Tasks so that every child comes before its parent; iterative, as hierarchies can be deep.
+std::vector<int> childrenFirstOrder(const Snapshot &s)
+{
+    const int n = s.taskCount();
+    std::vector<int> order;
+    order.reserve(std::size_t(n));
+    std::vector<int> stack;
+    for (int t = 0; t < n; ++t) {
+        if (s.parent[t] < 0)
+            stack.push_back(t);
+    }
+    while (!stack.empty()) {
+        const int t = stack.back();
+        stack.pop_back();
+        order.push_back(t);
+        for (int c = s.childStart[t]; c < s.childStart[t + 1]; ++c)
+            stack.push_back(s.children[c]);
+    }
+    std::reverse(order.begin(), order.end());
+    return order;
+}
+
+} // namespace
 
 Snapshot Snapshot::fromProject(const Project &project)
 {
@@ -81,6 +109,13 @@ Snapshot Snapshot::fromProject(const Project &project)
         }
         s.depStart[i + 1] = int(s.depPrereq.size());
     }
+
+    s.childrenFirst = childrenFirstOrder(s);
+    for (int t : s.childrenFirst) {
+        if (!s.isLeaf(t))
+            s.summariesChildrenFirst.push_back(t);
+    }
+    s.schedule = ScheduleGraph::build(s);
     return s;
 }
 

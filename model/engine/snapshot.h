@@ -1,11 +1,13 @@
 #pragma once
 
 #include "../calendar.h"
+#include "schedulegraph.h"
 #include "../taskstatus.h"
 
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace Workplan {
@@ -37,6 +39,11 @@ struct Snapshot
     std::vector<DependencyType> depType;
     std::vector<std::uint8_t> depCounts;   // blocking type, mandatory and not waived
     std::vector<double> depLag;            // hours
+
+    // Derived structure, built here once so that every analysis of this snapshot reads it.
+    std::vector<int> childrenFirst;        // every task after all of its children
+    std::vector<int> summariesChildrenFirst;
+    std::shared_ptr<const ScheduleGraph> schedule;
 
     int taskCount() const { return int(ids.size()); }
     bool isLeaf(int t) const { return childStart[t] == childStart[t + 1]; }

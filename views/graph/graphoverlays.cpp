@@ -34,7 +34,7 @@ void markCriticalEdges(const Snapshot &s, const Analysis &a, const std::vector<b
             for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
                 const int p = s.depPrereq[d];
                 if (s.depCounts[d] && (!s.isLeaf(p) || critical[p])
-                    && qAbs(a.times[p].ef + s.depLag[d] - a.times[i].es) < 1e-6)
+                    && qAbs(a.times(p).ef + s.depLag[d] - a.times(i).es) < 1e-6)
                     out.insert(edgeKey(s, o, p));
             }
         }
@@ -112,7 +112,7 @@ void GraphScene::rebuildOverlays()
         const Analysis &a = result->analysis;
         const int n = s.taskCount();
         m_overlays.reserve(n);
-        const bool schedule = a.hasSchedule() && int(a.times.size()) == n;
+        const bool schedule = a.hasSchedule() && a.tasks == n;
         std::vector<bool> critical(n, false);
         if (schedule) {
             for (int i : a.criticalTasks)
@@ -122,8 +122,8 @@ void GraphScene::rebuildOverlays()
             Overlay o;
             if (schedule) {
                 o.critical = critical[i];
-                o.slack = a.times[i].slack;
-                o.wave = i < int(a.generation.size()) ? a.generation[i] : -1;
+                o.slack = a.times(i).slack;
+                o.wave = a.generation(i);
             }
             m_overlays.insert(s.ids[i], o);
         }

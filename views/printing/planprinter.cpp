@@ -227,12 +227,12 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
             for (int t : a.criticalPath)
                 path << s.ids[t];
             lines << tr("Critical path: %1").arg(path.join(QStringLiteral(" \u2192 ")));
-            lines << tr("Parallel groups: %1").arg(a.parallelGroups.size());
-            for (std::size_t g = 0; g < a.parallelGroups.size(); ++g) {
+            lines << tr("Parallel groups: %1").arg(a.parallelGroupCount());
+            for (std::size_t g = 0; g < a.parallelGroupCount(); ++g) {
                 double sum = 0;
-                for (int t : a.parallelGroups[g])
-                    sum += a.times[t].ef - a.times[t].es;
-                lines << tr("   wave %1: %2 task(s), %3 h").arg(g + 1).arg(a.parallelGroups[g].size()).arg(hours(sum));
+                for (int t : a.parallelGroup(g))
+                    sum += a.times(t).ef - a.times(t).es;
+                lines << tr("   wave %1: %2 task(s), %3 h").arg(g + 1).arg(a.parallelGroup(g).size()).arg(hours(sum));
             }
         }
         lines << tr("Blocked tasks: %1").arg(a.blocked.size());
@@ -307,7 +307,7 @@ void PlanPrinter::paintTable(QPainter &p, const Metrics &m, int first, int count
         const QJsonValue est = estimateValue(t.attributes);
         const auto effort = est.isUndefined() ? std::nullopt : parseEffort(est, m_project.calendar);
         cells << (effort ? hours(*effort) : QString());
-        const Analysis::Times *times = m_analysis ? m_analysis->times(t.id) : nullptr;
+        const auto times = m_analysis ? m_analysis->times(t.id) : std::nullopt;
         for (double v : {times ? times->es : 0.0, times ? times->ef : 0.0, times ? times->ls : 0.0,
                          times ? times->lf : 0.0, times ? times->slack : 0.0})
             cells << (times ? hours(v) : QStringLiteral("\u2014"));
