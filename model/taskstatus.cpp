@@ -57,21 +57,6 @@ QStringList allStatusNames() { return toList(kStatusNames); }
 QStringList allLifecycleNames() { return toList(kLifecycleNames); }
 QStringList allDependencyTypeNames() { return toList(kDependencyTypeNames); }
 
-StatusClass statusClass(Status s)
-{
-    switch (s) {
-    case Status::Completed:
-    case Status::Approved:
-    case Status::Archived:
-        return StatusClass::Done;
-    case Status::Cancelled:
-    case Status::Failed:
-        return StatusClass::Dead;
-    default:
-        return StatusClass::Open;
-    }
-}
-
 bool isAllowedLifecycleTransition(Lifecycle from, Lifecycle to)
 {
     using L = Lifecycle;

@@ -39,7 +39,21 @@ QStringList allStatusNames();
 QStringList allLifecycleNames();
 QStringList allDependencyTypeNames();
 
-StatusClass statusClass(Status s);
+// Inline: the engine asks it for every task and dependency.
+constexpr StatusClass statusClass(Status s)
+{
+    switch (s) {
+    case Status::Completed:
+    case Status::Approved:
+    case Status::Archived:
+        return StatusClass::Done;
+    case Status::Cancelled:
+    case Status::Failed:
+        return StatusClass::Dead;
+    default:
+        return StatusClass::Open;
+    }
+}
 
 // Completion, data, approval and blocks hold work back; prerequisite and related never do.
 constexpr bool isBlockingType(DependencyType t)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -18,7 +19,7 @@ struct Analysis
 {
     struct Times { double es = 0, ef = 0, ls = 0, lf = 0, slack = 0; };
 
-    enum class Reason { NotCompleted, NotApproved, Cancelled, Failed };
+    enum class Reason : std::uint8_t { NotCompleted, NotApproved, Cancelled, Failed };
     struct Waiting
     {
         int task;                 // the prerequisite

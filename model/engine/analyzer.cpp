@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
 #include <thread>
 
 namespace Workplan {
@@ -81,6 +84,32 @@ Graph buildGraph(const Snapshot &s)
     }
     return g;
 }
+
+// Zero-filled memory from calloc, for sparse per-node facts: a fresh large block comes
+// from the kernel already zeroed, so only the pages written are faulted in, where a
+// std::vector would clear (and so touch) all of it.
+template<typename T>
+class ZeroedArray
+{
+    static_assert(std::is_trivially_copyable_v<T>);
+
+public:
+    explicit ZeroedArray(std::size_t size)
+        : m_data(static_cast<T *>(std::calloc(size ? size : 1, sizeof(T))))
+    {
+        if (!m_data)
+            throw std::bad_alloc();
+    }
+    ~ZeroedArray() { std::free(m_data); }
+    ZeroedArray(const ZeroedArray &) = delete;
+    ZeroedArray &operator=(const ZeroedArray &) = delete;
+
+    T &operator[](std::size_t i) { return m_data[i]; }
+    const T &operator[](std::size_t i) const { return m_data[i]; }
+
+private:
+    T *m_data;
+};
 
 // What the forward pass leaves: a topological order, ES and the generation level per node.
 struct Forward
@@ -280,52 +309,49 @@ struct LeafCounts
     int leaves = 0, cancelled = 0, failed = 0, done = 0, approved = 0, open = 0;
 };
 
-// Kept for summaries only (a leaf's facts are its status): a slot per summary instead of
-// 24 bytes for every task, which each run would otherwise fault in.
+// Kept for summaries only (a leaf's facts are its status), indexed like their start nodes.
 struct SummaryCounts
 {
-    std::vector<int> slot;            // per task: index into `counts`, -1 for a leaf
+    const ScheduleGraph *graph = nullptr;
     std::vector<LeafCounts> counts;
 
     const LeafCounts &of(int t) const
     {
         static const LeafCounts none;
-        return slot[t] < 0 ? none : counts[slot[t]];
+        const int start = graph->startOf[std::size_t(t)];
+        return start < 0 ? none : counts[std::size_t(start - graph->tasks)];
     }
 };
 
-SummaryCounts countLeaves(const Snapshot &s, const std::vector<int> &childrenFirst)
+SummaryCounts countLeaves(const Snapshot &s, const ScheduleGraph &g)
 {
     SummaryCounts c;
-    const int n = s.taskCount();
-    c.slot.assign(n, -1);
-    int summaries = 0;
-    for (int t = 0; t < n; ++t) {
-        if (!s.isLeaf(t))
-            c.slot[t] = summaries++;
-    }
-    c.counts.resize(summaries);
-    for (int t : childrenFirst) {
-        LeafCounts leaf;
-        if (s.isLeaf(t)) {
-            const Status st = s.status[t];
-            leaf.leaves = 1;
-            leaf.cancelled = st == Status::Cancelled;
-            leaf.failed = st == Status::Failed;
-            leaf.approved = st == Status::Approved;
-            leaf.done = statusClass(st) == StatusClass::Done;
-            leaf.open = statusClass(st) == StatusClass::Open;
+    c.graph = &g;
+    c.counts.resize(std::size_t(g.summaryCount()));
+    // Children come first, so each summary adds up finished totals.
+    for (int p : s.summariesChildrenFirst) {
+        LeafCounts sum;
+        for (int i = s.childStart[p]; i < s.childStart[p + 1]; ++i) {
+            const int t = s.children[i];
+            if (g.leaf[t]) {
+                const Status st = s.status[t];
+                sum.leaves += 1;
+                sum.cancelled += st == Status::Cancelled;
+                sum.failed += st == Status::Failed;
+                sum.approved += st == Status::Approved;
+                sum.done += statusClass(st) == StatusClass::Done;
+                sum.open += statusClass(st) == StatusClass::Open;
+            } else {
+                const LeafCounts &x = c.counts[std::size_t(g.startOf[t] - g.tasks)];
+                sum.leaves += x.leaves;
+                sum.cancelled += x.cancelled;
+                sum.failed += x.failed;
+                sum.done += x.done;
+                sum.approved += x.approved;
+                sum.open += x.open;
+            }
         }
-        const LeafCounts &me = s.isLeaf(t) ? leaf : c.counts[c.slot[t]];
-        if (s.parent[t] >= 0) {
-            LeafCounts &p = c.counts[c.slot[s.parent[t]]];
-            p.leaves += me.leaves;
-            p.cancelled += me.cancelled;
-            p.failed += me.failed;
-            p.done += me.done;
-            p.approved += me.approved;
-            p.open += me.open;
-        }
+        c.counts[std::size_t(g.startOf[p] - g.tasks)] = sum;
     }
     return c;
 }
@@ -367,6 +393,11 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
     const int deps = s.declaredDependencies();
     std::vector<std::uint8_t> verdict(deps, 0);
     std::vector<std::uint8_t> ownUnsatisfied(n, 0);
+    // Bounds, not sizes: pages of the reserve that are never written are never faulted in,
+    // and no step-by-step growth copies what was written.
+    blocked.reserve(std::size_t(n));
+    ready.reserve(std::size_t(n));
+    waits.reserve(std::size_t(deps));
     for (int t = 0; t < n; ++t) {
         for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
             if (!s.depCounts[d])
@@ -443,11 +474,12 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
     // that reach the end, the one the explicit graph lists first (smallest
     // ScheduleGraph::key), so the same chain is chosen as with out-edges.
     std::vector<double> lf(std::size_t(nodes), makespan);
-    struct Hop { int node = -1; int key = 0; };           // -1: none into a node that reaches the end
-    std::vector<Hop> next(static_cast<std::size_t>(nodes));
+    // node + 1; 0: no tight edge into a node that reaches the end. Few nodes get one.
+    struct Hop { int node1; int key; };
+    ZeroedArray<Hop> next{std::size_t(nodes)};
     auto critical = [&](int v) { return std::fabs(lf[v] - duration[v] - es[v]) <= kEps; };
     auto endsLast = [&](int v) { return g.leaf[v] && std::fabs(es[v] + duration[v] - makespan) <= kEps; };
-    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || next[v].node >= 0); };
+    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || next[v].node1 > 0); };
     {
         double *late = lf.data();
         const int *inStart = g.inStart.data();
@@ -463,9 +495,9 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
                 if (!reaches || !(std::fabs(es[u] + duration[u] + lag[e] - es[v]) <= kEps))
                     continue;
                 // u's own criticality is checked when the chain reaches u.
-                const int key = g.key(s, v, e);
-                if (next[u].node < 0 || key < next[u].key)
-                    next[u] = {v, key};
+                const int key = g.key(s.depStart, v, e);
+                if (next[u].node1 == 0 || key < next[u].key)
+                    next[u] = {v + 1, key};
             }
         }
     }
@@ -546,7 +578,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
         int u = current;
         current = -1;
         while (current < 0 && u >= 0) {
-            const int hop = next[u].node;
+            const int hop = next[u].node1 - 1;
             if (hop >= 0 && g.leaf[hop])
                 current = hop;
             u = hop;
@@ -570,6 +602,16 @@ Analysis analyze(const Snapshot &s)
     a.graph = s.schedule;
     const ScheduleGraph &g = *s.schedule;
 
+    // Blocked and ready do not depend on the schedule: on a large plan they are found on a
+    // second thread meanwhile. They write only their own vectors.
+    auto blockedAndReady = [&] {
+        findBlocked(s, s.childrenFirst, countLeaves(s, g), a.blocked, a.waits, a.ready);
+    };
+    constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
+    std::thread helper;
+    if (n >= kParallelFrom)
+        helper = std::thread(blockedAndReady);
+
     for (int t = 0; t < n; ++t) {
         if (!g.leaf[t])
             continue;
@@ -585,16 +627,6 @@ Analysis analyze(const Snapshot &s)
             break;
         }
     }
-
-    // Blocked and ready do not depend on the schedule: on a large plan they are found on a
-    // second thread meanwhile. They write only their own vectors.
-    auto blockedAndReady = [&] {
-        findBlocked(s, s.childrenFirst, countLeaves(s, s.childrenFirst), a.blocked, a.waits, a.ready);
-    };
-    constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
-    std::thread helper;
-    if (n >= kParallelFrom)
-        helper = std::thread(blockedAndReady);
 
     Forward forward;
     if (forwardPass(g, forward)) {

@@ -4,15 +4,6 @@
 
 namespace Workplan {
 
-int ScheduleGraph::key(const Snapshot &s, int v, int e) const
-{
-    if (dep[e] >= 0)
-        return 2 * dep[e] + 1;
-    if (v < tasks && !leaf[v])
-        return 2 * s.depStart[pred[e]];           // from a child to this summary's finish
-    return v < tasks ? v : taskOfStart[v - tasks]; // from the parent's start
-}
-
 std::shared_ptr<const ScheduleGraph> ScheduleGraph::build(const Snapshot &s)
 {
     auto graph = std::make_shared<ScheduleGraph>();

@@ -39,7 +39,15 @@ struct ScheduleGraph
     // source's out-edges, so that ties pick the same critical chain either way: from a
     // summary's start, the child (its task index); from a task, the edge to its parent
     // (2 * depStart of the task) before or after the dependencies on it (2 * d + 1).
-    int key(const Snapshot &s, int v, int e) const;
+    // Takes the snapshot's depStart (inline: asked for every tight critical edge).
+    int key(const std::vector<int> &depStart, int v, int e) const
+    {
+        if (dep[e] >= 0)
+            return 2 * dep[e] + 1;
+        if (v < tasks && !leaf[v])
+            return 2 * depStart[pred[e]];           // from a child to this summary's finish
+        return v < tasks ? v : taskOfStart[v - tasks]; // from the parent's start
+    }
 
     static std::shared_ptr<const ScheduleGraph> build(const Snapshot &s);
 };
