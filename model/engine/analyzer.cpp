@@ -126,12 +126,12 @@ struct Forward
 bool forwardPass(const ScheduleGraph &g, Forward &f)
 {
     const int nodes = g.nodeCount();
-    enum : std::uint8_t { Unseen, Open, Done };
-    std::vector<std::uint8_t> state(std::size_t(nodes), Unseen);
-    // A predecessor's EF (es + duration) and the level it hands on (level, + 1 for a leaf)
-    // are derived where read: two fewer arrays to fault in on every run.
+    // A node's level doubles as its state: a node is done once it has one. A predecessor's
+    // EF (es + duration) and the level it hands on (level, + 1 for a leaf) are derived
+    // where read: fewer arrays to fault in on every run.
+    constexpr int Unseen = -1, Open = -2;
     f.es.assign(std::size_t(nodes), 0.0);
-    f.level.assign(std::size_t(nodes), 0);
+    f.level.assign(std::size_t(nodes), Unseen);
     f.order.reserve(std::size_t(nodes));
     double *es = f.es.data();
     int *level = f.level.data();
@@ -146,14 +146,13 @@ bool forwardPass(const ScheduleGraph &g, Forward &f)
         int lvl = 0;
         for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
             const int u = pred[e];
-            if (state[u] != Done)
+            if (level[u] < 0)
                 return false;
             start = std::max(start, es[u] + duration[u] + lag[e]);
             lvl = std::max(lvl, level[u] + leaf[u]);
         }
         es[v] = start;
         level[v] = lvl;
-        state[v] = Done;
         f.order.push_back(v);
         if (leaf[v]) {
             f.makespan = std::max(f.makespan, start + duration[v]);
@@ -167,7 +166,7 @@ bool forwardPass(const ScheduleGraph &g, Forward &f)
     // expanded depth-first (v: expand v; ~v: emit v, its predecessors being done by then).
     std::vector<int> stack;
     auto visit = [&](int root) {
-        if (state[root] != Unseen || tryEmit(root))
+        if (level[root] != Unseen || tryEmit(root))
             return true;
         stack.push_back(root);
         while (!stack.empty()) {
@@ -177,15 +176,15 @@ bool forwardPass(const ScheduleGraph &g, Forward &f)
                 tryEmit(~top);
                 continue;
             }
-            if (state[top] != Unseen || tryEmit(top))
+            if (level[top] != Unseen || tryEmit(top))
                 continue;
-            state[top] = Open;
+            level[top] = Open;
             stack.push_back(~top);
             for (int e = inStart[top]; e < inStart[top + 1]; ++e) {
                 const int u = pred[e];
-                if (state[u] == Unseen)
+                if (level[u] == Unseen)
                     stack.push_back(u);
-                else if (state[u] == Open)
+                else if (level[u] == Open)
                     return false;
             }
         }
@@ -392,29 +391,27 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
     // Each counting dependency is judged once: 0 satisfied, else its Reason + 1.
     const int deps = s.declaredDependencies();
     std::vector<std::uint8_t> verdict(deps, 0);
-    std::vector<std::uint8_t> ownUnsatisfied(n, 0);
     // Bounds, not sizes: pages of the reserve that are never written are never faulted in,
     // and no step-by-step growth copies what was written.
     blocked.reserve(std::size_t(n));
     ready.reserve(std::size_t(n));
     waits.reserve(std::size_t(deps));
-    for (int t = 0; t < n; ++t) {
+    // Parents first, so that each task also learns its nearest ancestor-or-self with an
+    // unsatisfied dependency: listing a blocked task's chain then costs only what it prints.
+    std::vector<int> nearest(std::size_t(n), -1);
+    for (auto it = childrenFirst.rbegin(); it != childrenFirst.rend(); ++it) {
+        const int t = *it;
+        bool own = false;
         for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
             if (!s.depCounts[d])
                 continue;
             const int p = s.depPrereq[d];
             if (const auto why = unsatisfied(s, counts.of(p), p, s.depType[d])) {
                 verdict[d] = std::uint8_t(*why) + 1;
-                ownUnsatisfied[t] = 1;
+                own = true;
             }
         }
-    }
-    // Nearest ancestor-or-self with an unsatisfied dependency, so that listing the chain
-    // costs only what it prints.
-    std::vector<int> nearest(n, -1);
-    for (auto it = childrenFirst.rbegin(); it != childrenFirst.rend(); ++it) {
-        const int t = *it;
-        nearest[t] = ownUnsatisfied[t] ? t : (s.parent[t] >= 0 ? nearest[s.parent[t]] : -1);
+        nearest[t] = own ? t : (s.parent[t] >= 0 ? nearest[s.parent[t]] : -1);
     }
 
     auto nextOwner = [&](int owner) { return s.parent[owner] >= 0 ? nearest[s.parent[owner]] : -1; };
