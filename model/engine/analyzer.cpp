@@ -4,9 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <new>
-#include <type_traits>
 #include <thread>
 
 namespace Workplan {
@@ -84,32 +81,6 @@ Graph buildGraph(const Snapshot &s)
     }
     return g;
 }
-
-// Zero-filled memory from calloc, for sparse per-node facts: a fresh large block comes
-// from the kernel already zeroed, so only the pages written are faulted in, where a
-// std::vector would clear (and so touch) all of it.
-template<typename T>
-class ZeroedArray
-{
-    static_assert(std::is_trivially_copyable_v<T>);
-
-public:
-    explicit ZeroedArray(std::size_t size)
-        : m_data(static_cast<T *>(std::calloc(size ? size : 1, sizeof(T))))
-    {
-        if (!m_data)
-            throw std::bad_alloc();
-    }
-    ~ZeroedArray() { std::free(m_data); }
-    ZeroedArray(const ZeroedArray &) = delete;
-    ZeroedArray &operator=(const ZeroedArray &) = delete;
-
-    T &operator[](std::size_t i) { return m_data[i]; }
-    const T &operator[](std::size_t i) const { return m_data[i]; }
-
-private:
-    T *m_data;
-};
 
 // What the forward pass leaves: a topological order, ES and the generation level per node.
 struct Forward
@@ -471,12 +442,12 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
     // that reach the end, the one the explicit graph lists first (smallest
     // ScheduleGraph::key), so the same chain is chosen as with out-edges.
     std::vector<double> lf(std::size_t(nodes), makespan);
-    // node + 1; 0: no tight edge into a node that reaches the end. Few nodes get one.
-    struct Hop { int node1; int key; };
-    ZeroedArray<Hop> next{std::size_t(nodes)};
+    // The key of each node's next hop (ScheduleGraph::target() gives the node), -1 for
+    // none: half the memory of keeping the node too, and only the chain is decoded.
+    std::vector<int> nextKey(std::size_t(nodes), -1);
     auto critical = [&](int v) { return std::fabs(lf[v] - duration[v] - es[v]) <= kEps; };
     auto endsLast = [&](int v) { return g.leaf[v] && std::fabs(es[v] + duration[v] - makespan) <= kEps; };
-    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || next[v].node1 > 0); };
+    auto reachesEnd = [&](int v) { return critical(v) && (endsLast(v) || nextKey[v] >= 0); };
     {
         double *late = lf.data();
         const int *inStart = g.inStart.data();
@@ -493,8 +464,8 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
                     continue;
                 // u's own criticality is checked when the chain reaches u.
                 const int key = g.key(s.depStart, v, e);
-                if (next[u].node1 == 0 || key < next[u].key)
-                    next[u] = {v + 1, key};
+                if (nextKey[u] < 0 || key < nextKey[u])
+                    nextKey[u] = key;
             }
         }
     }
@@ -575,7 +546,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
         int u = current;
         current = -1;
         while (current < 0 && u >= 0) {
-            const int hop = next[u].node1 - 1;
+            const int hop = nextKey[u] < 0 ? -1 : g.target(s.depStart, s.parent, u, nextKey[u]);
             if (hop >= 0 && g.leaf[hop])
                 current = hop;
             u = hop;

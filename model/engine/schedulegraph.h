@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -47,6 +48,18 @@ struct ScheduleGraph
         if (v < tasks && !leaf[v])
             return 2 * depStart[pred[e]];           // from a child to this summary's finish
         return v < tasks ? v : taskOfStart[v - tasks]; // from the parent's start
+    }
+    // The node that out-edge `key` of u leads to: a start's out-edges go to its children;
+    // a task's to its parent's finish (even keys) or to the owner of a dependency (odd).
+    int target(const std::vector<int> &depStart, const std::vector<int> &parent, int u, int key) const
+    {
+        if (u >= tasks)
+            return inNode(key);
+        if (key % 2 == 0)
+            return parent[u];
+        const int d = (key - 1) / 2;
+        const int owner = int(std::upper_bound(depStart.begin(), depStart.end(), d) - depStart.begin()) - 1;
+        return inNode(owner);
     }
 
     static std::shared_ptr<const ScheduleGraph> build(const Snapshot &s);
