@@ -173,6 +173,7 @@ private slots:
     void counts();
     void customCalendar();
     void hoursPrintWithoutFloatNoise();
+    void scheduleGraphKeysLeadBack();
 };
 
 void TestEngine::lag_data()
@@ -798,4 +799,37 @@ void TestEngine::hoursPrintWithoutFloatNoise()
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
+// The critical chain keeps each node's next hop as an edge key alone and decodes the node
+// from it: every in-edge's key must lead from its source back to its target.
+void TestEngine::scheduleGraphKeysLeadBack()
+{
+    QString error;
+    const auto project = JsonFormat::read(R"({"format": "workplan", "version": 1, "project": {"name": "k"}, "tasks": [
+        {"task_id": "x", "task_type": "t", "attributes": {"estimated_effort": 1}},
+        {"task_id": "e", "task_type": "epic", "dependencies": [{"dependency_task_id": "x"}]},
+        {"task_id": "f", "task_type": "feature", "parent_task_id": "e"},
+        {"task_id": "a", "task_type": "t", "parent_task_id": "f", "attributes": {"estimated_effort": 2}},
+        {"task_id": "b", "task_type": "t", "parent_task_id": "f",
+         "dependencies": [{"dependency_task_id": "a", "lag": 1}, {"dependency_task_id": "x"}]},
+        {"task_id": "g", "task_type": "feature", "parent_task_id": "e", "dependencies": [{"dependency_task_id": "f"}]},
+        {"task_id": "c", "task_type": "t", "parent_task_id": "g", "dependencies": [{"dependency_task_id": "a"}]},
+        {"task_id": "y", "task_type": "t", "dependencies": [{"dependency_task_id": "e"}, {"dependency_task_id": "c", "waived": true}]}]})",
+        QStringLiteral("k.json"), &error);
+    QVERIFY2(project, qPrintable(error));
+    const Snapshot s = Snapshot::fromProject(*project);
+    const ScheduleGraph &g = *s.schedule;
+    QCOMPARE(g.summaryCount(), 3);
+    QCOMPARE(g.nodeCount(), s.taskCount() + 3);
+    int edges = 0;
+    for (int v = 0; v < g.nodeCount(); ++v) {
+        for (int e = g.inStart[v]; e < g.inStart[v + 1]; ++e, ++edges) {
+            const int key = g.key(s.depStart, v, e);
+            QCOMPARE(g.target(s.depStart, s.parent, g.pred[e], key), v);
+        }
+    }
+    // Hierarchy: 5 children, each with an edge from its parent's start and one to its
+    // parent's finish; dependencies: the 6 counting ones (the waived one does not count).
+    QCOMPARE(edges, 5 * 2 + 6);
+}
+
 #include "tst_engine.moc"
