@@ -10,22 +10,27 @@ void Project::setTasks(QList<Task> tasks)
     m_index.clear();
     m_index.reserve(m_tasks.size());
     reindexFrom(0);
+    // Every id was inserted with its own position: no repeat leaves one entry per task.
+    m_indexKnownExact = m_index.size() == m_tasks.size();
 }
 
 void Project::appendTask(Task task)
 {
+    m_indexKnownExact = false;
     m_index.insert(task.id, int(m_tasks.size()));
     m_tasks.append(std::move(task));
 }
 
 void Project::insertTask(int index, Task task)
 {
+    m_indexKnownExact = false;
     m_tasks.insert(index, std::move(task));
     reindexFrom(index);
 }
 
 Task Project::takeTask(int index)
 {
+    m_indexKnownExact = false;
     Task t = m_tasks.takeAt(index);
     m_index.remove(t.id);
     reindexFrom(index);
@@ -36,6 +41,7 @@ void Project::moveTask(int from, int to)
 {
     if (from == to)
         return;
+    m_indexKnownExact = false;
     m_tasks.move(from, to);
     reindexFrom(qMin(from, to));
 }
@@ -79,6 +85,8 @@ bool Project::isAncestor(const QString &ancestorId, const QString &id) const
 
 bool Project::indexIsExact() const
 {
+    if (m_indexKnownExact)
+        return true;
     if (m_index.size() != m_tasks.size())
         return false;
     for (int i = 0; i < m_tasks.size(); ++i) {

@@ -24,7 +24,12 @@ public:
     const QList<Task> &tasks() const { return m_tasks; }
     int taskCount() const { return int(m_tasks.size()); }
     const Task &task(int index) const { return m_tasks.at(index); }
-    Task &task(int index) { return m_tasks[index]; }
+    // A task handed out for editing may get a new id, so the index is no longer known exact.
+    Task &task(int index)
+    {
+        m_indexKnownExact = false;
+        return m_tasks[index];
+    }
 
     // -1 when there is no such task.
     int indexOf(const QString &id) const { return m_index.value(id, -1); }
@@ -65,6 +70,8 @@ private:
 
     QList<Task> m_tasks;
     QHash<QString, int> m_index;
+    // Set by setTasks() when no id repeats; saves indexIsExact() a lookup per task.
+    bool m_indexKnownExact = false;
 };
 
 } // namespace Workplan

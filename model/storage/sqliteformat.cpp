@@ -421,10 +421,9 @@ class Reader
 public:
     Reader(QSqlDatabase db, int version) : m_db(std::move(db)), m_version(version) {}
 
-    // The project, its tasks and dependencies; `attributes` fills in the attributes
-    // (read on another connection at the same time, see readAttributesOnly()).
-    template<typename Attributes>
-    std::optional<Refusal> read(Project &project, Attributes attributes)
+    // The project, its tasks and dependencies. The attributes are read on another
+    // connection at the same time (readAttributesOnly()) and joined in by the caller.
+    std::optional<Refusal> read(Project &project)
     {
         if (auto r = readProject(project))
             return r;
@@ -434,15 +433,13 @@ public:
             return r;
         if (auto r = readDependencies(tasks, pos))
             return r;
-        if (auto r = attributes(tasks))
-            return r;
         // A presence flag only records that JSON spelled out a default; a file that says
         // "absent" next to a value (damaged or hand-made) means present, as JSON would.
+        // (hasAttributes is settled when the attributes are joined in.)
         for (Task &t : tasks) {
             t.hasParentField |= !t.parentId.isEmpty();
             t.hasStatus |= t.status != Status::Draft;
             t.hasLifecycle |= t.lifecycle != Lifecycle::Created;
-            t.hasAttributes |= !t.attributes.isEmpty();
             t.hasDependencies |= !t.dependencies.isEmpty();
             for (Dependency &d : t.dependencies) {
                 d.hasMandatory |= !d.mandatory;
@@ -454,23 +451,23 @@ public:
         return std::nullopt;
     }
 
-    // Tasks with nothing but their ids, and their attributes.
-    std::optional<Refusal> readAttributesOnly(QList<Task> &tasks)
+    // The attributes of every task, in task order. Only the positions are read here: the
+    // task rows themselves are the main reader's job, and an id is looked up only to name
+    // the task in a refusal.
+    std::optional<Refusal> readAttributesOnly(std::vector<QJsonObject> &attributes)
     {
-        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT pos, task_id FROM tasks ORDER BY pos"));
+        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT pos FROM tasks ORDER BY pos"));
         std::vector<qint64> pos;
         while (q->next()) {
             qint64 p = 0;
             if (!q->integer(0, &p))
-                return damaged(QStringLiteral("task #%1 has no integer position").arg(tasks.size() + 1));
+                return damaged(QStringLiteral("task #%1 has no integer position").arg(pos.size() + 1));
             pos.push_back(p);
-            Task t;
-            t.id = q->text(1);
-            tasks.append(std::move(t));
         }
         if (!q->error().isEmpty())
             return sqlFailure(q->error());
-        return readAttributes(tasks, pos);
+        attributes.resize(pos.size());
+        return readAttributes(attributes, pos);
     }
 
 private:
@@ -608,7 +605,16 @@ private:
         return Step::Ok;
     }
 
-    std::optional<Refusal> readAttributes(QList<Task> &tasks, const std::vector<qint64> &pos)
+    // The id of the task at `pos`, for a refusal message.
+    QString taskIdAt(qint64 pos)
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT task_id FROM tasks WHERE pos = ?"));
+        q.addBindValue(pos);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+    std::optional<Refusal> readAttributes(std::vector<QJsonObject> &attributes, const std::vector<qint64> &pos)
     {
         auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
             const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT task, ord, name, type, value FROM attributes ORDER BY %1").arg(order));
@@ -640,15 +646,15 @@ private:
                         const qsizetype end = k + 1 < pending.size() ? pending[k + 1].start - 1 : chunk.size() - 1;
                         const QStringView one = QStringView(chunk).mid(pending[k].start, end - pending[k].start);
                         if (QJsonDocument::fromJson(one.toUtf8(), &e).isNull() || e.error != QJsonParseError::NoError)
-                            return Refusal{tasks[pending[k].task].id, QStringLiteral("an attribute does not hold a JSON value")};
+                            return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute does not hold a JSON value")};
                     }
                     return damaged(QStringLiteral("attribute values are not JSON"));
                 }
                 for (size_t k = 0; k < pending.size(); ++k) {
-                    Task &t = tasks[pending[k].task];
-                    t.attributes = objects.at(qsizetype(k)).toObject();
-                    if (t.attributes.size() != pending[k].count)
-                        return Refusal{t.id, QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
+                    QJsonObject &o = attributes[size_t(pending[k].task)];
+                    o = objects.at(qsizetype(k)).toObject();
+                    if (o.size() != pending[k].count)
+                        return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
                 }
                 pending.clear();
                 chunk.resize(0);   // keeps the capacity
@@ -678,7 +684,7 @@ private:
                 const QStringView type = q->view(3);
                 const QStringView value = q->view(4);
                 if (!startsLikeType(type, value))
-                    return Refusal{tasks[i].id, QStringLiteral("attribute '%1' does not hold a JSON value of type '%2'")
+                    return Refusal{taskIdAt(pos[size_t(i)]), QStringLiteral("attribute '%1' does not hold a JSON value of type '%2'")
                                                     .arg(name.toString(), type.toString())};
                 appendJsonString(chunk, name);
                 chunk += u':';
@@ -692,8 +698,8 @@ private:
             return parseChunk();
         };
         return readOrdered(rows, [&] {
-            for (Task &t : tasks)
-                t.attributes = QJsonObject();
+            for (QJsonObject &o : attributes)
+                o = QJsonObject();
         });
     }
 
@@ -787,14 +793,14 @@ QString quickCheck(const QString &path)
     return result;
 }
 
-// The tasks (ids only) with their attributes.
-std::optional<Refusal> readAttributes(const QString &path, int version, QList<Task> *tasks)
+// The attributes of each task, in task order.
+std::optional<Refusal> readAttributes(const QString &path, int version, std::vector<QJsonObject> *attributes)
 {
     QString openError;
     std::optional<Refusal> refusal;
     withConnection(path, &openError, [&](QSqlDatabase db) {
         db.transaction();
-        refusal = Reader(db, version).readAttributesOnly(*tasks);
+        refusal = Reader(db, version).readAttributesOnly(*attributes);
         db.rollback();
     });
     if (!openError.isEmpty())
@@ -867,6 +873,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
     const FileIdentity identity = FileIdentity::of(path);
     const ConnectionGuard guard{connectionName("load")};
     std::optional<Refusal> refusal;
+    std::optional<ValidationError> invalid;
     Project project;
     project.name = QFileInfo(path).completeBaseName();
     {
@@ -904,37 +911,33 @@ std::optional<Project> readFile(const QString &path, QString *error)
                 // structural check. A damaged file is refused as such whatever the readers
                 // made of it.
                 QString check;
-                QList<Task> withAttributes;
+                std::vector<QJsonObject> attributes;
                 std::optional<Refusal> attributeRefusal;
                 std::thread checker([&] { check = quickCheck(path); });
                 std::thread attributeReader([&] {
-                    attributeRefusal = readAttributes(path, int(version), &withAttributes);
+                    attributeRefusal = readAttributes(path, int(version), &attributes);
                 });
-                bool joined = false;
-                auto join = [&] {
-                    if (!joined) {
-                        checker.join();
-                        attributeReader.join();
-                    }
-                    joined = true;
-                };
                 db.transaction();
-                refusal = Reader(db, int(version)).read(project, [&](QList<Task> &tasks) -> std::optional<Refusal> {
-                    join();
-                    if (check != QLatin1String("ok") || attributeRefusal)
-                        return std::nullopt;   // reported below
-                    if (withAttributes.size() != tasks.size())
-                        return Refusal{QString(), QStringLiteral("damaged project file: the two readers saw different task lists")};
-                    for (qsizetype i = 0; i < tasks.size(); ++i)
-                        tasks[i].attributes = std::move(withAttributes[i].attributes);
-                    return std::nullopt;
-                });
+                refusal = Reader(db, int(version)).read(project);
                 db.rollback();
-                join();
-                if (check != QLatin1String("ok"))
+                // The structural rules need no attributes: checked while the helpers run.
+                if (!refusal)
+                    invalid = validateProject(project);
+                checker.join();
+                attributeReader.join();
+                if (check != QLatin1String("ok")) {
                     refusal = Refusal{QString(), QStringLiteral("damaged project file: %1").arg(check)};
-                else if (!refusal && attributeRefusal)
+                } else if (!refusal && attributeRefusal) {
                     refusal = attributeRefusal;
+                } else if (!refusal && qsizetype(attributes.size()) != project.taskCount()) {
+                    refusal = Refusal{QString(), QStringLiteral("damaged project file: the two readers saw different task lists")};
+                } else if (!refusal) {
+                    for (int i = 0; i < project.taskCount(); ++i) {
+                        Task &t = project.task(i);
+                        t.attributes = std::move(attributes[size_t(i)]);
+                        t.hasAttributes |= !t.attributes.isEmpty();
+                    }
+                }
             }
         }
         db.close();
@@ -943,7 +946,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
         refusal = Refusal{QString(), QStringLiteral("the file was replaced while it was being read; try again")};
     if (refusal)
         return refuse(refusal->taskId, refusal->problem);
-    if (const auto invalid = validateProject(project)) {
+    if (invalid) {
         if (error)
             *error = invalid->message(path);
         return std::nullopt;
