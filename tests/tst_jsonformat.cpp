@@ -1,6 +1,7 @@
 // §1: the interchange file. Every input error refuses the whole file with a message naming
 // the file, the task and the problem; what is read is written back unchanged.
 #include "model/storage/jsonformat.h"
+#include "model/validation.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,6 +42,7 @@ private slots:
     void roundTripExamples_data();
     void roundTripExamples();
     void writeFileKeepsOldOnFailure();
+    void idEditedInPlaceIsValidatedAgain();
 };
 
 void TestJsonFormat::inputErrors_data()
@@ -351,4 +353,28 @@ void TestJsonFormat::writeFileKeepsOldOnFailure()
 }
 
 QTEST_GUILESS_MAIN(TestJsonFormat)
+// Validation trusts the project's id index while it is known to be exact (set by
+// setTasks()); a task handed out for editing may get another task's id, and must be
+// checked again.
+void TestJsonFormat::idEditedInPlaceIsValidatedAgain()
+{
+    Project p;
+    QList<Task> tasks;
+    for (const char *id : {"a", "b", "c"}) {
+        Task t;
+        t.id = QString::fromLatin1(id);
+        t.type = QStringLiteral("t");
+        tasks.append(t);
+    }
+    p.setTasks(tasks);
+    QVERIFY(p.indexIsExact());
+    QVERIFY(!validateProject(p));
+    p.task(2).id = QStringLiteral("a");
+    QVERIFY(!p.indexIsExact());
+    const auto error = validateProject(p);
+    QVERIFY(error);
+    QCOMPARE(error->problem, QStringLiteral("duplicate task_id"));
+    QCOMPARE(error->taskId, QStringLiteral("a"));
+}
+
 #include "tst_jsonformat.moc"
