@@ -1,6 +1,7 @@
 // The assembled window: files, the modified mark, a bad file, recovery, templates, the palette.
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/storage/filesafety.h"
 #include "views/autosaver.h"
 #include "views/mainwindow.h"
 
@@ -48,6 +49,7 @@ private slots:
     void saveAndRecent();
     void closeAsksWhenModified();
     void autosaveRecovery();
+    void recoveryOfFileOpenElsewhere();
     void templates();
     void paletteDropOnTree();
     void refusedDropReported();
@@ -218,6 +220,39 @@ void TestMainWindow::autosaveRecovery()
     QCOMPARE(next.document()->filePath(), kExample);
     QVERIFY(next.isWindowModified());
     QVERIFY(Autosaver::pendingRecoveries().isEmpty());
+    // The recovered project holds its file's lock at once, not only from its first save.
+    QVERIFY(!next.isReadOnly());
+    {
+        FileAccess other(kExample);
+        QCOMPARE(other.acquire(), FileAccess::Outcome::HeldElsewhere);
+    }
+    next.document()->undoStack()->clear();
+    next.document()->markSaved();
+}
+
+// Recovering while another Workplan has the file open brings the work back read-only.
+void TestMainWindow::recoveryOfFileOpenElsewhere()
+{
+    {
+        MainWindow crashed;
+        QVERIFY(crashed.openFile(kExample));
+        crashed.document()->undoStack()->push(ChangeTaskCommand::setAttribute(
+            crashed.document(), QStringLiteral("feature_chat_ui"), QStringLiteral("title"), QStringLiteral("Kept")));
+        QVERIFY(crashed.autosaver()->saveNow());
+    }
+    QCOMPARE(Autosaver::pendingRecoveries().size(), 1);
+    FileAccess elsewhere(kExample);
+    QCOMPARE(elsewhere.acquire(), FileAccess::Outcome::Editable);
+
+    MainWindow next;
+    next.show();
+    MessageBoxAnswer yes(QMessageBox::Yes);
+    next.offerRecovery();
+    QVERIFY(yes.seen);
+    QCOMPARE(next.document()->project().find(QStringLiteral("feature_chat_ui"))->title(), QStringLiteral("Kept"));
+    QVERIFY(next.isWindowModified());
+    QVERIFY(next.isReadOnly());
+    QVERIFY(next.windowTitle().contains(QLatin1String("read-only")));
     next.document()->undoStack()->clear();
     next.document()->markSaved();
 }

@@ -529,10 +529,23 @@ void MainWindow::offerRecovery()
         if (!project) {
             showMessage(tr("Cannot recover"), error);
         } else {
+            // The recovered project stands for its file from now on: lock the file as
+            // an open would, so that a second Workplan is warned before the first save.
+            // Held elsewhere or not writable, the work still comes back, read-only.
+            std::unique_ptr<FileAccess> access;
+            if (!source.isEmpty() && QFileInfo::exists(source)) {
+                access = std::make_unique<FileAccess>(source);
+                access->acquire();
+            }
+            m_access = std::move(access);
             // Recovered work is unsaved work: keep the path, leave the project modified.
             m_document->resetProject(std::move(*project), source);
             m_document->undoStack()->resetClean();
-            statusBar()->showMessage(tr("Recovered unsaved changes"), kStatusTimeoutMs);
+            updateTitle();
+            statusBar()->showMessage(isReadOnly() ? tr("Recovered unsaved changes, read-only: %1; Save As keeps them")
+                                                        .arg(m_access->reason())
+                                                  : tr("Recovered unsaved changes"),
+                                     kStatusTimeoutMs);
         }
     }
     for (const QString &p : pending)
