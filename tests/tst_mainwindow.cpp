@@ -177,6 +177,29 @@ void TestMainWindow::closeAsksWhenModified()
     QVERIFY(discard.seen);
 }
 
+// A session that dies with an unsaved title edit to kExample, leaving its copy behind.
+void leaveRecovery(const QString &title)
+{
+    {
+        MainWindow crashed;
+        QVERIFY(crashed.openFile(kExample));
+        crashed.document()->undoStack()->push(ChangeTaskCommand::setAttribute(
+            crashed.document(), QStringLiteral("feature_chat_ui"), QStringLiteral("title"), title));
+        QVERIFY(crashed.autosaver()->saveNow());
+    }
+    QCOMPARE(Autosaver::pendingRecoveries().size(), 1);
+}
+
+// Accepts the recovery offer in `w`; the edit must come back.
+void recover(MainWindow &w, const QString &title)
+{
+    w.show();
+    MessageBoxAnswer yes(QMessageBox::Yes);
+    w.offerRecovery();
+    QVERIFY(yes.seen);
+    QCOMPARE(w.document()->project().find(QStringLiteral("feature_chat_ui"))->title(), title);
+}
+
 void TestMainWindow::autosaveRecovery()
 {
     QString recovery;
@@ -200,23 +223,11 @@ void TestMainWindow::autosaveRecovery()
     }
     QVERIFY(!QFile::exists(recovery));
     // A session that dies with unsaved work leaves its copy behind.
-    {
-        MainWindow crashed;
-        QVERIFY(crashed.openFile(kExample));
-        crashed.document()->undoStack()->push(ChangeTaskCommand::setAttribute(
-            crashed.document(), QStringLiteral("feature_chat_ui"), QStringLiteral("title"), QStringLiteral("Recovered")));
-        QVERIFY(crashed.autosaver()->saveNow());
-        QVERIFY(QFile::exists(recovery));
-    }
+    leaveRecovery(QStringLiteral("Recovered"));
     QVERIFY(QFile::exists(recovery));
-    QCOMPARE(Autosaver::pendingRecoveries().size(), 1);
 
     MainWindow next;
-    next.show();
-    MessageBoxAnswer yes(QMessageBox::Yes);
-    next.offerRecovery();
-    QVERIFY(yes.seen);
-    QCOMPARE(next.document()->project().find(QStringLiteral("feature_chat_ui"))->title(), QStringLiteral("Recovered"));
+    recover(next, QStringLiteral("Recovered"));
     QCOMPARE(next.document()->filePath(), kExample);
     QVERIFY(next.isWindowModified());
     QVERIFY(Autosaver::pendingRecoveries().isEmpty());
@@ -233,23 +244,12 @@ void TestMainWindow::autosaveRecovery()
 // Recovering while another Workplan has the file open brings the work back read-only.
 void TestMainWindow::recoveryOfFileOpenElsewhere()
 {
-    {
-        MainWindow crashed;
-        QVERIFY(crashed.openFile(kExample));
-        crashed.document()->undoStack()->push(ChangeTaskCommand::setAttribute(
-            crashed.document(), QStringLiteral("feature_chat_ui"), QStringLiteral("title"), QStringLiteral("Kept")));
-        QVERIFY(crashed.autosaver()->saveNow());
-    }
-    QCOMPARE(Autosaver::pendingRecoveries().size(), 1);
+    leaveRecovery(QStringLiteral("Kept"));
     FileAccess elsewhere(kExample);
     QCOMPARE(elsewhere.acquire(), FileAccess::Outcome::Editable);
 
     MainWindow next;
-    next.show();
-    MessageBoxAnswer yes(QMessageBox::Yes);
-    next.offerRecovery();
-    QVERIFY(yes.seen);
-    QCOMPARE(next.document()->project().find(QStringLiteral("feature_chat_ui"))->title(), QStringLiteral("Kept"));
+    recover(next, QStringLiteral("Kept"));
     QVERIFY(next.isWindowModified());
     QVERIFY(next.isReadOnly());
     QVERIFY(next.windowTitle().contains(QLatin1String("read-only")));
