@@ -101,6 +101,7 @@ private slots:
     void templateDropAddsTasksInOneStep();
     void renderLoopAndCollapsedEpic();
     void openedPlanIsFittedFromItsStart();
+    void tallPlanZoomsOutToWhole();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -695,6 +696,28 @@ void TestGraphScene::openedPlanIsFittedFromItsStart()
     QCOMPARE(m_view->zoom(), 1.0);
     const QRectF all = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     QVERIFY(all.contains(m_scene->planRect()));
+}
+
+// A tall plan (tasks stack in one column) can still be zoomed out until all of it shows:
+// 2,000 independent tasks need well under 2 %.
+void TestGraphScene::tallPlanZoomsOutToWhole()
+{
+    Project p;
+    QList<Task> tasks;
+    for (int i = 0; i < 2000; ++i) {
+        Task t = leaf(QStringLiteral("t%1").arg(i), QString(), {});
+        t.hasPosition = false;
+        tasks << t;
+    }
+    p.setTasks(tasks);
+    m_doc->resetProject(p);
+    const QRectF plan = m_scene->planRect();
+    QVERIFY(plan.height() / m_view->viewport()->height() > 50);   // more than 2 % can show
+    for (int i = 0; i < 60; ++i)
+        QTest::keyClick(m_view->viewport(), Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(m_view->zoom() < 0.02);
+    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(plan));
 }
 
 QTEST_MAIN(TestGraphScene)
