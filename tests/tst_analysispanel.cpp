@@ -255,6 +255,9 @@ void TestAnalysisPanel::matchesExpected()
             got << wave->child(i)->data(0, TaskIdRole).toString();
         QCOMPARE(got, ids);
         QVERIFY(wave->text(0).startsWith(QStringLiteral("Wave %1").arg(g + 1)));
+        QVERIFY2(wave->text(0).contains(ids.size() == 1 ? QStringLiteral("\u2014 1 task, ")
+                                                        : QStringLiteral("\u2014 %1 tasks, ").arg(ids.size())),
+                 qPrintable(wave->text(0)));
     }
 
     const QJsonArray overruns = want.value(QLatin1String("overruns")).toArray();

@@ -239,7 +239,8 @@ PanelSection PanelSectionBuilder::parallelGroups(int limit, const QSet<QString> 
         for (int t : group)
             hours += a.times(t).ef - a.times(t).es;
         PanelEntry e;
-        e.text = tr("Wave %1 \u2014 %2 tasks, %3").arg(g + 1).arg(group.size()).arg(hoursText(hours));
+        const QString count = group.size() == 1 ? tr("1 task") : tr("%1 tasks").arg(group.size());
+        e.text = tr("Wave %1 \u2014 %2, %3").arg(g + 1).arg(count, hoursText(hours));
         e.key = QStringLiteral("wave/%1").arg(g + 1);
         e.data.insert(CountRole, int(group.size()));
         e.data.insert(HoursRole, hours);

@@ -232,7 +232,9 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
                 double sum = 0;
                 for (int t : a.parallelGroup(g))
                     sum += a.times(t).ef - a.times(t).es;
-                lines << tr("   wave %1: %2 task(s), %3 h").arg(g + 1).arg(a.parallelGroup(g).size()).arg(hours(sum));
+                const std::size_t size = a.parallelGroup(g).size();
+                const QString count = size == 1 ? tr("1 task") : tr("%1 tasks").arg(size);
+                lines << tr("   wave %1: %2, %3 h").arg(g + 1).arg(count, hours(sum));
             }
         }
         lines << tr("Blocked tasks: %1").arg(a.blocked.size());
