@@ -409,6 +409,26 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
     }
 }
 
+// Counts the leaves and warns of those without a readable estimate (§4).
+void warningsOf(const Snapshot &s, const ScheduleGraph &g, Analysis &a)
+{
+    for (int t = 0; t < s.taskCount(); ++t) {
+        if (!g.leaf[t])
+            continue;
+        ++a.leafTasks;
+        switch (s.estimate[t]) {
+        case Snapshot::Estimate::None:
+            a.warnings.push_back({t, QStringLiteral("no estimate")});
+            break;
+        case Snapshot::Estimate::Unreadable:
+            a.warnings.push_back({t, QStringLiteral("unreadable estimate: %1").arg(s.estimateText[t])});
+            break;
+        case Snapshot::Estimate::Readable:
+            break;
+        }
+    }
+}
+
 // Summaries whose own readable estimate is shorter than their scheduled span.
 void overrunsOf(const Snapshot &s, const ScheduleGraph &g, Analysis &a)
 {
@@ -570,31 +590,16 @@ Analysis analyze(const Snapshot &s)
     a.graph = s.schedule;
     const ScheduleGraph &g = *s.schedule;
 
-    // Blocked and ready do not depend on the schedule: on a large plan they are found on a
-    // second thread meanwhile. They write only their own vectors.
-    auto blockedAndReady = [&] {
+    // Blocked, ready and the warnings do not depend on the schedule: on a large plan they
+    // are found on a second thread meanwhile. They write only their own members.
+    auto besideTheSchedule = [&] {
+        warningsOf(s, g, a);
         findBlocked(s, s.childrenFirst, countLeaves(s, g), a.blocked, a.waits, a.ready);
     };
     constexpr int kParallelFrom = 20000;   // tasks; below, a thread costs more than it saves
     std::thread helper;
     if (n >= kParallelFrom)
-        helper = std::thread(blockedAndReady);
-
-    for (int t = 0; t < n; ++t) {
-        if (!g.leaf[t])
-            continue;
-        ++a.leafTasks;
-        switch (s.estimate[t]) {
-        case Snapshot::Estimate::None:
-            a.warnings.push_back({t, QStringLiteral("no estimate")});
-            break;
-        case Snapshot::Estimate::Unreadable:
-            a.warnings.push_back({t, QStringLiteral("unreadable estimate: %1").arg(s.estimateText[t])});
-            break;
-        case Snapshot::Estimate::Readable:
-            break;
-        }
-    }
+        helper = std::thread(besideTheSchedule);
 
     Forward forward;
     if (forwardPass(g, forward)) {
@@ -607,7 +612,7 @@ Analysis analyze(const Snapshot &s)
     if (helper.joinable())
         helper.join();
     else
-        blockedAndReady();
+        besideTheSchedule();
     return a;
 }
 
