@@ -80,7 +80,8 @@ struct Analysis
     std::vector<Warning> warnings;
 
     bool hasSchedule() const { return cycles.empty(); }
-    // Task t's times (hasSchedule() only); a summary's aggregate its leaves.
+    // Task t's times (only for an analysis that has a schedule); a summary's aggregate its
+    // leaves.
     Times times(int t) const
     {
         if (!graph->leaf[std::size_t(t)])
@@ -93,7 +94,7 @@ struct Analysis
     // A leaf's parallel group; -1 for a summary or without a schedule.
     int generation(int t) const
     {
-        return hasSchedule() && graph->leaf[std::size_t(t)] ? level[std::size_t(t)] : -1;
+        return graph && hasSchedule() && graph->leaf[std::size_t(t)] ? level[std::size_t(t)] : -1;
     }
     std::size_t parallelGroupCount() const { return groupStart.empty() ? 0 : groupStart.size() - 1; }
     Span<int> parallelGroup(std::size_t g) const
