@@ -1,10 +1,14 @@
 // Edits made through the inspector's widgets land on the undo stack, and undo shows back.
+#include "model/commands/changetaskcommand.h"
+#include "model/commands/structurecommands.h"
+#include "model/commands/taskcommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
 #include "model/storage/jsonformat.h"
 #include "views/inspectorattributetable.h"
 #include "views/inspectordependencytable.h"
 #include "views/inspector.h"
+#include "views/taskchoicemodel.h"
 #include "views/taskselection.h"
 
 #include <QComboBox>
@@ -13,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QAbstractItemModelTester>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -36,6 +41,8 @@ private slots:
     void unreadableEffort();
     void attributes();
     void dependencies();
+    void retargetThroughCombo();
+    void taskChoices();
 
 private:
     const Task &task() const { return *m_doc->project().find(m_id); }
@@ -276,4 +283,70 @@ void TestInspector::dependencies()
 }
 
 QTEST_MAIN(TestInspector)
+// Picking another prerequisite in a row's combo, by typing its id as a user would, is one
+// undoable command.
+void TestInspector::retargetThroughCombo()
+{
+    InspectorDependencyTable *deps = m_inspector->dependencyTable();
+    auto *combo = qobject_cast<QComboBox *>(deps->table()->cellWidget(0, InspectorDependencyTable::PrerequisiteColumn));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("arch_messaging_system"));
+    QVERIFY(combo->currentText().startsWith(QStringLiteral("arch_messaging_system \u2014 ")));
+
+    combo->setFocus();
+    QTest::keyClicks(combo, QStringLiteral("impl_message"));
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(task().dependencies.at(0).taskId, QStringLiteral("impl_message_storage"));
+    m_stack->undo();
+    QCOMPARE(task().dependencies.at(0).taskId, QStringLiteral("arch_messaging_system"));
+    QTRY_COMPARE(qobject_cast<QComboBox *>(deps->table()->cellWidget(0, InspectorDependencyTable::PrerequisiteColumn))
+                     ->currentData().toString(),
+                 QStringLiteral("arch_messaging_system"));
+
+    // The task itself is listed too, and refused with the reason.
+    combo = qobject_cast<QComboBox *>(deps->table()->cellWidget(0, InspectorDependencyTable::PrerequisiteColumn));
+    QSignalSpy problems(deps, &InspectorDependencyTable::problem);
+    combo->setFocus();
+    QTest::keyClicks(combo, QStringLiteral("impl_websocket"));
+    QCOMPARE(problems.count(), 1);
+    QCOMPARE(problems.at(0).at(0).toString(), QStringLiteral("A task cannot depend on itself."));
+    QCOMPARE(m_stack->index(), 0);
+    QCOMPARE(task().dependencies.at(0).taskId, QStringLiteral("arch_messaging_system"));
+}
+
+// The shared list of tasks follows every kind of edit, and is a well-behaved model.
+void TestInspector::taskChoices()
+{
+    TaskChoiceModel *choices = m_inspector->dependencyTable()->choices();
+    QAbstractItemModelTester tester(choices, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int n = m_doc->project().taskCount();
+    QCOMPARE(choices->rowCount(), n);
+    QCOMPARE(choices->idAt(choices->rowOf(m_id)), m_id);
+    QCOMPARE(choices->data(choices->index(choices->rowOf(m_id))).toString(),
+             QStringLiteral("impl_websocket_server \u2014 Implement WebSocket Server"));
+
+    QSignalSpy changed(choices, &QAbstractItemModel::dataChanged);
+    m_stack->push(ChangeTaskCommand::setAttribute(m_doc.get(), m_id, QStringLiteral("title"), QStringLiteral("Sockets")));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(choices->data(choices->index(choices->rowOf(m_id))).toString(), QStringLiteral("impl_websocket_server \u2014 Sockets"));
+
+    Task extra;
+    extra.id = QStringLiteral("extra");
+    extra.type = QStringLiteral("specialist_task");
+    m_stack->push(new AddTasksCommand(m_doc.get(), {extra}, 0));
+    QCOMPARE(choices->rowCount(), n + 1);
+    QCOMPARE(choices->idAt(0), QStringLiteral("extra"));
+    m_stack->push(new ReparentTaskCommand(m_doc.get(), QStringLiteral("extra"), QStringLiteral("feature_chat_ui")));
+    QCOMPARE(choices->idAt(choices->rowOf(QStringLiteral("extra"))), QStringLiteral("extra"));
+    m_stack->push(new RemoveTasksCommand(m_doc.get(), {QStringLiteral("extra")}));
+    QCOMPARE(choices->rowCount(), n);
+    QCOMPARE(choices->rowOf(QStringLiteral("extra")), -1);
+    while (m_stack->canUndo())
+        m_stack->undo();
+    QCOMPARE(choices->data(choices->index(choices->rowOf(m_id))).toString(),
+             QStringLiteral("impl_websocket_server \u2014 Implement WebSocket Server"));
+    m_doc->resetProject(Project());
+    QCOMPARE(choices->rowCount(), 0);
+}
+
 #include "tst_inspector.moc"

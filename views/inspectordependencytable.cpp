@@ -1,5 +1,7 @@
 #include "inspectordependencytable.h"
 
+#include "taskchoicemodel.h"
+
 #include "model/commands/structurecommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
@@ -29,6 +31,7 @@ InspectorDependencyTable::InspectorDependencyTable(ProjectDocument *document, QW
     : QWidget(parent)
     , m_document(document)
     , m_table(new QTableWidget(0, ColumnCount, this))
+    , m_choices(new TaskChoiceModel(document, this))
     , m_newPrereq(new QComboBox(this))
     , m_newType(new QComboBox(this))
     , m_addButton(new QPushButton(tr("Add"), this))
@@ -40,6 +43,7 @@ InspectorDependencyTable::InspectorDependencyTable(ProjectDocument *document, QW
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_newType->addItems(allDependencyTypeNames());
+    m_choices->attach(m_newPrereq);
     m_newPrereq->setToolTip(tr("The task this one waits for"));
 
     auto *addRow = new QHBoxLayout;
@@ -88,30 +92,22 @@ void InspectorDependencyTable::refresh()
     const Task *t = project.find(m_taskId);
     setEnabled(t != nullptr);
     m_filling = true;
-    QStringList others;
-    for (const Task &o : project.tasks()) {
-        if (o.id != m_taskId)
-            others << o.id;
-    }
-    m_newPrereq->clear();
-    for (const QString &o : std::as_const(others))
-        m_newPrereq->addItem(QStringLiteral("%1 \u2014 %2").arg(o, project.find(o)->title()), o);
 
     const QList<Dependency> deps = t ? t->dependencies : QList<Dependency>();
     m_table->setRowCount(int(deps.size()));
     for (int row = 0; row < deps.size(); ++row) {
         const Dependency &d = deps.at(row);
         auto *prereq = new QComboBox;
-        prereq->addItems(others);
-        prereq->setCurrentIndex(int(others.indexOf(d.taskId)));
+        m_choices->attach(prereq);
+        prereq->setCurrentIndex(m_choices->rowOf(d.taskId));
         m_table->setCellWidget(row, PrerequisiteColumn, prereq);
-        connect(prereq, &QComboBox::textActivated, this, [this, prereq](const QString &id) {
+        connect(prereq, &QComboBox::activated, this, [this, prereq](int choice) {
             const int r = rowOfWidget(prereq, PrerequisiteColumn);
             const Task *task = m_document->project().find(m_taskId);
             if (r < 0 || !task)
                 return;
             Dependency dep = task->dependencies.at(r);
-            dep.taskId = id;
+            dep.taskId = m_choices->idAt(choice);
             changeDependency(r, dep, true);
         });
         auto *type = new QComboBox;

@@ -11,6 +11,7 @@ class QTableWidget;
 namespace Workplan {
 
 class ProjectDocument;
+class TaskChoiceModel;
 
 // The inspector's table of a task's own dependencies: prerequisite, type, description,
 // mandatory, waived and lag. Adding or re-targeting is checked with
@@ -30,6 +31,7 @@ public:
 
     QTableWidget *table() const { return m_table; }
     QComboBox *newPrerequisite() const { return m_newPrereq; }
+    TaskChoiceModel *choices() const { return m_choices; }
     QComboBox *newType() const { return m_newType; }
     QPushButton *addButton() const { return m_addButton; }
 
@@ -46,6 +48,7 @@ private:
     ProjectDocument *m_document;
     QString m_taskId;
     QTableWidget *m_table;
+    TaskChoiceModel *m_choices;
     QComboBox *m_newPrereq;
     QComboBox *m_newType;
     QPushButton *m_addButton;

@@ -13,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSet>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -64,8 +65,18 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     // sideways rather than squeezing the titles to their icons.
     m_view->header()->setSectionResizeMode(TaskTreeModel::TitleColumn, QHeaderView::Interactive);
     m_view->header()->resizeSection(TaskTreeModel::TitleColumn, 240);
+    // The figures fit their contents once per opened project (and once more when its first
+    // analysis lands), then keep the width the user gives them. ResizeToContents would
+    // measure up to a thousand rows again for every dataChanged, and an analysis update
+    // sends one per summary: minutes on a 100k-task plan.
     for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c)
-        m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        m_view->header()->setSectionResizeMode(c, QHeaderView::Interactive);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_fitAfterChange) {
+            m_fitAfterChange = false;
+            QTimer::singleShot(0, this, &TaskTreeWidget::fitColumns);
+        }
+    });
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &TaskFilterProxy::setText);
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this,
@@ -84,6 +95,8 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
         fillTypeFilter();
         m_view->expandAll();
         selectionToView();
+        fitColumns();
+        m_fitAfterChange = true;
     });
     // New rows show opened, so a drop or a template is visible at once.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
@@ -92,6 +105,13 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
         m_view->scrollTo(m_proxy->mapFromSource(m_model->indexOf(id)));
     });
     m_view->expandAll();
+    fitColumns();
+}
+
+void TaskTreeWidget::fitColumns()
+{
+    for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c)
+        m_view->resizeColumnToContents(c);
 }
 
 void TaskTreeWidget::fillTypeFilter()

@@ -35,6 +35,8 @@ signals:
 
 private:
     void fillTypeFilter();
+    // Fits the figure columns to what the view's rows show now.
+    void fitColumns();
     void selectionFromView();
     void selectionToView();
 
@@ -47,6 +49,7 @@ private:
     QComboBox *m_typeCombo;
     QComboBox *m_statusCombo;
     bool m_syncing = false;
+    bool m_fitAfterChange = true;   // the first change after a reset fits the columns again
 };
 
 } // namespace Workplan

@@ -25,11 +25,7 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     , m_analysis(analysis)
 {
     setBackgroundBrush(GraphStyle::canvasColor());
-    // Qt picks the BSP depth from the item count; with 10k cards and 25k arrows (long
-    // ones span much of the plan and get filed in many leaves) building that tree in the
-    // first paint took ~1 s. A shallow tree builds in a few ms and still keeps a pan at
-    // 100 % around 10 ms; no index at all made that pan 40 ms.
-    setBspTreeDepth(8);
+    setBspTreeDepth(kBspTreeDepth);
     connect(document, &ProjectDocument::projectReset, this, &GraphScene::rebuildAll);
     connect(document, &ProjectDocument::taskInserted, this, [this] {
         m_structureDirty = true;
@@ -76,10 +72,21 @@ GraphScene::~GraphScene()
     disconnect(this, nullptr, this, nullptr);
     if (m_selection)
         disconnect(m_selection, nullptr, this, nullptr);
-    // Edges first: they point at nodes.
-    for (auto &list : m_edges)
-        qDeleteAll(list);
+    deleteAllItems();
+}
+
+void GraphScene::deleteAllItems()
+{
+    clearLinkState();           // its rubber line and hinted card are plan items
+    m_moveStart.clear();
+    m_mode = Mode::None;
     m_edges.clear();
+    m_frames.clear();
+    m_cards.clear();
+    // QGraphicsScene::clear() deletes the items in the order they were added, each from the
+    // front of the scene's list. Deleted in any other order (our hashes' order), each item
+    // is searched for in that list: minutes for a 100k-task plan. A card detaches its
+    // arrows as it goes, so either end of an arrow may go first.
     clear();
 }
 
@@ -151,13 +158,7 @@ void GraphScene::scheduleFlush()
 void GraphScene::rebuildAll()
 {
     clearSelection();
-    for (auto &list : m_edges)
-        qDeleteAll(list);
-    m_edges.clear();
-    qDeleteAll(m_frames);
-    m_frames.clear();
-    qDeleteAll(m_cards);
-    m_cards.clear();
+    deleteAllItems();
     m_collapsed.clear();
     m_structureDirty = true;
     flush();
