@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QHeaderView>
 #include <QtTest>
 
 #include "testsupport.h"
@@ -84,6 +85,7 @@ private slots:
     void paletteDrop();
     void filter();
     void selectionSync();
+    void columnsFitThenKeepTheirWidth();
     void tenThousandDeep();
 
 private:
@@ -361,6 +363,32 @@ void TestTreeModel::filter()
     m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), QStringLiteral("feature_chat_ui"),
                                                              QStringLiteral("title"), QStringLiteral("Zebra UI")));
     QCOMPARE(visible(), QStringList({QStringLiteral("epic_real_time_chat"), QStringLiteral("feature_chat_ui")}));
+}
+
+// The figure columns fit their contents once the analysis is in, then keep the width the
+// user gives them through later analyses (they are not re-measured on every change).
+void TestTreeModel::columnsFitThenKeepTheirWidth()
+{
+    TaskSelection selection;
+    TaskTreeWidget widget(m_doc.get(), &selection, m_analysis.get());
+    widget.resize(900, 500);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QTreeView *tree = widget.view();
+    QAbstractItemView *view = tree;   // sizeHintForColumn() is public here
+    QHeaderView *header = tree->header();
+    m_analysis->refreshNow();
+    QCoreApplication::processEvents();   // the fit after the first change is queued
+    QVERIFY(header->sectionSize(TaskTreeModel::EsColumn) >= view->sizeHintForColumn(TaskTreeModel::EsColumn));
+    QVERIFY(header->sectionSize(TaskTreeModel::SlackColumn) >= view->sizeHintForColumn(TaskTreeModel::SlackColumn));
+    QCOMPARE(header->sectionResizeMode(TaskTreeModel::SlackColumn), QHeaderView::Interactive);
+
+    header->resizeSection(TaskTreeModel::SlackColumn, 300);
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), QStringLiteral("impl_websocket_server"),
+                                                             QStringLiteral("estimated_effort"), QStringLiteral("3 weeks")));
+    m_analysis->refreshNow();
+    QCoreApplication::processEvents();
+    QCOMPARE(header->sectionSize(TaskTreeModel::SlackColumn), 300);
 }
 
 void TestTreeModel::selectionSync()
