@@ -89,7 +89,7 @@ void EdgeItem::adjust()
     m_p1 = p1;
     m_p2 = p2;
     m_path = path;
-    m_polyline = path.toSubpathPolygons().value(0);
+    m_polyline.clear();
     m_bounds = path.boundingRect().adjusted(-HandleRadius - 12, -HandleRadius - 12, HandleRadius + 40, HandleRadius + 12);
 }
 
@@ -124,12 +124,20 @@ EdgeItem::End EdgeItem::handleAt(const QPointF &scenePos) const
 // The pieces of the arrow inside `area`. A long arrow seen close up crosses the window
 // with most of its length off screen, and Qt dashes a whole path before clipping it:
 // thousands of such arrows made one repaint at 100 % take seconds on a 10k plan.
+const QPolygonF &EdgeItem::polyline() const
+{
+    if (m_polyline.isEmpty())
+        m_polyline = m_path.toSubpathPolygons().value(0);
+    return m_polyline;
+}
+
 QPainterPath EdgeItem::visiblePart(const QRectF &area) const
 {
     QPainterPath out;
     bool open = false;
-    for (int i = 1; i < m_polyline.size(); ++i) {
-        const QPointF a = m_polyline.at(i - 1), b = m_polyline.at(i);
+    const QPolygonF &line = polyline();
+    for (int i = 1; i < line.size(); ++i) {
+        const QPointF a = line.at(i - 1), b = line.at(i);
         const bool in = qMax(a.x(), b.x()) >= area.left() && qMin(a.x(), b.x()) <= area.right()
             && qMax(a.y(), b.y()) >= area.top() && qMin(a.y(), b.y()) <= area.bottom();
         if (in && !open)
@@ -200,7 +208,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         }
         painter->setPen(pen);
         if (whole)
-            painter->drawPolyline(m_polyline);
+            painter->drawPolyline(polyline());
         else
             painter->drawPath(path);
     } else {

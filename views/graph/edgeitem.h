@@ -44,6 +44,7 @@ public:
 private:
     GraphScene *graphScene() const;
     QPainterPath visiblePart(const QRectF &area) const;
+    const QPolygonF &polyline() const;
 
     QString m_ownerId;
     int m_index;
@@ -51,7 +52,9 @@ private:
     NodeItem *m_target;
     QPointF m_p1, m_p2;
     QPainterPath m_path;
-    QPolygonF m_polyline;   // m_path flattened, for clipping
+    // m_path flattened, for clipping; made when first painted (most arrows of a large plan
+    // never are, and flattening 225k of them up front took seconds and ~200 MB).
+    mutable QPolygonF m_polyline;
     QRectF m_bounds;
 };
 
