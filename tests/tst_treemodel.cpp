@@ -86,6 +86,7 @@ private slots:
     void filter();
     void selectionSync();
     void columnsFitThenKeepTheirWidth();
+    void analysisNotifiesChangedRowsOnly();
     void tenThousandDeep();
 
 private:
@@ -363,6 +364,33 @@ void TestTreeModel::filter()
     m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), QStringLiteral("feature_chat_ui"),
                                                              QStringLiteral("title"), QStringLiteral("Zebra UI")));
     QCOMPARE(visible(), QStringList({QStringLiteral("epic_real_time_chat"), QStringLiteral("feature_chat_ui")}));
+}
+
+// A new analysis tells the views about the rows whose marks or times moved, not every row:
+// feature_user_presence has 48 h of slack, so shortening it changes no other task.
+void TestTreeModel::analysisNotifiesChangedRowsOnly()
+{
+    const QString id = QStringLiteral("feature_user_presence");
+    const QModelIndex ef = m_model->indexOf(id, TaskTreeModel::EfColumn);
+    QCOMPARE(ef.data().toString(), formatHours(40));
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), id, QStringLiteral("estimated_effort"),
+                                                             QStringLiteral("2 days")));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_analysis->refreshNow();
+    QCOMPARE(changed.count(), 1);
+    const QModelIndex first = changed.at(0).at(0).value<QModelIndex>();
+    const QModelIndex last = changed.at(0).at(1).value<QModelIndex>();
+    QCOMPARE(m_model->idOf(first), id);
+    QCOMPARE(first.column(), int(TaskTreeModel::TitleColumn));
+    QCOMPARE(last.column(), TaskTreeModel::ColumnCount - 1);
+    QCOMPARE(ef.data().toString(), formatHours(16));
+
+    // A changed task list (here: one task fewer) tells them about every row again.
+    changed.clear();
+    m_doc->undoStack()->push(new RemoveTasksCommand(m_doc.get(), {id}));
+    changed.clear();
+    m_analysis->refreshNow();
+    QVERIFY(changed.count() > 1);
 }
 
 // The figure columns fit their contents once the analysis is in, then keep the width the

@@ -3,9 +3,13 @@
 #include <QAbstractItemModel>
 #include <QPointer>
 
+#include <memory>
+#include <optional>
+
 namespace Workplan {
 
 class AnalysisController;
+struct AnalysisResult;
 class ProjectDocument;
 
 // The task hierarchy as an item model. It stores no task data: an index's internal id is
@@ -67,6 +71,9 @@ private:
     void onAboutToBeMoved(const QString &id, const QString &newParentId, int newRow);
     void onTaskChanged(const QString &id);
     void onAnalysisUpdated();
+    // The tasks whose marks or times differ between two results of the same task list;
+    // nullopt when the lists differ.
+    static std::optional<QStringList> analysisChanges(const AnalysisResult &before, const AnalysisResult &now);
     void emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn);
     bool dropTaskIds(const QStringList &ids, const QString &parentId, const QString &beforeId);
     bool dropTaskType(const QString &type, const QString &parentId, const QString &beforeId);
@@ -74,6 +81,8 @@ private:
 
     ProjectDocument *m_document;
     QPointer<AnalysisController> m_analysis;
+    // The result the views were last told about: the next one is compared with it.
+    std::shared_ptr<const AnalysisResult> m_shownResult;
     bool m_moving = false;     // a beginMoveRows() awaits its endMoveRows()
     // The same defaults as the analysis panel's overlay switches.
     bool m_showCritical = true;
