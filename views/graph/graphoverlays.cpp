@@ -103,7 +103,7 @@ void GraphScene::setShowSlack(bool on)
 
 void GraphScene::rebuildOverlays()
 {
-    m_overlays.clear();
+    const QHash<QString, Overlay> before = std::exchange(m_overlays, {});
     m_criticalEdges.clear();
     m_loopEdges.clear();
     const auto result = m_analysis ? m_analysis->result() : nullptr;
@@ -146,8 +146,15 @@ void GraphScene::rebuildOverlays()
         if (!a.cycles.empty())
             markLoops(s, a, m_overlays, m_loopEdges);
     }
-    for (CardItem *c : std::as_const(m_cards))
-        c->refresh();
+    // Only the cards whose marks changed: refreshing each of 100k cards (its tooltip) for
+    // every analysis made an edit of a large plan take most of a second.
+    static const Overlay none;
+    for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
+        const auto was = before.constFind(it.key());
+        const auto is = m_overlays.constFind(it.key());
+        if (!((was == before.cend() ? none : *was) == (is == m_overlays.cend() ? none : *is)))
+            it.value()->refresh();
+    }
     update();
 }
 

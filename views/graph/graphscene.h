@@ -37,6 +37,12 @@ public:
         double slack = -1;      // hours, -1 unknown
         int loop = -1;          // index in analysis.cycles of the loop it is in (or holds), -1 none
         QString blockedText;    // tooltip: why it is blocked
+
+        bool operator==(const Overlay &o) const
+        {
+            return critical == o.critical && blocked == o.blocked && wave == o.wave && slack == o.slack
+                && loop == o.loop && blockedText == o.blockedText;
+        }
     };
 
     static constexpr const char *TaskTypeMime = "application/x-workplan-task-type";
