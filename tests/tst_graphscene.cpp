@@ -102,6 +102,7 @@ private slots:
     void renderLoopAndCollapsedEpic();
     void openedPlanIsFittedFromItsStart();
     void tallPlanZoomsOutToWhole();
+    void sceneGrowsWithMovedCard();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -718,6 +719,21 @@ void TestGraphScene::tallPlanZoomsOutToWhole()
     QVERIFY(m_view->zoom() < 0.02);
     const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     QVERIFY(shown.contains(plan));
+}
+
+// A card moved far out (here by an undoable position change, as a drag or a layout makes)
+// stays reachable: the scene grows to hold it, and shrinks again only with a new plan.
+void TestGraphScene::sceneGrowsWithMovedCard()
+{
+    const QString id = m_doc->project().task(m_doc->project().taskCount() - 1).id;
+    CardItem *card = m_scene->cardFor(id);
+    QVERIFY(card);
+    const QPointF far = m_scene->sceneRect().bottomRight() + QPointF(5000, 3000);
+    QVERIFY(!m_scene->sceneRect().contains(far));
+    m_doc->undoStack()->push(new SetPositionsCommand(m_doc, {{id, far}}, QStringLiteral("Move")));
+    QVERIFY(m_scene->sceneRect().contains(card->nodeSceneRect()));
+    m_doc->undoStack()->undo();
+    QVERIFY(m_scene->sceneRect().contains(card->nodeSceneRect()));
 }
 
 QTEST_MAIN(TestGraphScene)

@@ -195,15 +195,27 @@ void GraphScene::flush()
         syncNodes();
         rebuildAllEdges();
         updateAllFrames();
+        m_grown = planRect();
     } else {
         const QSet<QString> owners = std::exchange(m_dirtyEdgeOwners, {});
-        for (const QString &o : owners)
+        for (const QString &o : owners) {
             rebuildEdges(o);
-        updateFrames(std::exchange(m_dirtyFrames, {}));
+            for (const EdgeItem *e : m_edges.value(o))
+                m_grown |= e->sceneBoundingRect();
+        }
+        const QSet<QString> frames = std::exchange(m_dirtyFrames, {});
+        updateFrames(frames);
+        for (const QString &id : frames) {
+            if (const FrameItem *f = m_frames.value(id); f && f->isVisible())
+                m_grown |= f->nodeSceneRect();
+        }
     }
-    // Grow the scroll area with the plan (never shrink under the user's feet).
-    const QRectF needed = planRect().adjusted(-300, -300, 300, 300);
-    if (!sceneRect().contains(needed))
+    // Grow the scroll area with the plan (never shrink under the user's feet). Only what
+    // moved or was rebuilt can reach out of it: measuring every item after each edit cost a
+    // 100k-task plan a tenth of a second.
+    const QRectF grown = std::exchange(m_grown, QRectF());
+    const QRectF needed = grown.adjusted(-300, -300, 300, 300);
+    if (!grown.isNull() && !sceneRect().contains(needed))
         setSceneRect(sceneRect().united(needed));
 }
 
@@ -232,8 +244,11 @@ void GraphScene::onTaskChanged(const QString &id, int flags)
 {
     if (flags & ProjectDocument::PositionChanged) {
         CardItem *c = m_cards.value(id);
-        if (c && !m_document->isSummary(id))
+        if (c && !m_document->isSummary(id)) {
             c->setPos(restingPosition(id));
+            if (c->isVisible())
+                m_grown |= c->nodeSceneRect();
+        }
         markAncestorsDirty(id);
     }
     if (flags & ProjectDocument::DependenciesChanged)

@@ -191,6 +191,7 @@ private:
     QPointer<AnalysisController> m_analysis;
 
     QHash<QString, CardItem *> m_cards;
+    QRectF m_grown;   // what moved or was rebuilt since the last flush(), for the scene rect
     QHash<QString, FrameItem *> m_frames;
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
     QHash<QString, int> m_depth;
