@@ -103,6 +103,7 @@ private slots:
     void openedPlanIsFittedFromItsStart();
     void tallPlanZoomsOutToWhole();
     void sceneGrowsWithMovedCard();
+    void overlaySwitchRepaintsCachedCards();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -734,6 +735,40 @@ void TestGraphScene::sceneGrowsWithMovedCard()
     QVERIFY(m_scene->sceneRect().contains(card->nodeSceneRect()));
     m_doc->undoStack()->undo();
     QVERIFY(m_scene->sceneRect().contains(card->nodeSceneRect()));
+}
+
+// Close up, cards paint from a cached picture: switching an overlay must still show.
+void TestGraphScene::overlaySwitchRepaintsCachedCards()
+{
+    m_analysis->refreshNow();
+    CardItem *card = m_scene->cardFor(QStringLiteral("a"));
+    QVERIFY(card);
+    QCOMPARE(card->cacheMode(), QGraphicsItem::DeviceCoordinateCache);
+    const QRect r = m_view->mapFromScene(card->nodeSceneRect()).boundingRect();
+    auto grabCard = [&] {
+        QCoreApplication::processEvents();
+        return m_view->viewport()->grab(r).toImage();
+    };
+    const QImage critical = grabCard();
+    m_scene->setShowCritical(false);
+    const QImage plain = grabCard();
+    QVERIFY(critical != plain);
+    m_scene->setShowCritical(true);
+    QCOMPARE(grabCard(), critical);
+
+    // A new analysis repaints the cards it marks differently: a long task elsewhere takes
+    // the chain off the critical path.
+    Task big = leaf(QStringLiteral("big"), QString(), {0, 600});
+    big.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1 hour"));
+    m_doc->undoStack()->push(new AddTasksCommand(m_doc, {big}));
+    m_analysis->refreshNow();
+    QVERIFY(m_scene->overlay(QStringLiteral("a"))->critical);
+    QCOMPARE(grabCard(), critical);
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc, QStringLiteral("big"),
+                                                             QStringLiteral("estimated_effort"), QStringLiteral("10 weeks")));
+    m_analysis->refreshNow();
+    QVERIFY(!m_scene->overlay(QStringLiteral("a"))->critical);
+    QCOMPARE(grabCard(), plain);
 }
 
 QTEST_MAIN(TestGraphScene)

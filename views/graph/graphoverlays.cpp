@@ -2,9 +2,11 @@
 #include "graphscene.h"
 
 #include "carditem.h"
+#include "edgeitem.h"
 #include "frameitem.h"
 #include "nodeitem.h"
 
+#include "model/dependency.h"
 #include "views/analysiscontroller.h"
 
 #include <algorithm>
@@ -80,32 +82,32 @@ void GraphScene::setItemCaching(bool on)
 void GraphScene::setShowCritical(bool on)
 {
     m_showCritical = on;
-    rebuildOverlays();
+    rebuildOverlays(Repaint::All);
 }
 
 void GraphScene::setShowBlocked(bool on)
 {
     m_showBlocked = on;
-    rebuildOverlays();
+    rebuildOverlays(Repaint::All);
 }
 
 void GraphScene::setShowWaves(bool on)
 {
     m_showWaves = on;
-    rebuildOverlays();
+    rebuildOverlays(Repaint::All);
 }
 
 void GraphScene::setShowSlack(bool on)
 {
     m_showSlack = on;
-    rebuildOverlays();
+    rebuildOverlays(Repaint::All);
 }
 
-void GraphScene::rebuildOverlays()
+void GraphScene::rebuildOverlays(Repaint repaint)
 {
     const QHash<QString, Overlay> before = std::exchange(m_overlays, {});
-    m_criticalEdges.clear();
-    m_loopEdges.clear();
+    const QSet<QString> criticalBefore = std::exchange(m_criticalEdges, {});
+    const QSet<QString> loopsBefore = std::exchange(m_loopEdges, {});
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     if (result) {
         const Snapshot &s = result->snapshot;
@@ -146,16 +148,52 @@ void GraphScene::rebuildOverlays()
         if (!a.cycles.empty())
             markLoops(s, a, m_overlays, m_loopEdges);
     }
-    // Only the cards whose marks changed: refreshing each of 100k cards (its tooltip) for
-    // every analysis made an edit of a large plan take most of a second.
+    if (repaint == Repaint::All) {
+        // A switch changes how everything looks, cached cards included.
+        for (CardItem *c : std::as_const(m_cards))
+            c->refresh();
+        update();
+        return;
+    }
+    // A new analysis: only the cards and arrows whose marks changed. Refreshing each of
+    // 100k cards (its tooltip) and repainting every arrow for every analysis made an edit
+    // of a large plan take most of a second (a dense 10k plan: 25k arrows in view).
     static const Overlay none;
+    int changed = 0;
     for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
         const auto was = before.constFind(it.key());
         const auto is = m_overlays.constFind(it.key());
-        if (!((was == before.cend() ? none : *was) == (is == m_overlays.cend() ? none : *is)))
+        if (!((was == before.cend() ? none : *was) == (is == m_overlays.cend() ? none : *is))) {
             it.value()->refresh();
+            ++changed;
+        }
     }
-    update();
+    QList<EdgeItem *> edges;
+    auto changedEdges = [&](const QSet<QString> &a, const QSet<QString> &b) {
+        for (const QString &key : a) {
+            if (b.contains(key))
+                continue;
+            const QString owner = key.section(QLatin1Char('\n'), 0, 0);
+            const QString prereq = key.section(QLatin1Char('\n'), 1);
+            for (EdgeItem *e : m_edges.value(owner)) {
+                if (const Dependency *d = e->dependency(); d && d->taskId == prereq)
+                    edges << e;
+            }
+        }
+    };
+    changedEdges(criticalBefore, m_criticalEdges);
+    changedEdges(m_criticalEdges, criticalBefore);
+    changedEdges(loopsBefore, m_loopEdges);
+    changedEdges(m_loopEdges, loopsBefore);
+    // Many small dirty rects cost the view more than one repaint of everything: each item
+    // painted is checked against each rect.
+    constexpr int kItemByItem = 200;
+    if (changed + edges.size() > kItemByItem) {
+        update();
+        return;
+    }
+    for (EdgeItem *e : std::as_const(edges))
+        e->update();
 }
 
 } // namespace Workplan

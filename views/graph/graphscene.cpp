@@ -52,7 +52,7 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
         connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncToTaskSelection);
     }
     if (m_analysis)
-        connect(m_analysis, &AnalysisController::updated, this, &GraphScene::rebuildOverlays);
+        connect(m_analysis, &AnalysisController::updated, this, [this] { rebuildOverlays(Repaint::Changed); });
     rebuildAll();
 }
 
@@ -162,7 +162,7 @@ void GraphScene::rebuildAll()
     m_collapsed.clear();
     m_structureDirty = true;
     flush();
-    rebuildOverlays();
+    rebuildOverlays(Repaint::All);
     setSceneRect(planRect().adjusted(-300, -300, 300, 300));
     emit planReset();
 }

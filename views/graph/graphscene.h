@@ -174,7 +174,10 @@ private:
     QString frameAt(const QPointF &scenePos) const;   // innermost visible frame, or empty
 
     // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
-    void rebuildOverlays();
+    // All: an overlay switch changed how everything looks; Changed: a new analysis, so only
+    // what it marks differently repaints.
+    enum class Repaint { All, Changed };
+    void rebuildOverlays(Repaint repaint = Repaint::Changed);
     void syncFromTaskSelection();
     void syncToTaskSelection();
 
