@@ -70,6 +70,20 @@ Project sampleProject()
     return p;
 }
 
+// `count` unrelated leaves t0, t1, ... without positions: the layout stacks them.
+Project unplacedLeaves(int count)
+{
+    Project p;
+    QList<Task> tasks;
+    for (int i = 0; i < count; ++i) {
+        Task t = leaf(QStringLiteral("t%1").arg(i), QString(), {});
+        t.hasPosition = false;
+        tasks << t;
+    }
+    p.setTasks(tasks);
+    return p;
+}
+
 } // namespace
 
 class TestGraphScene : public QObject
@@ -677,16 +691,8 @@ void TestGraphScene::renderLoopAndCollapsedEpic()
 // filling the window from its first task, not as an unreadable strip; small plans fit whole.
 void TestGraphScene::openedPlanIsFittedFromItsStart()
 {
-    Project p;
-    QList<Task> tasks;
-    for (int i = 0; i < 400; ++i) {
-        Task t = leaf(QStringLiteral("t%1").arg(i), QString(), {});
-        t.hasPosition = false;
-        tasks << t;
-    }
-    p.setTasks(tasks);
     m_view->setZoom(0.3);
-    m_doc->resetProject(p);
+    m_doc->resetProject(unplacedLeaves(400));
     QCOMPARE(m_view->zoom(), 1.0);
     const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     QVERIFY(shown.contains(m_scene->cardFor(QStringLiteral("t0"))->nodeSceneRect()));
@@ -704,15 +710,7 @@ void TestGraphScene::openedPlanIsFittedFromItsStart()
 // 2,000 independent tasks need well under 2 %.
 void TestGraphScene::tallPlanZoomsOutToWhole()
 {
-    Project p;
-    QList<Task> tasks;
-    for (int i = 0; i < 2000; ++i) {
-        Task t = leaf(QStringLiteral("t%1").arg(i), QString(), {});
-        t.hasPosition = false;
-        tasks << t;
-    }
-    p.setTasks(tasks);
-    m_doc->resetProject(p);
+    m_doc->resetProject(unplacedLeaves(2000));
     const QRectF plan = m_scene->planRect();
     QVERIFY(plan.height() / m_view->viewport()->height() > 50);   // more than 2 % can show
     for (int i = 0; i < 60; ++i)

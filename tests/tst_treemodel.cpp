@@ -67,6 +67,17 @@ QMimeData *idsMime(const QStringList &ids)
 
 } // namespace
 
+namespace {
+
+void showWidget(QWidget &w, const QSize &size)
+{
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+}
+
+} // namespace
+
 class TestTreeModel : public QObject
 {
     Q_OBJECT
@@ -399,9 +410,7 @@ void TestTreeModel::columnsFitThenKeepTheirWidth()
 {
     TaskSelection selection;
     TaskTreeWidget widget(m_doc.get(), &selection, m_analysis.get());
-    widget.resize(900, 500);
-    widget.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    showWidget(widget, QSize(900, 500));
     QTreeView *tree = widget.view();
     QAbstractItemView *view = tree;   // sizeHintForColumn() is public here
     QHeaderView *header = tree->header();
@@ -423,9 +432,7 @@ void TestTreeModel::selectionSync()
 {
     TaskSelection selection;
     TaskTreeWidget widget(m_doc.get(), &selection, m_analysis.get());
-    widget.resize(600, 500);
-    widget.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    showWidget(widget, QSize(600, 500));
     QTreeView *view = widget.view();
     QSignalSpy changes(&selection, &TaskSelection::selectionChanged);
 
