@@ -118,6 +118,7 @@ private slots:
     void tallPlanZoomsOutToWhole();
     void sceneGrowsWithMovedCard();
     void overlaySwitchRepaintsCachedCards();
+    void blockedCardTellsWhy();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -767,6 +768,23 @@ void TestGraphScene::overlaySwitchRepaintsCachedCards()
     m_analysis->refreshNow();
     QVERIFY(!m_scene->overlay(QStringLiteral("a"))->critical);
     QCOMPARE(grabCard(), plain);
+}
+
+// A blocked card's tooltip says what it waits for, and follows the analysis when only the
+// reason changes (the card stays blocked).
+void TestGraphScene::blockedCardTellsWhy()
+{
+    m_analysis->refreshNow();
+    CardItem *b = m_scene->cardFor(QStringLiteral("b"));
+    QVERIFY(b);
+    QVERIFY(b->toolTip().contains(QStringLiteral("Waiting on a (completion): not completed")));
+    m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Cancelled));
+    m_analysis->refreshNow();
+    QVERIFY(m_scene->overlay(QStringLiteral("b"))->blocked);
+    QVERIFY2(b->toolTip().contains(QStringLiteral("Waiting on a (completion): cancelled")), qPrintable(b->toolTip()));
+    m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Completed));
+    m_analysis->refreshNow();
+    QVERIFY(!b->toolTip().contains(QStringLiteral("Waiting on")));
 }
 
 QTEST_MAIN(TestGraphScene)

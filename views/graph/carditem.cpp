@@ -71,8 +71,10 @@ void CardItem::refresh()
         return;
     const GraphScene::Overlay *o = s->overlay(taskId());
     QString tip = QStringLiteral("%1 (%2)").arg(t->title(), t->id);
-    if (o && o->blocked && !o->blockedText.isEmpty())
-        tip += QLatin1Char('\n') + o->blockedText;
+    if (o && o->blocked) {
+        if (const QString why = s->blockedText(taskId()); !why.isEmpty())
+            tip += QLatin1Char('\n') + why;
+    }
     if (o && o->loop >= 0)
         tip += QLatin1Char('\n') + GraphScene::tr("In dependency loop %1: no schedule until it is broken").arg(o->loop + 1);
     setToolTip(tip);

@@ -103,6 +103,25 @@ void GraphScene::setShowSlack(bool on)
     rebuildOverlays(Repaint::All);
 }
 
+QString GraphScene::blockedText(const QString &id) const
+{
+    const auto result = m_analysis ? m_analysis->result() : nullptr;
+    const Analysis::Blocked *b = result ? result->blocked(id) : nullptr;
+    if (!b)
+        return QString();
+    const Snapshot &s = result->snapshot;
+    QStringList lines;
+    if (b->marked)
+        lines << tr("Marked as blocked");
+    for (const Analysis::Waiting &w : result->analysis.waitingOf(*b)) {
+        QString line = tr("Waiting on %1 (%2): %3").arg(s.ids[w.task], toString(w.type), toString(w.reason));
+        if (w.via >= 0)
+            line += tr(" via %1").arg(s.ids[w.via]);
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void GraphScene::rebuildOverlays(Repaint repaint)
 {
     const QHash<QString, Overlay> before = std::exchange(m_overlays, {});
@@ -132,16 +151,10 @@ void GraphScene::rebuildOverlays(Repaint repaint)
         for (const Analysis::Blocked &b : a.blocked) {
             Overlay &o = m_overlays[s.ids[b.task]];
             o.blocked = true;
-            QStringList lines;
-            if (b.marked)
-                lines << tr("Marked as blocked");
-            for (const Analysis::Waiting &w : a.waitingOf(b)) {
-                QString line = tr("Waiting on %1 (%2): %3").arg(s.ids[w.task], toString(w.type), toString(w.reason));
-                if (w.via >= 0)
-                    line += tr(" via %1").arg(s.ids[w.via]);
-                lines << line;
-            }
-            o.blockedText = lines.join(QLatin1Char('\n'));
+            size_t digest = qHash(b.marked);
+            for (const Analysis::Waiting &w : a.waitingOf(b))
+                digest = qHashMulti(digest, w.task, int(w.type), int(w.reason), w.via);
+            o.waits = digest;
         }
         if (schedule)
             markCriticalEdges(s, a, critical, m_criticalEdges);

@@ -36,12 +36,13 @@ public:
         int wave = -1;          // parallel group, -1 none
         double slack = -1;      // hours, -1 unknown
         int loop = -1;          // index in analysis.cycles of the loop it is in (or holds), -1 none
-        QString blockedText;    // tooltip: why it is blocked
+        size_t waits = 0;       // a digest of what it waits for: the tooltip text is made
+                                // only for the cards that show it (blockedText())
 
         bool operator==(const Overlay &o) const
         {
             return critical == o.critical && blocked == o.blocked && wave == o.wave && slack == o.slack
-                && loop == o.loop && blockedText == o.blockedText;
+                && loop == o.loop && waits == o.waits;
         }
     };
 
@@ -82,6 +83,8 @@ public:
     const Overlay *overlay(const QString &id) const;
     // A counting dependency on a critical chain: a critical leaf (owner or under it) waits
     // exactly EF(prerequisite) + lag, so dependencies declared on summaries count too.
+    // Why a task is blocked, for its tooltip; empty when it is not.
+    QString blockedText(const QString &id) const;
     bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
     bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
