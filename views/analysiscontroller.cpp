@@ -24,6 +24,19 @@ const Analysis::Blocked *AnalysisResult::blocked(const QString &id) const
     return &analysis.blocked[std::size_t(blockedAt[std::size_t(i)])];
 }
 
+QStringList AnalysisResult::waitLines(const Analysis::Blocked &b) const
+{
+    QStringList lines;
+    for (const Analysis::Waiting &w : analysis.waitingOf(b)) {
+        QString line = QCoreApplication::translate("AnalysisResult", "waiting on %1 (%2): %3")
+                           .arg(snapshot.ids[w.task], toString(w.type), toString(w.reason));
+        if (w.via >= 0)
+            line += QCoreApplication::translate("AnalysisResult", ", via %1").arg(snapshot.ids[w.via]);
+        lines << line;
+    }
+    return lines;
+}
+
 bool AnalysisResult::isBlocked(const QString &id) const
 {
     return blocked(id) != nullptr;

@@ -31,6 +31,8 @@ struct AnalysisResult
     bool isCritical(const QString &id) const;
     bool isBlocked(const QString &id) const;
     const Analysis::Blocked *blocked(const QString &id) const;
+    // What a blocked task waits for, a line each: "waiting on ID (type): reason[, via ID]".
+    QStringList waitLines(const Analysis::Blocked &b) const;
     // The wave (parallel group) of a leaf, -1 for summaries or when there is no schedule.
     int wave(const QString &id) const;
     std::optional<Analysis::Times> times(const QString &id) const;

@@ -421,16 +421,11 @@ QString TaskTreeModel::toolTip(const QString &id, const QString &title) const
         lines << tr("On the critical path");
     if (m_showBlocked) {
         if (const Analysis::Blocked *b = result->blocked(id)) {
-            const Snapshot &s = result->snapshot;
             lines << tr("Blocked:");
             if (b->marked)
                 lines << tr("  marked as blocked");
-            for (const Analysis::Waiting &w : result->analysis.waitingOf(*b)) {
-                QString line = tr("  waiting on %1 (%2): %3").arg(s.ids[w.task], toString(w.type), toString(w.reason));
-                if (w.via >= 0)
-                    line += tr(", via %1").arg(s.ids[w.via]);
-                lines << line;
-            }
+            for (const QString &line : result->waitLines(*b))
+                lines << QStringLiteral("  ") + line;
         }
     }
     if (m_showWaves) {

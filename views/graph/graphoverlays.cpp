@@ -109,14 +109,11 @@ QString GraphScene::blockedText(const QString &id) const
     const Analysis::Blocked *b = result ? result->blocked(id) : nullptr;
     if (!b)
         return QString();
-    const Snapshot &s = result->snapshot;
     QStringList lines;
     if (b->marked)
         lines << tr("Marked as blocked");
-    for (const Analysis::Waiting &w : result->analysis.waitingOf(*b)) {
-        QString line = tr("Waiting on %1 (%2): %3").arg(s.ids[w.task], toString(w.type), toString(w.reason));
-        if (w.via >= 0)
-            line += tr(" via %1").arg(s.ids[w.via]);
+    for (QString line : result->waitLines(*b)) {
+        line[0] = line[0].toUpper();
         lines << line;
     }
     return lines.join(QLatin1Char('\n'));
