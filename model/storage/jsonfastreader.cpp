@@ -34,48 +34,25 @@ public:
     std::optional<QList<Task>> read(Project &project)
     {
         space();
-        if (!eat('{'))
-            return std::nullopt;
         QList<Task> tasks;
         unsigned seen = 0;
-        space();
-        if (!eat('}')) {
-            do {
-                space();
-                const char *kb, *ke;
-                if (!rawKey(kb, ke))
-                    return std::nullopt;
-                const QByteArrayView k(kb, ke - kb);
-                unsigned bit;
-                if (k == "format") {
-                    bit = 1;
-                    QString ignored;
-                    if (!string(ignored))
-                        return std::nullopt;
-                } else if (k == "version") {
-                    bit = 2;
-                    double version;
-                    if (!number(&version) || version > kVersion)
-                        return std::nullopt;
-                } else if (k == "project") {
-                    bit = 4;
-                    if (!readProject(project))
-                        return std::nullopt;
-                } else if (k == "tasks") {
-                    bit = 8;
-                    if (!readTasks(tasks))
-                        return std::nullopt;
-                } else {
-                    return std::nullopt;
-                }
-                if (seen & bit)
-                    return std::nullopt;
-                seen |= bit;
-                space();
-            } while (eat(','));
-            if (!eat('}'))
-                return std::nullopt;
-        }
+        const bool ok = members(&seen, [&](QByteArrayView k) -> unsigned {
+            if (k == "format") {
+                QString ignored;
+                return string(ignored) ? 1 : 0;
+            }
+            if (k == "version") {
+                double version;
+                return number(&version) && version <= kVersion ? 2 : 0;
+            }
+            if (k == "project")
+                return readProject(project) ? 4 : 0;
+            if (k == "tasks")
+                return readTasks(tasks) ? 8 : 0;
+            return 0;
+        });
+        if (!ok)
+            return std::nullopt;
         space();
         if (m_p != m_end || !parseDeferred(tasks))
             return std::nullopt;
@@ -126,6 +103,50 @@ private:
             return false;
         space();
         return true;
+    }
+
+    // An object of known members: `member(key)` reads the value after the key and returns
+    // the key's bit (one per known key), or 0 when the key is outside the fast path's
+    // subset or its value does not read. A repeated key fails too; *seen gets the bits met.
+    template<typename Member>
+    bool members(unsigned *seen, Member member)
+    {
+        *seen = 0;
+        if (!eat('{'))
+            return false;
+        space();
+        if (eat('}'))
+            return true;
+        do {
+            space();
+            const char *kb, *ke;
+            if (!rawKey(kb, ke))
+                return false;
+            const unsigned bit = member(QByteArrayView(kb, ke - kb));
+            if (!bit || (*seen & bit))
+                return false;
+            *seen |= bit;
+            space();
+        } while (eat(','));
+        return eat('}');
+    }
+
+    // An array whose every element `element()` reads.
+    template<typename Element>
+    bool elements(Element element)
+    {
+        if (!eat('['))
+            return false;
+        space();
+        if (eat(']'))
+            return true;
+        do {
+            space();
+            if (!element())
+                return false;
+            space();
+        } while (eat(','));
+        return eat(']');
     }
 
     static int hexDigit(char c)
@@ -396,168 +417,100 @@ private:
 
     bool readProject(Project &project)
     {
-        if (!eat('{'))
-            return false;
-        space();
-        if (eat('}'))
-            return true;
         unsigned seen = 0;
-        do {
-            space();
-            const char *kb, *ke;
-            if (!rawKey(kb, ke))
-                return false;
-            const QByteArrayView k(kb, ke - kb);
-            unsigned bit;
-            if (k == "name") {
-                bit = 1;
-                if (!string(project.name))
-                    return false;
-            } else if (k == "calendar") {
-                bit = 2;
-                if (!eat('{'))
-                    return false;
-                space();
+        return members(&seen, [&](QByteArrayView k) -> unsigned {
+            if (k == "name")
+                return string(project.name) ? 1 : 0;
+            if (k == "calendar") {
                 unsigned cal = 0;
-                if (!eat('}')) {
-                    do {
-                        space();
-                        if (!rawKey(kb, ke))
-                            return false;
-                        const QByteArrayView ck(kb, ke - kb);
-                        const unsigned cbit = ck == "hours_per_day" ? 1 : ck == "days_per_week" ? 2 : 0;
-                        double value;
-                        if (!cbit || (cal & cbit) || !number(&value) || !(value > 0))
-                            return false;
-                        cal |= cbit;
-                        (cbit == 1 ? project.calendar.hoursPerDay : project.calendar.daysPerWeek) = value;
-                        space();
-                    } while (eat(','));
-                    if (!eat('}'))
-                        return false;
-                }
-            } else {
-                return false;
+                const bool ok = members(&cal, [&](QByteArrayView ck) -> unsigned {
+                    double value;
+                    if (!number(&value) || !(value > 0))
+                        return 0;
+                    if (ck == "hours_per_day") {
+                        project.calendar.hoursPerDay = value;
+                        return 1;
+                    }
+                    if (ck == "days_per_week") {
+                        project.calendar.daysPerWeek = value;
+                        return 2;
+                    }
+                    return 0;
+                });
+                return ok ? 2 : 0;
             }
-            if (seen & bit)
-                return false;
-            seen |= bit;
-            space();
-        } while (eat(','));
-        return eat('}');
+            return 0;
+        });
     }
 
     bool readTasks(QList<Task> &tasks)
     {
-        if (!eat('['))
-            return false;
-        space();
-        if (eat(']'))
-            return true;
-        do {
-            space();
+        return elements([&] {
             Task t;
             if (!readTask(tasks.size(), t))
                 return false;
             tasks.append(std::move(t));
-            space();
-        } while (eat(','));
-        return eat(']');
+            return true;
+        });
     }
 
     bool readTask(qsizetype index, Task &t)
     {
-        if (!eat('{'))
-            return false;
         t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
+        char16_t buf[32];
+        QStringView w;
         unsigned seen = 0;
-        space();
-        if (eat('}'))
-            return false;   // no task_id
-        do {
-            space();
-            const char *kb, *ke;
-            if (!rawKey(kb, ke))
-                return false;
-            const QByteArrayView k(kb, ke - kb);
-            unsigned bit;
-            char16_t buf[32];
-            QStringView w;
-            if (k == "task_id") {
-                bit = 1;
-                if (!string(t.id) || t.id.isEmpty())
-                    return false;
-            } else if (k == "task_type") {
-                bit = 2;
-                if (!string(t.type) || t.type.isEmpty())
-                    return false;
-            } else if (k == "parent_task_id") {
-                bit = 4;
+        const bool ok = members(&seen, [&](QByteArrayView k) -> unsigned {
+            if (k == "task_id")
+                return string(t.id) && !t.id.isEmpty() ? 1 : 0;
+            if (k == "task_type")
+                return string(t.type) && !t.type.isEmpty() ? 2 : 0;
+            if (k == "parent_task_id") {
                 if (!literal("null") && (!string(t.parentId) || t.parentId.isEmpty()))
-                    return false;
+                    return 0;
                 t.hasParentField = true;
-            } else if (k == "status") {
-                bit = 8;
-                if (!word(buf, w))
-                    return false;
-                const auto st = statusFromString(w);
+                return 4;
+            }
+            if (k == "status") {
+                const auto st = word(buf, w) ? statusFromString(w) : std::nullopt;
                 if (!st)
-                    return false;
+                    return 0;
                 t.status = *st;
                 t.hasStatus = true;
-            } else if (k == "lifecycle_stage") {
-                bit = 16;
-                if (!word(buf, w))
-                    return false;
-                const auto l = lifecycleFromString(w);
+                return 8;
+            }
+            if (k == "lifecycle_stage") {
+                const auto l = word(buf, w) ? lifecycleFromString(w) : std::nullopt;
                 if (!l)
-                    return false;
+                    return 0;
                 t.lifecycle = *l;
                 t.hasLifecycle = true;
-            } else if (k == "attributes") {
-                bit = 32;
-                if (!deferObject(index, -1))
-                    return false;
-                t.hasAttributes = true;
-            } else if (k == "dependencies") {
-                bit = 64;
-                if (!readDependencies(index, t))
-                    return false;
-                t.hasDependencies = true;
-            } else if (k == "position") {
-                bit = 128;
-                if (!readPosition(t))
-                    return false;
-            } else {
-                return false;
+                return 16;
             }
-            if (seen & bit)
-                return false;
-            seen |= bit;
-            space();
-        } while (eat(','));
-        return eat('}') && (seen & 3) == 3;
+            if (k == "attributes") {
+                t.hasAttributes = true;
+                return deferObject(index, -1) ? 32 : 0;
+            }
+            if (k == "dependencies") {
+                t.hasDependencies = true;
+                return readDependencies(index, t) ? 64 : 0;
+            }
+            if (k == "position")
+                return readPosition(t) ? 128 : 0;
+            return 0;
+        });
+        return ok && (seen & 3) == 3;   // task_id and task_type
     }
 
     bool readPosition(Task &t)
     {
-        if (!eat('{'))
-            return false;
         double xy[2];
         unsigned seen = 0;
-        do {
-            space();
-            const char *kb, *ke;
-            if (!rawKey(kb, ke))
-                return false;
-            const QByteArrayView k(kb, ke - kb);
+        const bool ok = members(&seen, [&](QByteArrayView k) -> unsigned {
             const unsigned bit = k == "x" ? 1 : k == "y" ? 2 : 0;
-            if (!bit || (seen & bit) || !number(&xy[bit - 1]))
-                return false;
-            seen |= bit;
-            space();
-        } while (eat(','));
-        if (!eat('}') || seen != 3)
+            return bit && number(&xy[bit - 1]) ? bit : 0;
+        });
+        if (!ok || seen != 3)
             return false;
         t.position = QPointF(xy[0], xy[1]);
         t.hasPosition = true;
@@ -566,91 +519,62 @@ private:
 
     bool readDependencies(qsizetype task, Task &t)
     {
-        if (!eat('['))
-            return false;
-        space();
-        if (eat(']'))
-            return true;
-        do {
-            space();
+        return elements([&] {
             Dependency d;
             if (!readDependency(task, t.dependencies.size(), d))
                 return false;
             t.dependencies.append(std::move(d));
-            space();
-        } while (eat(','));
-        return eat(']');
+            return true;
+        });
     }
 
     bool readDependency(qsizetype task, qsizetype index, Dependency &d)
     {
-        if (!eat('{'))
-            return false;
+        char16_t buf[32];
+        QStringView w;
         unsigned seen = 0;
-        space();
-        if (eat('}'))
-            return false;   // no dependency_task_id
-        do {
-            space();
-            const char *kb, *ke;
-            if (!rawKey(kb, ke))
-                return false;
-            const QByteArrayView k(kb, ke - kb);
-            unsigned bit;
-            if (k == "dependency_task_id") {
-                bit = 1;
-                if (!string(d.taskId))
-                    return false;
-            } else if (k == "dependency_type") {
-                bit = 2;
-                char16_t buf[32];
-                QStringView w;
-                if (!word(buf, w))
-                    return false;
-                const auto type = dependencyTypeFromString(w);
+        const bool ok = members(&seen, [&](QByteArrayView k) -> unsigned {
+            if (k == "dependency_task_id")
+                return string(d.taskId) ? 1 : 0;
+            if (k == "dependency_type") {
+                const auto type = word(buf, w) ? dependencyTypeFromString(w) : std::nullopt;
                 if (!type)
-                    return false;
+                    return 0;
                 d.type = *type;
-            } else if (k == "description") {
-                bit = 4;
+                return 2;
+            }
+            if (k == "description") {
                 if (!string(d.description))
-                    return false;
+                    return 0;
                 if (d.description.isNull())
                     d.description = QLatin1String("");
-            } else if (k == "is_mandatory") {
-                bit = 8;
-                if (!boolean(&d.mandatory))
-                    return false;
+                return 4;
+            }
+            if (k == "is_mandatory") {
                 d.hasMandatory = true;
-            } else if (k == "waived") {
-                bit = 16;
-                if (!boolean(&d.waived))
-                    return false;
+                return boolean(&d.mandatory) ? 8 : 0;
+            }
+            if (k == "waived") {
                 d.hasWaived = true;
-            } else if (k == "lag") {
-                bit = 32;
+                return boolean(&d.waived) ? 16 : 0;
+            }
+            if (k == "lag") {
                 if (m_p < m_end && *m_p == '"') {
                     QString text;
                     if (!string(text))
-                        return false;
+                        return 0;
                     d.lag = QJsonValue(text);
-                } else if (!numberValue(d.lag)) {
-                    return false;
+                    return 32;
                 }
-            } else if (k == "conditions") {
-                bit = 64;
-                if (!deferObject(task, index))
-                    return false;
-                d.hasConditions = true;
-            } else {
-                return false;
+                return numberValue(d.lag) ? 32 : 0;
             }
-            if (seen & bit)
-                return false;
-            seen |= bit;
-            space();
-        } while (eat(','));
-        return eat('}') && (seen & 1);
+            if (k == "conditions") {
+                d.hasConditions = true;
+                return deferObject(task, index) ? 64 : 0;
+            }
+            return 0;
+        });
+        return ok && (seen & 1);   // dependency_task_id
     }
 
     // The cut-out objects, parsed by Qt a chunk at a time.
