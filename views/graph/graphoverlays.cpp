@@ -82,25 +82,25 @@ void GraphScene::setItemCaching(bool on)
 void GraphScene::setShowCritical(bool on)
 {
     m_showCritical = on;
-    rebuildOverlays(Repaint::All);
+    repaintAll();
 }
 
 void GraphScene::setShowBlocked(bool on)
 {
     m_showBlocked = on;
-    rebuildOverlays(Repaint::All);
+    repaintAll();
 }
 
 void GraphScene::setShowWaves(bool on)
 {
     m_showWaves = on;
-    rebuildOverlays(Repaint::All);
+    repaintAll();
 }
 
 void GraphScene::setShowSlack(bool on)
 {
     m_showSlack = on;
-    rebuildOverlays(Repaint::All);
+    repaintAll();
 }
 
 QString GraphScene::blockedText(const QString &id) const
@@ -119,7 +119,15 @@ QString GraphScene::blockedText(const QString &id) const
     return lines.join(QLatin1Char('\n'));
 }
 
-void GraphScene::rebuildOverlays(Repaint repaint)
+void GraphScene::repaintAll()
+{
+    // Cached cards only repaint through their own update().
+    for (CardItem *c : std::as_const(m_cards))
+        c->refresh();
+    update();
+}
+
+void GraphScene::rebuildOverlays()
 {
     const QHash<QString, Overlay> before = std::exchange(m_overlays, {});
     const QSet<QString> criticalBefore = std::exchange(m_criticalEdges, {});
@@ -158,16 +166,9 @@ void GraphScene::rebuildOverlays(Repaint repaint)
         if (!a.cycles.empty())
             markLoops(s, a, m_overlays, m_loopEdges);
     }
-    if (repaint == Repaint::All) {
-        // A switch changes how everything looks, cached cards included.
-        for (CardItem *c : std::as_const(m_cards))
-            c->refresh();
-        update();
-        return;
-    }
-    // A new analysis: only the cards and arrows whose marks changed. Refreshing each of
-    // 100k cards (its tooltip) and repainting every arrow for every analysis made an edit
-    // of a large plan take most of a second (a dense 10k plan: 25k arrows in view).
+    // Only the cards and arrows whose marks changed. Refreshing each of 100k cards (its
+    // tooltip) and repainting every arrow for every analysis made an edit of a large plan
+    // take most of a second (a dense 10k plan: 25k arrows in view).
     static const Overlay none;
     int changed = 0;
     for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {

@@ -52,7 +52,7 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
         connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncToTaskSelection);
     }
     if (m_analysis)
-        connect(m_analysis, &AnalysisController::updated, this, [this] { rebuildOverlays(Repaint::Changed); });
+        connect(m_analysis, &AnalysisController::updated, this, &GraphScene::rebuildOverlays);
     rebuildAll();
 }
 
@@ -162,7 +162,8 @@ void GraphScene::rebuildAll()
     m_collapsed.clear();
     m_structureDirty = true;
     flush();
-    rebuildOverlays(Repaint::All);
+    rebuildOverlays();
+    repaintAll();   // every card is new: its tooltip was made before the marks
     setSceneRect(planRect().adjusted(-300, -300, 300, 300));
     emit planReset();
 }

@@ -177,10 +177,10 @@ private:
     QString frameAt(const QPointF &scenePos) const;   // innermost visible frame, or empty
 
     // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
-    // All: an overlay switch changed how everything looks; Changed: a new analysis, so only
-    // what it marks differently repaints.
-    enum class Repaint { All, Changed };
-    void rebuildOverlays(Repaint repaint = Repaint::Changed);
+    // The marks of a new analysis; repaints only what it marks differently.
+    void rebuildOverlays();
+    // An overlay switch changed how everything looks, cached cards included.
+    void repaintAll();
     void syncFromTaskSelection();
     void syncToTaskSelection();
 
