@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets into build-fuzz/ (clang, ASan + UBSan) and runs each one for
 # SECONDS (default 600), one after another. Corpora grow in build-fuzz/corpus/<target>/,
-# seeded from fuzz/seeds/ and, when present, the contract's examples in ../shared/examples.
+# seeded from fuzz/seeds/ and the contract examples copied into tests/data/examples.
 # Crashes land in build-fuzz/artifacts/<target>/; the script fails on the first one.
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
@@ -22,7 +22,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     [ -f model/storage/sqliteformat.cpp ] && targets+=(fuzz_workplan)
 fi
 
-examples="../shared/examples"
+examples="tests/data/examples"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}"
 export QT_QPA_PLATFORM=offscreen

@@ -6,4 +6,4 @@ bash scripts/install-deps.sh
 bash scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 cd build
-ctest --output-on-failure --timeout 600 -j "$(nproc)"
+ctest --output-on-failure -j "$(nproc)"

@@ -7,6 +7,7 @@
 #include "model/storage/jsonformat.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
@@ -14,12 +15,28 @@
 
 namespace WorkplanTest {
 
-// One project of ../shared/examples by its base name; a broken example ends the test run.
+// True when the suite must behave as in a clone with nothing beside it (.ci/run's second
+// pass): the contract's folder ../shared is then not read even where it exists.
+inline bool sharedIgnored()
+{
+    return qEnvironmentVariableIntValue("WORKPLAN_IGNORE_SHARED") != 0;
+}
+
+// A file the suite needs from tests/data; a missing one fails at once, naming it.
+inline QString testData(const QString &relative)
+{
+    const QString path = QStringLiteral(WORKPLAN_SOURCE_DIR "/tests/data/") + relative;
+    if (!QFileInfo::exists(path))
+        qFatal("test data missing: %s", qPrintable(path));
+    return path;
+}
+
+// One project of tests/data/examples by its base name; a broken example ends the test run.
 inline Workplan::Project loadExample(const char *name)
 {
     QString error;
     auto p = Workplan::JsonFormat::readFile(
-        QStringLiteral(WORKPLAN_SHARED_DIR "/examples/%1.json").arg(QLatin1String(name)), &error);
+        testData(QStringLiteral("examples/%1.json").arg(QLatin1String(name))), &error);
     if (!p)
         qFatal("%s", qPrintable(error));
     return *p;
@@ -30,9 +47,9 @@ inline void addExampleRows()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
     const QStringList files = dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name);
-    QVERIFY2(!files.isEmpty(), "no examples found beside the project");
+    QVERIFY2(!files.isEmpty(), "no examples in tests/data/examples");
     for (const QString &e : files) {
         const QString base = e.left(e.size() - int(qstrlen(".expected.json")));
         QTest::newRow(qPrintable(base)) << dir.filePath(base + QLatin1String(".json")) << dir.filePath(e);

@@ -513,7 +513,7 @@ void TestAnalysisPanel::longListsAreCapped()
 void TestAnalysisPanel::asyncMatchesSync()
 {
     QString error;
-    auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-pipeline.json"), &error);
+    auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/release-pipeline.json"), &error);
     QVERIFY2(project, qPrintable(error));
     Fixture f(*project);
     AnalysisController async(&f.doc);
@@ -532,7 +532,7 @@ void TestAnalysisPanel::asyncMatchesSync()
 void TestAnalysisPanel::staleResultIsNotApplied()
 {
     QString error;
-    auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/cross-team-feature.json"), &error);
+    auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/cross-team-feature.json"), &error);
     QVERIFY2(project, qPrintable(error));
     Fixture f(*project, 0);
     // Every result that is applied must be the analysis of the project as it is then.

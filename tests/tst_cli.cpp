@@ -30,7 +30,7 @@ Result runWorkplan(const QStringList &args)
     return r;
 }
 
-QString examples() { return QStringLiteral(WORKPLAN_SHARED_DIR "/examples"); }
+QString examples() { return QStringLiteral(WORKPLAN_EXAMPLES_DIR); }
 
 bool writeText(const QString &path, const QByteArray &data)
 {

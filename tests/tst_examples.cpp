@@ -21,6 +21,8 @@ class TestExamples : public QObject
 private slots:
     void matchesExpected_data();
     void matchesExpected();
+    void copiesEqualContract_data();
+    void copiesEqualContract();
 };
 
 void TestExamples::matchesExpected_data()
@@ -84,6 +86,42 @@ void TestExamples::matchesExpected()
     }
     QString why;
     QVERIFY2(isValidCriticalPath(got, &why), qPrintable(why));
+}
+
+void TestExamples::copiesEqualContract_data()
+{
+    QTest::addColumn<QString>("copy");
+    QTest::addColumn<QString>("contract");
+    QTest::newRow("examples") << QStringLiteral(WORKPLAN_EXAMPLES_DIR)
+                              << QStringLiteral(WORKPLAN_SHARED_DIR "/examples");
+    QTest::newRow("examples-v2") << QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR)
+                                 << QStringLiteral(WORKPLAN_SHARED_DIR "/examples-v2");
+    QTest::newRow("contract") << QStringLiteral(WORKPLAN_SOURCE_DIR "/docs/contract")
+                              << QStringLiteral(WORKPLAN_SHARED_DIR "/spec");
+}
+
+// The suite reads its own copies (a clone has no ../shared); where the contract's folder is
+// beside the project, the copies must equal it file for file and byte for byte.
+void TestExamples::copiesEqualContract()
+{
+    QFETCH(QString, copy);
+    QFETCH(QString, contract);
+    if (WorkplanTest::sharedIgnored())
+        QSKIP("WORKPLAN_IGNORE_SHARED is set: the suite runs as in a clone with nothing beside it");
+    if (!QDir(contract).exists())
+        QSKIP(qPrintable(QStringLiteral("%1 is not there (a clone of its own): nothing to compare").arg(contract)));
+    const QStringList want = QDir(contract).entryList(QDir::Files, QDir::Name);
+    const QStringList have = QDir(copy).entryList(QDir::Files, QDir::Name);
+    QVERIFY2(!want.isEmpty(), qPrintable(contract));
+    QCOMPARE(have, want);
+    for (const QString &name : want) {
+        QFile a(QDir(copy).filePath(name)), b(QDir(contract).filePath(name));
+        QVERIFY2(a.open(QIODevice::ReadOnly), qPrintable(a.fileName()));
+        QVERIFY2(b.open(QIODevice::ReadOnly), qPrintable(b.fileName()));
+        QVERIFY2(a.readAll() == b.readAll(),
+                 qPrintable(QStringLiteral("%1 differs from %2: copy the contract's file again")
+                                .arg(a.fileName(), b.fileName())));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExamples)

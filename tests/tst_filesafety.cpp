@@ -8,6 +8,7 @@
 #include "model/storage/projectfile.h"
 #include "views/mainwindow.h"
 
+#include "testsupport.h"
 #include "testwidgets.h"
 
 #include <QAbstractButton>
@@ -33,7 +34,9 @@ using WorkplanTest::MessageBoxAnswer;
 
 namespace {
 
-const QString kExample = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json");
+// From tests/data: a missing file stops the run at once, named, instead of leaving an
+// error dialog open that no one closes.
+const QString kExample = WorkplanTest::testData(QStringLiteral("examples/feature-development.json"));
 
 
 // A read-only folder, as a non-root user on a read-only share would see it.

@@ -464,7 +464,7 @@ void TestGraphScene::focusRequestCentresCard()
 void TestGraphScene::renderReleasePipeline()
 {
     QString error;
-    auto project = ProjectFile::load(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-pipeline.json"), &error);
+    auto project = ProjectFile::load(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/release-pipeline.json"), &error);
     QVERIFY2(project, qPrintable(error));
     m_doc->resetProject(std::move(*project));
     m_analysis->refreshNow();

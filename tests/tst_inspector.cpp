@@ -58,7 +58,7 @@ void TestInspector::init()
 {
     m_doc = std::make_unique<ProjectDocument>();
     QString error;
-    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json"), &error);
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/feature-development.json"), &error);
     QVERIFY2(p, qPrintable(error));
     m_doc->resetProject(*p);
     m_stack = m_doc->undoStack();

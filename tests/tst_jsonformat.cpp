@@ -305,7 +305,7 @@ void TestJsonFormat::attributeTypesKept()
 void TestJsonFormat::roundTripExamples_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     int n = 0;
     for (const QString &f : files) {

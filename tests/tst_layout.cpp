@@ -216,7 +216,7 @@ private slots:
 void TestLayout::examples_data()
 {
     QTest::addColumn<QString>("path");
-    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     int rows = 0;
     for (const QString &f : files) {

@@ -5,6 +5,7 @@
 #include "views/autosaver.h"
 #include "views/mainwindow.h"
 
+#include "testsupport.h"
 #include "testwidgets.h"
 #include "views/palettewidget.h"
 #include "views/taskfactory.h"
@@ -62,7 +63,7 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QDir(Autosaver::recoveryDirectory()).removeRecursively();
-    QVERIFY(QFile::copy(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json"), kExample));
+    QVERIFY(QFile::copy(WorkplanTest::testData(QStringLiteral("examples/feature-development.json")), kExample));
     QVERIFY(QFile::setPermissions(kExample, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
 }
 

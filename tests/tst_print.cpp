@@ -19,7 +19,7 @@ namespace {
 
 QStringList exampleFiles()
 {
-    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
     QStringList out;
     for (const QString &f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         if (!f.endsWith(QLatin1String(".expected.json")))
@@ -85,7 +85,7 @@ void TestPrint::pdfOfEachExample()
 void TestPrint::tilesGiveNTimesMGraphPages()
 {
     QString error;
-    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-pipeline.json"), &error);
+    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/release-pipeline.json"), &error);
     QVERIFY(project);
     const OffscreenPlan plan(*project);
     PrintOptions fitted;
@@ -131,7 +131,7 @@ void TestPrint::svgIsValidXmlWithEveryTitle()
 void TestPrint::pngHasTheRequestedScale()
 {
     QString error;
-    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/bug-fix-regular.json"), &error);
+    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-regular.json"), &error);
     QVERIFY(project);
     const OffscreenPlan plan(*project);
     const QString a = m_dir.filePath(QStringLiteral("a.png")), b = m_dir.filePath(QStringLiteral("b.png"));
@@ -175,7 +175,7 @@ void TestPrint::exportCoversOnlyVisibleItems()
 void TestPrint::headlessCommands()
 {
     const QString bin = QStringLiteral(WORKPLAN_BINARY);
-    const QString example = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/feature-development.json");
+    const QString example = QStringLiteral(WORKPLAN_EXAMPLES_DIR "/feature-development.json");
     const QString pdf = m_dir.filePath(QStringLiteral("cli.pdf"));
     int code = -1;
     run(bin, {QStringLiteral("print"), example, QStringLiteral("--pdf"), pdf, QStringLiteral("--tiles"),

@@ -43,7 +43,9 @@ using namespace WorkplanTest;
 
 namespace {
 
-const QString kExample = QStringLiteral(WORKPLAN_SHARED_DIR "/examples/release-pipeline.json");
+// From tests/data: a missing file stops the run at once, named, instead of leaving an
+// error dialog open that no one closes.
+const QString kExample = WorkplanTest::testData(QStringLiteral("examples/release-pipeline.json"));
 const QString kCritical = QStringLiteral("qa_testing_2.4.0");        // critical, not blocked
 const QString kBlocked = QStringLiteral("deploy_staging_2.4.0");     // blocked (and critical)
 

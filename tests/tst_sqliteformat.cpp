@@ -239,7 +239,7 @@ void TestSqliteFormat::examplesRoundTrip_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<bool>("qtRows");
-    const QDir dir(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &f : files) {
         if (f.endsWith(QLatin1String(".expected.json")))
@@ -643,7 +643,7 @@ void TestSqliteFormat::commandLine()
             *out = p.readAllStandardOutput();
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     };
-    const QDir examples(QStringLiteral(WORKPLAN_SHARED_DIR "/examples"));
+    const QDir examples(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
     for (const QString &name : examples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         if (name.endsWith(QLatin1String(".expected.json")))
             continue;

@@ -43,7 +43,7 @@ void TestTemplates::matchesExample()
     // The defaults are the example's values.
     const auto made = Templates::instantiate(*tmpl, {}, &error);
     QVERIFY2(made, qPrintable(error));
-    const auto example = JsonFormat::readFile(QStringLiteral(WORKPLAN_SHARED_DIR "/examples/%1.json").arg(name), &error);
+    const auto example = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/%1.json").arg(name), &error);
     QVERIFY2(example, qPrintable(error));
     QCOMPARE(made->name, example->name);
     QCOMPARE(made->taskCount(), example->taskCount());
