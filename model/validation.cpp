@@ -1,6 +1,8 @@
 #include "validation.h"
 
+#include "calendar/workcalendar.h"
 #include "effort.h"
+#include "team/resources.h"
 #include "project.h"
 
 #include <QHash>
@@ -153,7 +155,10 @@ std::optional<ValidationError> validateProject(const Project &project)
             }
         }
     }
-    return std::nullopt;
+    // §6 and §7: the calendar's date fields and the team, checked whenever present.
+    if (auto e = WorkCalendar::read(project, nullptr))
+        return e;
+    return readResources(project, nullptr);
 }
 
 } // namespace Workplan

@@ -78,6 +78,7 @@ struct Analysis
     std::vector<int> ready;
     std::vector<Overrun> overruns;
     std::vector<Warning> warnings;
+    bool overCapacity = false;               // a leaf needs more of a resource than exists (§7)
 
     bool hasSchedule() const { return cycles.empty(); }
     // Task t's times (only for an analysis that has a schedule); a summary's aggregate its

@@ -2,6 +2,7 @@
 
 #include "../jsonwriter.h"
 #include "analysis.h"
+#include "scheduledates.h"
 #include "snapshot.h"
 
 #include <QStringList>
@@ -40,6 +41,15 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
 {
     JsonWriter w(indent);
     const bool ok = a.hasSchedule();
+    // §6's dates, only for a project with a start.
+    const bool dated = s.dates != nullptr;
+    ScheduleDates dates;
+    if (dated && ok)
+        dates = ScheduleDates::of(s, a);
+    auto moment = [&](const char *key, const Moment &m) {
+        w.key(key);
+        w.value(formatMoment(m));
+    };
     w.beginObject();
     w.key("project");
     w.value(s.projectName);
@@ -103,6 +113,13 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
                 w.key("ls"); w.hours(x.ls);
                 w.key("lf"); w.hours(x.lf);
                 w.key("slack"); w.hours(x.slack);
+                if (dated) {
+                    const ScheduleDates::Task &d = dates.tasks[std::size_t(t)];
+                    moment("start", d.start);
+                    moment("finish", d.finish);
+                    moment("late_start", d.lateStart);
+                    moment("late_finish", d.lateFinish);
+                }
                 w.endObject();
             }
         }
@@ -159,6 +176,26 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
         w.endObject();
     }
     w.endArray();
+
+    if (dated) {
+        moment("start", s.dates->startMoment());
+        w.key("finish");
+        if (ok)
+            w.value(formatMoment(dates.finish));
+        else
+            w.null();
+        w.key("deadlines");
+        w.beginArray();
+        for (const Snapshot::Deadline &d : ok ? s.deadlines : std::vector<Snapshot::Deadline>()) {
+            w.beginObject();
+            w.key("task_id"); w.value(s.ids[std::size_t(d.task)]);
+            moment("deadline", d.moment);
+            moment("finish", dates.tasks[std::size_t(d.task)].finish);
+            w.key("margin_hours"); w.hours(d.offset - a.times(d.task).ef);
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
     QByteArray out = w.take();
     out += '\n';

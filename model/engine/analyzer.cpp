@@ -111,9 +111,10 @@ bool forwardPass(const ScheduleGraph &g, Forward &f)
     const double *lag = g.lag.data();
     const double *duration = g.duration.data();
     const std::uint8_t *leaf = g.leaf.data();
+    const double *release = g.release.empty() ? nullptr : g.release.data();
     // Emits v when all its predecessors are done; else returns false and leaves it alone.
     auto tryEmit = [&](int v) {
-        double start = 0;
+        double start = release ? release[v] : 0.0;
         int lvl = 0;
         for (int e = inStart[v]; e < inStart[v + 1]; ++e) {
             const int u = pred[e];
@@ -409,22 +410,38 @@ void findBlocked(const Snapshot &s, const std::vector<int> &childrenFirst,
     }
 }
 
-// Counts the leaves and warns of those without a readable estimate (§4).
+// Counts the leaves and writes the warnings, in file order and per task in §6's order:
+// estimate, deadline, not_before, then §7's "needs".
 void warningsOf(const Snapshot &s, const ScheduleGraph &g, Analysis &a)
 {
+    auto dated = s.dateWarnings.begin();
+    const bool team = !s.demandStart.empty();
     for (int t = 0; t < s.taskCount(); ++t) {
-        if (!g.leaf[t])
-            continue;
-        ++a.leafTasks;
-        switch (s.estimate[t]) {
-        case Snapshot::Estimate::None:
-            a.warnings.push_back({t, QStringLiteral("no estimate")});
-            break;
-        case Snapshot::Estimate::Unreadable:
-            a.warnings.push_back({t, QStringLiteral("unreadable estimate: %1").arg(s.estimateText[t])});
-            break;
-        case Snapshot::Estimate::Readable:
-            break;
+        if (g.leaf[t]) {
+            ++a.leafTasks;
+            switch (s.estimate[t]) {
+            case Snapshot::Estimate::None:
+                a.warnings.push_back({t, QStringLiteral("no estimate")});
+                break;
+            case Snapshot::Estimate::Unreadable:
+                a.warnings.push_back({t, QStringLiteral("unreadable estimate: %1").arg(s.estimateText[t])});
+                break;
+            case Snapshot::Estimate::Readable:
+                break;
+            }
+        }
+        for (; dated != s.dateWarnings.end() && dated->task == t; ++dated)
+            a.warnings.push_back({t, dated->message});
+        if (team && g.duration[std::size_t(t)] > 0) {
+            for (int k = s.demandStart[std::size_t(t)]; k < s.demandStart[std::size_t(t) + 1]; ++k) {
+                const Resource &r = s.resources[std::size_t(s.demandResource[std::size_t(k)])];
+                const int units = s.demandUnits[std::size_t(k)];
+                if (units > r.capacity) {
+                    a.warnings.push_back({t, QStringLiteral("needs %1 %2 but only %3 exist")
+                                                 .arg(units).arg(r.name).arg(r.capacity)});
+                    a.overCapacity = true;
+                }
+            }
         }
     }
 }
@@ -550,9 +567,23 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
         a.summaryTimes[std::size_t(g.startOf[p] - n)] = span;
     }
 
+    // The chain starts at 0, or where a leaf's not_before (its own or an ancestor's, the
+    // latest) sets its start (§4 as amended by §6).
+    std::vector<double> pathRelease;
+    if (!g.release.empty()) {
+        pathRelease.assign(std::size_t(n), 0.0);
+        for (auto it = s.childrenFirst.rbegin(); it != s.childrenFirst.rend(); ++it) {
+            const int t = *it;
+            const double own = g.release[std::size_t(g.inNode(t))];
+            pathRelease[std::size_t(t)] = std::max(own, s.parent[t] >= 0 ? pathRelease[std::size_t(s.parent[t])] : 0.0);
+        }
+    }
+    auto startsFree = [&](int t) {
+        return std::fabs(es[t] - (pathRelease.empty() ? 0.0 : pathRelease[std::size_t(t)])) <= kEps;
+    };
     int current = -1;
     for (int t : a.criticalTasks) {
-        if (std::fabs(es[t]) <= kEps && reachesEnd(t)) {
+        if (startsFree(t) && reachesEnd(t)) {
             current = t;
             break;
         }

@@ -30,6 +30,17 @@ std::shared_ptr<const ScheduleGraph> ScheduleGraph::build(const Snapshot &s)
             g.duration[t] = s.estimateHours[t];
     }
 
+    if (!s.notBefore.empty()) {
+        for (int t = 0; t < n; ++t) {
+            const double at = s.notBefore[std::size_t(t)];
+            if (at == at) {   // not NaN
+                if (g.release.empty())
+                    g.release.assign(std::size_t(nodes), 0.0);
+                g.release[std::size_t(g.inNode(t))] = at;
+            }
+        }
+    }
+
     // Written front to back in node order: no degree count and no scatter. Sized to a bound
     // (a parent edge for every task, twice, plus every dependency), then cut to size.
     const std::size_t bound = s.children.size() * 2 + s.depPrereq.size();

@@ -31,6 +31,9 @@ struct ScheduleGraph
     std::vector<int> dep;             // per in-edge: its declared dependency, -1 for the hierarchy
     std::vector<double> duration;     // per node; summary nodes take no time
     std::vector<std::uint8_t> leaf;   // per node
+    // Per node, the earliest start its not_before allows (§6: a leaf's own, a summary's on
+    // its start node, which its children wait for). Empty when no task has one.
+    std::vector<double> release;
 
     int nodeCount() const { return int(duration.size()); }
     int summaryCount() const { return int(taskOfStart.size()); }

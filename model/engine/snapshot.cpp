@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Workplan {
 
@@ -32,6 +33,66 @@ std::vector<int> childrenFirstOrder(const Snapshot &s)
     }
     std::reverse(order.begin(), order.end());
     return order;
+}
+
+// §6's dated attributes: deadline (else target_date) and not_before, read only with a start.
+void readDates(const Project &project, Snapshot &s)
+{
+    std::optional<WorkCalendar> calendar;
+    WorkCalendar::read(project, &calendar);
+    if (!calendar)
+        return;
+    s.dates = std::make_shared<const WorkCalendar>(*calendar);
+    const WorkCalendar &cal = *s.dates;
+    const int n = project.taskCount();
+    s.notBefore.assign(std::size_t(n), std::nan(""));
+    auto present = [](const QJsonValue &v) { return !v.isUndefined() && !v.isNull(); };
+    auto cannotRead = [&](int t, const QJsonValue &v) {
+        const QString text = v.isString() ? v.toString() : QString::fromUtf8(compactJson(v));
+        s.dateWarnings.push_back({t, QStringLiteral("cannot read date \"%1\"").arg(text)});
+    };
+    for (int t = 0; t < n; ++t) {
+        const QJsonObject &a = project.task(t).attributes;
+        QJsonValue due = a.value(QLatin1String("deadline"));
+        if (!present(due))
+            due = a.value(QLatin1String("target_date"));
+        if (present(due)) {
+            const auto d = due.isString() ? parseDateText(due.toString()) : std::nullopt;
+            if (d) {
+                // A date alone means the end of that day: 00:00 of the next.
+                const Moment m = d->dateOnly ? Moment{d->day + 1, 0} : Moment{d->day, double(d->minute)};
+                s.deadlines.push_back({t, cal.offsetOf(m), m});
+            } else {
+                cannotRead(t, due);
+            }
+        }
+        const QJsonValue notBefore = a.value(QLatin1String("not_before"));
+        if (present(notBefore)) {
+            const auto d = notBefore.isString() ? parseDateText(notBefore.toString()) : std::nullopt;
+            if (d)
+                s.notBefore[std::size_t(t)] = std::max(0.0, cal.offsetOf({d->day, double(d->minute)}));
+            else
+                cannotRead(t, notBefore);
+        }
+    }
+}
+
+void readDemands(const Project &project, Snapshot &s)
+{
+    readResources(project, &s.resources);
+    if (s.resources.empty())
+        return;
+    const int n = project.taskCount();
+    s.demandStart.assign(std::size_t(n) + 1, 0);
+    for (int t = 0; t < n; ++t) {
+        if (s.isLeaf(t)) {
+            for (const auto &[r, units] : demandOf(project, s.resources, t).units) {
+                s.demandResource.push_back(r);
+                s.demandUnits.push_back(units);
+            }
+        }
+        s.demandStart[std::size_t(t) + 1] = int(s.demandResource.size());
+    }
 }
 
 } // namespace
@@ -109,6 +170,9 @@ Snapshot Snapshot::fromProject(const Project &project)
         }
         s.depStart[i + 1] = int(s.depPrereq.size());
     }
+
+    readDates(project, s);
+    readDemands(project, s);
 
     s.childrenFirst = childrenFirstOrder(s);
     for (int t : s.childrenFirst) {

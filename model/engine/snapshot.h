@@ -1,6 +1,8 @@
 #pragma once
 
 #include "../calendar.h"
+#include "../calendar/workcalendar.h"
+#include "../team/resources.h"
 #include "schedulegraph.h"
 #include "../taskstatus.h"
 
@@ -39,6 +41,21 @@ struct Snapshot
     std::vector<DependencyType> depType;
     std::vector<std::uint8_t> depCounts;   // blocking type, mandatory and not waived
     std::vector<double> depLag;            // hours
+
+    // §6, only for a project with a start (else `dates` is null and these are empty).
+    std::shared_ptr<const WorkCalendar> dates;
+    std::vector<double> notBefore;         // per task: offset of its not_before, NaN for none
+    struct Deadline { int task; double offset; Moment moment; };
+    std::vector<Deadline> deadlines;       // readable deadlines, file order
+    struct TaskWarning { int task; QString message; };
+    std::vector<TaskWarning> dateWarnings; // unreadable dates: file order, deadline first
+
+    // §7: the declared resources and each leaf's demand (CSR by task; summaries and leaves
+    // of duration 0 hold none).
+    std::vector<Resource> resources;
+    std::vector<int> demandStart;          // size n + 1 when there are resources, else empty
+    std::vector<int> demandResource;
+    std::vector<int> demandUnits;
 
     // Derived structure, built here once so that every analysis of this snapshot reads it.
     std::vector<int> childrenFirst;        // every task after all of its children

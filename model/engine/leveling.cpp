@@ -1,0 +1,779 @@
+// Resource leveling (§7) as resource-constrained project scheduling (RCPSP with minimum
+// lags and release times). Every schedule comes from the serial schedule generation scheme
+// (SGS) decoding an activity list: each node in list order starts at the earliest time its
+// predecessors, lags and release allow and at which its units fit under every capacity for
+// its whole duration. Some list decodes to an optimal schedule (active schedules dominate
+// for these constraints), so the search is over lists:
+//   1. the latest-finish-time (LFT) rule, from the unlimited schedule's backward pass;
+//   2. forward-backward improvement (double justification): right-justify against the
+//      makespan, then left-justify in that order; repeated while it gains;
+//   3. a genetic algorithm over activity lists (two-point order crossover, adjacent swap
+//      mutation, survival of the fittest), seeded by regret-based biased random sampling;
+//      every child is justified too and its list rewritten in start order (Lamarckian).
+// "effort" counts SGS passes, the literature's unit, so "5,000 schedules" compares with
+// published tables. Only additions and comparisons touch the times, and every random
+// choice is integer arithmetic on a fixed-seed splitmix64, so results are bit-identical
+// on every machine.
+#include "model/engine/leveling.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+
+namespace Workplan {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kTol = 1e-9;
+
+class Rng
+{
+public:
+    explicit Rng(std::uint64_t seed) : m_state(seed) {}
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    // Uniform in [0, n) without floating point (Lemire's multiply-shift).
+    int below(int n) { return int(((next() >> 32) * std::uint64_t(n)) >> 32); }
+    // True with probability num / 1024.
+    bool chance(int num) { return int(next() >> 54) < num; }
+
+private:
+    std::uint64_t m_state;
+};
+
+// One resource's use over time as a sorted step function: level[i] units are in use over
+// [time[i], time[i+1]). The -inf sentinel means every time lies in some step, and the last
+// step is always 0. Insertions cost a memmove of the steps after them, which is short
+// because the serial scheme places nodes roughly in time order; for big graphs the
+// TreeProfile below keeps every operation logarithmic instead.
+class FlatProfile
+{
+public:
+    void reset()
+    {
+        m_time.assign(1, -kInf);
+        m_level.assign(1, 0);
+    }
+    // The earliest t' >= t such that the level stays <= limit over [t', t' + d).
+    double fit(double t, double d, int limit) const
+    {
+        std::size_t i = std::size_t(std::upper_bound(m_time.begin(), m_time.end(), t) - m_time.begin()) - 1;
+        for (;;) {
+            if (m_level[i] > limit) {
+                do
+                    ++i;
+                while (m_level[i] > limit);
+                t = m_time[i];
+            }
+            const double end = t + d;
+            std::size_t j = i + 1;
+            while (j < m_time.size() && m_time[j] < end && m_level[j] <= limit)
+                ++j;
+            if (j == m_time.size() || m_time[j] >= end)
+                return t;
+            i = j;
+        }
+    }
+    void add(double s, double f, int units)
+    {
+        std::size_t i = breakAt(s);
+        const std::size_t k = breakAt(f);
+        for (; i < k; ++i)
+            m_level[i] += units;
+    }
+
+private:
+    std::size_t breakAt(double t)
+    {
+        const std::size_t i = std::size_t(std::upper_bound(m_time.begin(), m_time.end(), t) - m_time.begin());
+        if (m_time[i - 1] == t)
+            return i - 1;
+        m_time.insert(m_time.begin() + std::ptrdiff_t(i), t);
+        m_level.insert(m_level.begin() + std::ptrdiff_t(i), m_level[i - 1]);
+        return i;
+    }
+
+    std::vector<double> m_time;
+    std::vector<int> m_level;
+};
+
+// The same step function as a treap keyed by time, with lazy range-add and subtree
+// min/max levels: fit() jumps over a whole overloaded stretch or a whole free stretch in
+// O(log n), so a pass over 100k nodes never rescans the profile behind the frontier.
+class TreeProfile
+{
+public:
+    void reset()
+    {
+        m_node.clear();
+        m_seed = 0x2545f4914f6cdd1dull; // priorities restart too: same tree on every pass
+        m_root = make(-kInf, 0);
+    }
+    double fit(double t, double d, int limit)
+    {
+        for (;;) {
+            if (m_node[floorNode(t)].val > limit)
+                t = m_node[firstAfter(m_root, t, limit, false)].key;
+            const int y = firstAfter(m_root, t, limit, true);
+            if (y < 0 || m_node[y].key >= t + d)
+                return t;
+            t = m_node[y].key;
+        }
+    }
+    void add(double s, double f, int units)
+    {
+        breakAt(s);
+        breakAt(f);
+        int a, b, c;
+        cut(m_root, s, a, b);
+        cut(b, f, b, c);
+        apply(b, units);
+        m_root = join(a, join(b, c));
+    }
+
+private:
+    struct Node
+    {
+        double key;
+        int val, mx, mn, lazy, l, r;
+        std::uint32_t pri;
+    };
+
+    int make(double key, int val)
+    {
+        m_seed = m_seed * 6364136223846793005ull + 1442695040888963407ull;
+        m_node.push_back({key, val, val, val, 0, -1, -1, std::uint32_t(m_seed >> 33)});
+        return int(m_node.size()) - 1;
+    }
+    void apply(int x, int u)
+    {
+        if (x < 0)
+            return;
+        Node &n = m_node[x];
+        n.val += u;
+        n.mx += u;
+        n.mn += u;
+        n.lazy += u;
+    }
+    void push(int x)
+    {
+        if (m_node[x].lazy) {
+            apply(m_node[x].l, m_node[x].lazy);
+            apply(m_node[x].r, m_node[x].lazy);
+            m_node[x].lazy = 0;
+        }
+    }
+    void pull(int x)
+    {
+        Node &n = m_node[x];
+        n.mx = n.mn = n.val;
+        for (const int c : {n.l, n.r}) {
+            if (c >= 0) {
+                n.mx = std::max(n.mx, m_node[c].mx);
+                n.mn = std::min(n.mn, m_node[c].mn);
+            }
+        }
+    }
+    int floorNode(double t)
+    {
+        int best = -1;
+        for (int x = m_root; x >= 0;) {
+            push(x);
+            if (m_node[x].key <= t) {
+                best = x;
+                x = m_node[x].r;
+            } else {
+                x = m_node[x].l;
+            }
+        }
+        return best;
+    }
+    // The first step after time t whose level is > limit (over) or <= limit (!over).
+    int firstAfter(int x, double t, int limit, bool over)
+    {
+        if (x < 0 || (over ? m_node[x].mx <= limit : m_node[x].mn > limit))
+            return -1;
+        push(x);
+        if (m_node[x].key <= t)
+            return firstAfter(m_node[x].r, t, limit, over);
+        const int left = firstAfter(m_node[x].l, t, limit, over);
+        if (left >= 0)
+            return left;
+        if (over ? m_node[x].val > limit : m_node[x].val <= limit)
+            return x;
+        return firstAfter(m_node[x].r, t, limit, over);
+    }
+    void breakAt(double t)
+    {
+        const int x = floorNode(t);
+        if (m_node[x].key == t)
+            return;
+        const int level = m_node[x].val;
+        int a, b;
+        cut(m_root, t, a, b);
+        m_root = join(join(a, make(t, level)), b);
+    }
+    // a = steps before time k, b = the rest.
+    void cut(int x, double k, int &a, int &b)
+    {
+        if (x < 0) {
+            a = b = -1;
+            return;
+        }
+        push(x);
+        if (m_node[x].key < k) {
+            int r;
+            cut(m_node[x].r, k, r, b);
+            m_node[x].r = r;
+            a = x;
+        } else {
+            int l;
+            cut(m_node[x].l, k, a, l);
+            m_node[x].l = l;
+            b = x;
+        }
+        pull(x);
+    }
+    int join(int a, int b)
+    {
+        if (a < 0 || b < 0)
+            return a < 0 ? b : a;
+        if (m_node[a].pri > m_node[b].pri) {
+            push(a);
+            m_node[a].r = join(m_node[a].r, b);
+            pull(a);
+            return a;
+        }
+        push(b);
+        m_node[b].l = join(a, m_node[b].l);
+        pull(b);
+        return b;
+    }
+
+    std::vector<Node> m_node;
+    std::uint64_t m_seed = 0;
+    int m_root = -1;
+};
+
+// The problem in the form the passes read: in-edges both ways (the backward pass runs the
+// same code on the reversed graph), demands as limits, a topological rank for ties.
+struct Prepared
+{
+    int n = 0;
+    std::vector<double> duration, release, lf;
+    std::vector<int> fwdStart, fwdPred, bwdStart, bwdPred;
+    std::vector<double> fwdLag, bwdLag;
+    std::vector<int> demStart, demRes, demUnits, demLimit;
+    std::vector<char> holds; // positive duration and some demand: the profile matters
+    std::vector<int> topo, topoRank;
+    int holding = 0;
+    double cpBound = 0, lowerBound = 0, meanDuration = 1;
+
+    explicit Prepared(const LevelingProblem &p);
+};
+
+// Tie-breaks on equal times use the topological rank so that sorting a schedule by time
+// always yields a list in which every node follows its predecessors.
+Prepared::Prepared(const LevelingProblem &p)
+    : n(p.nodes)
+{
+    duration = p.duration;
+    release = p.release.empty() ? std::vector<double>(std::size_t(n), 0.0) : p.release;
+    fwdStart = p.inStart.empty() ? std::vector<int>(std::size_t(n) + 1, 0) : p.inStart;
+    fwdPred = p.pred;
+    fwdLag = p.lag;
+    bwdStart.assign(std::size_t(n) + 1, 0);
+    for (const int u : fwdPred)
+        ++bwdStart[std::size_t(u) + 1];
+    for (int v = 0; v < n; ++v)
+        bwdStart[std::size_t(v) + 1] += bwdStart[std::size_t(v)];
+    bwdPred.resize(fwdPred.size());
+    bwdLag.resize(fwdPred.size());
+    std::vector<int> fill(bwdStart.begin(), bwdStart.end() - 1);
+    for (int v = 0; v < n; ++v) {
+        for (int e = fwdStart[v]; e < fwdStart[v + 1]; ++e) {
+            const int at = fill[std::size_t(fwdPred[std::size_t(e)])]++;
+            bwdPred[std::size_t(at)] = v;
+            bwdLag[std::size_t(at)] = fwdLag[std::size_t(e)];
+        }
+    }
+    demStart = p.demandStart.empty() ? std::vector<int>(std::size_t(n) + 1, 0) : p.demandStart;
+    demRes = p.demandResource;
+    demUnits = p.demandUnits;
+    demLimit.resize(demRes.size());
+    std::vector<double> work(p.capacity.size(), 0.0);
+    holds.assign(std::size_t(n), 0);
+    double total = 0;
+    for (int v = 0; v < n; ++v) {
+        for (int k = demStart[v]; k < demStart[v + 1]; ++k) {
+            const int r = demRes[std::size_t(k)];
+            demLimit[std::size_t(k)] = std::max(0, p.capacity[std::size_t(r)] - demUnits[std::size_t(k)]);
+            // fma on purpose: one rounding everywhere, whether or not the compiler fuses.
+            work[std::size_t(r)] = std::fma(duration[std::size_t(v)], double(demUnits[std::size_t(k)]), work[std::size_t(r)]);
+        }
+        if (duration[std::size_t(v)] > 0 && demStart[v + 1] > demStart[v]) {
+            holds[std::size_t(v)] = 1;
+            ++holding;
+            total += duration[std::size_t(v)];
+        }
+    }
+    meanDuration = holding ? total / holding : 1.0;
+
+    // Kahn's order, smallest index first among the ready (a FIFO over index order).
+    std::vector<int> indeg(static_cast<std::size_t>(n));
+    for (int v = 0; v < n; ++v)
+        indeg[std::size_t(v)] = fwdStart[v + 1] - fwdStart[v];
+    for (int v = 0; v < n; ++v)
+        if (!indeg[std::size_t(v)])
+            topo.push_back(v);
+    for (std::size_t i = 0; i < topo.size(); ++i) {
+        const int u = topo[i];
+        for (int e = bwdStart[u]; e < bwdStart[u + 1]; ++e)
+            if (!--indeg[std::size_t(bwdPred[std::size_t(e)])])
+                topo.push_back(bwdPred[std::size_t(e)]);
+    }
+    topoRank.assign(std::size_t(n), 0);
+    for (int i = 0; i < int(topo.size()); ++i)
+        topoRank[std::size_t(topo[std::size_t(i)])] = i;
+
+    std::vector<double> es(std::size_t(n), 0.0);
+    for (const int v : topo) {
+        double t = release[std::size_t(v)];
+        for (int e = fwdStart[v]; e < fwdStart[v + 1]; ++e) {
+            const int u = fwdPred[std::size_t(e)];
+            t = std::max(t, es[std::size_t(u)] + duration[std::size_t(u)] + fwdLag[std::size_t(e)]);
+        }
+        es[std::size_t(v)] = t;
+        cpBound = std::max(cpBound, t + duration[std::size_t(v)]);
+    }
+    lf.assign(std::size_t(n), cpBound);
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+        const int u = *it;
+        for (int e = bwdStart[u]; e < bwdStart[u + 1]; ++e) {
+            const int v = bwdPred[std::size_t(e)];
+            lf[std::size_t(u)] = std::min(lf[std::size_t(u)], lf[std::size_t(v)] - duration[std::size_t(v)] - bwdLag[std::size_t(e)]);
+        }
+    }
+    lowerBound = cpBound;
+    for (std::size_t r = 0; r < work.size(); ++r)
+        lowerBound = std::max(lowerBound, work[r] / p.capacity[r]);
+}
+
+// Runs the passes and keeps the best schedule; every pass counts against the effort.
+class Engine
+{
+public:
+    Engine(const Prepared &p, int resources, int effort);
+    LevelingResult run();
+
+private:
+    struct Individual
+    {
+        std::vector<int> list;
+        double makespan;
+        std::uint64_t hash;
+    };
+
+    template <class Profile>
+    double pass(std::vector<Profile> &profiles, bool backward, const std::vector<int> &list,
+                std::vector<double> &start);
+    double pass(bool backward, const std::vector<int> &list, std::vector<double> &start)
+    {
+        return m_tree ? pass(m_trees, backward, list, start) : pass(m_flats, backward, list, start);
+    }
+    double evaluate(std::vector<int> &list);
+    std::vector<int> ruleList(bool sample);
+    void sortBy(std::vector<int> &list, const std::vector<double> &key, bool descending, bool topoAscending) const;
+    void crossover(const std::vector<int> &mother, const std::vector<int> &father, int q1, int q2,
+                   std::vector<int> &child);
+    void mutate(std::vector<int> &list, int per1024);
+    void genetic(Individual seed);
+    std::uint64_t hash(const std::vector<int> &list) const;
+    bool done() const { return m_tried >= m_effort || m_bestMakespan <= m_p.lowerBound + kTol; }
+
+    const Prepared &m_p;
+    int m_effort;
+    int m_tried = 0;
+    bool m_tree;
+    std::vector<FlatProfile> m_flats;
+    std::vector<TreeProfile> m_trees;
+    std::vector<double> m_start, m_back, m_key, m_best;
+    std::vector<int> m_mark;
+    int m_stamp = 0;
+    double m_bestMakespan = kInf;
+    Rng m_rng{0x57a7e1e5c0ffee01ull};
+};
+
+Engine::Engine(const Prepared &p, int resources, int effort)
+    : m_p(p), m_effort(effort),
+      // The flat profile is faster while its memmoves stay short; past a few thousand
+      // holding nodes the tree's logarithmic bound wins.
+      m_tree(p.holding > 3000)
+{
+    if (m_tree)
+        m_trees.resize(std::size_t(resources));
+    else
+        m_flats.resize(std::size_t(resources));
+    m_start.assign(std::size_t(p.n), 0.0);
+    m_back = m_key = m_start;
+    m_mark.assign(std::size_t(p.n), 0);
+}
+
+template <class Profile>
+double Engine::pass(std::vector<Profile> &profiles, bool backward, const std::vector<int> &list,
+                    std::vector<double> &start)
+{
+    for (Profile &r : profiles)
+        r.reset();
+    const Prepared &p = m_p;
+    const int *in = backward ? p.bwdStart.data() : p.fwdStart.data();
+    const int *pred = backward ? p.bwdPred.data() : p.fwdPred.data();
+    const double *lag = backward ? p.bwdLag.data() : p.fwdLag.data();
+    double makespan = 0;
+    for (const int v : list) {
+        double t = backward ? 0.0 : p.release[std::size_t(v)];
+        for (int e = in[v]; e < in[v + 1]; ++e) {
+            const int u = pred[e];
+            t = std::max(t, start[std::size_t(u)] + p.duration[std::size_t(u)] + lag[e]);
+        }
+        const double d = p.duration[std::size_t(v)];
+        if (p.holds[std::size_t(v)]) {
+            const int k0 = p.demStart[std::size_t(v)], k1 = p.demStart[std::size_t(v) + 1];
+            // A later start for one resource may collide on another: repeat until all agree.
+            for (;;) {
+                const double before = t;
+                for (int k = k0; k < k1; ++k)
+                    t = profiles[std::size_t(p.demRes[std::size_t(k)])].fit(t, d, p.demLimit[std::size_t(k)]);
+                if (t == before)
+                    break;
+            }
+            for (int k = k0; k < k1; ++k)
+                profiles[std::size_t(p.demRes[std::size_t(k)])].add(t, t + d, p.demUnits[std::size_t(k)]);
+        }
+        start[std::size_t(v)] = t;
+        makespan = std::max(makespan, t + d);
+    }
+    ++m_tried;
+    return makespan;
+}
+
+// Ties go by topological rank, in the direction that keeps every predecessor first in the
+// pass that reads the list (the times alone tie across zero durations and lags).
+void Engine::sortBy(std::vector<int> &list, const std::vector<double> &key, bool descending, bool topoAscending) const
+{
+    const std::vector<int> &rank = m_p.topoRank;
+    std::sort(list.begin(), list.end(), [&](int a, int b) {
+        const double ka = key[std::size_t(a)], kb = key[std::size_t(b)];
+        if (ka != kb)
+            return descending ? ka > kb : ka < kb;
+        return topoAscending ? rank[std::size_t(a)] < rank[std::size_t(b)] : rank[std::size_t(a)] > rank[std::size_t(b)];
+    });
+}
+
+// Decodes the list, then justifies right and left while that shortens the schedule and the
+// effort allows. The list comes back as the start order of the last forward schedule, so
+// what the search inherits is the improved schedule, and its makespan is returned.
+double Engine::evaluate(std::vector<int> &list)
+{
+    const std::vector<double> &dur = m_p.duration;
+    double makespan = pass(false, list, m_start);
+    auto offer = [&](double m) {
+        if (m < m_bestMakespan - kTol) {
+            m_bestMakespan = m;
+            m_best = m_start;
+        }
+    };
+    offer(makespan);
+    while (m_tried + 2 <= m_effort && m_bestMakespan > m_p.lowerBound + kTol) {
+        for (int v = 0; v < m_p.n; ++v)
+            m_key[std::size_t(v)] = m_start[std::size_t(v)] + dur[std::size_t(v)];
+        sortBy(list, m_key, true, false); // latest finish first: right-justify
+        pass(true, list, m_back);
+        for (int v = 0; v < m_p.n; ++v)
+            m_key[std::size_t(v)] = m_back[std::size_t(v)] + dur[std::size_t(v)];
+        sortBy(list, m_key, true, true); // earliest start of the right-justified schedule first
+        const double next = pass(false, list, m_start);
+        offer(next);
+        const bool gained = next < makespan - kTol;
+        makespan = next;
+        if (!gained)
+            break;
+    }
+    sortBy(list, m_start, false, true);
+    return makespan;
+}
+
+// The LFT rule (sample = false), or regret-based biased random sampling on it: a ready
+// node is drawn with weight 1 + its regret (how much earlier its latest finish is than
+// the loosest ready node's), in mean durations, in integers so the draw is exact.
+// Nodes that hold nothing go first, as soon as they are ready: they cannot delay anyone.
+std::vector<int> Engine::ruleList(bool sample)
+{
+    const Prepared &p = m_p;
+    std::vector<int> indeg(std::size_t(p.n)), list, ready, free;
+    list.reserve(std::size_t(p.n));
+    const auto later = [&](int a, int b) {
+        const double la = p.lf[std::size_t(a)], lb = p.lf[std::size_t(b)];
+        return la != lb ? la > lb : a > b;
+    };
+    const auto arrive = [&](int v) {
+        if (!p.holds[std::size_t(v)]) {
+            free.push_back(v);
+        } else {
+            ready.push_back(v);
+            if (!sample)
+                std::push_heap(ready.begin(), ready.end(), later);
+        }
+    };
+    for (int v = 0; v < p.n; ++v) {
+        indeg[std::size_t(v)] = p.fwdStart[std::size_t(v) + 1] - p.fwdStart[std::size_t(v)];
+        if (!indeg[std::size_t(v)])
+            arrive(v);
+    }
+    std::vector<std::int64_t> weight;
+    for (;;) {
+        int u;
+        if (!free.empty()) {
+            u = free.back();
+            free.pop_back();
+        } else if (ready.empty()) {
+            break;
+        } else if (!sample) {
+            std::pop_heap(ready.begin(), ready.end(), later);
+            u = ready.back();
+            ready.pop_back();
+        } else {
+            double loosest = -kInf;
+            for (const int v : ready)
+                loosest = std::max(loosest, p.lf[std::size_t(v)]);
+            weight.resize(ready.size());
+            std::int64_t sum = 0;
+            for (std::size_t i = 0; i < ready.size(); ++i) {
+                const double regret = (loosest - p.lf[std::size_t(ready[i])]) / p.meanDuration;
+                sum += std::min<std::int64_t>(std::llround(16.0 * regret), 1 << 20) + 16;
+                weight[i] = sum;
+            }
+            const std::int64_t r = std::int64_t(m_rng.next() % std::uint64_t(sum));
+            const std::size_t i = std::size_t(std::upper_bound(weight.begin(), weight.end(), r) - weight.begin());
+            u = ready[i];
+            ready[i] = ready.back();
+            ready.pop_back();
+        }
+        list.push_back(u);
+        for (int e = p.bwdStart[std::size_t(u)]; e < p.bwdStart[std::size_t(u) + 1]; ++e)
+            if (!--indeg[std::size_t(p.bwdPred[std::size_t(e)])])
+                arrive(p.bwdPred[std::size_t(e)]);
+    }
+    return list;
+}
+
+// Hartmann's two-point crossover: the mother's first q1 nodes, then the father's order
+// up to q2, then the mother's order. Both parents are precedence-feasible, so is the child.
+void Engine::crossover(const std::vector<int> &mother, const std::vector<int> &father, int q1, int q2,
+                       std::vector<int> &child)
+{
+    ++m_stamp;
+    child.clear();
+    const auto take = [&](int v) {
+        if (m_mark[std::size_t(v)] != m_stamp) {
+            m_mark[std::size_t(v)] = m_stamp;
+            child.push_back(v);
+        }
+    };
+    for (int i = 0; i < q1; ++i)
+        take(mother[std::size_t(i)]);
+    for (std::size_t i = 0; i < father.size() && int(child.size()) < q2; ++i)
+        take(father[i]);
+    for (const int v : mother)
+        take(v);
+}
+
+// Swaps neighbours with probability per1024 / 1024 unless the first precedes the second.
+void Engine::mutate(std::vector<int> &list, int per1024)
+{
+    for (std::size_t i = 0; i + 1 < list.size(); ++i) {
+        if (!m_rng.chance(per1024))
+            continue;
+        const int a = list[i], b = list[i + 1];
+        bool bound = false;
+        for (int e = m_p.fwdStart[std::size_t(b)]; e < m_p.fwdStart[std::size_t(b) + 1] && !bound; ++e)
+            bound = m_p.fwdPred[std::size_t(e)] == a;
+        if (!bound)
+            std::swap(list[i], list[i + 1]);
+    }
+}
+
+std::uint64_t Engine::hash(const std::vector<int> &list) const
+{
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const int v : list)
+        h = (h ^ std::uint64_t(v)) * 0x100000001b3ull;
+    return h;
+}
+
+// Survival of the fittest over parents and children, duplicates last so that the
+// population does not collapse onto one list. Each evaluation costs about three passes,
+// and a population of about the square root of the evaluations balances breadth against
+// the number of generations.
+void Engine::genetic(Individual seed)
+{
+    const int evaluations = (m_effort - m_tried) / 3;
+    const int size = std::clamp(int(std::sqrt(double(std::max(evaluations, 1)))), 4, 100);
+    const bool sample = m_p.n <= 2000; // the sampler scans the ready set: quadratic when wide
+    std::vector<Individual> pop{std::move(seed)};
+    while (int(pop.size()) < size && !done()) {
+        std::vector<int> list = sample ? ruleList(true) : pop.front().list;
+        if (!sample)
+            mutate(list, 100);
+        const double m = evaluate(list);
+        pop.push_back({list, m, hash(list)});
+    }
+    std::vector<int> order;
+    std::vector<Individual> all;
+    while (!done() && pop.size() >= 2) {
+        order.resize(pop.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        for (std::size_t i = order.size() - 1; i > 0; --i)
+            std::swap(order[i], order[std::size_t(m_rng.below(int(i) + 1))]);
+        all = pop;
+        for (std::size_t i = 0; i + 1 < order.size() && !done(); i += 2) {
+            const std::vector<int> &mother = pop[std::size_t(order[i])].list;
+            const std::vector<int> &father = pop[std::size_t(order[i + 1])].list;
+            int q1 = m_rng.below(m_p.n + 1), q2 = m_rng.below(m_p.n + 1);
+            if (q1 > q2)
+                std::swap(q1, q2);
+            for (int child = 0; child < 2 && !done(); ++child) {
+                Individual kid;
+                crossover(child ? father : mother, child ? mother : father, q1, q2, kid.list);
+                mutate(kid.list, 51);
+                kid.makespan = evaluate(kid.list);
+                kid.hash = hash(kid.list);
+                all.push_back(std::move(kid));
+            }
+        }
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Individual &a, const Individual &b) { return a.makespan < b.makespan; });
+        std::vector<std::uint64_t> seen;
+        std::vector<Individual> next, dups;
+        for (Individual &x : all) {
+            const bool dup = std::find(seen.begin(), seen.end(), x.hash) != seen.end();
+            seen.push_back(x.hash);
+            if (!dup && next.size() < std::size_t(size))
+                next.push_back(std::move(x));
+            else if (dup)
+                dups.push_back(std::move(x));
+        }
+        for (std::size_t i = 0; next.size() < std::size_t(size) && i < dups.size(); ++i)
+            next.push_back(std::move(dups[i]));
+        pop = std::move(next);
+    }
+}
+
+LevelingResult Engine::run()
+{
+    LevelingResult result;
+    result.lowerBound = m_p.lowerBound;
+    if (m_p.n == 0)
+        return result;
+    std::vector<int> list = ruleList(false);
+    const double m = evaluate(list);
+    if (!done())
+        genetic({list, m, hash(list)});
+    result.start = m_best;
+    result.makespan = m_bestMakespan;
+    result.schedulesTried = m_tried;
+    return result;
+}
+
+} // namespace
+
+int defaultLevelingEffort(int nodes)
+{
+    // About kWork node placements in all: 5,000 schedules up to 120 nodes, ~600 for
+    // 1,000 nodes, a single pass from 600k nodes on.
+    constexpr long long kWork = 600000;
+    if (nodes <= 0)
+        return 1;
+    return int(std::clamp<long long>(kWork / nodes, 1, 5000));
+}
+
+LevelingResult levelResources(const LevelingProblem &p, const LevelingOptions &o)
+{
+    const Prepared prepared(p);
+    const int effort = o.effort < 0 ? defaultLevelingEffort(p.nodes) : std::max(o.effort, 1);
+    Engine engine(prepared, int(p.capacity.size()), effort);
+    return engine.run();
+}
+
+double criticalPathBound(const LevelingProblem &p)
+{
+    return Prepared(p).cpBound;
+}
+
+std::string checkLeveledSchedule(const LevelingProblem &p, const std::vector<double> &start)
+{
+    constexpr double tol = 1e-6;
+    const auto num = [](double x) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.9g", x);
+        return std::string(buf);
+    };
+    if (int(start.size()) != p.nodes)
+        return "schedule has " + std::to_string(start.size()) + " starts for " + std::to_string(p.nodes) + " nodes";
+    for (int v = 0; v < p.nodes; ++v) {
+        const double s = start[std::size_t(v)];
+        if (!std::isfinite(s) || s < -tol)
+            return "node " + std::to_string(v) + " starts at " + num(s);
+        if (!p.release.empty() && s < p.release[std::size_t(v)] - tol)
+            return "node " + std::to_string(v) + " starts at " + num(s) + " before its release " + num(p.release[std::size_t(v)]);
+        if (p.inStart.empty())
+            continue;
+        for (int e = p.inStart[std::size_t(v)]; e < p.inStart[std::size_t(v) + 1]; ++e) {
+            const int u = p.pred[std::size_t(e)];
+            const double earliest = start[std::size_t(u)] + p.duration[std::size_t(u)] + p.lag[std::size_t(e)];
+            if (s < earliest - tol)
+                return "node " + std::to_string(v) + " starts at " + num(s) + " but predecessor " + std::to_string(u)
+                    + " with lag " + num(p.lag[std::size_t(e)]) + " allows " + num(earliest) + " at the earliest";
+        }
+    }
+    if (p.demandStart.empty())
+        return {};
+    // A sweep per resource; a holder's finish counts tol early, so that touching intervals
+    // and drift below the tolerance are not overloads.
+    struct Event { double time; int delta, node; };
+    for (std::size_t r = 0; r < p.capacity.size(); ++r) {
+        std::vector<Event> events;
+        for (int v = 0; v < p.nodes; ++v) {
+            for (int k = p.demandStart[std::size_t(v)]; k < p.demandStart[std::size_t(v) + 1]; ++k) {
+                const double s = start[std::size_t(v)], f = s + p.duration[std::size_t(v)] - tol;
+                if (std::size_t(p.demandResource[std::size_t(k)]) != r || !(f > s))
+                    continue;
+                events.push_back({s, p.demandUnits[std::size_t(k)], v});
+                events.push_back({f, -p.demandUnits[std::size_t(k)], v});
+            }
+        }
+        std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
+            return a.time != b.time ? a.time < b.time : a.delta < b.delta;
+        });
+        int level = 0;
+        for (const Event &ev : events) {
+            level += ev.delta;
+            if (level > p.capacity[r])
+                return "resource " + std::to_string(r) + " holds " + std::to_string(level) + " units of "
+                    + std::to_string(p.capacity[r]) + " at time " + num(ev.time) + " (when node "
+                    + std::to_string(ev.node) + " starts)";
+        }
+    }
+    return {};
+}
+
+} // namespace Workplan

@@ -1,0 +1,216 @@
+#include "riskstats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+namespace Workplan {
+namespace RiskDetail {
+
+void makespanFigures(const std::vector<double> &makespans, double deterministicMakespan, int bins, RiskResult &r)
+{
+    const std::size_t runs = makespans.size();
+    if (runs == 0)
+        return;
+    // Summed in run order, never per thread, so that the figures do not depend on how the
+    // runs were split. Two passes for the variance: no cancellation when stdev << mean.
+    double sum = 0;
+    for (double x : makespans)
+        sum += x;
+    r.mean = sum / double(runs);
+    double squares = 0;
+    for (double x : makespans)
+        squares += (x - r.mean) * (x - r.mean);
+    r.stdev = std::sqrt(squares / double(runs));
+
+    std::vector<double> sorted = makespans;
+    std::sort(sorted.begin(), sorted.end());
+    r.min = sorted.front();
+    r.max = sorted.back();
+    // Nearest rank ceil(K/100 * runs), in integers so that K * runs / 100 landing on a whole
+    // number is never rounded up by a floating-point error.
+    auto percentile = [&](std::size_t k) {
+        const std::size_t rank = std::max<std::size_t>(1, (k * runs + 99) / 100);
+        return sorted[rank - 1];
+    };
+    r.p10 = percentile(10);
+    r.p50 = percentile(50);
+    r.p80 = percentile(80);
+    r.p90 = percentile(90);
+    r.p95 = percentile(95);
+    const double limit = deterministicMakespan + 1e-6;
+    const std::size_t onTime = std::size_t(std::upper_bound(sorted.begin(), sorted.end(), limit) - sorted.begin());
+    r.onTimeProbability = double(onTime) / double(runs);
+
+    const double width = r.max - r.min;
+    const int count = width > 0 ? std::max(bins, 1) : 1;
+    r.histogramEdges.resize(std::size_t(count) + 1);
+    for (int i = 0; i <= count; ++i)
+        r.histogramEdges[std::size_t(i)] = r.min + width * i / count;
+    r.histogramEdges.back() = r.max;
+    r.histogramCounts.assign(std::size_t(count), 0);
+    for (double x : sorted) {
+        const int bin = width > 0 ? std::min(count - 1, int((x - r.min) / width * count)) : 0;
+        ++r.histogramCounts[std::size_t(bin)];
+    }
+}
+
+std::vector<double> centredRanks(const std::vector<double> &v)
+{
+    const std::size_t n = v.size();
+    std::vector<int> index(n);
+    std::iota(index.begin(), index.end(), 0);
+    std::sort(index.begin(), index.end(), [&](int a, int b) { return v[std::size_t(a)] < v[std::size_t(b)]; });
+    // Sorted places i..j-1 hold equal values: each takes the average rank (i + 1 + j) / 2,
+    // centred (n + 1) / 2: (i + j - n) / 2, a half-integer, exact.
+    std::vector<double> rank(n);
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i + 1;
+        while (j < n && v[std::size_t(index[j])] == v[std::size_t(index[i])])
+            ++j;
+        const double centred = (double(i) + double(j) - double(n)) * 0.5;
+        for (std::size_t k = i; k < j; ++k)
+            rank[std::size_t(index[k])] = centred;
+        i = j;
+    }
+    return rank;
+}
+
+namespace {
+
+double correlation(double sab, double saa, double sbb)
+{
+    if (!(saa > 0) || !(sbb > 0))
+        return 0.0;
+    return std::clamp(sab / std::sqrt(saa * sbb), -1.0, 1.0);
+}
+
+// One worker's arrays for ranking a leaf's draws over all runs.
+struct RankScratch
+{
+    std::vector<std::uint32_t> bucketStart;
+    std::vector<std::uint64_t> bits;
+    struct Drawn
+    {
+        double value;
+        int run;
+    };
+    std::vector<Drawn> sorted;
+};
+
+// The leaf's draws over all runs, ranked in O(runs) expected: counting sort on the top bits
+// of u into `runs` buckets (u is uniform, so buckets hold about one draw), then insertion
+// sort by the drawn value, which only has to fix the order inside buckets (and the rare
+// inversion rounding makes at the triangle's peak). Returns sum(a * b) and sum(a * a) over
+// runs, a being the draw's centred rank and b the makespan's.
+void rankDraws(const Draw &d, const std::vector<std::uint64_t> &runKeys, const std::vector<double> &b,
+               RankScratch &s, double &sab, double &saa)
+{
+    const std::size_t runs = runKeys.size();
+    const std::uint64_t k = nodeKey(d.node);
+    const std::uint64_t scale = runs;
+    std::uint32_t *start = s.bucketStart.data();
+    std::uint64_t *bits = s.bits.data();
+    std::fill_n(start, runs + 1, 0u);
+    for (std::size_t r = 0; r < runs; ++r) {
+        const std::uint64_t q = mix(runKeys[r] + k) >> 11;
+        bits[r] = q;
+        ++start[((q >> 21) * scale >> 32) + 1];
+    }
+    for (std::size_t i = 1; i <= runs; ++i)
+        start[i] += start[i - 1];
+    RankScratch::Drawn *sorted = s.sorted.data();
+    for (std::size_t r = 0; r < runs; ++r) {
+        const std::uint64_t q = bits[r];
+        const std::uint32_t at = start[(q >> 21) * scale >> 32]++;
+        sorted[at] = {d.at(double(q) * 0x1.0p-53), int(r)};
+    }
+    for (std::size_t i = 1; i < runs; ++i) {
+        const RankScratch::Drawn x = sorted[i];
+        std::size_t j = i;
+        for (; j > 0 && x.value < sorted[j - 1].value; --j)
+            sorted[j] = sorted[j - 1];
+        sorted[j] = x;
+    }
+    sab = 0;
+    saa = 0;
+    for (std::size_t i = 0; i < runs;) {
+        std::size_t j = i + 1;
+        while (j < runs && sorted[j].value == sorted[i].value)
+            ++j;
+        const double a = (double(i) + double(j) - double(runs)) * 0.5;
+        double sb = 0;
+        for (std::size_t t = i; t < j; ++t)
+            sb += b[std::size_t(sorted[t].run)];
+        sab += a * sb;
+        saa += a * a * double(j - i);
+        i = j;
+    }
+}
+
+} // namespace
+
+bool sensitivities(const std::vector<Draw> &draws, const std::vector<unsigned char> &leaf,
+                   const std::vector<double> &makespans, std::uint64_t seed, int threads,
+                   const std::function<bool()> &poll, std::vector<double> &out)
+{
+    out.assign(leaf.size(), 0.0);
+    const std::size_t runs = makespans.size();
+    std::vector<const Draw *> leaves;
+    for (const Draw &d : draws) {
+        if (leaf[std::size_t(d.node)])
+            leaves.push_back(&d);
+    }
+    const std::vector<double> b = centredRanks(makespans);
+    double sbb = 0;
+    for (double x : b)
+        sbb += x * x;
+    if (leaves.empty() || !(sbb > 0) || runs < 2)
+        return true;
+
+    std::vector<std::uint64_t> runKeys(runs);
+    for (std::size_t r = 0; r < runs; ++r)
+        runKeys[r] = runKey(seed, int(r));
+    // Fixed chunks of leaves; each leaf's figure is its own, so neither the chunking nor the
+    // thread that takes a chunk changes a result.
+    constexpr int chunk = 16;
+    const int jobs = int((leaves.size() + chunk - 1) / chunk);
+    threads = std::max(1, std::min(threads, jobs));
+    std::vector<std::unique_ptr<RankScratch>> scratch(static_cast<std::size_t>(threads));
+    auto job = [&](int w, int j) {
+        std::unique_ptr<RankScratch> &s = scratch[std::size_t(w)];
+        if (!s) {
+            s = std::make_unique<RankScratch>();
+            s->bucketStart.resize(runs + 1);
+            s->bits.resize(runs);
+            s->sorted.resize(runs);
+        }
+        const std::size_t end = std::min(leaves.size(), std::size_t(j + 1) * chunk);
+        for (std::size_t i = std::size_t(j) * chunk; i < end; ++i) {
+            double sab = 0, saa = 0;
+            rankDraws(*leaves[i], runKeys, b, *s, sab, saa);
+            out[std::size_t(leaves[i]->node)] = correlation(sab, saa, sbb);
+        }
+    };
+    return forEach(threads, jobs, job, poll);
+}
+
+} // namespace RiskDetail
+
+double spearman(const std::vector<double> &x, const std::vector<double> &y)
+{
+    if (x.size() != y.size() || x.size() < 2)
+        return 0.0;
+    const std::vector<double> a = RiskDetail::centredRanks(x);
+    const std::vector<double> b = RiskDetail::centredRanks(y);
+    double sab = 0, saa = 0, sbb = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        sab += a[i] * b[i];
+        saa += a[i] * a[i];
+        sbb += b[i] * b[i];
+    }
+    return RiskDetail::correlation(sab, saa, sbb);
+}
+
+} // namespace Workplan

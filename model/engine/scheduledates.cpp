@@ -1,0 +1,52 @@
+#include "scheduledates.h"
+
+#include "analysis.h"
+#include "snapshot.h"
+
+namespace Workplan {
+
+bool operator<(const Moment &a, const Moment &b)
+{
+    return a.day != b.day ? a.day < b.day : a.minute < b.minute;
+}
+
+ScheduleDates ScheduleDates::of(const Snapshot &s, const Analysis &a)
+{
+    ScheduleDates out;
+    const WorkCalendar &cal = *s.dates;
+    const ScheduleGraph &g = *a.graph;
+    const int n = s.taskCount();
+    out.tasks.resize(std::size_t(n));
+    out.finish = cal.finishReading(a.makespanHours);
+    for (int t = 0; t < n; ++t) {
+        if (!g.leaf[std::size_t(t)])
+            continue;
+        const Analysis::Times x = a.times(t);
+        const bool instant = g.duration[std::size_t(t)] == 0;
+        Task &d = out.tasks[std::size_t(t)];
+        d.start = instant ? cal.finishReading(x.es) : cal.startReading(x.es);
+        d.finish = cal.finishReading(x.ef);
+        d.lateStart = instant ? cal.finishReading(x.ls) : cal.startReading(x.ls);
+        d.lateFinish = cal.finishReading(x.lf);
+    }
+    // Children come first, so each summary folds finished children.
+    for (int p : s.summariesChildrenFirst) {
+        Task &d = out.tasks[std::size_t(p)];
+        bool seeded = false;
+        for (int c = s.childStart[p]; c < s.childStart[p + 1]; ++c) {
+            const Task &x = out.tasks[std::size_t(s.children[c])];
+            if (!seeded) {
+                d = x;
+                seeded = true;
+                continue;
+            }
+            if (x.start < d.start) d.start = x.start;
+            if (d.finish < x.finish) d.finish = x.finish;
+            if (x.lateStart < d.lateStart) d.lateStart = x.lateStart;
+            if (d.lateFinish < x.lateFinish) d.lateFinish = x.lateFinish;
+        }
+    }
+    return out;
+}
+
+} // namespace Workplan
