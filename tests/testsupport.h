@@ -42,17 +42,24 @@ inline Workplan::Project loadExample(const char *name)
     return *p;
 }
 
-// Data rows "input" / "expected": every example beside its *.expected.json.
-inline void addExampleRows()
+// Data rows "input" / "expected": every example beside its *.expected.json; with
+// `withV2`, also the contract's examples of §6–§7 (tests/data/examples-v2), whose expected
+// files leave `leveled` out.
+inline void addExampleRows(bool withV2 = false)
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
-    const QStringList files = dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name);
-    QVERIFY2(!files.isEmpty(), "no examples in tests/data/examples");
-    for (const QString &e : files) {
-        const QString base = e.left(e.size() - int(qstrlen(".expected.json")));
-        QTest::newRow(qPrintable(base)) << dir.filePath(base + QLatin1String(".json")) << dir.filePath(e);
+    QStringList dirs{QStringLiteral(WORKPLAN_EXAMPLES_DIR)};
+    if (withV2)
+        dirs << QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR);
+    for (const QString &path : dirs) {
+        const QDir dir(path);
+        const QStringList files = dir.entryList({QStringLiteral("*.expected.json")}, QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(), qPrintable(QStringLiteral("no examples in %1").arg(path)));
+        for (const QString &e : files) {
+            const QString base = e.left(e.size() - int(qstrlen(".expected.json")));
+            QTest::newRow(qPrintable(base)) << dir.filePath(base + QLatin1String(".json")) << dir.filePath(e);
+        }
     }
 }
 

@@ -66,6 +66,7 @@ private slots:
     void textOutput();
     void timings();
     void convertRoundTrip();
+    void datesAndTeamSurviveWorkplanFile();
     void convertKeepsOutOnFailure();
     void helpListsEverything_data();
     void helpListsEverything();
@@ -142,6 +143,12 @@ void TestCli::unreadableFileExitsTwo_data()
     QTest::newRow("not UTF-8") << QByteArray("[{\"task_id\": \"\xff\", \"task_type\": \"t\"}]") << QStringLiteral("UTF-8");
     QTest::newRow("newer version") << QByteArray(R"({"format": "workplan", "version": 2, "tasks": []})") << QStringLiteral("version");
     QTest::newRow("unknown status") << QByteArray(R"([{"task_id": "solo", "task_type": "t", "status": "finished"}])") << QStringLiteral("solo");
+    QTest::newRow("start not a date") << QByteArray(R"({"project": {"start": "2025-02-30"}, "tasks": []})") << QStringLiteral("start \"2025-02-30\"");
+    QTest::newRow("repeated working day") << QByteArray(R"({"project": {"calendar": {"working_days": ["mon", "mon"]}}, "tasks": []})") << QStringLiteral("named twice");
+    QTest::newRow("day past midnight") << QByteArray(R"({"project": {"start": "2025-06-02", "calendar": {"day_start": "18:00"}}, "tasks": []})") << QStringLiteral("24:00");
+    QTest::newRow("undeclared resource") << QByteArray(R"({"project": {"resources": [{"name": "tester"}]}, "tasks": [{"task_id": "qa", "task_type": "t", "resources": {"dev": 1}}]})") << QStringLiteral("task 'qa': resources names \"dev\"");
+    QTest::newRow("capacity not whole") << QByteArray(R"({"project": {"resources": [{"name": "tester", "capacity": 1.5}]}, "tasks": []})") << QStringLiteral("capacity 1.5");
+    QTest::newRow("repeated resource") << QByteArray(R"({"project": {"resources": [{"name": "a"}, {"name": "a"}]}, "tasks": []})") << QStringLiteral("declared twice");
     QTest::newRow("self dependency") << QByteArray(R"([{"task_id": "me", "task_type": "t", "dependencies": [{"dependency_task_id": "me"}]}])") << QStringLiteral("me");
 }
 
@@ -226,6 +233,26 @@ void TestCli::timings()
     QVERIFY(t.value(QLatin1String("analysis_ms")).isDouble());
     QVERIFY(t.value(QLatin1String("load_ms")).toDouble() >= 0);
     QVERIFY(t.value(QLatin1String("analysis_ms")).toDouble() >= 0);
+}
+
+// §6–§7 fields (start, working days, holidays, resources, task demands) survive
+// JSON -> .workplan -> JSON, and the project analyses the same from either file.
+void TestCli::datesAndTeamSurviveWorkplanFile()
+{
+    const QString source = QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json");
+    const QString project = m_dir.filePath(QStringLiteral("team.workplan"));
+    const QString back = m_dir.filePath(QStringLiteral("team-back.json"));
+    QCOMPARE(runWorkplan({QStringLiteral("convert"), source, project}).exitCode, 0);
+    QCOMPARE(runWorkplan({QStringLiteral("convert"), project, back}).exitCode, 0);
+    const QJsonObject in = QJsonDocument::fromJson(readAll(source)).object();
+    const QJsonObject out = QJsonDocument::fromJson(readAll(back)).object();
+    QCOMPARE(out.value(QLatin1String("project")), in.value(QLatin1String("project")));
+    QCOMPARE(out.value(QLatin1String("tasks")), in.value(QLatin1String("tasks")));
+    const Result a = runWorkplan({QStringLiteral("analyze"), source, QStringLiteral("--json")});
+    const Result b = runWorkplan({QStringLiteral("analyze"), project, QStringLiteral("--json")});
+    QCOMPARE(a.exitCode, 0);
+    QCOMPARE(b.out, a.out);
+    QVERIFY(a.out.contains("\"deadlines\""));
 }
 
 void TestCli::convertRoundTrip()

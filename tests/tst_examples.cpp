@@ -27,7 +27,7 @@ private slots:
 
 void TestExamples::matchesExpected_data()
 {
-    WorkplanTest::addExampleRows();
+    WorkplanTest::addExampleRows(true);
 }
 
 static QJsonObject readObject(const QString &path)
@@ -71,8 +71,11 @@ void TestExamples::matchesExpected()
     const auto project = JsonFormat::readFile(input, &error);
     QVERIFY2(project, qPrintable(error));
     const Snapshot snapshot = Snapshot::fromProject(*project);
-    const QJsonObject got = QJsonDocument::fromJson(analysisToJson(snapshot, analyze(snapshot))).object();
+    QJsonObject got = QJsonDocument::fromJson(analysisToJson(snapshot, analyze(snapshot))).object();
     const QJsonObject want = readObject(expected);
+    // §7: an expected file leaves `leveled` out; it is judged by the rules (tst_leveling).
+    if (!want.contains(QLatin1String("leveled")))
+        got.remove(QLatin1String("leveled"));
     QVERIFY(!want.isEmpty());
     QCOMPARE(got.keys(), want.keys());
     for (const QString &key : want.keys()) {

@@ -221,6 +221,7 @@ private slots:
     void refusesContractViolations_data();
     void refusesContractViolations();
     void opensVersion1ByMigration();
+    void opensVersion2ByMigration();
     void saveReplacesAtomicallyAndCleansUp();
     void saveIntoMissingFolder();
     void saveOntoFolder();
@@ -469,6 +470,10 @@ void TestSqliteFormat::refusesContractViolations_data()
     row("no project row", QStringLiteral("DELETE FROM project"), "project row is missing");
     row("missing table", QStringLiteral("DROP TABLE dependencies"), "damaged");
     row("bad calendar", QStringLiteral("UPDATE project SET hours_per_day = -1"), "calendar");
+    row("start not a date", QStringLiteral("UPDATE project SET project_extra = '{\"start\":\"2025-13-01\"}'"), "project start \"2025-13-01\"");
+    row("unknown working day", QStringLiteral("UPDATE project SET calendar_extra = '{\"working_days\":[\"someday\"]}'"), "unknown day \"someday\"");
+    row("calendar extra not json", QStringLiteral("UPDATE project SET calendar_extra = 'holidays'"), "damaged");
+    row("undeclared resource", QStringLiteral("UPDATE tasks SET extra = '{\"resources\":{\"dev\":1}}' WHERE task_id = 'b'"), "task 'b': resources names \"dev\"");
 }
 
 void TestSqliteFormat::refusesContractViolations()
@@ -543,6 +548,43 @@ void TestSqliteFormat::opensVersion1ByMigration()
     const auto again = ProjectFile::load(upgraded, &error);
     QVERIFY2(again, qPrintable(error));
     QVERIFY(*again == *loaded);
+}
+
+// v2 had no calendar_extra: its files read with an empty one (they never kept those fields);
+// §6's start and §7's resources lived in project_extra already and come through.
+void TestSqliteFormat::opensVersion2ByMigration()
+{
+    Project p;
+    p.name = QStringLiteral("Dated");
+    p.projectExtra.insert(QStringLiteral("start"), QStringLiteral("2025-06-02"));
+    p.projectExtra.insert(QStringLiteral("resources"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("tester")}}});
+    p.calendarExtra.insert(QStringLiteral("holidays"), QJsonArray{QStringLiteral("2025-06-09")});
+    Task t;
+    t.id = QStringLiteral("qa");
+    t.type = QStringLiteral("specialist_task");
+    t.extra.insert(QStringLiteral("resources"), QJsonObject{{QStringLiteral("tester"), 1}});
+    p.setTasks({t});
+    const QString file = path(QStringLiteral("v2.workplan"));
+    QString error;
+    QVERIFY2(ProjectFile::save(p, file, &error), qPrintable(error));
+    const auto v3 = ProjectFile::load(file, &error);
+    QVERIFY2(v3, qPrintable(error));
+    QVERIFY(*v3 == p);   // the current schema keeps every §6/§7 field
+
+    QString why;
+    QVERIFY2(rawSql(file, {QStringLiteral("ALTER TABLE project DROP COLUMN calendar_extra"),
+                           QStringLiteral("PRAGMA user_version = 2")}, &why), qPrintable(why));
+    const auto v2 = ProjectFile::load(file, &error);
+    QVERIFY2(v2, qPrintable(error));
+    QVERIFY(v2->calendarExtra.isEmpty());
+    QCOMPARE(v2->projectExtra, p.projectExtra);
+    QCOMPARE(v2->task(0).extra, t.extra);
+
+    const QString upgraded = path(QStringLiteral("v2-upgraded.workplan"));
+    QVERIFY2(ProjectFile::save(*v2, upgraded, &error), qPrintable(error));
+    const auto again = ProjectFile::load(upgraded, &error);
+    QVERIFY2(again, qPrintable(error));
+    QVERIFY(*again == *v2);
 }
 
 void TestSqliteFormat::saveReplacesAtomicallyAndCleansUp()

@@ -239,6 +239,23 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
     for (const Analysis::Overrun &o : a.overruns)
         line(QStringLiteral("Overrun: %1 estimated %2, scheduled %3")
                  .arg(s.ids[o.task], hoursText(o.estimateHours), hoursText(o.scheduledHours)));
+    if (s.dates) {
+        // §6 for a person: "2025-07-01 17:00", margins in hours, late ones said so.
+        auto shown = [](const Moment &m) { return formatMoment(m).replace(QLatin1Char('T'), QLatin1Char(' ')); };
+        line(QStringLiteral("Start: %1").arg(shown(s.dates->startMoment())));
+        if (a.hasSchedule()) {
+            const ScheduleDates dates = ScheduleDates::of(s, a);
+            line(QStringLiteral("Finish: %1").arg(shown(dates.finish)));
+            for (const Snapshot::Deadline &d : s.deadlines) {
+                const double margin = d.offset - a.times(d.task).ef;
+                const QString verdict = margin < -1e-6 ? QStringLiteral("%1 late").arg(hoursText(-margin))
+                                                       : QStringLiteral("%1 to spare").arg(hoursText(margin));
+                line(QStringLiteral("Deadline: %1: due %2, finishes %3 — %4")
+                         .arg(s.ids[std::size_t(d.task)], shown(d.moment),
+                              shown(dates.tasks[std::size_t(d.task)].finish), verdict));
+            }
+        }
+    }
     for (const Analysis::Warning &x : a.warnings)
         line(QStringLiteral("Warning: %1: %2").arg(s.ids[x.task], x.message));
     return out;

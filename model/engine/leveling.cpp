@@ -28,6 +28,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kTol = 1e-9;
+constexpr int kFitBudget = KFIT;
 
 class Rng
 {
@@ -62,11 +63,14 @@ public:
         m_time.assign(1, -kInf);
         m_level.assign(1, 0);
     }
-    // The earliest t' >= t such that the level stays <= limit over [t', t' + d).
-    double fit(double t, double d, int limit) const
+    // The earliest t' >= t such that the level stays <= limit over [t', t' + d), or once
+    // `budget` jumps are spent, the earliest t' >= t after which it stays <= limit for good.
+    double fit(double t, double d, int limit, int &budget) const
     {
         std::size_t i = std::size_t(std::upper_bound(m_time.begin(), m_time.end(), t) - m_time.begin()) - 1;
         for (;;) {
+            if (--budget < 0)
+                return std::max(t, tail(limit));
             if (m_level[i] > limit) {
                 do
                     ++i;
@@ -91,6 +95,13 @@ public:
     }
 
 private:
+    double tail(int limit) const
+    {
+        std::size_t i = m_time.size() - 1;
+        while (i > 0 && m_level[i - 1] <= limit)
+            --i;
+        return m_time[i];
+    }
     std::size_t breakAt(double t)
     {
         const std::size_t i = std::size_t(std::upper_bound(m_time.begin(), m_time.end(), t) - m_time.begin());
@@ -117,9 +128,11 @@ public:
         m_seed = 0x2545f4914f6cdd1dull; // priorities restart too: same tree on every pass
         m_root = make(-kInf, 0);
     }
-    double fit(double t, double d, int limit)
+    double fit(double t, double d, int limit, int &budget)
     {
         for (;;) {
+            if (--budget < 0)
+                return std::max(t, tail(limit));
             if (m_node[floorNode(t)].val > limit)
                 t = m_node[firstAfter(m_root, t, limit, false)].key;
             const int y = firstAfter(m_root, t, limit, true);
@@ -181,6 +194,26 @@ private:
                 n.mn = std::min(n.mn, m_node[c].mn);
             }
         }
+    }
+    // The time after which the level stays <= limit: the step after the last one above it.
+    double tail(int limit)
+    {
+        int last = -1;
+        for (int x = m_root; x >= 0;) {
+            push(x);
+            const int r = m_node[x].r;
+            if (r >= 0 && m_node[r].mx > limit) {
+                x = r;
+            } else if (m_node[x].val > limit) {
+                last = x;
+                break;
+            } else {
+                x = m_node[x].l;
+            }
+        }
+        if (last < 0)
+            return -kInf;
+        return m_node[firstAfter(m_root, m_node[last].key, limit, false)].key;
     }
     int floorNode(double t)
     {
@@ -448,10 +481,14 @@ double Engine::pass(std::vector<Profile> &profiles, bool backward, const std::ve
         if (p.holds[std::size_t(v)]) {
             const int k0 = p.demStart[std::size_t(v)], k1 = p.demStart[std::size_t(v) + 1];
             // A later start for one resource may collide on another: repeat until all agree.
+            // The budget bounds the backfilling search (gaps too short to use, far behind
+            // the frontier) so that a pass stays near linear on big, tightly loaded graphs;
+            // past it the node goes where every resource stays free for good.
+            int budget = kFitBudget;
             for (;;) {
                 const double before = t;
                 for (int k = k0; k < k1; ++k)
-                    t = profiles[std::size_t(p.demRes[std::size_t(k)])].fit(t, d, p.demLimit[std::size_t(k)]);
+                    t = profiles[std::size_t(p.demRes[std::size_t(k)])].fit(t, d, p.demLimit[std::size_t(k)], budget);
                 if (t == before)
                     break;
             }

@@ -4,11 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <condition_variable>
 #include <limits>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 namespace Workplan {
@@ -21,44 +18,8 @@ namespace {
 // by side ([position][lane]), so the graph's arrays are read once per batch instead of once
 // per run, and the per-lane loops are straight vector code. 8 doubles = one cache line.
 constexpr int Lanes = 8;
+static_assert(Lanes == 8, "the critical count below adds 8 lanes");
 constexpr double kEps = 1e-6;
-
-// Node v as a draw, or its fixed duration. Shared by the runs and riskDrawnDuration.
-bool drawOf(const RiskProblem &p, int v, Draw &d, double &fixed)
-{
-    const double lo = p.low[std::size_t(v)];
-    const double hi = p.high[std::size_t(v)];
-    fixed = lo;
-    d.node = v;
-    switch (p.kind[std::size_t(v)]) {
-    case RiskProblem::Kind::Fixed:
-        return false;
-    case RiskProblem::Kind::Uniform:
-        if (!(hi > lo))
-            return false;
-        d.triangular = false;
-        d.a = lo;
-        d.b = hi - lo;
-        return true;
-    case RiskProblem::Kind::Triangular: {
-        const double m = p.mode[std::size_t(v)];
-        if (!(lo <= m && m <= hi)) {
-            fixed = m;
-            return false;
-        }
-        if (!(hi > lo))
-            return false;
-        d.triangular = true;
-        d.a = lo;
-        d.b = hi;
-        d.c = (m - lo) / (hi - lo);
-        d.d = (hi - lo) * (m - lo);
-        d.e = (hi - lo) * (hi - m);
-        return true;
-    }
-    }
-    return false;
-}
 
 std::string validate(const RiskProblem &p)
 {
@@ -157,23 +118,30 @@ void runBatch(const Graph &g, Scratch &s, std::uint64_t seed, int first, int lan
 {
     const int n = g.n;
     std::uint64_t keys[Lanes];
-    unsigned valid[Lanes];
+    double valid[Lanes]; // 1 for the lanes that hold a run (the last batch may not fill all)
     for (int l = 0; l < Lanes; ++l) {
         keys[l] = runKey(seed, first + l);
-        valid[l] = l < lanes ? 1u : 0u;
+        valid[l] = l < lanes ? 1.0 : 0.0;
     }
+    // The hashes are scalar (64-bit products); the transforms, kept in separate loops over
+    // local arrays, become vector code (selects instead of branches in the triangle).
     double *dur = s.dur.data();
+    double u[Lanes], x[Lanes];
     for (const Draw &d : g.uniform) {
-        double *out = dur + std::size_t(d.pos) * Lanes;
         const std::uint64_t k = nodeKey(d.node);
         for (int l = 0; l < Lanes; ++l)
-            out[l] = d.uniformAt(uniform(keys[l], k));
+            u[l] = uniform(keys[l], k);
+        for (int l = 0; l < Lanes; ++l)
+            x[l] = d.uniformAt(u[l]);
+        std::copy_n(x, Lanes, dur + std::size_t(d.pos) * Lanes);
     }
     for (const Draw &d : g.triangular) {
-        double *out = dur + std::size_t(d.pos) * Lanes;
         const std::uint64_t k = nodeKey(d.node);
         for (int l = 0; l < Lanes; ++l)
-            out[l] = d.triangularAt(uniform(keys[l], k));
+            u[l] = uniform(keys[l], k);
+        for (int l = 0; l < Lanes; ++l)
+            x[l] = d.triangularAt(u[l]);
+        std::copy_n(x, Lanes, dur + std::size_t(d.pos) * Lanes);
     }
 
     const int *inStart = g.inStart.data();
@@ -198,31 +166,33 @@ void runBatch(const Graph &g, Scratch &s, std::uint64_t seed, int first, int lan
             for (int l = 0; l < Lanes; ++l)
                 acc[l] = std::max(acc[l], q[l] + gap);
         }
-        double *f = ef + std::size_t(i) * Lanes;
-        double *late = lf + std::size_t(i) * Lanes;
+        // Through local arrays: the compiler cannot rule out that ef, lf and dur overlap,
+        // and would not vectorize the stores otherwise.
         const double *d = dur + std::size_t(i) * Lanes;
         for (int l = 0; l < Lanes; ++l) {
-            f[l] = acc[l] + d[l];
-            late[l] = inf;
-            mk[l] = std::max(mk[l], f[l]);
+            acc[l] += d[l];
+            mk[l] = std::max(mk[l], acc[l]);
         }
+        std::copy_n(acc, Lanes, ef + std::size_t(i) * Lanes);
+        std::fill_n(lf + std::size_t(i) * Lanes, Lanes, inf);
     }
 
     // Backward: a node's successors come later in the order, so its LF is final when
     // reached. slack = LF - EF, which is LS - ES up to rounding far below the tolerance.
     std::uint32_t *critical = s.critical.data();
     for (int i = n - 1; i >= 0; --i) {
-        double *late = lf + std::size_t(i) * Lanes;
+        const double *late = lf + std::size_t(i) * Lanes;
         const double *f = ef + std::size_t(i) * Lanes;
         const double *d = dur + std::size_t(i) * Lanes;
-        double ls[Lanes];
-        unsigned c = 0;
+        // Critical lanes counted as doubles (0 or 1, exact): a compare yields a double mask,
+        // so the loop stays in vector registers.
+        double ls[Lanes], hit[Lanes];
         for (int l = 0; l < Lanes; ++l) {
             const double lfv = std::min(late[l], mk[l]);
             ls[l] = lfv - d[l];
-            c += unsigned(std::fabs(lfv - f[l]) <= kEps) & valid[l];
+            hit[l] = std::fabs(lfv - f[l]) <= kEps ? valid[l] : 0.0;
         }
-        critical[i] += c;
+        critical[i] += std::uint32_t(((hit[0] + hit[1]) + (hit[2] + hit[3])) + ((hit[4] + hit[5]) + (hit[6] + hit[7])));
         for (int e = inStart[i]; e < inStart[i + 1]; ++e) {
             double *q = lf + std::size_t(pred[e]) * Lanes;
             const double gap = lag[e];
@@ -242,80 +212,6 @@ void runBatch(const Graph &g, Scratch &s, std::uint64_t seed, int first, int lan
 }
 
 } // namespace
-
-namespace RiskDetail {
-
-void prepareDraws(const RiskProblem &p, const std::vector<int> *pos, std::vector<double> &fixed,
-                  std::vector<Draw> &draws)
-{
-    fixed.assign(std::size_t(p.nodes), 0.0);
-    draws.clear();
-    for (int v = 0; v < p.nodes; ++v) {
-        Draw d;
-        if (drawOf(p, v, d, fixed[std::size_t(v)])) {
-            d.pos = pos ? (*pos)[std::size_t(v)] : v;
-            draws.push_back(d);
-        }
-    }
-}
-
-bool forEach(int threads, int jobs, const std::function<void(int, int)> &job, const std::function<bool()> &poll)
-{
-    using Clock = std::chrono::steady_clock;
-    constexpr auto every = std::chrono::milliseconds(50);
-    if (threads <= 1) {
-        auto last = Clock::now();
-        for (int j = 0; j < jobs; ++j) {
-            job(0, j);
-            if (poll && j + 1 < jobs && Clock::now() - last >= every) {
-                last = Clock::now();
-                if (!poll())
-                    return false;
-            }
-        }
-        return true;
-    }
-    std::atomic<int> next{0};
-    std::atomic<bool> stop{false};
-    std::mutex mutex;
-    std::condition_variable cv;
-    int finished = 0;
-    auto worker = [&](int w) {
-        while (!stop.load(std::memory_order_relaxed)) {
-            const int j = next.fetch_add(1, std::memory_order_relaxed);
-            if (j >= jobs)
-                break;
-            job(w, j);
-        }
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            ++finished;
-        }
-        cv.notify_one();
-    };
-    std::vector<std::thread> pool;
-    pool.reserve(std::size_t(threads));
-    for (int w = 0; w < threads; ++w)
-        pool.emplace_back(worker, w);
-    bool ok = true;
-    {
-        std::unique_lock<std::mutex> lock(mutex);
-        while (!cv.wait_for(lock, every, [&] { return finished == threads; })) {
-            if (ok && poll) {
-                lock.unlock();
-                ok = poll();
-                lock.lock();
-                if (!ok)
-                    stop = true;
-            }
-        }
-    }
-    for (std::thread &t : pool)
-        t.join();
-    return ok;
-}
-
-} // namespace RiskDetail
 
 double riskDrawnDuration(const RiskProblem &p, std::uint64_t seed, int run, int node)
 {

@@ -1,12 +1,124 @@
 #include "riskstats.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cmath>
 #include <memory>
+#include <mutex>
 #include <numeric>
+#include <thread>
 
 namespace Workplan {
 namespace RiskDetail {
+
+// Node v as a draw, or its fixed duration. Shared by the runs and riskDrawnDuration.
+bool drawOf(const RiskProblem &p, int v, Draw &d, double &fixed)
+{
+    const double lo = p.low[std::size_t(v)];
+    const double hi = p.high[std::size_t(v)];
+    fixed = lo;
+    d.node = v;
+    switch (p.kind[std::size_t(v)]) {
+    case RiskProblem::Kind::Fixed:
+        return false;
+    case RiskProblem::Kind::Uniform:
+        if (!(hi > lo))
+            return false;
+        d.triangular = false;
+        d.a = lo;
+        d.b = hi - lo;
+        return true;
+    case RiskProblem::Kind::Triangular: {
+        const double m = p.mode[std::size_t(v)];
+        if (!(lo <= m && m <= hi)) {
+            fixed = m;
+            return false;
+        }
+        if (!(hi > lo))
+            return false;
+        d.triangular = true;
+        d.a = lo;
+        d.b = hi;
+        d.c = (m - lo) / (hi - lo);
+        d.d = (hi - lo) * (m - lo);
+        d.e = (hi - lo) * (hi - m);
+        return true;
+    }
+    }
+    return false;
+}
+
+void prepareDraws(const RiskProblem &p, const std::vector<int> *pos, std::vector<double> &fixed,
+                  std::vector<Draw> &draws)
+{
+    fixed.assign(std::size_t(p.nodes), 0.0);
+    draws.clear();
+    for (int v = 0; v < p.nodes; ++v) {
+        Draw d;
+        if (drawOf(p, v, d, fixed[std::size_t(v)])) {
+            d.pos = pos ? (*pos)[std::size_t(v)] : v;
+            draws.push_back(d);
+        }
+    }
+}
+
+bool forEach(int threads, int jobs, const std::function<void(int, int)> &job, const std::function<bool()> &poll)
+{
+    using Clock = std::chrono::steady_clock;
+    constexpr auto every = std::chrono::milliseconds(50);
+    if (threads <= 1) {
+        auto last = Clock::now();
+        for (int j = 0; j < jobs; ++j) {
+            job(0, j);
+            if (poll && j + 1 < jobs && Clock::now() - last >= every) {
+                last = Clock::now();
+                if (!poll())
+                    return false;
+            }
+        }
+        return true;
+    }
+    std::atomic<int> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::condition_variable cv;
+    int finished = 0;
+    auto worker = [&](int w) {
+        while (!stop.load(std::memory_order_relaxed)) {
+            const int j = next.fetch_add(1, std::memory_order_relaxed);
+            if (j >= jobs)
+                break;
+            job(w, j);
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            ++finished;
+        }
+        cv.notify_one();
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(std::size_t(threads));
+    for (int w = 0; w < threads; ++w)
+        pool.emplace_back(worker, w);
+    bool ok = true;
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!cv.wait_for(lock, every, [&] { return finished == threads; })) {
+            if (ok && poll) {
+                lock.unlock();
+                ok = poll();
+                lock.lock();
+                if (!ok)
+                    stop = true;
+            }
+        }
+    }
+    for (std::thread &t : pool)
+        t.join();
+    return ok;
+}
 
 void makespanFigures(const std::vector<double> &makespans, double deterministicMakespan, int bins, RiskResult &r)
 {
@@ -100,7 +212,7 @@ struct RankScratch
 };
 
 // The leaf's draws over all runs, ranked in O(runs) expected: counting sort on the top bits
-// of u into `runs` buckets (u is uniform, so buckets hold about one draw), then insertion
+// of u into 2 x runs buckets (u is uniform, so few buckets hold two draws), then insertion
 // sort by the drawn value, which only has to fix the order inside buckets (and the rare
 // inversion rounding makes at the triangle's peak). Returns sum(a * b) and sum(a * a) over
 // runs, a being the draw's centred rank and b the makespan's.
@@ -109,16 +221,17 @@ void rankDraws(const Draw &d, const std::vector<std::uint64_t> &runKeys, const s
 {
     const std::size_t runs = runKeys.size();
     const std::uint64_t k = nodeKey(d.node);
-    const std::uint64_t scale = runs;
+    const std::size_t buckets = 2 * runs;
+    const std::uint64_t scale = buckets;
     std::uint32_t *start = s.bucketStart.data();
     std::uint64_t *bits = s.bits.data();
-    std::fill_n(start, runs + 1, 0u);
+    std::fill_n(start, buckets + 1, 0u);
     for (std::size_t r = 0; r < runs; ++r) {
         const std::uint64_t q = mix(runKeys[r] + k) >> 11;
         bits[r] = q;
         ++start[((q >> 21) * scale >> 32) + 1];
     }
-    for (std::size_t i = 1; i <= runs; ++i)
+    for (std::size_t i = 1; i <= buckets; ++i)
         start[i] += start[i - 1];
     RankScratch::Drawn *sorted = s.sorted.data();
     for (std::size_t r = 0; r < runs; ++r) {
@@ -182,7 +295,7 @@ bool sensitivities(const std::vector<Draw> &draws, const std::vector<unsigned ch
         std::unique_ptr<RankScratch> &s = scratch[std::size_t(w)];
         if (!s) {
             s = std::make_unique<RankScratch>();
-            s->bucketStart.resize(runs + 1);
+            s->bucketStart.resize(2 * runs + 1);
             s->bits.resize(runs);
             s->sorted.resize(runs);
         }

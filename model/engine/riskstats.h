@@ -1,7 +1,8 @@
 #pragma once
 
-// Internals of the risk engine shared by risk.cpp (the runs) and riskstats.cpp (the figures
-// computed from them): the counter-based generator, the prepared draws and a small pool.
+// Internals of the risk engine shared by risk.cpp (the runs) and riskstats.cpp (the draws,
+// the worker pool and the figures computed from the runs): the counter-based generator,
+// the prepared draws and the pool.
 
 #include "risk.h"
 
@@ -48,15 +49,21 @@ struct Draw
     double a = 0, b = 0, c = 0, d = 0, e = 0;
 
     double uniformAt(double u) const { return a + u * b; }
-    // Inverse CDF. Written without a branch on u so that a loop over runs stays straight.
+    // Inverse CDF: o + sqrt(u (p - o)(m - o)) below the peak, else p - sqrt((1 - u)(p - o)(p - m)).
+    // The side is a 0/1 factor rather than a branch: u is random, so a branch would be
+    // mispredicted about every other draw. Multiplying by exactly 0 or 1 and adding 0 is
+    // exact, so the value is the same as with the branch.
     double triangularAt(double u) const
     {
-        const bool left = u < c;
-        const double s = std::sqrt(left ? u * d : (1.0 - u) * e);
-        return left ? a + s : b - s;
+        const double left = u < c ? 1.0 : 0.0;
+        const double s = std::sqrt(left * (u * d) + (1.0 - left) * ((1.0 - u) * e));
+        return left * (a + s) + (1.0 - left) * (b - s);
     }
     double at(double u) const { return triangular ? triangularAt(u) : uniformAt(u); }
 };
+
+// Node v as a draw (true) or its fixed duration, by the rules of RiskProblem's comments.
+bool drawOf(const RiskProblem &p, int v, Draw &d, double &fixed);
 
 // The problem's durations: fixed ones in fixed[node] (the rest 0) and the random ones, in
 // order position when `pos` is given (else by node).

@@ -33,7 +33,9 @@ namespace Workplan::SqliteFormat {
 
 namespace {
 
-// Schema v2 (docs/file-format.md). v1 had no canvas position (pos_x, pos_y).
+// Schema v3 (docs/file-format.md). v1 had no canvas position (pos_x, pos_y); v2 no
+// calendar_extra (§6's working_days, day_start, holidays and unknown calendar fields), which
+// v1 and v2 files read as empty.
 // Attributes and dependencies are plain rowid tables without an index: rows are written in
 // (task, ord) order, so reading by rowid is already in order and costs no sort; a file
 // whose rows are out of order (made by hand) is read through ORDER BY task, ord instead.
@@ -44,7 +46,8 @@ const char *const kSchema[] = {
     " hours_per_day REAL NOT NULL,"
     " days_per_week REAL NOT NULL,"
     " project_extra TEXT,"
-    " file_extra TEXT)",
+    " file_extra TEXT,"
+    " calendar_extra TEXT)",
     "CREATE TABLE tasks ("
     " pos INTEGER PRIMARY KEY,"
     " task_id TEXT NOT NULL,"
@@ -359,12 +362,13 @@ bool writeDatabase(const Project &project, const QString &path, QString *why)
             ok = exec(q, QLatin1String(statement), why);
         }
         if (ok) {
-            q.prepare(QStringLiteral("INSERT INTO project VALUES (1, ?, ?, ?, ?, ?)"));
+            q.prepare(QStringLiteral("INSERT INTO project VALUES (1, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(project.name.isNull() ? QStringLiteral("") : project.name);
             q.addBindValue(project.calendar.hoursPerDay);
             q.addBindValue(project.calendar.daysPerWeek);
             q.addBindValue(project.projectExtra.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(compactJson(project.projectExtra))));
             q.addBindValue(project.extra.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(compactJson(project.extra))));
+            q.addBindValue(project.calendarExtra.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(compactJson(project.calendarExtra))));
             if (!q.exec()) {
                 *why = q.lastError().text();
                 ok = false;
@@ -493,14 +497,17 @@ private:
 
     std::optional<Refusal> readProject(Project &project)
     {
-        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT name, hours_per_day, days_per_week, project_extra, file_extra FROM project"));
+        const QString calendarExtra = m_version >= 3 ? QStringLiteral("calendar_extra") : QStringLiteral("NULL");
+        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT name, hours_per_day, days_per_week, project_extra, file_extra, %1 FROM project")
+                                                    .arg(calendarExtra));
         if (!q->next())
             return q->error().isEmpty() ? damaged(QStringLiteral("the project row is missing")) : sqlFailure(q->error());
         project.name = q->text(0);
         if (!q->real(1, &project.calendar.hoursPerDay) || !q->real(2, &project.calendar.daysPerWeek)
             || !(project.calendar.hoursPerDay > 0) || !(project.calendar.daysPerWeek > 0))
             return Refusal{QString(), QStringLiteral("calendar hours_per_day and days_per_week must be positive numbers")};
-        if (!parseObject(*q, 3, &project.projectExtra) || !parseObject(*q, 4, &project.extra))
+        if (!parseObject(*q, 3, &project.projectExtra) || !parseObject(*q, 4, &project.extra)
+            || !parseObject(*q, 5, &project.calendarExtra))
             return damaged(QStringLiteral("the project's extra fields are not a JSON object"));
         if (q->next())
             return damaged(QStringLiteral("more than one project row"));
