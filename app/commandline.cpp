@@ -2,6 +2,8 @@
 
 #include "model/engine/analysis.h"
 #include "model/engine/analysisreport.h"
+#include "model/engine/riskinput.h"
+#include "model/engine/riskreport.h"
 #include "model/engine/snapshot.h"
 #include "model/storage/projectfile.h"
 
@@ -10,6 +12,9 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <thread>
+
+#include <unistd.h>
 
 namespace Workplan::CommandLine {
 
@@ -33,7 +38,8 @@ QString usage()
         "usage:\n"
         "  workplan [FILE]                         open the editor\n"
         "  workplan analyze FILE [--json] [--timings]\n"
-        "  workplan convert IN OUT                 .json <-> .workplan, by the endings");
+        "  workplan convert IN OUT                 .json <-> .workplan, by the endings\n"
+        "  workplan risk FILE [--runs N] [--seed S] [--json]");
 }
 
 int analyze(const QStringList &args)
@@ -115,6 +121,93 @@ int convert(const QStringList &args)
     return 0;
 }
 
+// §8: the Monte Carlo schedule risk. Exit status as analyze.
+int risk(const QStringList &args)
+{
+    QString file;
+    bool json = false;
+    int runs = 10000;
+    quint64 seed = 1;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        auto number = [&](const char *what) -> std::optional<QString> {
+            if (i + 1 >= args.size()) {
+                printErr(QStringLiteral("workplan risk: %1 needs a value\n%2").arg(QLatin1String(what), usage()));
+                return std::nullopt;
+            }
+            return args.at(++i);
+        };
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a == QLatin1String("--runs")) {
+            const auto v = number("--runs");
+            bool ok = false;
+            runs = v ? v->toInt(&ok) : 0;
+            if (!ok || runs < 1) {
+                if (v)
+                    printErr(QStringLiteral("workplan risk: --runs takes a whole number of at least 1, not '%1'").arg(*v));
+                return 2;
+            }
+        } else if (a == QLatin1String("--seed")) {
+            const auto v = number("--seed");
+            bool ok = false;
+            seed = v ? v->toULongLong(&ok) : 0;
+            if (!ok) {
+                if (v)
+                    printErr(QStringLiteral("workplan risk: --seed takes a whole number of at least 0, not '%1'").arg(*v));
+                return 2;
+            }
+        } else if (a.startsWith(QLatin1String("--")) || !file.isEmpty()) {
+            printErr(QStringLiteral("workplan risk: unexpected argument '%1'\n%2").arg(a, usage()));
+            return 2;
+        } else {
+            file = a;
+        }
+    }
+    if (file.isEmpty()) {
+        printErr(QStringLiteral("workplan risk: no file given\n%1").arg(usage()));
+        return 2;
+    }
+    QString error;
+    const auto project = ProjectFile::load(file, &error);
+    if (!project) {
+        printErr(error);
+        return 2;
+    }
+    const Snapshot snapshot = Snapshot::fromProject(*project);
+    const Analysis analysis = analyze(snapshot);
+    if (!analysis.hasSchedule()) {
+        printOut(json ? riskCyclesToJson(snapshot, analysis) : analysisToText(snapshot, analysis).toUtf8());
+        return 1;
+    }
+    const RiskInput input = riskInputOf(*project, snapshot);
+    RiskOptions options;
+    options.runs = runs;
+    options.seed = seed;
+    // A progress line for a person watching a long run, never in a pipe or a log.
+    QElapsedTimer clock;
+    clock.start();
+    const bool terminal = isatty(fileno(stderr));
+    bool shown = false;
+    options.progress = [&](int done) {
+        if (terminal && clock.elapsed() > 1000) {
+            std::fprintf(stderr, "\rrisk: %d of %d runs", done, runs);
+            shown = true;
+        }
+        return true;
+    };
+    const RiskResult result = simulateRisk(input.problem, analysis.makespanHours, options);
+    if (shown)
+        std::fprintf(stderr, "\n");
+    if (!result.error.empty()) {
+        printErr(QStringLiteral("%1: %2").arg(file, QString::fromStdString(result.error)));
+        return 2;
+    }
+    printOut(json ? riskToJson(snapshot, analysis, input, result, seed)
+                  : riskToText(snapshot, analysis, input, result, seed).toUtf8());
+    return 0;
+}
+
 } // namespace
 
 bool isSubcommand(const QStringList &arguments)
@@ -122,7 +215,7 @@ bool isSubcommand(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString &cmd = arguments.at(1);
-    return cmd == QLatin1String("analyze") || cmd == QLatin1String("convert");
+    return cmd == QLatin1String("analyze") || cmd == QLatin1String("convert") || cmd == QLatin1String("risk");
 }
 
 int run(const QStringList &arguments)
@@ -133,6 +226,8 @@ int run(const QStringList &arguments)
         return analyze(rest);
     if (cmd == QLatin1String("convert"))
         return convert(rest);
+    if (cmd == QLatin1String("risk"))
+        return risk(rest);
     printErr(usage());
     return 2;
 }

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -116,7 +117,7 @@ std::optional<double> toHours(double amount, QStringView unit, const Calendar &c
 
 } // namespace
 
-std::optional<double> parseEffortText(QStringView text, const Calendar &calendar)
+std::optional<EffortBounds> parseEffortBoundsText(QStringView text, const Calendar &calendar)
 {
     const QStringView s = text.trimmed();
     qsizetype pos = 0;
@@ -124,6 +125,7 @@ std::optional<double> parseEffortText(QStringView text, const Calendar &calendar
     if (!low)
         return std::nullopt;
     double amount = *low;
+    std::optional<double> high;
 
     qsizetype look = pos;
     while (look < s.size() && isSpace(s[look]))
@@ -132,7 +134,7 @@ std::optional<double> parseEffortText(QStringView text, const Calendar &calendar
         ++look;
         while (look < s.size() && isSpace(s[look]))
             ++look;
-        const auto high = readNumber(s, look);
+        high = readNumber(s, look);
         if (!high)
             return std::nullopt;
         amount = (*low + *high) / 2.0;
@@ -147,7 +149,22 @@ std::optional<double> parseEffortText(QStringView text, const Calendar &calendar
     const auto hours = toHours(amount, unit, calendar);
     if (!hours || !std::isfinite(*hours))
         return std::nullopt;
-    return hours;
+    EffortBounds b{*hours, *hours, *hours, false};
+    if (high) {
+        // The midpoint above is what every figure uses; the ends matter only to §8's draws.
+        const double a = toHours(*low, unit, calendar).value_or(*hours);
+        const double z = toHours(*high, unit, calendar).value_or(*hours);
+        b.low = std::min(a, z);
+        b.high = std::max(a, z);
+        b.range = true;
+    }
+    return b;
+}
+
+std::optional<double> parseEffortText(QStringView text, const Calendar &calendar)
+{
+    const auto b = parseEffortBoundsText(text, calendar);
+    return b ? std::optional<double>(b->hours) : std::nullopt;
 }
 
 std::optional<double> parseEffort(const QJsonValue &value, const Calendar &calendar)

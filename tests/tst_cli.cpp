@@ -66,6 +66,10 @@ private slots:
     void textOutput();
     void timings();
     void convertRoundTrip();
+    void riskJsonPerContract();
+    void riskCyclesExitOne();
+    void riskBadArguments_data();
+    void riskBadArguments();
     void datesAndTeamSurviveWorkplanFile();
     void convertKeepsOutOnFailure();
     void helpListsEverything_data();
@@ -253,6 +257,84 @@ void TestCli::datesAndTeamSurviveWorkplanFile()
     QCOMPARE(a.exitCode, 0);
     QCOMPARE(b.out, a.out);
     QVERIFY(a.out.contains("\"deadlines\""));
+}
+
+// §8 through the real binary: the keys, the same seed giving the same bytes, another seed
+// other draws, the out-of-order warning, dates and deadlines with a start.
+void TestCli::riskJsonPerContract()
+{
+    const QString file = m_dir.filePath(QStringLiteral("risk.json"));
+    QVERIFY(writeText(file, R"({"project": {"name": "r", "start": "2025-06-02"}, "tasks": [
+        {"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": "2-4 h", "deadline": "2025-06-02T12:30"}},
+        {"task_id": "c", "task_type": "t", "attributes": {"estimated_effort": "3 h", "optimistic_effort": "4h", "pessimistic_effort": "8h"},
+         "dependencies": [{"dependency_task_id": "a"}]}]})"));
+    const Result r = runWorkplan({QStringLiteral("risk"), file, QStringLiteral("--json"), QStringLiteral("--runs"), QStringLiteral("4000")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.keys(), QStringLiteral("criticality deadlines deterministic_makespan_hours finish_dates makespan "
+                                      "on_time_probability project runs seed sensitivity warnings").split(QLatin1Char(' ')));
+    QCOMPARE(o.value(QLatin1String("runs")).toInt(), 4000);
+    QCOMPARE(o.value(QLatin1String("seed")).toInt(), 1);
+    QCOMPARE(o.value(QLatin1String("deterministic_makespan_hours")).toDouble(), 6.0);
+    // a ~ U[2, 4], c fixed at 3: the makespan is uniform on [5, 7].
+    const QJsonObject m = o.value(QLatin1String("makespan")).toObject();
+    QVERIFY(std::fabs(m.value(QLatin1String("mean")).toDouble() - 6.0) < 0.05);
+    QVERIFY(std::fabs(m.value(QLatin1String("p50")).toDouble() - 6.0) < 0.06);
+    QCOMPARE(o.value(QLatin1String("criticality")).toObject().value(QLatin1String("c")).toDouble(), 1.0);
+    QCOMPARE(o.value(QLatin1String("sensitivity")).toObject().value(QLatin1String("c")).toDouble(), 0.0);
+    QCOMPARE(o.value(QLatin1String("sensitivity")).toObject().value(QLatin1String("a")).toDouble(), 1.0);
+    const QJsonArray warnings = o.value(QLatin1String("warnings")).toArray();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.at(0).toObject().value(QLatin1String("message")).toString(), QStringLiteral("three-point estimate out of order"));
+    // The deadline at 12:30 is 3.5 working hours in: a finishes by then in 3/4 of the runs.
+    const double met = o.value(QLatin1String("deadlines")).toArray().at(0).toObject().value(QLatin1String("probability")).toDouble();
+    QVERIFY2(std::fabs(met - 0.75) < 0.03, qPrintable(QString::number(met)));
+    QCOMPARE(o.value(QLatin1String("finish_dates")).toObject().value(QLatin1String("p50")).toString().left(14),
+             QStringLiteral("2025-06-02T15:"));
+    // Determinism: the same seed gives the same bytes; another seed, other draws.
+    const Result again = runWorkplan({QStringLiteral("risk"), file, QStringLiteral("--runs"), QStringLiteral("4000"), QStringLiteral("--json")});
+    QCOMPARE(again.out, r.out);
+    const Result other = runWorkplan({QStringLiteral("risk"), file, QStringLiteral("--json"), QStringLiteral("--runs"), QStringLiteral("4000"),
+                                      QStringLiteral("--seed"), QStringLiteral("2")});
+    QCOMPARE(other.exitCode, 0);
+    QVERIFY(other.out != r.out);
+    // The text form has the table.
+    const Result text = runWorkplan({QStringLiteral("risk"), file, QStringLiteral("--runs"), QStringLiteral("500")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("P80"));
+    QVERIFY(text.out.contains("Histogram"));
+}
+
+void TestCli::riskCyclesExitOne()
+{
+    const QString file = m_dir.filePath(QStringLiteral("risk-cycle.json"));
+    QVERIFY(writeText(file, kCyclic));
+    const Result r = runWorkplan({QStringLiteral("risk"), file, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.keys(), (QStringList{QStringLiteral("cycles"), QStringLiteral("project")}));
+    QCOMPARE(o.value(QLatin1String("cycles")).toArray().size(), 1);
+}
+
+void TestCli::riskBadArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString file = examples() + QLatin1String("/feature-development.json");
+    QTest::newRow("no file") << QStringList{QStringLiteral("risk")};
+    QTest::newRow("zero runs") << QStringList{QStringLiteral("risk"), file, QStringLiteral("--runs"), QStringLiteral("0")};
+    QTest::newRow("runs not a number") << QStringList{QStringLiteral("risk"), file, QStringLiteral("--runs"), QStringLiteral("many")};
+    QTest::newRow("runs without value") << QStringList{QStringLiteral("risk"), file, QStringLiteral("--runs")};
+    QTest::newRow("negative seed") << QStringList{QStringLiteral("risk"), file, QStringLiteral("--seed"), QStringLiteral("-1")};
+    QTest::newRow("missing file") << QStringList{QStringLiteral("risk"), QStringLiteral("/nonexistent/plan.json")};
+}
+
+void TestCli::riskBadArguments()
+{
+    QFETCH(QStringList, args);
+    const Result r = runWorkplan(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!r.err.isEmpty());
+    QVERIFY(r.out.isEmpty());
 }
 
 void TestCli::convertRoundTrip()

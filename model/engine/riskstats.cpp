@@ -246,20 +246,32 @@ void rankDraws(const Draw &d, const std::vector<std::uint64_t> &runKeys, const s
             sorted[j] = sorted[j - 1];
         sorted[j] = x;
     }
-    sab = 0;
-    saa = 0;
+    // Untied, sorted place i has the centred rank i - (runs - 1) / 2, and the squares add up
+    // to (runs^3 - runs) / 12; a run of t equal values takes their average rank and takes
+    // (t^3 - t) / 12 off that sum. Ties are rare, so the common step is one multiply-add.
+    const double centre = (double(runs) - 1) * 0.5;
+    double ab = 0, tieCubes = 0;
     for (std::size_t i = 0; i < runs;) {
-        std::size_t j = i + 1;
+        if (i + 1 == runs || sorted[i + 1].value != sorted[i].value) {
+            ab += (double(i) - centre) * b[std::size_t(sorted[i].run)];
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 2;
         while (j < runs && sorted[j].value == sorted[i].value)
             ++j;
         const double a = (double(i) + double(j) - double(runs)) * 0.5;
         double sb = 0;
         for (std::size_t t = i; t < j; ++t)
             sb += b[std::size_t(sorted[t].run)];
-        sab += a * sb;
-        saa += a * a * double(j - i);
+        ab += a * sb;
+        const double t = double(j - i);
+        tieCubes += t * t * t - t;
         i = j;
     }
+    const double n = double(runs);
+    sab = ab;
+    saa = (n * n * n - n - tieCubes) / 12;
 }
 
 } // namespace
