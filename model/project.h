@@ -74,4 +74,26 @@ private:
     bool m_indexKnownExact = false;
 };
 
+// What Project ▸ Properties edits, as one value an undo step swaps: the name, the
+// calendar, and the project's and calendar's other fields, where §6's start, working days,
+// day start and holidays and §7's resources live exactly as the file has them.
+struct ProjectProperties
+{
+    QString name;
+    Calendar calendar;
+    QJsonObject projectExtra;
+    QJsonObject calendarExtra;
+
+    static ProjectProperties of(const Project &p)
+    {
+        return {p.name, p.calendar, p.projectExtra, p.calendarExtra};
+    }
+    bool operator==(const ProjectProperties &o) const
+    {
+        return name == o.name && calendar == o.calendar && projectExtra == o.projectExtra
+            && calendarExtra == o.calendarExtra;
+    }
+    bool operator!=(const ProjectProperties &o) const { return !(*this == o); }
+};
+
 } // namespace Workplan

@@ -226,10 +226,12 @@ void ProjectDocument::applyTask(const Task &task, ChangeFlags flags)
     emit changed();
 }
 
-void ProjectDocument::applyProjectProperties(const QString &name, const Calendar &calendar)
+void ProjectDocument::applyProjectProperties(const ProjectProperties &properties)
 {
-    m_project.name = name;
-    m_project.calendar = calendar;
+    m_project.name = properties.name;
+    m_project.calendar = properties.calendar;
+    m_project.projectExtra = properties.projectExtra;
+    m_project.calendarExtra = properties.calendarExtra;
     emit projectPropertiesChanged();
     emit changed();
 }

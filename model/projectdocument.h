@@ -69,7 +69,7 @@ public:
     void applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex,
                        bool hasParentField = true);
     void applyTask(const Task &task, ChangeFlags flags);   // same id, same parent
-    void applyProjectProperties(const QString &name, const Calendar &calendar);
+    void applyProjectProperties(const ProjectProperties &properties);
 
 signals:
     void projectReset();

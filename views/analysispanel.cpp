@@ -62,7 +62,7 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
     static const char *const titles[SectionCount] = {
         QT_TR_NOOP("Cycles"), QT_TR_NOOP("Blocked"), QT_TR_NOOP("Why blocked?"), QT_TR_NOOP("Ready"),
         QT_TR_NOOP("Critical path"), QT_TR_NOOP("Parallel groups"), QT_TR_NOOP("Overruns"),
-        QT_TR_NOOP("Warnings")};
+        QT_TR_NOOP("Deadlines"), QT_TR_NOOP("Team"), QT_TR_NOOP("Warnings")};
     QFont bold = m_tree->font();
     bold.setBold(true);
     for (int i = 0; i < SectionCount; ++i) {
@@ -181,6 +181,8 @@ PanelSection AnalysisPanel::build(Section section) const
         return b.parallelGroups(limit, expanded);
     }
     case Section::Overruns: return b.overruns(limit);
+    case Section::Deadlines: return b.deadlines(limit);
+    case Section::Team: return b.team(limit);
     case Section::Warnings: return b.warnings(limit);
     }
     return {};

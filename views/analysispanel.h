@@ -30,8 +30,9 @@ class AnalysisPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Section { Cycles, Blocked, WhyBlocked, Ready, CriticalPath, ParallelGroups, Overruns, Warnings };
-    static constexpr int SectionCount = 8;
+    enum class Section { Cycles, Blocked, WhyBlocked, Ready, CriticalPath, ParallelGroups, Overruns,
+                         Deadlines, Team, Warnings };
+    static constexpr int SectionCount = 10;
 
     AnalysisPanel(AnalysisController *analysis, TaskSelection *selection, ProjectDocument *document,
                   QWidget *parent = nullptr);

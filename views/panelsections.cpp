@@ -3,6 +3,8 @@
 #include "analysiscontroller.h"
 #include "analysisexplain.h"
 
+#include "model/engine/leveledschedule.h"
+#include "model/engine/scheduledates.h"
 #include "model/jsonwriter.h"
 #include "model/project.h"
 
@@ -40,6 +42,11 @@ QString counted(const char *title, std::size_t n)
     return QStringLiteral("%1 (%2)").arg(tr(title)).arg(n);
 }
 
+QString shownMoment(const Moment &m)
+{
+    return formatMoment(m).replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
 } // namespace
 
 QString hoursText(double hours)
@@ -75,8 +82,104 @@ QString PanelSectionBuilder::summary() const
     const Analysis &a = m_result.analysis;
     if (!a.hasSchedule())
         return tr("No schedule: the plan has %1 loop(s) of dependencies").arg(a.cycles.size());
-    return tr("Makespan %1 \u00b7 Sequential %2 \u00b7 Saved by parallel work %3")
-        .arg(hoursText(a.makespanHours), hoursText(a.sequentialHours), hoursText(a.timeSavingsHours));
+    QString text = tr("Makespan %1 \u00b7 Sequential %2 \u00b7 Saved by parallel work %3")
+                       .arg(hoursText(a.makespanHours), hoursText(a.sequentialHours), hoursText(a.timeSavingsHours));
+    if (const auto &dates = m_result.snapshot.dates)
+        text += tr(" \u00b7 Finish %1").arg(shownMoment(dates->finishReading(a.makespanHours)));
+    if (a.leveled)
+        text += tr(" \u00b7 With the team %1").arg(hoursText(a.leveled->makespanHours));
+    return text;
+}
+
+PanelSection PanelSectionBuilder::deadlines(int limit) const
+{
+    const Snapshot &s = m_result.snapshot;
+    const Analysis &a = m_result.analysis;
+    PanelSection sec{counted("Deadlines", s.deadlines.size()), true, {}};
+    if (!s.dates || !a.hasSchedule())
+        return sec;
+    const ScheduleDates dates = ScheduleDates::of(s, a);
+    // Late ones first, the latest of them on top; then the tightest margins.
+    std::vector<std::pair<double, int>> order;
+    for (std::size_t k = 0; k < s.deadlines.size(); ++k)
+        order.push_back({s.deadlines[k].offset - a.times(s.deadlines[k].task).ef, int(k)});
+    std::stable_sort(order.begin(), order.end());
+    const std::size_t shown = std::min(order.size(), std::size_t(limit));
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto &[margin, k] = order[i];
+        const Snapshot::Deadline &d = s.deadlines[std::size_t(k)];
+        PanelEntry e = taskEntry(d.task);
+        const QString verdict = margin < -1e-6 ? tr("%1 late").arg(hoursText(-margin))
+                                               : tr("%1 to spare").arg(hoursText(margin));
+        e.text = tr("%1: due %2, finishes %3 \u2014 %4")
+                     .arg(e.text, shownMoment(d.moment), shownMoment(dates.tasks[std::size_t(d.task)].finish), verdict);
+        e.key = QLatin1String("deadline/") + e.taskId;
+        e.data.insert(MarginRole, margin);
+        sec.entries.push_back(std::move(e));
+    }
+    addMore(sec.entries, order.size(), shown, QStringLiteral("deadlines"));
+    return sec;
+}
+
+PanelSection PanelSectionBuilder::team(int limit) const
+{
+    const Snapshot &s = m_result.snapshot;
+    const Analysis &a = m_result.analysis;
+    const LeveledSchedule *l = a.leveled.get();
+    PanelSection sec{l ? counted("Team: delayed tasks", l->delayed.size()) : tr("Team"), true, {}};
+    if (s.resources.empty() || !a.hasSchedule())
+        return sec;
+    PanelEntry head;
+    head.key = QStringLiteral("team/finish");
+    if (!l) {
+        head.text = tr("No schedule with the team: a task needs more of a resource than exists (see Warnings)");
+        sec.entries.push_back(std::move(head));
+        return sec;
+    }
+    head.text = tr("With the team: %1 (%2%3, %4 delayed) \u2014 unlimited: %5")
+                    .arg(hoursText(l->makespanHours), l->makespanHours >= a.makespanHours ? QStringLiteral("+") : QString(),
+                         hoursText(l->makespanHours - a.makespanHours))
+                    .arg(l->delayed.size())
+                    .arg(hoursText(a.makespanHours));
+    sec.entries.push_back(std::move(head));
+    // The busiest resource: the most unit-hours against its capacity over the leveled finish.
+    int busiest = -1;
+    double busiestLoad = -1;
+    for (std::size_t r = 0; r < s.resources.size(); ++r) {
+        double unitHours = 0;
+        for (int t = 0; t < s.taskCount(); ++t) {
+            if (!s.isLeaf(t) || s.demandStart.empty())
+                continue;
+            for (int k = s.demandStart[std::size_t(t)]; k < s.demandStart[std::size_t(t) + 1]; ++k) {
+                if (s.demandResource[std::size_t(k)] == int(r))
+                    unitHours += s.demandUnits[std::size_t(k)] * (l->finish[std::size_t(t)] - l->start[std::size_t(t)]);
+            }
+        }
+        const double load = l->makespanHours > 0 ? unitHours / (s.resources[r].capacity * l->makespanHours) : 0;
+        if (load > busiestLoad) {
+            busiestLoad = load;
+            busiest = int(r);
+        }
+    }
+    if (busiest >= 0) {
+        PanelEntry e;
+        e.key = QStringLiteral("team/busiest");
+        e.text = tr("Busiest: %1 (capacity %2, in use %3 % of the time)")
+                     .arg(s.resources[std::size_t(busiest)].name)
+                     .arg(s.resources[std::size_t(busiest)].capacity)
+                     .arg(qRound(busiestLoad * 100));
+        sec.entries.push_back(std::move(e));
+    }
+    const std::size_t shown = std::min(l->delayed.size(), std::size_t(limit));
+    for (std::size_t i = 0; i < shown; ++i) {
+        const int t = l->delayed[i];
+        PanelEntry e = taskEntry(t);
+        e.text = tr("%1: starts %2 later").arg(e.text, hoursText(l->start[std::size_t(t)] - a.times(t).es));
+        e.key = QLatin1String("team/") + e.taskId;
+        sec.entries.push_back(std::move(e));
+    }
+    addMore(sec.entries, l->delayed.size(), shown, QStringLiteral("team"));
+    return sec;
 }
 
 PanelSection PanelSectionBuilder::cycles(int limit) const

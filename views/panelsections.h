@@ -27,6 +27,7 @@ enum PanelRole : int {
     MembersRole,                    // QStringList: a cyclic set, file order
     MessageRole,                    // QString: warning text
     MoreRole,                       // bool: the "… and N more" entry
+    MarginRole,                     // double: a deadline's margin in hours (below 0: late)
     LazyRole                        // bool: children are listed once it is expanded
 };
 
@@ -82,6 +83,11 @@ public:
     // `expanded`; otherwise they are lazy, so 10k leaves do not become 10k items.
     PanelSection parallelGroups(int limit, const QSet<QString> &expanded) const;
     PanelSection overruns(int limit) const;
+    // §6: each deadline with its margin, late ones first (hidden without a project start).
+    PanelSection deadlines(int limit) const;
+    // §7: the finish with the team against the unlimited one, the delayed tasks, the busiest
+    // resource (hidden without declared resources).
+    PanelSection team(int limit) const;
     PanelSection warnings(int limit) const;
 
     QString label(int task) const;  // "title (task_id)", or the id when it has no title

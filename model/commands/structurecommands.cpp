@@ -156,16 +156,23 @@ void DependencyCommand::undo() { apply(m_before); }
 
 ProjectPropertiesCommand::ProjectPropertiesCommand(ProjectDocument *document, const QString &name,
                                                    const Calendar &calendar, QUndoCommand *parent)
-    : QUndoCommand(tr("Change project properties"), parent)
-    , m_document(document)
-    , m_oldName(document->project().name)
-    , m_newName(name)
-    , m_oldCalendar(document->project().calendar)
-    , m_newCalendar(calendar)
+    : ProjectPropertiesCommand(document,
+                               ProjectProperties{name, calendar, document->project().projectExtra,
+                                                 document->project().calendarExtra},
+                               parent)
 {
 }
 
-void ProjectPropertiesCommand::redo() { m_document->applyProjectProperties(m_newName, m_newCalendar); }
-void ProjectPropertiesCommand::undo() { m_document->applyProjectProperties(m_oldName, m_oldCalendar); }
+ProjectPropertiesCommand::ProjectPropertiesCommand(ProjectDocument *document, const ProjectProperties &properties,
+                                                   QUndoCommand *parent)
+    : QUndoCommand(tr("Change project properties"), parent)
+    , m_document(document)
+    , m_old(ProjectProperties::of(document->project()))
+    , m_new(properties)
+{
+}
+
+void ProjectPropertiesCommand::redo() { m_document->applyProjectProperties(m_new); }
+void ProjectPropertiesCommand::undo() { m_document->applyProjectProperties(m_old); }
 
 } // namespace Workplan

@@ -2,6 +2,7 @@
 
 #include "model/calendar.h"
 #include "model/dependency.h"
+#include "model/project.h"
 
 #include <QHash>
 #include <QPointF>
@@ -87,14 +88,15 @@ class ProjectPropertiesCommand : public QUndoCommand
 public:
     ProjectPropertiesCommand(ProjectDocument *document, const QString &name, const Calendar &calendar,
                              QUndoCommand *parent = nullptr);
+    ProjectPropertiesCommand(ProjectDocument *document, const ProjectProperties &properties,
+                             QUndoCommand *parent = nullptr);
 
     void redo() override;
     void undo() override;
 
 private:
     ProjectDocument *m_document;
-    QString m_oldName, m_newName;
-    Calendar m_oldCalendar, m_newCalendar;
+    ProjectProperties m_old, m_new;
 };
 
 } // namespace Workplan

@@ -13,6 +13,7 @@
 namespace Workplan {
 
 struct Snapshot;
+struct LeveledSchedule;
 
 // What the engine finds (§4). Task references are file-order indices into the Snapshot.
 struct Analysis
@@ -79,6 +80,9 @@ struct Analysis
     std::vector<Overrun> overruns;
     std::vector<Warning> warnings;
     bool overCapacity = false;               // a leaf needs more of a resource than exists (§7)
+    // §7: the schedule with the team's capacity; null without declared resources, with
+    // cycles, with overCapacity, or when the options asked for none.
+    std::shared_ptr<const LeveledSchedule> leveled;
 
     bool hasSchedule() const { return cycles.empty(); }
     // Task t's times (only for an analysis that has a schedule); a summary's aggregate its
@@ -113,7 +117,14 @@ struct Analysis
 
 QString toString(Analysis::Reason r);
 
-// Runs every rule of §2–§4 in O(V + E). Pure: reads only the snapshot.
-Analysis analyze(const Snapshot &snapshot);
+struct AnalysisOptions
+{
+    bool level = true;          // §7's leveled schedule, for a project with resources
+    int levelingEffort = -1;    // schedules tried; -1: the engine's default for the size
+};
+
+// Runs every rule of §2–§4 in O(V + E), then §7's leveling when asked and there is a
+// team. Pure: reads only the snapshot.
+Analysis analyze(const Snapshot &snapshot, const AnalysisOptions &options = {});
 
 } // namespace Workplan

@@ -2,6 +2,7 @@
 
 #include "../jsonwriter.h"
 #include "analysis.h"
+#include "leveledschedule.h"
 #include "scheduledates.h"
 #include "snapshot.h"
 
@@ -195,6 +196,39 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
             w.endObject();
         }
         w.endArray();
+    }
+
+    // §7, for a project with at least one declared resource.
+    if (!s.resources.empty()) {
+        w.key("leveled");
+        if (const LeveledSchedule *l = a.leveled.get()) {
+            w.beginObject();
+            w.key("makespan_hours"); w.hours(l->makespanHours);
+            w.key("schedule");
+            w.beginObject();
+            for (int t = 0; t < s.taskCount(); ++t) {
+                if (!s.isLeaf(t))
+                    continue;
+                w.key(s.ids[std::size_t(t)]);
+                w.beginObject();
+                w.key("start"); w.hours(l->start[std::size_t(t)]);
+                w.key("finish"); w.hours(l->finish[std::size_t(t)]);
+                if (dated) {
+                    // A leaf of duration 0 takes the finish reading for both.
+                    const bool instant = l->finish[std::size_t(t)] == l->start[std::size_t(t)];
+                    const double start = l->start[std::size_t(t)];
+                    moment("start_date", instant ? s.dates->finishReading(start) : s.dates->startReading(start));
+                    moment("finish_date", s.dates->finishReading(l->finish[std::size_t(t)]));
+                }
+                w.endObject();
+            }
+            w.endObject();
+            w.key("delayed");
+            writeIdList(w, s, l->delayed);
+            w.endObject();
+        } else {
+            w.null();
+        }
     }
     w.endObject();
     QByteArray out = w.take();

@@ -1,4 +1,5 @@
 #include "analysis.h"
+#include "leveledschedule.h"
 #include "snapshot.h"
 
 #include <algorithm>
@@ -612,7 +613,7 @@ void schedule(const Snapshot &s, const ScheduleGraph &g, Forward &f, Analysis &a
 
 } // namespace
 
-Analysis analyze(const Snapshot &s)
+Analysis analyze(const Snapshot &s, const AnalysisOptions &options)
 {
     Analysis a;
     const int n = s.taskCount();
@@ -644,6 +645,9 @@ Analysis analyze(const Snapshot &s)
         helper.join();
     else
         besideTheSchedule();
+
+    if (options.level && !s.resources.empty() && a.hasSchedule() && !a.overCapacity)
+        a.leveled = std::make_shared<const LeveledSchedule>(levelSchedule(s, a, options.levelingEffort));
     return a;
 }
 

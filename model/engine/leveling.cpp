@@ -7,8 +7,9 @@
 //   1. the latest-finish-time (LFT) rule, from the unlimited schedule's backward pass;
 //   2. forward-backward improvement (double justification): right-justify against the
 //      makespan, then left-justify in that order; repeated while it gains;
-//   3. a genetic algorithm over activity lists (two-point order crossover, adjacent swap
-//      mutation, survival of the fittest), seeded by regret-based biased random sampling;
+//   3. a genetic algorithm over activity lists (tournament parents, two-point order
+//      crossover, adjacent swap mutation, survival of the fittest), seeded by
+//      regret-based biased random sampling on the LFT rule;
 //      every child is justified too and its list rewritten in start order (Lamarckian).
 // "effort" counts SGS passes, the literature's unit, so "5,000 schedules" compares with
 // published tables. Only additions and comparisons touch the times, and every random
@@ -28,7 +29,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kTol = 1e-9;
-constexpr int kFitBudget = KFIT;
+constexpr int kFitBudget = 24;
 
 class Rng
 {
@@ -53,16 +54,19 @@ private:
 // One resource's use over time as a sorted step function: level[i] units are in use over
 // [time[i], time[i+1]). The -inf sentinel means every time lies in some step, and the last
 // step is always 0. Insertions cost a memmove of the steps after them, which is short
-// because the serial scheme places nodes roughly in time order; for big graphs the
-// TreeProfile below keeps every operation logarithmic instead.
+// because the serial scheme places nodes roughly in time order, and then this is several
+// times faster than the TreeProfile below. It counts the steps it moves and scans: past
+// `allowance` the pass is abandoned and redone on trees, which give the same schedule.
 class FlatProfile
 {
 public:
-    void reset()
+    void reset(long long allowance)
     {
         m_time.assign(1, -kInf);
         m_level.assign(1, 0);
+        m_allowance = allowance;
     }
+    bool exhausted() const { return m_allowance < 0; }
     // The earliest t' >= t such that the level stays <= limit over [t', t' + d), or once
     // `budget` jumps are spent, the earliest t' >= t after which it stays <= limit for good.
     double fit(double t, double d, int limit, int &budget) const
@@ -71,6 +75,7 @@ public:
         for (;;) {
             if (--budget < 0)
                 return std::max(t, tail(limit));
+            const std::size_t from = i;
             if (m_level[i] > limit) {
                 do
                     ++i;
@@ -81,6 +86,7 @@ public:
             std::size_t j = i + 1;
             while (j < m_time.size() && m_time[j] < end && m_level[j] <= limit)
                 ++j;
+            m_allowance -= (long long)(j - from);
             if (j == m_time.size() || m_time[j] >= end)
                 return t;
             i = j;
@@ -90,6 +96,7 @@ public:
     {
         std::size_t i = breakAt(s);
         const std::size_t k = breakAt(f);
+        m_allowance -= (long long)(k - i);
         for (; i < k; ++i)
             m_level[i] += units;
     }
@@ -100,6 +107,7 @@ private:
         std::size_t i = m_time.size() - 1;
         while (i > 0 && m_level[i - 1] <= limit)
             --i;
+        m_allowance -= (long long)(m_time.size() - i);
         return m_time[i];
     }
     std::size_t breakAt(double t)
@@ -107,6 +115,7 @@ private:
         const std::size_t i = std::size_t(std::upper_bound(m_time.begin(), m_time.end(), t) - m_time.begin());
         if (m_time[i - 1] == t)
             return i - 1;
+        m_allowance -= (long long)(m_time.size() - i);
         m_time.insert(m_time.begin() + std::ptrdiff_t(i), t);
         m_level.insert(m_level.begin() + std::ptrdiff_t(i), m_level[i - 1]);
         return i;
@@ -114,15 +123,17 @@ private:
 
     std::vector<double> m_time;
     std::vector<int> m_level;
+    mutable long long m_allowance = 0;
 };
 
 // The same step function as a treap keyed by time, with lazy range-add and subtree
 // min/max levels: fit() jumps over a whole overloaded stretch or a whole free stretch in
-// O(log n), so a pass over 100k nodes never rescans the profile behind the frontier.
+// O(log n), and an insertion anywhere costs O(log n), whatever order the nodes come in.
 class TreeProfile
 {
 public:
-    void reset()
+    bool exhausted() const { return false; }
+    void reset(long long)
     {
         m_node.clear();
         m_seed = 0x2545f4914f6cdd1dull; // priorities restart too: same tree on every pass
@@ -404,7 +415,7 @@ Prepared::Prepared(const LevelingProblem &p)
 class Engine
 {
 public:
-    Engine(const Prepared &p, int resources, int effort);
+    Engine(const Prepared &p, int resources, int effort, bool tree);
     LevelingResult run();
 
 private:
@@ -420,7 +431,14 @@ private:
                 std::vector<double> &start);
     double pass(bool backward, const std::vector<int> &list, std::vector<double> &start)
     {
-        return m_tree ? pass(m_trees, backward, list, start) : pass(m_flats, backward, list, start);
+        if (!m_tree) {
+            const double m = pass(m_flats, backward, list, start);
+            if (!std::isnan(m))
+                return m;
+            m_tree = true; // for good: this graph makes the flat profile quadratic
+            m_trees.resize(m_flats.size());
+        }
+        return pass(m_trees, backward, list, start);
     }
     double evaluate(std::vector<int> &list);
     std::vector<int> ruleList(bool sample);
@@ -445,16 +463,11 @@ private:
     Rng m_rng{0x57a7e1e5c0ffee01ull};
 };
 
-Engine::Engine(const Prepared &p, int resources, int effort)
-    : m_p(p), m_effort(effort),
-      // The flat profile is faster while its memmoves stay short; past a few thousand
-      // holding nodes the tree's logarithmic bound wins.
-      m_tree(p.holding > 3000)
+Engine::Engine(const Prepared &p, int resources, int effort, bool tree)
+    : m_p(p), m_effort(effort), m_tree(tree)
 {
-    if (m_tree)
-        m_trees.resize(std::size_t(resources));
-    else
-        m_flats.resize(std::size_t(resources));
+    m_flats.resize(std::size_t(resources));
+    m_trees.resize(tree ? std::size_t(resources) : 0);
     m_start.assign(std::size_t(p.n), 0.0);
     m_back = m_key = m_start;
     m_mark.assign(std::size_t(p.n), 0);
@@ -464,8 +477,10 @@ template <class Profile>
 double Engine::pass(std::vector<Profile> &profiles, bool backward, const std::vector<int> &list,
                     std::vector<double> &start)
 {
+    // The flat profile may touch ~1,000 steps per node (about a tree pass's worth of
+    // time) before the trees take over.
     for (Profile &r : profiles)
-        r.reset();
+        r.reset(1024LL * m_p.n + 65536);
     const Prepared &p = m_p;
     const int *in = backward ? p.bwdStart.data() : p.fwdStart.data();
     const int *pred = backward ? p.bwdPred.data() : p.fwdPred.data();
@@ -492,8 +507,12 @@ double Engine::pass(std::vector<Profile> &profiles, bool backward, const std::ve
                 if (t == before)
                     break;
             }
-            for (int k = k0; k < k1; ++k)
-                profiles[std::size_t(p.demRes[std::size_t(k)])].add(t, t + d, p.demUnits[std::size_t(k)]);
+            for (int k = k0; k < k1; ++k) {
+                Profile &r = profiles[std::size_t(p.demRes[std::size_t(k)])];
+                r.add(t, t + d, p.demUnits[std::size_t(k)]);
+                if (r.exhausted())
+                    return std::numeric_limits<double>::quiet_NaN();
+            }
         }
         start[std::size_t(v)] = t;
         makespan = std::max(makespan, t + d);
@@ -656,8 +675,8 @@ std::uint64_t Engine::hash(const std::vector<int> &list) const
     return h;
 }
 
-// Survival of the fittest over parents and children, duplicates last so that the
-// population does not collapse onto one list. Each evaluation costs about three passes,
+// Parents by binary tournament; survival of the fittest over parents and children,
+// duplicates last so that the population does not collapse onto one list. Each evaluation costs about three passes,
 // and a population of about the square root of the evaluations balances breadth against
 // the number of generations.
 void Engine::genetic(Individual seed)
@@ -673,18 +692,17 @@ void Engine::genetic(Individual seed)
         const double m = evaluate(list);
         pop.push_back({list, m, hash(list)});
     }
-    std::vector<int> order;
     std::vector<Individual> all;
     while (!done() && pop.size() >= 2) {
-        order.resize(pop.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = int(i);
-        for (std::size_t i = order.size() - 1; i > 0; --i)
-            std::swap(order[i], order[std::size_t(m_rng.below(int(i) + 1))]);
         all = pop;
-        for (std::size_t i = 0; i + 1 < order.size() && !done(); i += 2) {
-            const std::vector<int> &mother = pop[std::size_t(order[i])].list;
-            const std::vector<int> &father = pop[std::size_t(order[i + 1])].list;
+        for (std::size_t pair = 0; pair < pop.size() / 2 && !done(); ++pair) {
+            // Binary tournaments: the better of two drawn members is a parent.
+            const auto pick = [&] {
+                const int a = m_rng.below(int(pop.size())), b = m_rng.below(int(pop.size()));
+                return std::size_t(pop[std::size_t(a)].makespan <= pop[std::size_t(b)].makespan ? a : b);
+            };
+            const std::vector<int> &mother = pop[pick()].list;
+            const std::vector<int> &father = pop[pick()].list;
             int q1 = m_rng.below(m_p.n + 1), q2 = m_rng.below(m_p.n + 1);
             if (q1 > q2)
                 std::swap(q1, q2);
@@ -735,19 +753,23 @@ LevelingResult Engine::run()
 
 int defaultLevelingEffort(int nodes)
 {
-    // About kWork node placements in all: 5,000 schedules up to 120 nodes, ~600 for
-    // 1,000 nodes, a single pass from 600k nodes on.
+    // About kWork node placements in all up to 10k nodes (5,000 schedules up to 120 nodes,
+    // 600 for 1,000, 60 for 10k: each well under a second), then falling with the square:
+    // 2 passes from 55k nodes, 1 from 78k, where one pass alone takes a good fraction of
+    // a second.
     constexpr long long kWork = 600000;
     if (nodes <= 0)
         return 1;
-    return int(std::clamp<long long>(kWork / nodes, 1, 5000));
+    const long long n = nodes;
+    const long long effort = n <= 10000 ? kWork / n : kWork * 10000 / (n * n);
+    return int(std::clamp<long long>(effort, 1, 5000));
 }
 
 LevelingResult levelResources(const LevelingProblem &p, const LevelingOptions &o)
 {
     const Prepared prepared(p);
     const int effort = o.effort < 0 ? defaultLevelingEffort(p.nodes) : std::max(o.effort, 1);
-    Engine engine(prepared, int(p.capacity.size()), effort);
+    Engine engine(prepared, int(p.capacity.size()), effort, o.treeProfile);
     return engine.run();
 }
 

@@ -27,6 +27,10 @@ struct LevelingProblem
 struct LevelingOptions
 {
     int effort = -1; // number of schedules tried; -1 = defaultLevelingEffort(nodes)
+    // The resource profile is a flat sorted array, switching to a balanced tree when a pass
+    // would make the array quadratic; the schedule is the same either way. true = the tree
+    // from the start (for tests and benchmarks).
+    bool treeProfile = false;
 };
 
 struct LevelingResult

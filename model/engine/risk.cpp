@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <limits>
 #include <memory>
 #include <thread>
@@ -48,6 +49,12 @@ std::string validate(const RiskProblem &p)
         if (p.kind[v] == RiskProblem::Kind::Triangular && p.mode.empty())
             return "triangular node without a mode";
     }
+    auto finite = [](const std::vector<double> &values) {
+        return std::all_of(values.begin(), values.end(), [](double x) { return std::isfinite(x); });
+    };
+    if (!finite(p.low) || !finite(p.mode) || !finite(p.high) || !finite(p.lag) || !finite(p.release)
+        || !finite(p.deadlineOffset))
+        return "a duration, lag, release or deadline is not a finite number";
     for (int v : p.deadlineNode) {
         if (v < 0 || std::size_t(v) >= n)
             return "deadline node out of range";
@@ -230,13 +237,15 @@ RiskResult simulateRisk(const RiskProblem &p, double deterministicMakespan, cons
     r.error = validate(p);
     if (r.error.empty() && o.runs <= 0)
         r.error = "no runs";
+    if (r.error.empty() && o.runs > std::numeric_limits<int>::max() - Lanes)
+        r.error = "too many runs";
     if (!r.error.empty())
         return r;
 
     const Graph g = renumber(p);
     const int runs = o.runs;
     int threads = o.threads > 0 ? o.threads : int(std::thread::hardware_concurrency());
-    threads = std::max(threads, 1);
+    threads = std::clamp(threads, 1, 256); // more would only cost memory: one scratch per thread
     const int batches = (runs + Lanes - 1) / Lanes;
     const int simThreads = std::min(threads, batches);
 

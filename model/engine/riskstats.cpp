@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <system_error>
 #include <thread>
 
 namespace Workplan {
@@ -98,14 +99,22 @@ bool forEach(int threads, int jobs, const std::function<void(int, int)> &job, co
         }
         cv.notify_one();
     };
+    // The workers take the jobs in turn, so however many of them start, all jobs are done;
+    // when the system gives none, the calling thread does them.
     std::vector<std::thread> pool;
     pool.reserve(std::size_t(threads));
-    for (int w = 0; w < threads; ++w)
-        pool.emplace_back(worker, w);
+    try {
+        for (int w = 0; w < threads; ++w)
+            pool.emplace_back(worker, w);
+    } catch (const std::system_error &) {
+    }
+    if (pool.empty())
+        return forEach(1, jobs, job, poll);
+    const int started = int(pool.size());
     bool ok = true;
     {
         std::unique_lock<std::mutex> lock(mutex);
-        while (!cv.wait_for(lock, every, [&] { return finished == threads; })) {
+        while (!cv.wait_for(lock, every, [&] { return finished == started; })) {
             if (ok && poll) {
                 lock.unlock();
                 ok = poll();

@@ -72,7 +72,7 @@ void prepareDraws(const RiskProblem &p, const std::vector<int> *pos, std::vector
 
 // Calls job(worker, index) for index in [0, jobs) on `threads` workers (each index once,
 // taken in turn). The calling thread calls poll() about every 50 ms; poll returning false
-// stops the jobs not yet started, and then riskForEach returns false.
+// stops the jobs not yet started, and then forEach returns false.
 bool forEach(int threads, int jobs, const std::function<void(int worker, int job)> &job,
              const std::function<bool()> &poll);
 
