@@ -20,7 +20,7 @@ namespace {
 // Tasks, except for attribute and condition objects, whose bytes are cut out and parsed by
 // Qt a few hundred at a time (so their values come out exactly as Qt's reader makes them).
 // It accepts only a subset of what the reader below accepts, and gives up (nullopt) on
-// anything else: a syntax or type error, an unknown or repeated field, an unknown status,
+// anything else: a syntax or type error, a repeated field, an unknown status,
 // a string with a raw control character or a surrogate escape, a bare array, anything
 // deeper than 200 levels. Then the reader below runs on the same bytes and reports exactly
 // what it always did, so every error message is its own. On what it accepts, the Project
@@ -49,7 +49,7 @@ public:
                 return readProject(project) ? 4 : 0;
             if (k == "tasks")
                 return readTasks(tasks) ? 8 : 0;
-            return 0;
+            return keep(k, project.extra);
         });
         if (!ok)
             return std::nullopt;
@@ -61,6 +61,30 @@ public:
 
 private:
     static constexpr int kMaxDepth = 200;
+    // The bit members() takes for a field kept as it is (an unknown field, or §6/§7's
+    // optional ones): any number of them, each key at most once (checked where kept).
+    static constexpr unsigned kOther = 1u << 31;
+
+    // Any JSON value, kept in `into` under `key` exactly as Qt's reader makes it (these are
+    // few: project and calendar fields, a task's unknown fields such as §7's `resources`).
+    unsigned keep(QByteArrayView key, QJsonObject &into)
+    {
+        const QString name = QString::fromUtf8(key.data(), key.size());
+        const char *b = m_p;
+        if (into.contains(name) || !skipValue(1))
+            return 0;
+        QByteArray wrapped;
+        wrapped.reserve(m_p - b + 2);
+        wrapped += '[';
+        wrapped.append(b, m_p - b);
+        wrapped += ']';
+        QJsonParseError e;
+        const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &e);
+        if (e.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1)
+            return 0;
+        into.insert(name, doc.array().at(0));
+        return kOther;
+    }
 
     struct Deferred
     {
@@ -123,7 +147,7 @@ private:
             if (!rawKey(kb, ke))
                 return false;
             const unsigned bit = member(QByteArrayView(kb, ke - kb));
-            if (!bit || (*seen & bit))
+            if (!bit || (*seen & bit & ~kOther))
                 return false;
             *seen |= bit;
             space();
@@ -424,22 +448,18 @@ private:
             if (k == "calendar") {
                 unsigned cal = 0;
                 const bool ok = members(&cal, [&](QByteArrayView ck) -> unsigned {
+                    const bool perDay = ck == "hours_per_day";
+                    if (!perDay && ck != "days_per_week")
+                        return keep(ck, project.calendarExtra);   // §6's fields and unknown ones
                     double value;
                     if (!number(&value) || !(value > 0))
                         return 0;
-                    if (ck == "hours_per_day") {
-                        project.calendar.hoursPerDay = value;
-                        return 1;
-                    }
-                    if (ck == "days_per_week") {
-                        project.calendar.daysPerWeek = value;
-                        return 2;
-                    }
-                    return 0;
+                    (perDay ? project.calendar.hoursPerDay : project.calendar.daysPerWeek) = value;
+                    return perDay ? 1 : 2;
                 });
                 return ok ? 2 : 0;
             }
-            return 0;
+            return keep(k, project.projectExtra);   // start, resources, unknown fields
         });
     }
 
@@ -497,7 +517,7 @@ private:
             }
             if (k == "position")
                 return readPosition(t) ? 128 : 0;
-            return 0;
+            return keep(k, t.extra);   // §7's resources, unknown fields
         });
         return ok && (seen & 3) == 3;   // task_id and task_type
     }

@@ -369,7 +369,7 @@ struct Reader
 
 } // namespace
 
-std::optional<Project> read(const QByteArray &rawData, const QString &fileName, QString *error)
+std::optional<Project> read(const QByteArray &rawData, const QString &fileName, QString *error, bool fastPath)
 {
     auto refuse = [&](const QString &taskId, const QString &problem) -> std::optional<Project> {
         if (error)
@@ -387,7 +387,7 @@ std::optional<Project> read(const QByteArray &rawData, const QString &fileName, 
 
     // The usual file goes through the fast reader; on anything it does not take, the
     // reader below reads the same bytes as before.
-    if (!hasFeff) {
+    if (!hasFeff && fastPath) {
         Project project;
         project.name = QFileInfo(fileName).completeBaseName();
         if (auto tasks = readFast(data.constData(), data.constData() + data.size(), project)) {

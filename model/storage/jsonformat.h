@@ -16,7 +16,9 @@ constexpr int kVersion = 1;
 
 // Parses and validates a whole file. On any error returns nullopt and sets *error to a
 // message naming `fileName`, the task and the problem; nothing is half-loaded.
-std::optional<Project> read(const QByteArray &data, const QString &fileName, QString *error);
+// `fastPath` false reads with Qt's reader alone (tests compare the two paths).
+std::optional<Project> read(const QByteArray &data, const QString &fileName, QString *error,
+                            bool fastPath = true);
 std::optional<Project> readFile(const QString &path, QString *error);
 
 // The object form, fields in the contract's order, unknown fields kept.
