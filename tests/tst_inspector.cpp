@@ -43,6 +43,7 @@ private slots:
     void dependencies();
     void retargetThroughCombo();
     void taskChoices();
+    void showsTeamDemand();
 
 private:
     const Task &task() const { return *m_doc->project().find(m_id); }
@@ -53,6 +54,22 @@ private:
     QUndoStack *m_stack = nullptr;
     const QString m_id = QStringLiteral("impl_websocket_server");
 };
+
+// §7: the demand and where it comes from, by the model's one rule (demandOf).
+void TestInspector::showsTeamDemand()
+{
+    QVERIFY(m_inspector->demandLabel()->text().contains(QLatin1String("no team declared")));
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    m_doc->resetProject(*p);
+    m_selection->select(QStringLiteral("qa_testing_2.4.0"));
+    QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("1 tester, from specialist_type"));
+    m_selection->select(QStringLiteral("security_review_2.4.0"));   // a role nobody declared
+    QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("needs no one of the team"));
+    m_selection->select(QStringLiteral("release_2.4.0"));
+    QVERIFY(m_inspector->demandLabel()->text().contains(QLatin1String("summary")));
+}
 
 void TestInspector::init()
 {

@@ -14,6 +14,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+
+#include "model/team/resources.h"
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QUndoStack>
@@ -49,6 +51,7 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     , m_effortEdit(new QLineEdit(this))
     , m_effortHours(new QLabel(this))
     , m_problemLabel(new QLabel(this))
+    , m_demandLabel(new QLabel(this))
     , m_attributes(new InspectorAttributeTable(document, this))
     , m_dependencies(new InspectorDependencyTable(document, this))
 {
@@ -76,6 +79,9 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     form->addRow(tr("Status"), m_statusCombo);
     form->addRow(tr("Lifecycle"), m_lifecycleCombo);
     form->addRow(tr("Effort"), effortRow);
+    form->addRow(tr("Team"), m_demandLabel);
+    m_demandLabel->setObjectName(QStringLiteral("demandLabel"));
+    m_demandLabel->setWordWrap(true);
     // Screen readers name each field; the form labels are not buddies of these.
     m_titleEdit->setAccessibleName(tr("Task title"));
     m_descriptionEdit->setAccessibleName(tr("Task description"));
@@ -126,6 +132,26 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     setTaskId(QString());
 }
 
+// "1 tester, from specialist_type"; the rule itself is the model's (demandOf).
+QString Inspector::demandText(const Project &project, int task)
+{
+    std::vector<Resource> resources;
+    if (readResources(project, &resources) || resources.empty())
+        return tr("no team declared (Project \u25b8 Team)");
+    if (!project.childIndexes(project.task(task).id).isEmpty())
+        return tr("a summary: each task under it holds its own");
+    const Demand d = demandOf(project, resources, task);
+    if (d.units.empty())
+        return d.source == Demand::Source::None ? tr("needs no one of the team")
+                                                : tr("needs no one (empty resources on %1)").arg(project.task(d.from).id);
+    QStringList parts;
+    for (const auto &[r, units] : d.units)
+        parts << QStringLiteral("%1 %2").arg(units).arg(resources[std::size_t(r)].name);
+    const QString where = d.from == task ? toString(d.source)
+                                         : tr("%1 of %2").arg(toString(d.source), project.task(d.from).id);
+    return tr("%1, from %2").arg(parts.join(QLatin1String(", ")), where);
+}
+
 void Inspector::setTaskId(const QString &id)
 {
     m_taskId = m_document->project().contains(id) ? id : QString();
@@ -160,9 +186,11 @@ void Inspector::refresh()
         m_lifecycleCombo->clear();
         m_effortEdit->clear();
         m_effortHours->clear();
+        m_demandLabel->clear();
         m_updating = false;
         return;
     }
+    m_demandLabel->setText(demandText(m_document->project(), m_document->project().indexOf(t->id)));
     m_idLabel->setText(t->id);
     // Only touch what differs, so a field being typed in keeps its cursor.
     const QString title = t->attributes.value(kTitle).toString();

@@ -33,6 +33,9 @@ public:
     QComboBox *lifecycleCombo() const { return m_lifecycleCombo; }
     QLineEdit *effortEdit() const { return m_effortEdit; }
     QLabel *effortHours() const { return m_effortHours; }
+    // §7: what the task holds while it runs and where that comes from.
+    QLabel *demandLabel() const { return m_demandLabel; }
+    static QString demandText(const class Project &project, int task);
     bool isEffortReadable() const { return m_effortReadable; }
     InspectorAttributeTable *attributeTable() const { return m_attributes; }
     InspectorDependencyTable *dependencyTable() const { return m_dependencies; }
@@ -64,6 +67,7 @@ private:
     QLineEdit *m_effortEdit;
     QLabel *m_effortHours;
     QLabel *m_problemLabel;
+    QLabel *m_demandLabel;
     InspectorAttributeTable *m_attributes;
     InspectorDependencyTable *m_dependencies;
 };

@@ -249,6 +249,13 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
             line(QStringLiteral("  loop: %1").arg(idList(s, c)));
     } else {
         line(QStringLiteral("Makespan: %1").arg(hoursText(a.makespanHours)));
+        if (const LeveledSchedule *l = a.leveled.get())
+            line(QStringLiteral("With the team: %1 (+%2, %3 %4 delayed)")
+                     .arg(hoursText(l->makespanHours), hoursText(l->makespanHours - a.makespanHours))
+                     .arg(l->delayed.size())
+                     .arg(l->delayed.size() == 1 ? QStringLiteral("task") : QStringLiteral("tasks")));
+        else if (!s.resources.empty())
+            line(QStringLiteral("With the team: no schedule (a task needs more of a resource than exists)"));
         line(QStringLiteral("Sequential work: %1, saved by parallel work: %2")
                  .arg(hoursText(a.sequentialHours), hoursText(a.timeSavingsHours)));
         QStringList path;
