@@ -9,6 +9,7 @@
 #include "inspector.h"
 #include "palettewidget.h"
 #include "projectpropertiesdialog.h"
+#include "riskpanel.h"
 #include "printing/printcontroller.h"
 #include "taskfactory.h"
 #include "taskselection.h"
@@ -64,6 +65,9 @@ MainWindow::MainWindow(QWidget *parent)
         tabifyDockWidget(history, analysisDock);
         analysisDock->raise();
     }
+    // [risk] dock (§8), a tab beside the analysis; createActions() lists it in View.
+    tabifyDockWidget(analysisDock, RiskPanel::addDock(this, m_document, m_analysis));
+    analysisDock->raise();
 
     createActions();
     setAccessibleNames();
