@@ -10,6 +10,7 @@
 #include "palettewidget.h"
 #include "projectpropertiesdialog.h"
 #include "riskpanel.h"
+#include "timeline/timelinewidget.h"
 #include "printing/printcontroller.h"
 #include "taskfactory.h"
 #include "taskselection.h"
@@ -68,6 +69,12 @@ MainWindow::MainWindow(QWidget *parent)
     // [risk] dock (§8), a tab beside the analysis; createActions() lists it in View.
     tabifyDockWidget(analysisDock, RiskPanel::addDock(this, m_document, m_analysis));
     analysisDock->raise();
+    // [timeline] the schedule on a time axis, under the canvas; listed in View like the rest.
+    auto *timelineDock = new QDockWidget(tr("Timeline"), this);
+    timelineDock->setObjectName(QStringLiteral("TimelineDock"));
+    timelineDock->setWidget(new TimelineWidget(m_document, m_analysis, m_selection, timelineDock));
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
+    resizeDocks({timelineDock}, {280}, Qt::Vertical);   // room for about eight rows
 
     createActions();
     setAccessibleNames();

@@ -1,0 +1,368 @@
+// The Timeline (Gantt) view, driven through real events on its viewport and name column:
+// rows follow the hierarchy, bars follow the schedule (planned or with the team), dates
+// label the header of a dated plan, and the selection is shared both ways.
+#include "model/commands/changetaskcommand.h"
+#include "model/projectdocument.h"
+#include "model/storage/jsonformat.h"
+#include "views/analysiscontroller.h"
+#include "views/taskselection.h"
+#include "views/timeline/timelineheader.h"
+#include "views/timeline/timelineitems.h"
+#include "views/timeline/timelinenames.h"
+#include "views/timeline/timelinescene.h"
+#include "views/timeline/timelineview.h"
+#include "views/timeline/timelinewidget.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QScrollBar>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "testsupport.h"
+
+#include <memory>
+
+using namespace Workplan;
+
+namespace {
+
+Project v2Example()
+{
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    if (!p)
+        qFatal("%s", qPrintable(error));
+    return *p;
+}
+
+// A document, its analysis, the shared selection and a shown timeline.
+struct Fixture
+{
+    ProjectDocument doc;
+    AnalysisController *analysis = nullptr;
+    TaskSelection selection;
+    std::unique_ptr<TimelineWidget> widget;
+
+    explicit Fixture(Project project)
+    {
+        doc.resetProject(std::move(project));
+        analysis = new AnalysisController(&doc, &doc);
+        widget = std::make_unique<TimelineWidget>(&doc, analysis, &selection);
+        widget->resize(1200, 420);
+        widget->show();
+        if (!QTest::qWaitForWindowExposed(widget.get()))
+            qWarning("timeline window not exposed");
+    }
+    TimelineScene *scene() const { return widget->scene(); }
+    TimelineView *view() const { return widget->view(); }
+    // The viewport point at the middle of a task's bar, scrolled into view first.
+    QPoint barPoint(const QString &id) const
+    {
+        const QRectF bar = scene()->barRect(id);
+        view()->ensureVisible(bar, 10, 10);
+        return view()->mapFromScene(bar.center());
+    }
+};
+
+QString id(const char *text) { return QString::fromLatin1(text); }
+
+} // namespace
+
+class TestTimeline : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rowsFollowHierarchy();
+    void collapseHidesChildren();
+    void barsAreScheduleMapped();
+    void clickSelectsTask();
+    void selectionElsewhereHighlights();
+    void keysAndWheel();
+    void datedHeaderAndShading();
+    void leveledMovesDelayedBars();
+    void effortEditResizesBar();
+    void largePlanOpensQuickly();
+};
+
+void TestTimeline::rowsFollowHierarchy()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    const TimelineRows &rows = f.scene()->rows();
+    QCOMPARE(rows.count(), f.doc.project().taskCount());
+    // Depth first: each row's parent is shown above it, one level less deep.
+    for (int r = 0; r < rows.count(); ++r) {
+        const Task *t = f.doc.project().find(rows.at(r).id);
+        QVERIFY(t);
+        if (t->parentId.isEmpty()) {
+            QCOMPARE(rows.at(r).depth, 0);
+        } else {
+            const int parentRow = rows.rowOf(t->parentId);
+            QVERIFY(parentRow >= 0 && parentRow < r);
+            QCOMPARE(rows.at(r).depth, rows.at(parentRow).depth + 1);
+        }
+    }
+    // The messaging feature's leaves follow it directly, before the next feature.
+    const int feature = rows.rowOf(id("feature_message_system"));
+    QCOMPARE(rows.at(feature + 1).id, id("arch_messaging_system"));
+    QCOMPARE(rows.at(feature + 4).id, id("test_messaging_system"));
+    QCOMPARE(rows.at(feature + 5).id, id("feature_user_presence"));
+    // One bar item per row.
+    for (int r = 0; r < rows.count(); ++r)
+        QVERIFY(f.scene()->barFor(rows.at(r).id));
+}
+
+void TestTimeline::collapseHidesChildren()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    const TimelineRows &rows = f.scene()->rows();
+    const int before = rows.count();
+    const int feature = rows.rowOf(id("feature_message_system"));
+    TimelineNames *names = f.widget->names();
+    // A click on the summary's triangle in the name column collapses it.
+    QTest::mouseClick(names, Qt::LeftButton, {}, names->toggleRect(feature).center());
+    QVERIFY(f.scene()->isCollapsed(id("feature_message_system")));
+    QCOMPARE(rows.count(), before - 4);
+    QCOMPARE(rows.rowOf(id("impl_websocket_server")), -1);
+    QVERIFY(!f.scene()->barFor(id("impl_websocket_server")));
+    QCOMPARE(rows.at(feature + 1).id, id("feature_user_presence"));
+    // Its hidden leaf stands in through the summary's row.
+    QCOMPARE(rows.shownRowOf(id("impl_websocket_server")), feature);
+    // A click on the name (not the triangle) selects, and does not expand.
+    QTest::mouseClick(names, Qt::LeftButton, {}, names->rowRect(feature).center() + QPoint(60, 0));
+    QCOMPARE(f.selection.currentId(), id("feature_message_system"));
+    QCOMPARE(rows.count(), before - 4);
+    // Expanding brings the rows back in their place.
+    QTest::mouseClick(names, Qt::LeftButton, {}, names->toggleRect(feature).center());
+    QCOMPARE(rows.count(), before);
+    QCOMPARE(rows.rowOf(id("impl_websocket_server")), feature + 2);
+}
+
+void TestTimeline::barsAreScheduleMapped()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    const AnalysisResult *r = f.scene()->result();
+    QVERIFY(r && r->analysis.hasSchedule());
+    const TimelineScale &scale = f.scene()->scale();
+    QVERIFY(!scale.hasDates());
+    int checked = 0;
+    for (const Task &t : f.doc.project().tasks()) {
+        const auto times = r->times(t.id);
+        QVERIFY(times);
+        const QRectF bar = f.scene()->barRect(t.id);
+        QVERIFY2(!bar.isEmpty(), qPrintable(t.id));
+        QCOMPARE(bar.left(), times->es * scale.pixelsPerHour());
+        QCOMPARE(bar.right(), std::max(times->ef * scale.pixelsPerHour(), bar.left() + 1));
+        ++checked;
+    }
+    QCOMPARE(checked, 8);
+    // The dependencies that count, one arrow each (none inside one row).
+    QCOMPARE(int(f.scene()->arrowsItem()->arrows().size()), 4);
+    // The summary spans its leaves.
+    const QRectF epic = f.scene()->barRect(id("epic_real_time_chat"));
+    QCOMPARE(epic.left(), 0.0);
+    QCOMPARE(epic.right(), r->analysis.makespanHours * scale.pixelsPerHour());
+}
+
+void TestTimeline::clickSelectsTask()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    for (const char *task : {"impl_message_storage", "test_messaging_system", "arch_messaging_system"}) {
+        const QPoint p = f.barPoint(id(task));
+        QTest::mouseClick(f.view()->viewport(), Qt::LeftButton, {}, p);
+        QCOMPARE(f.selection.currentId(), id(task));
+        QVERIFY(f.scene()->isHighlighted(id(task)));
+    }
+}
+
+void TestTimeline::selectionElsewhereHighlights()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    f.widget->resize(500, 150);   // small, so the bar needs scrolling to
+    f.view()->horizontalScrollBar()->setValue(0);
+    f.view()->verticalScrollBar()->setValue(0);
+    QSignalSpy rowsSpy(f.scene(), &TimelineScene::rowsChanged);
+    f.selection.select(id("feature_chat_ui"));
+    QVERIFY(f.scene()->isHighlighted(id("feature_chat_ui")));
+    QVERIFY(!f.scene()->isHighlighted(id("epic_real_time_chat")));
+    QVERIFY(rowsSpy.count() >= 1);   // the name column repaints its mark
+    // Scrolled so the bar's start is in sight.
+    const QRectF bar = f.scene()->barRect(id("feature_chat_ui"));
+    const QPoint start = f.view()->mapFromScene(QPointF(bar.left() + 1, bar.center().y()));
+    QVERIFY2(f.view()->viewport()->rect().contains(start),
+             qPrintable(QStringLiteral("%1,%2").arg(start.x()).arg(start.y())));
+}
+
+void TestTimeline::keysAndWheel()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    const TimelineRows &rows = f.scene()->rows();
+    f.selection.select(rows.at(1).id);
+    f.view()->setFocus();
+    QTest::keyClick(f.view()->viewport(), Qt::Key_Down);
+    QCOMPARE(f.selection.currentId(), rows.at(2).id);
+    QTest::keyClick(f.view()->viewport(), Qt::Key_Up);
+    QTest::keyClick(f.view()->viewport(), Qt::Key_Up);
+    QCOMPARE(f.selection.currentId(), rows.at(0).id);
+    QTest::keyClick(f.view()->viewport(), Qt::Key_Up);   // stays at the top
+    QCOMPARE(f.selection.currentId(), rows.at(0).id);
+
+    // Ctrl+wheel zooms in; the bars follow.
+    const double before = f.scene()->scale().pixelsPerHour();
+    const QPoint at = f.view()->viewport()->rect().center();
+    QWheelEvent wheel(at, f.view()->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(f.view()->viewport(), &wheel);
+    const double after = f.scene()->scale().pixelsPerHour();
+    QVERIFY(after > before);
+    const auto times = f.scene()->result()->times(id("test_messaging_system"));
+    QCOMPARE(f.scene()->barRect(id("test_messaging_system")).left(), times->es * after);
+
+    // The toolbar's levels set the zoom; Month hides the titles.
+    f.widget->zoomAction(TimelineScale::Level::Month)->trigger();
+    QCOMPARE(f.scene()->scale().level(), TimelineScale::Level::Month);
+    QVERIFY(!f.scene()->showTexts());
+    f.widget->fitAction()->trigger();
+    QVERIFY(f.scene()->planWidth() <= f.view()->viewport()->width());
+}
+
+void TestTimeline::datedHeaderAndShading()
+{
+    Fixture f(v2Example());
+    const TimelineScale &scale = f.scene()->scale();
+    QVERIFY(scale.hasDates());
+    f.widget->setZoomLevel(TimelineScale::Level::Day);
+    f.view()->horizontalScrollBar()->setValue(f.view()->horizontalScrollBar()->minimum());
+    const QStringList labels = f.widget->header()->labels(0) + f.widget->header()->labels(1);
+    bool dated = false;
+    for (const QString &l : labels)
+        dated = dated || l.contains(QLatin1String("Jun")) || l.contains(QLatin1String("2025-06"));
+    QVERIFY2(dated, qPrintable(labels.join(QLatin1Char('|'))));
+    // The weekend and the holiday (Friday 2025-06-27) are shaded; Thursday is not.
+    const QRectF all = f.scene()->sceneRect();
+    const QVector<qint64> off = scale.nonWorkingDays(all.left(), all.right());
+    QVERIFY(off.contains(QDate(2025, 6, 27).toJulianDay()));
+    QVERIFY(off.contains(QDate(2025, 6, 28).toJulianDay()));
+    QVERIFY(off.contains(QDate(2025, 6, 29).toJulianDay()));
+    QVERIFY(!off.contains(QDate(2025, 6, 26).toJulianDay()));
+    // ...and that shows in the picture: a row gap on the holiday is not white.
+    const QImage image = f.view()->viewport()->grab().toImage();
+    const double holidayX = scale.xOfDay(QDate(2025, 6, 27).toJulianDay()) + scale.dayWidth() / 2;
+    const QPoint holiday = f.view()->mapFromScene(QPointF(holidayX, 0.5 * TimelineScene::RowHeight));
+    const QPoint workday = f.view()->mapFromScene(QPointF(holidayX - scale.dayWidth(), 0.5 * TimelineScene::RowHeight));
+    QVERIFY(f.view()->viewport()->rect().contains(holiday));
+    QVERIFY(image.pixelColor(holiday) != image.pixelColor(workday));
+    // Bars start at the calendar's readings: QA starts Monday 09:00 at x 0.
+    QCOMPARE(f.scene()->barRect(id("qa_testing_2.4.0")).left(), 0.0);
+    // A deadline is drawn in the plan: the scene reaches past 2025-07-02.
+    QVERIFY(f.scene()->planWidth() >= scale.xOfDay(QDate(2025, 7, 2).toJulianDay()) - 1);
+
+    f.widget->resize(1400, 380);
+    f.widget->fitToWindow();
+    f.selection.select(id("deploy_staging_2.4.0"));
+    QVERIFY(f.widget->grab().save(QStringLiteral("/tmp/timeline.png")));
+}
+
+void TestTimeline::leveledMovesDelayedBars()
+{
+    Fixture f(v2Example());
+    QAction *team = f.widget->teamAction();
+    QVERIFY(team->isEnabled());
+    QVERIFY(!team->isChecked());
+    const TimelineScale &scale = f.scene()->scale();
+    const QString perf = id("performance_validation_2.4.0");
+    QCOMPARE(f.scene()->spanOf(perf)->start, 8.0);
+    QCOMPARE(f.scene()->barRect(perf).left(), scale.startX(8));
+    team->trigger();
+    QCOMPARE(f.widget->schedule(), TimelineWidget::Schedule::Leveled);
+    QCOMPARE(f.scene()->spanOf(perf)->start, 24.0);
+    QCOMPARE(f.scene()->barRect(perf).left(), scale.startX(24));
+    QVERIFY(scale.startX(24) > scale.startX(8));
+    // The summary brackets the leveled leaves.
+    const QRectF summary = f.scene()->barRect(id("release_2.4.0"));
+    for (const Task &t : f.doc.project().tasks()) {
+        if (!t.parentId.isEmpty()) {
+            QVERIFY(summary.right() >= f.scene()->barRect(t.id).right() - 1e-9);
+        }
+    }
+    f.widget->setSchedule(TimelineWidget::Schedule::Planned);
+    QVERIFY(!team->isChecked());
+    QCOMPARE(f.scene()->barRect(perf).left(), scale.startX(8));
+
+    // Without a team there is no leveled schedule: the toggle is off and refuses.
+    Fixture plain(WorkplanTest::loadExample("feature-development"));
+    QVERIFY(!plain.widget->teamAction()->isEnabled());
+    plain.widget->setSchedule(TimelineWidget::Schedule::Leveled);
+    QCOMPARE(plain.widget->schedule(), TimelineWidget::Schedule::Planned);
+}
+
+void TestTimeline::effortEditResizesBar()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    const QString task = id("impl_message_storage");
+    TimelineBarItem *const item = f.scene()->barFor(task);
+    const double before = f.scene()->barRect(task).width();
+    f.doc.undoStack()->push(ChangeTaskCommand::setAttribute(&f.doc, task, QStringLiteral("estimated_effort"),
+                                                            QStringLiteral("10 days")));
+    f.analysis->refreshNow();
+    const auto times = f.scene()->result()->times(task);
+    QCOMPARE(times->ef - times->es, 80.0);
+    const double after = f.scene()->barRect(task).width();
+    QVERIFY(after > before);
+    QCOMPARE(after, 80.0 * f.scene()->scale().pixelsPerHour());
+    QCOMPARE(f.scene()->barFor(task), item);   // refreshed, not rebuilt
+    f.doc.undoStack()->undo();
+    f.analysis->refreshNow();
+    QCOMPARE(f.scene()->barRect(task).width(), before);
+}
+
+void TestTimeline::largePlanOpensQuickly()
+{
+    // 10k tasks: 1000 summaries of 9 leaves, each leaf after the one before it.
+    QList<Task> tasks;
+    for (int s = 0; s < 1000; ++s) {
+        Task summary;
+        summary.id = QStringLiteral("s%1").arg(s);
+        summary.type = QStringLiteral("epic");
+        tasks << summary;
+        for (int l = 0; l < 9; ++l) {
+            Task t;
+            t.id = QStringLiteral("s%1_%2").arg(s).arg(l);
+            t.type = QStringLiteral("specialist_task");
+            t.parentId = summary.id;
+            t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("%1 hours").arg(1 + l % 5));
+            if (l > 0) {
+                Dependency d;
+                d.taskId = QStringLiteral("s%1_%2").arg(s).arg(l - 1);
+                t.dependencies << d;
+            }
+            tasks << t;
+        }
+    }
+    Project p;
+    p.name = QStringLiteral("big");
+    p.setTasks(tasks);
+    ProjectDocument doc;
+    doc.resetProject(p);
+    AnalysisController analysis(&doc);
+    TaskSelection selection;
+    QElapsedTimer timer;
+    timer.start();
+    TimelineWidget widget(&doc, &analysis, &selection);
+    widget.resize(1200, 600);
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    widget.grab();   // the first paint
+    const qint64 opened = timer.elapsed();
+    qInfo("10k tasks: timeline open and painted in %lld ms", opened);
+    QCOMPARE(widget.scene()->rows().count(), 10000);
+    QVERIFY2(opened < 3000, qPrintable(QString::number(opened)));
+    // Selecting the last row scrolls there and repaints quickly too.
+    timer.restart();
+    selection.select(QStringLiteral("s999_8"));
+    widget.grab();
+    QVERIFY(timer.elapsed() < 1000);
+}
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"

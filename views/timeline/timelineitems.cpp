@@ -1,0 +1,217 @@
+#include "timelineitems.h"
+
+#include "timelinescene.h"
+
+#include "model/projectdocument.h"
+#include "views/analysiscontroller.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+
+namespace Workplan {
+
+namespace {
+const QColor BarColor(0x4a, 0x7f, 0xd6);
+const QColor CriticalColor(0xd0, 0x3b, 0x3b);
+const QColor CancelledColor(0xa8, 0xa8, 0xa8);
+const QColor SummaryColor(0x3a, 0x3f, 0x47);
+const QColor SelectedOutline(0xff, 0xa5, 0x00);
+// Room right of a bar for its title; texts further out are clipped by the bounding rect.
+constexpr double LabelRoom = 260;
+constexpr double BarInset = 6;
+} // namespace
+
+TimelineBarItem::TimelineBarItem(const QString &taskId)
+    : m_id(taskId)
+{
+    setFlag(ItemUsesExtendedStyleOption, false);
+}
+
+void TimelineBarItem::refresh(TimelineScene *scene, int row)
+{
+    prepareGeometryChange();
+    m_row = row;
+    setPos(0, row * TimelineScene::RowHeight);
+    m_shape = Shape::None;
+    m_critical = m_blocked = m_done = m_cancelled = false;
+    const AnalysisResult *result = scene->result();
+    const std::optional<TimelineSpan> span = scene->spanOf(m_id);
+    if (!result || !span)
+        return;
+    const int i = result->index(m_id);
+    const bool leaf = result->snapshot.isLeaf(i);
+    const TimelineScale &scale = scene->scale();
+    m_x0 = scale.startX(span->start);
+    m_x1 = std::max(m_x0, scale.finishX(span->finish));
+    if (!leaf)
+        m_shape = Shape::Summary;
+    else if (span->finish - span->start < 1e-9)
+        m_shape = Shape::Milestone;
+    else
+        m_shape = Shape::Bar;
+    m_critical = result->critical[std::size_t(i)];
+    m_blocked = result->blockedAt[std::size_t(i)] >= 0;
+    const Status status = result->snapshot.status[std::size_t(i)];
+    m_done = statusClass(status) == StatusClass::Done;
+    m_cancelled = status == Status::Cancelled;
+}
+
+QRectF TimelineBarItem::barRect() const
+{
+    const double h = TimelineScene::RowHeight;
+    switch (m_shape) {
+    case Shape::Milestone:
+        return QRectF(m_x0 - h / 2 + BarInset, BarInset, h - 2 * BarInset, h - 2 * BarInset);
+    case Shape::Summary:
+        return QRectF(m_x0, 7, m_x1 - m_x0, h - 13);
+    case Shape::Bar:
+        // At least a pixel wide, so a short task at month zoom still shows.
+        return QRectF(m_x0, BarInset, std::max(m_x1 - m_x0, 1.0), h - 2 * BarInset);
+    case Shape::None:
+        break;
+    }
+    return QRectF();
+}
+
+QRectF TimelineBarItem::barSceneRect() const
+{
+    return barRect().translated(pos());
+}
+
+QRectF TimelineBarItem::boundingRect() const
+{
+    if (m_shape == Shape::None)
+        return QRectF();
+    const QRectF r = barRect();
+    return QRectF(r.left() - 3, 0, r.width() + 6 + LabelRoom, TimelineScene::RowHeight);
+}
+
+void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    auto *scene = static_cast<TimelineScene *>(this->scene());
+    if (m_shape == Shape::None || !scene)
+        return;
+    const QRectF r = barRect();
+    const bool selected = scene->isHighlighted(m_id);
+    QColor fill = m_cancelled ? CancelledColor : m_critical ? CriticalColor : BarColor;
+    if (m_done)
+        fill = fill.darker(170);   // done work reads as "filled in"
+
+    painter->setRenderHint(QPainter::Antialiasing, m_shape != Shape::Bar);
+    switch (m_shape) {
+    case Shape::Bar:
+        painter->fillRect(r, fill);
+        if (m_blocked)
+            painter->fillRect(r, QBrush(QColor(255, 255, 255, 170), Qt::BDiagPattern));
+        if (m_cancelled) {
+            painter->setPen(QPen(Qt::black, 1.5));
+            painter->drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
+        }
+        break;
+    case Shape::Milestone: {
+        const QPointF c = r.center();
+        const double s = r.height() / 2;
+        const QPolygonF diamond{{c.x(), c.y() - s}, {c.x() + s, c.y()}, {c.x(), c.y() + s}, {c.x() - s, c.y()}};
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawPolygon(diamond);
+        break;
+    }
+    case Shape::Summary: {
+        // A bracket: a thin bar with a tooth down at each end, spanning its leaves.
+        const QColor c = m_critical ? CriticalColor.darker(130) : SummaryColor;
+        const double top = r.top();
+        const double bar = 5;
+        const double tooth = std::min(6.0, r.width() / 2);
+        QPainterPath p;
+        p.moveTo(r.left(), top);
+        p.lineTo(r.right(), top);
+        p.lineTo(r.right(), r.bottom());
+        p.lineTo(r.right() - tooth, top + bar);
+        p.lineTo(r.left() + tooth, top + bar);
+        p.lineTo(r.left(), r.bottom());
+        p.closeSubpath();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_blocked ? QBrush(c, Qt::BDiagPattern) : QBrush(c));
+        painter->drawPath(p);
+        break;
+    }
+    case Shape::None:
+        break;
+    }
+    if (selected) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(SelectedOutline, 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(-2, -2, 2, 2));
+    }
+    if (scene->showTexts()) {
+        const Task *task = scene->document()->project().find(m_id);
+        if (!task)
+            return;
+        painter->setPen(m_cancelled ? QColor(0x80, 0x80, 0x80) : QColor(0x20, 0x20, 0x20));
+        const QRectF text(r.right() + 6, 0, LabelRoom - 8, TimelineScene::RowHeight);
+        painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine, task->title());
+    }
+}
+
+TimelineArrowsItem::TimelineArrowsItem()
+{
+    setFlag(ItemUsesExtendedStyleOption, true);   // for exposedRect
+    setZValue(-1);
+}
+
+void TimelineArrowsItem::setArrows(std::vector<Arrow> arrows, const QRectF &bounds)
+{
+    prepareGeometryChange();
+    m_arrows = std::move(arrows);
+    m_bounds = bounds;
+    update();
+}
+
+QPainterPath TimelineArrowsItem::pathOf(const Arrow &a)
+{
+    // Out of the end, down (or up) to the dependent's row, into its start. When the
+    // dependent starts left of that elbow, the line runs back along the row boundary.
+    constexpr double Stub = 6;
+    QPainterPath p(a.from);
+    const double elbow = a.from.x() + Stub;
+    if (a.to.x() >= elbow + Stub) {
+        p.lineTo(elbow, a.from.y());
+        p.lineTo(elbow, a.to.y());
+        p.lineTo(a.to);
+    } else {
+        const double half = TimelineScene::RowHeight / 2;
+        const double between = a.to.y() + (a.to.y() > a.from.y() ? -half : half);
+        p.lineTo(elbow, a.from.y());
+        p.lineTo(elbow, between);
+        p.lineTo(a.to.x() - Stub, between);
+        p.lineTo(a.to.x() - Stub, a.to.y());
+        p.lineTo(a.to);
+    }
+    return p;
+}
+
+void TimelineArrowsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF exposed = option->exposedRect;
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setBrush(Qt::NoBrush);
+    for (const Arrow &a : m_arrows) {
+        if (!a.bounds.intersects(exposed))
+            continue;
+        const QColor c = a.critical ? CriticalColor : QColor(0x70, 0x76, 0x80);
+        painter->setPen(QPen(c, a.critical ? 1.6 : 1.0));
+        painter->drawPath(pathOf(a));
+        const QPointF tip = a.to;
+        const QPolygonF head{tip, {tip.x() - 6, tip.y() - 3.5}, {tip.x() - 6, tip.y() + 3.5}};
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(c);
+        painter->drawPolygon(head);
+        painter->setBrush(Qt::NoBrush);
+    }
+}
+
+} // namespace Workplan

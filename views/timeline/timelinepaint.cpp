@@ -1,0 +1,215 @@
+// TimelineScene: what is painted around the bars (rows, calendar, today, deadlines), the
+// arrows, tooltips and clicks.
+#include "timelineitems.h"
+#include "timelinescene.h"
+
+#include "model/effort.h"
+#include "model/projectdocument.h"
+#include "views/analysiscontroller.h"
+#include "views/taskselection.h"
+
+#include <QGraphicsSceneHelpEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QTime>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Workplan {
+
+namespace {
+const QColor StripeColor(0xf5, 0xf6, 0xf8);
+const QColor NonWorkingColor(0xe4, 0xe6, 0xea);
+const QColor GridColor(0xe8, 0xe9, 0xec);
+const QColor SelectedRowColor(0xff, 0xe2, 0xa8);
+const QColor TodayColor(0x1e, 0x88, 0xe5);
+const QColor DeadlineColor(0x2e, 0x7d, 0x32);
+const QColor MissedColor(0xd0, 0x3b, 0x3b);
+} // namespace
+
+void TimelineScene::rebuildDeadlines()
+{
+    m_deadlines.clear();
+    if (!m_result)
+        return;
+    const Snapshot &s = m_result->snapshot;
+    for (const Snapshot::Deadline &d : s.deadlines) {
+        const QString &id = s.ids[std::size_t(d.task)];
+        const std::optional<TimelineSpan> span = spanOf(id);
+        m_deadlines.push_back({id, d.moment, span ? d.offset - span->finish : 0.0});
+    }
+}
+
+void TimelineScene::rebuildArrows()
+{
+    std::vector<TimelineArrowsItem::Arrow> arrows;
+    if (!m_result) {
+        m_arrows->setArrows({}, QRectF());
+        return;
+    }
+    const Snapshot &s = m_result->snapshot;
+    const double half = RowHeight / 2;
+    QRectF all;
+    for (int owner = 0; owner < s.taskCount(); ++owner) {
+        const int first = s.depStart[std::size_t(owner)];
+        const int last = s.depStart[std::size_t(owner) + 1];
+        if (first == last)
+            continue;
+        const int toRow = m_rows.shownRowOf(s.ids[std::size_t(owner)]);
+        if (toRow < 0)
+            continue;
+        const QRectF to = barRect(m_rows.at(toRow).id);
+        for (int d = first; d < last; ++d) {
+            if (!s.depCounts[std::size_t(d)])
+                continue;
+            const int prereq = s.depPrereq[std::size_t(d)];
+            const int fromRow = m_rows.shownRowOf(s.ids[std::size_t(prereq)]);
+            if (fromRow < 0 || fromRow == toRow)
+                continue;   // both inside one collapsed summary
+            const QRectF from = barRect(m_rows.at(fromRow).id);
+            if (from.isEmpty() || to.isEmpty())
+                continue;
+            TimelineArrowsItem::Arrow a;
+            a.from = QPointF(from.right(), fromRow * RowHeight + half);
+            a.to = QPointF(to.left(), toRow * RowHeight + half);
+            // Red only where the chain is tight: the dependent starts right at the end.
+            const TimelineSpan &ps = m_spans[std::size_t(prereq)];
+            const TimelineSpan &os = m_spans[std::size_t(owner)];
+            a.critical = m_result->critical[std::size_t(prereq)] && m_result->critical[std::size_t(owner)]
+                && ps.valid && os.valid && std::abs(os.start - ps.finish - s.depLag[std::size_t(d)]) < 1e-6;
+            a.bounds = QRectF(a.from, a.to).normalized().adjusted(-12, -half, 12, half);
+            all |= a.bounds;
+            arrows.push_back(a);
+        }
+    }
+    m_arrows->setArrows(std::move(arrows), all);
+}
+
+void TimelineScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, Qt::white);
+    const int firstRow = std::max(0, int(std::floor(rect.top() / RowHeight)));
+    const int lastRow = std::min(m_rows.count() - 1, int(std::ceil(rect.bottom() / RowHeight)));
+    for (int r = firstRow; r <= lastRow; ++r) {
+        const QRectF row(rect.left(), r * RowHeight, rect.width(), RowHeight);
+        if (isHighlighted(m_rows.at(r).id))
+            painter->fillRect(row, SelectedRowColor);
+        else if (r % 2)
+            painter->fillRect(row, StripeColor);
+    }
+    // Weekends and holidays, lightly, across every row.
+    const double dayWidth = m_scale.dayWidth();
+    for (qint64 day : m_scale.nonWorkingDays(rect.left(), rect.right())) {
+        QColor c = NonWorkingColor;
+        c.setAlpha(150);
+        painter->fillRect(QRectF(m_scale.xOfDay(day), rect.top(), dayWidth, rect.height()), c);
+    }
+    // Faint lines at the header's fine ticks, where they are far enough apart to help.
+    const QVector<TimelineScale::Tick> ticks = m_scale.ticks(rect.left(), rect.right(), 1);
+    if (!ticks.isEmpty() && ticks.first().width >= 12) {
+        painter->setPen(QPen(GridColor, 0));
+        for (const TimelineScale::Tick &t : ticks)
+            painter->drawLine(QPointF(t.x, rect.top()), QPointF(t.x, rect.bottom()));
+    }
+}
+
+void TimelineScene::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    if (m_scale.hasDates() && m_today.isValid()) {
+        const qint64 today = m_today.toJulianDay();
+        const double x = m_scale.xOfMoment({today, double(QTime::currentTime().msecsSinceStartOfDay()) / 60000.0});
+        // Only while today is inside the plan: a line months away would only stretch it.
+        if (today >= m_scale.originDay() && x <= m_planWidth + m_scale.dayWidth()
+            && x >= rect.left() && x <= rect.right()) {
+            painter->setPen(QPen(TodayColor, 1.5, Qt::DashLine));
+            painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+        }
+    }
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    for (const DeadlineMark &d : m_deadlines) {
+        const int row = m_rows.shownRowOf(d.id);
+        if (row < 0)
+            continue;
+        const double x = m_scale.xOfMoment(d.moment);
+        const QRectF area(x - 2, row * RowHeight, 14, RowHeight);
+        if (!area.intersects(rect))
+            continue;
+        const QColor c = d.margin < 0 ? MissedColor : DeadlineColor;
+        const double top = row * RowHeight + 2;
+        painter->setPen(QPen(c, 1.5));
+        painter->drawLine(QPointF(x, top), QPointF(x, top + RowHeight - 4));
+        const QPolygonF flag{{x, top}, {x + 10, top + 4}, {x, top + 8}};
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(c);
+        painter->drawPolygon(flag);
+    }
+}
+
+QString TimelineScene::toolTipFor(const QString &id) const
+{
+    const Task *task = m_document->project().find(id);
+    if (!task || !m_result)
+        return QString();
+    QStringList lines;
+    lines << QStringLiteral("<b>%1</b> (%2)").arg(task->title().toHtmlEscaped(), id.toHtmlEscaped());
+    lines << tr("Status: %1").arg(toString(task->status));
+    if (const std::optional<TimelineSpan> span = spanOf(id)) {
+        if (const WorkCalendar *dates = m_scale.dates()) {
+            lines << tr("%1 to %2").arg(formatMoment(dates->startReading(span->start)),
+                                        formatMoment(dates->finishReading(span->finish)));
+        } else {
+            lines << tr("%1 to %2").arg(formatHours(span->start), formatHours(span->finish));
+        }
+        lines << tr("Duration: %1").arg(formatHours(span->finish - span->start));
+        if (m_source == TimelineSchedule::Leveled)
+            lines << tr("With the team's capacity");
+    } else {
+        lines << tr("Not scheduled");
+    }
+    if (m_result->isCritical(id))
+        lines << tr("On the critical path");
+    if (const Analysis::Blocked *b = m_result->blocked(id)) {
+        lines << tr("Blocked:");
+        for (const QString &w : m_result->waitLines(*b))
+            lines << QStringLiteral("&nbsp;&nbsp;") + w.toHtmlEscaped();
+    }
+    for (const DeadlineMark &d : m_deadlines) {
+        if (d.id == id)
+            lines << tr("Deadline %1, margin %2").arg(formatMoment(d.moment), formatHours(d.margin));
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void TimelineScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const int row = int(std::floor(event->scenePos().y() / RowHeight));
+    QString text;
+    if (row >= 0 && row < m_rows.count()) {
+        const QString &id = m_rows.at(row).id;
+        const QRectF bar = barRect(id);
+        // The bar and its title's line both answer; the empty rest of the row does not.
+        if (!bar.isEmpty() && event->scenePos().x() >= bar.left() - 4)
+            text = toolTipFor(id);
+    }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->screenPos(), text, event->widget());
+    event->setAccepted(!text.isEmpty());
+}
+
+void TimelineScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // A click anywhere in a row selects its task: bars can be a pixel wide when zoomed out.
+    const int row = int(std::floor(event->scenePos().y() / RowHeight));
+    if (event->button() == Qt::LeftButton && row >= 0 && row < m_rows.count()) {
+        selectRow(row);
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mousePressEvent(event);
+}
+
+} // namespace Workplan

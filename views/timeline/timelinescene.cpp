@@ -1,0 +1,260 @@
+#include "timelinescene.h"
+
+#include "timelineitems.h"
+
+#include "model/projectdocument.h"
+#include "views/analysiscontroller.h"
+#include "views/taskselection.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace Workplan {
+
+TimelineScene::TimelineScene(ProjectDocument *document, AnalysisController *analysis,
+                             TaskSelection *selection, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
+    , m_analysis(analysis)
+    , m_selection(selection)
+{
+    // Rows are a plain grid and bars change x with every zoom step: a BSP index would be
+    // rebuilt for 10k items on each, while a scan of their bounding rects per paint is cheap.
+    setItemIndexMethod(NoIndex);
+    m_arrows = new TimelineArrowsItem;
+    addItem(m_arrows);
+    m_scale.setPixelsPerHour(TimelineScale::pixelsPerHour(TimelineScale::Level::Day));
+
+    auto structural = [this] {
+        m_rowsDirty = true;
+        scheduleFlush();
+    };
+    connect(document, &ProjectDocument::projectReset, this, [this, structural] {
+        m_collapsed.clear();
+        structural();
+    });
+    connect(document, &ProjectDocument::taskInserted, this, structural);
+    connect(document, &ProjectDocument::taskRemoved, this, structural);
+    connect(document, &ProjectDocument::taskMoved, this, structural);
+    connect(document, &ProjectDocument::taskChanged, this,
+            [this](const QString &id, ProjectDocument::ChangeFlags flags) {
+                // A title repaints at once; times and marks follow with the next analysis.
+                if ((flags & ProjectDocument::TitleChanged) && m_bars.contains(id))
+                    m_bars.value(id)->update();
+            });
+    if (analysis)
+        connect(analysis, &AnalysisController::updated, this, &TimelineScene::applyResult);
+    if (selection)
+        connect(selection, &TaskSelection::selectionChanged, this, &TimelineScene::onSelectionChanged);
+
+    m_rows.rebuild(*m_document, m_collapsed);
+    if (analysis)
+        m_result = analysis->result();
+    applyResult();
+}
+
+TimelineScene::~TimelineScene() = default;
+
+void TimelineScene::scheduleFlush()
+{
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QTimer::singleShot(0, this, &TimelineScene::flush);
+}
+
+void TimelineScene::flush()
+{
+    m_flushQueued = false;
+    if (!m_rowsDirty)
+        return;
+    m_rowsDirty = false;
+    rebuildRows();
+}
+
+void TimelineScene::rebuildRows()
+{
+    m_rows.rebuild(*m_document, m_collapsed);
+    // Bars of rows that went away (deleted or collapsed) go; the others are kept.
+    for (auto it = m_bars.begin(); it != m_bars.end();) {
+        if (m_rows.rowOf(it.key()) < 0) {
+            delete it.value();
+            it = m_bars.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    refreshGeometry();
+    emit rowsChanged();
+}
+
+void TimelineScene::applyResult()
+{
+    if (m_analysis)
+        m_result = m_analysis->result();
+    if (m_source == TimelineSchedule::Leveled && !hasLeveled())
+        m_source = TimelineSchedule::Planned;   // the team went away; say so below
+    if (m_result) {
+        const Snapshot &s = m_result->snapshot;
+        m_scale.setCalendar(s.dates, s.calendar.hoursPerDay, s.calendar.daysPerWeek);
+        m_spans = scheduleSpans(*m_result, m_source);
+    } else {
+        m_spans.clear();
+    }
+    if (m_rowsDirty) {
+        m_rowsDirty = false;
+        rebuildRows();
+    } else {
+        refreshGeometry();
+    }
+    emit resultApplied();
+    emit scaleChanged();
+}
+
+void TimelineScene::refreshGeometry()
+{
+    for (int r = 0; r < m_rows.count(); ++r) {
+        const QString &id = m_rows.at(r).id;
+        TimelineBarItem *bar = m_bars.value(id);
+        if (!bar) {
+            bar = new TimelineBarItem(id);
+            addItem(bar);
+            m_bars.insert(id, bar);
+        }
+        bar->refresh(this, r);
+    }
+    rebuildDeadlines();
+    rebuildArrows();
+    updateSceneRect();
+    update();
+}
+
+void TimelineScene::updateSceneRect()
+{
+    double end = 0;
+    for (const TimelineBarItem *bar : std::as_const(m_bars)) {
+        if (bar->barShape() != TimelineBarItem::Shape::None)
+            end = std::max(end, bar->barSceneRect().right());
+    }
+    for (const DeadlineMark &d : m_deadlines)
+        end = std::max(end, m_scale.xOfMoment(d.moment));
+    m_planWidth = end;
+    // Room after the plan for the last titles and a few empty days.
+    const double width = end + m_scale.dayWidth() + 200;
+    setSceneRect(-LeftMargin, 0, width + LeftMargin, std::max(1, m_rows.count()) * RowHeight);
+}
+
+bool TimelineScene::hasLeveled() const
+{
+    return hasLeveledSchedule(m_result.get());
+}
+
+void TimelineScene::setSchedule(TimelineSchedule source)
+{
+    if (source == TimelineSchedule::Leveled && !hasLeveled())
+        source = TimelineSchedule::Planned;
+    if (source == m_source)
+        return;
+    m_source = source;
+    if (m_result)
+        m_spans = scheduleSpans(*m_result, m_source);
+    refreshGeometry();
+    emit scheduleChanged();
+}
+
+void TimelineScene::setPixelsPerHour(double px)
+{
+    const double before = m_scale.pixelsPerHour();
+    m_scale.setPixelsPerHour(px);
+    if (m_scale.pixelsPerHour() == before)
+        return;
+    refreshGeometry();
+    emit scaleChanged();
+}
+
+void TimelineScene::setCollapsed(const QString &id, bool collapsed)
+{
+    if (collapsed == m_collapsed.contains(id) || !m_document->isSummary(id))
+        return;
+    if (collapsed)
+        m_collapsed.insert(id);
+    else
+        m_collapsed.remove(id);
+    flush();
+    rebuildRows();
+}
+
+std::optional<TimelineSpan> TimelineScene::spanOf(const QString &id) const
+{
+    if (!m_result)
+        return std::nullopt;
+    const int i = m_result->index(id);
+    if (i < 0 || std::size_t(i) >= m_spans.size() || !m_spans[std::size_t(i)].valid)
+        return std::nullopt;
+    return m_spans[std::size_t(i)];
+}
+
+QRectF TimelineScene::barRect(const QString &id) const
+{
+    const TimelineBarItem *bar = m_bars.value(id);
+    if (!bar || bar->barShape() == TimelineBarItem::Shape::None)
+        return QRectF();
+    return bar->barSceneRect();
+}
+
+bool TimelineScene::isHighlighted(const QString &id) const
+{
+    return m_selection && m_selection->isSelected(id);
+}
+
+void TimelineScene::setToday(const QDate &today)
+{
+    m_today = today;
+    update();
+}
+
+void TimelineScene::updateRow(int row)
+{
+    if (row >= 0)
+        update(QRectF(sceneRect().left(), row * RowHeight, sceneRect().width(), RowHeight));
+}
+
+void TimelineScene::onSelectionChanged()
+{
+    for (const QString &id : std::as_const(m_highlighted))
+        updateRow(m_rows.rowOf(id));
+    m_highlighted = m_selection ? m_selection->selectedIds() : QStringList();
+    for (const QString &id : std::as_const(m_highlighted))
+        updateRow(m_rows.rowOf(id));
+    emit rowsChanged();   // the name column marks the selection too
+    const QString current = m_selection ? m_selection->currentId() : QString();
+    const int row = m_rows.shownRowOf(current);
+    if (row < 0)
+        return;
+    // The bar's start, not all of it: a long bar wider than the window would otherwise
+    // be scrolled to its end.
+    QRectF target = barRect(m_rows.at(row).id);
+    target.setWidth(std::min(target.width(), 120.0));
+    if (target.isEmpty())
+        target = QRectF(sceneRect().left(), row * RowHeight, 1, RowHeight);
+    emit ensureVisibleRequested(target);
+}
+
+void TimelineScene::selectRow(int row)
+{
+    if (m_selection && row >= 0 && row < m_rows.count())
+        m_selection->select(m_rows.at(row).id);
+}
+
+void TimelineScene::selectNeighbour(int delta)
+{
+    if (m_rows.count() == 0)
+        return;
+    const QString current = m_selection ? m_selection->currentId() : QString();
+    const int row = m_rows.shownRowOf(current);
+    selectRow(row < 0 ? (delta > 0 ? 0 : m_rows.count() - 1)
+                      : std::clamp(row + delta, 0, m_rows.count() - 1));
+}
+
+} // namespace Workplan

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "timelinelayout.h"
+#include "timelinescale.h"
+#include "views/taskselection.h"
+
+#include <QDate>
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+namespace Workplan {
+
+struct AnalysisResult;
+class AnalysisController;
+class ProjectDocument;
+class TimelineArrowsItem;
+class TimelineBarItem;
+
+// The Gantt chart of one document: a row per shown task (TimelineRows), a bar item per
+// row, all arrows in one item, and the calendar (shading, today, deadlines) painted as
+// background and foreground over the exposed rectangle only. Like the dependency canvas,
+// items hold ids and read the document and the analysis result when they paint.
+//
+// Document edits are collected and applied once per event-loop turn; a new analysis
+// result refreshes the existing items (no new items unless rows changed).
+class TimelineScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    static constexpr double RowHeight = 24;
+    static constexpr double LeftMargin = 24;
+
+    // `selection` may be null.
+    TimelineScene(ProjectDocument *document, AnalysisController *analysis,
+                  TaskSelection *selection, QObject *parent = nullptr);
+    ~TimelineScene() override;
+
+    ProjectDocument *document() const { return m_document; }
+    TaskSelection *taskSelection() const { return m_selection; }
+    const AnalysisResult *result() const { return m_result.get(); }
+    const TimelineRows &rows() const { return m_rows; }
+    const TimelineScale &scale() const { return m_scale; }
+
+    TimelineSchedule schedule() const { return m_source; }
+    void setSchedule(TimelineSchedule source);
+    bool hasLeveled() const;
+
+    void setPixelsPerHour(double px);
+    // Texts cost most at coarse zoom and are unreadable there anyway.
+    bool showTexts() const { return m_scale.level() != TimelineScale::Level::Month; }
+    // Where the drawn plan ends (bars, deadlines), for Fit.
+    double planWidth() const { return m_planWidth; }
+
+    bool isCollapsed(const QString &id) const { return m_collapsed.contains(id); }
+    void setCollapsed(const QString &id, bool collapsed);
+    void toggleCollapsed(const QString &id) { setCollapsed(id, !isCollapsed(id)); }
+
+    TimelineBarItem *barFor(const QString &id) const { return m_bars.value(id); }
+    // The drawn bar of `id` in scene coordinates; empty when it is hidden or unscheduled.
+    QRectF barRect(const QString &id) const;
+    std::optional<TimelineSpan> spanOf(const QString &id) const;
+    bool isHighlighted(const QString &id) const;
+    const TimelineArrowsItem *arrowsItem() const { return m_arrows; }
+    QString toolTipFor(const QString &id) const;
+
+    // Selects the task `delta` rows away from the current one (Up/Down).
+    void selectNeighbour(int delta);
+    void selectRow(int row);
+
+    // For tests and screenshots: the day the "today" line marks.
+    void setToday(const QDate &today);
+
+    // Applies pending document changes now (normally on the next event-loop turn).
+    void flush();
+
+signals:
+    void rowsChanged();
+    void scaleChanged();
+    void scheduleChanged();
+    void resultApplied();
+    void ensureVisibleRequested(const QRectF &sceneRect);
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
+
+private:
+    void scheduleFlush();
+    void applyResult();
+    void rebuildRows();
+    // Positions and shapes of every bar, the arrows and the scene rect.
+    void refreshGeometry();
+    void rebuildArrows();
+    void updateSceneRect();
+    void onSelectionChanged();
+    void updateRow(int row);
+    struct DeadlineMark { QString id; Moment moment; double margin; };
+    void rebuildDeadlines();
+
+    ProjectDocument *m_document;
+    QPointer<AnalysisController> m_analysis;
+    QPointer<TaskSelection> m_selection;
+    std::shared_ptr<const AnalysisResult> m_result;
+    std::vector<TimelineSpan> m_spans;   // per snapshot index, for m_source
+    TimelineSchedule m_source = TimelineSchedule::Planned;
+    TimelineScale m_scale;
+    TimelineRows m_rows;
+    QSet<QString> m_collapsed;
+    QHash<QString, TimelineBarItem *> m_bars;
+    TimelineArrowsItem *m_arrows = nullptr;
+    std::vector<DeadlineMark> m_deadlines;
+    QStringList m_highlighted;
+    QDate m_today = QDate::currentDate();
+    double m_planWidth = 0;
+    bool m_rowsDirty = false;
+    bool m_flushQueued = false;
+};
+
+} // namespace Workplan
