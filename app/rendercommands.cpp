@@ -19,13 +19,14 @@ int failWith(const QString &text)
 
 const char *kUsage =
     "usage:\n"
-    "  workplan print FILE --pdf OUT.pdf [--tiles NxM] [--paper A4|A3|Letter] [--landscape]\n"
+    "  workplan print FILE --pdf OUT.pdf [--tiles NxM] [--paper A4|A3|Letter] [--landscape] [--timeline]\n"
     "  workplan export FILE (--svg OUT.svg | --png OUT.png [--scale S])";
 
 int print(const QStringList &args)
 {
     QString file, pdf;
     PrintOptions options;
+    bool timeline = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -44,6 +45,8 @@ int print(const QStringList &args)
             options.paper = *paper;
         } else if (a == QLatin1String("--landscape")) {
             options.orientation = QPageLayout::Landscape;
+        } else if (a == QLatin1String("--timeline")) {
+            timeline = true;
         } else if (!a.startsWith(QLatin1String("--")) && file.isEmpty()) {
             file = a;
         } else {
@@ -57,7 +60,7 @@ int print(const QStringList &args)
     if (!project)
         return failWith(error);
     const OffscreenPlan plan(*project);
-    if (!plan.writePdf(pdf, options, &error))
+    if (!(timeline ? plan.writeTimelinePdf(pdf, options, &error) : plan.writePdf(pdf, options, &error)))
         return failWith(error);
     return 0;
 }

@@ -1,9 +1,11 @@
 #include "offscreenplan.h"
 
 #include "graphexport.h"
+#include "timelineprinter.h"
 
 #include "views/analysiscontroller.h"
 #include "views/graph/graphscene.h"
+#include "views/timeline/timelinescene.h"
 
 #include "model/projectdocument.h"
 
@@ -34,6 +36,13 @@ bool OffscreenPlan::writePdf(const QString &path, const PrintOptions &options, Q
 {
     const PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene.get(), options);
     return printer.writePdf(path, error);
+}
+
+bool OffscreenPlan::writeTimelinePdf(const QString &path, const PrintOptions &options, QString *error) const
+{
+    TimelineScene scene(m_document.get(), m_analysis.get(), nullptr);
+    scene.setBackgroundBrush(Qt::white);
+    return TimelinePrinter(m_document->project().name, &scene, options).writePdf(path, error);
 }
 
 bool OffscreenPlan::writeSvg(const QString &path, QString *error) const

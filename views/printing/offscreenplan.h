@@ -24,6 +24,8 @@ public:
     GraphScene *scene() const { return m_scene.get(); }
 
     bool writePdf(const QString &path, const PrintOptions &options, QString *error) const;
+    // The timeline (Gantt) pages alone, tiled over the paper (TimelinePrinter).
+    bool writeTimelinePdf(const QString &path, const PrintOptions &options, QString *error) const;
     bool writeSvg(const QString &path, QString *error) const;
     bool writePng(const QString &path, double scale, QString *error) const;
 
