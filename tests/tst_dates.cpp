@@ -4,6 +4,7 @@
 // staying exactly as they were.
 #include "model/engine/analysis.h"
 #include "model/engine/analysisreport.h"
+#include "model/engine/scheduledates.h"
 #include "model/engine/snapshot.h"
 #include "model/storage/jsonformat.h"
 
@@ -11,6 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace Workplan;
 
@@ -27,6 +31,17 @@ QJsonObject analyzed(const QString &tasks, const QString &start = QStringLiteral
         qFatal("%s", qPrintable(error));
     const Snapshot s = Snapshot::fromProject(*project);
     return QJsonDocument::fromJson(analysisToJson(s, analyze(s))).object();
+}
+
+Snapshot snapshotOf(const QString &tasks, const QString &start = QStringLiteral("\"2025-06-02\""))
+{
+    const QString text = QStringLiteral(R"({"project": {"name": "d", %1 "calendar": {"hours_per_day": 8}}, "tasks": %2})")
+                             .arg(start.isEmpty() ? QString() : QStringLiteral("\"start\": %1,").arg(start), tasks);
+    QString error;
+    const auto project = JsonFormat::read(text.toUtf8(), QStringLiteral("d.json"), &error);
+    if (!project)
+        qFatal("%s", qPrintable(error));
+    return Snapshot::fromProject(*project);
 }
 
 QJsonObject entry(const QJsonObject &result, const char *id)
@@ -56,6 +71,7 @@ private slots:
     void warningsInOrder();
     void cyclesGiveNoDates();
     void noStartNoDates();
+    void deadlineMarginsPerTask();
 };
 
 void TestDates::notBeforeOnLeaf()
@@ -172,6 +188,47 @@ void TestDates::noStartNoDates()
     QVERIFY(!entry(r, "a").contains(QLatin1String("start")));
     QCOMPARE(entry(r, "a").value(QLatin1String("es")).toDouble(), 0.0);   // not read at all
     QVERIFY(r.value(QLatin1String("warnings")).toArray().isEmpty());
+}
+
+// The views' per-task margins: the report's margin_hours, by task index, NaN without one.
+void TestDates::deadlineMarginsPerTask()
+{
+    const QString tasks = QStringLiteral(R"([
+        {"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": "1 day", "deadline": "2025-06-02T13:00"}},
+        {"task_id": "b", "task_type": "t", "attributes": {"estimated_effort": 2, "deadline": "2025-06-03", "target_date": "2025-06-02"}},
+        {"task_id": "c", "task_type": "t", "attributes": {"estimated_effort": 2, "target_date": "2025-06-02"}},
+        {"task_id": "d", "task_type": "t", "attributes": {"estimated_effort": 2}},
+        {"task_id": "e", "task_type": "t", "attributes": {"estimated_effort": 2, "deadline": "soon"}}])");
+    const Snapshot s = snapshotOf(tasks);
+    const Analysis a = analyze(s);
+    const std::vector<double> m = deadlineMargins(s, a);
+    QCOMPARE(m.size(), std::size_t(5));
+    QCOMPARE(m[0], 4.0 - 8.0);     // due at 13:00 Monday, finishes 17:00: late
+    QCOMPARE(m[1], 16.0 - 2.0);    // deadline wins: the end of Tuesday
+    QCOMPARE(m[2], 8.0 - 2.0);     // target_date alone counts: the end of Monday
+    QVERIFY(std::isnan(m[3]));     // none
+    QVERIFY(std::isnan(m[4]));     // unreadable: no margin (a warning instead)
+    // The same numbers the report writes.
+    const QJsonArray report = QJsonDocument::fromJson(analysisToJson(s, a)).object().value(QLatin1String("deadlines")).toArray();
+    QCOMPARE(report.size(), 3);
+    for (const QJsonValue &d : report) {
+        const int t = int(std::find(s.ids.cbegin(), s.ids.cend(), d[QLatin1String("task_id")].toString()) - s.ids.cbegin());
+        QCOMPARE(m[std::size_t(t)], d[QLatin1String("margin_hours")].toDouble());
+    }
+    QVERIFY(isLate(m[0]) && !isLate(m[1]) && !isLate(0.0) && !isLate(-1e-9) && !isLate(std::nan("")));
+    QCOMPARE(marginText(m[0]), QStringLiteral("\u22124 h late"));
+    QCOMPARE(marginText(5.5), QStringLiteral("+5.5 h"));
+    QCOMPARE(marginText(-1e-9), QStringLiteral("+0 h"));
+    QCOMPARE(dateTimeText(s.dates->finishReading(8)), QStringLiteral("2025-06-02 17:00"));
+
+    // No start, or no schedule: every task NaN, one per task.
+    for (const Snapshot &other : {snapshotOf(tasks, QString()), snapshotOf(QStringLiteral(R"([
+            {"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": 1, "deadline": "2025-06-03"}, "dependencies": [{"dependency_task_id": "b"}]},
+            {"task_id": "b", "task_type": "t", "attributes": {"estimated_effort": 1}, "dependencies": [{"dependency_task_id": "a"}]}])"))}) {
+        const std::vector<double> none = deadlineMargins(other, analyze(other));
+        QCOMPARE(int(none.size()), other.taskCount());
+        QVERIFY(std::all_of(none.cbegin(), none.cend(), [](double x) { return std::isnan(x); }));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDates)

@@ -3,6 +3,8 @@
 #include "model/commands/structurecommands.h"
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
+#include "model/effort.h"
+#include "model/storage/jsonformat.h"
 #include "model/storage/projectfile.h"
 #include "model/templates.h"
 #include "model/validation.h"
@@ -119,6 +121,7 @@ private slots:
     void sceneGrowsWithMovedCard();
     void overlaySwitchRepaintsCachedCards();
     void blockedCardTellsWhy();
+    void lateCardIsFlagged();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -785,6 +788,36 @@ void TestGraphScene::blockedCardTellsWhy()
     m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Completed));
     m_analysis->refreshNow();
     QVERIFY(!b->toolTip().contains(QStringLiteral("Waiting on")));
+}
+
+// §6: a card past its deadline carries the late mark (once per analysis, from the result's
+// margins) and its tooltip says by how much; moving the deadline back takes both away.
+void TestGraphScene::lateCardIsFlagged()
+{
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    m_doc->resetProject(*p);
+    m_analysis->refreshNow();
+    const QString deploy = QStringLiteral("deploy_production_2.4.0");
+    CardItem *card = m_scene->cardFor(deploy);
+    QVERIFY(card);
+    QCOMPARE(m_scene->overlay(deploy)->lateBy, 0.0);
+    QVERIFY(!card->toolTip().contains(QStringLiteral("Late:")));
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc, deploy, QStringLiteral("deadline"),
+                                                             QStringLiteral("2025-06-23T10:00")));
+    m_analysis->refreshNow();
+    const double margin = m_analysis->result()->margin(deploy);
+    QVERIFY(margin < 0);
+    QCOMPARE(m_scene->overlay(deploy)->lateBy, -margin);
+    QVERIFY2(card->toolTip().contains(QStringLiteral("Late: due 2025-06-23 10:00, finishes 2025-06-26 14:30 \u2014 %1 late")
+                                          .arg(formatHours(-margin))), qPrintable(card->toolTip()));
+    m_view->centerOn(card);
+    QVERIFY(m_view->grab().save(QStringLiteral("/tmp/canvas-late.png")));
+    m_doc->undoStack()->undo();
+    m_analysis->refreshNow();
+    QCOMPARE(m_scene->overlay(deploy)->lateBy, 0.0);
+    QVERIFY(!card->toolTip().contains(QStringLiteral("Late:")));
 }
 
 QTEST_MAIN(TestGraphScene)

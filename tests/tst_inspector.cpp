@@ -8,10 +8,14 @@
 #include "views/inspectorattributetable.h"
 #include "views/inspectordependencytable.h"
 #include "views/inspector.h"
+#include "views/inspectordatefield.h"
+#include "views/analysiscontroller.h"
 #include "views/taskchoicemodel.h"
 #include "views/taskselection.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -44,9 +48,16 @@ private slots:
     void retargetThroughCombo();
     void taskChoices();
     void showsTeamDemand();
+    void deadlineThroughEditor();
+    void notBeforeAndTargetDate();
 
 private:
+    // Types `parts` into the editor's sections in order (year, month, day, hour, minute),
+    // each selected first: QDateTimeEdit takes digits per section, not as one text.
+    static void typeDate(QDateTimeEdit *edit, const QStringList &parts);
+    void loadDatesExample();
     const Task &task() const { return *m_doc->project().find(m_id); }
+    const Task &current() const { return *m_doc->project().find(m_selection->currentId()); }
 
     std::unique_ptr<ProjectDocument> m_doc;
     std::unique_ptr<TaskSelection> m_selection;
@@ -69,6 +80,123 @@ void TestInspector::showsTeamDemand()
     QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("needs no one of the team"));
     m_selection->select(QStringLiteral("release_2.4.0"));
     QVERIFY(m_inspector->demandLabel()->text().contains(QLatin1String("summary")));
+}
+
+void TestInspector::typeDate(QDateTimeEdit *edit, const QStringList &parts)
+{
+    edit->setFocus();
+    for (int i = 0; i < parts.size(); ++i) {
+        edit->setSelectedSection(edit->sectionAt(i));
+        QTest::keyClicks(edit, parts.at(i));
+    }
+    // Settles the typed value (the editor does not track each keystroke). Not a dialog.
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void TestInspector::loadDatesExample()
+{
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    m_doc->resetProject(*p);
+    m_stack->clear();
+}
+
+// §6 in the inspector: a deadline typed into the real editor is one undo step, makes the
+// task late in the next analysis, clears with its check box, and undo brings it back.
+void TestInspector::deadlineThroughEditor()
+{
+    // Without a start the attribute is still there to edit, and says when it counts.
+    QVERIFY(m_inspector->deadlineField()->toolTip().contains(QStringLiteral("Project \u25b8 Properties")));
+    QVERIFY(!m_inspector->deadlineField()->setBox()->isChecked());
+
+    AnalysisController analysis(m_doc.get());
+    m_inspector->setAnalysis(&analysis);
+    loadDatesExample();
+    analysis.refreshNow();
+    const QString deploy = QStringLiteral("deploy_production_2.4.0");
+    m_selection->select(deploy);
+    InspectorDateField *field = m_inspector->deadlineField();
+    QDateTimeEdit *edit = field->edit();
+    QVERIFY(!field->toolTip().contains(QStringLiteral("Properties")));
+    QVERIFY(field->setBox()->isChecked());
+    QCOMPARE(edit->displayFormat(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    QVERIFY(edit->calendarPopup());
+    QCOMPARE(edit->dateTime(), QDateTime(QDate(2025, 6, 30), QTime(12, 0), Qt::UTC));
+    QVERIFY(m_inspector->scheduledLabel()->text().contains(QStringLiteral(" \u2192 2025-")));
+
+    // Focus in and out without a change writes nothing: the stored text stays as it was.
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(m_stack->count(), 0);
+
+    typeDate(edit, {QStringLiteral("2025"), QStringLiteral("06"), QStringLiteral("23"), QStringLiteral("10"),
+                    QStringLiteral("30")});
+    QCOMPARE(current().attributes.value(QLatin1String("deadline")).toString(), QStringLiteral("2025-06-23T10:30"));
+    QCOMPARE(m_stack->count(), 1);
+    analysis.refreshNow();
+    QVERIFY(analysis.result()->margin(deploy) < 0);
+    QVERIFY2(m_inspector->scheduledLabel()->text().endsWith(QLatin1String(" late")),
+             qPrintable(m_inspector->scheduledLabel()->text()));
+    QVERIFY(m_inspector->scheduledLabel()->toolTip().startsWith(QLatin1String("due 2025-06-23 10:30, finishes ")));
+    QCoreApplication::processEvents();   // the attribute table refreshes on a timer
+    QVERIFY(m_inspector->grab().save(QStringLiteral("/tmp/inspector-dates.png")));
+
+    m_stack->undo();
+    QCOMPARE(current().attributes.value(QLatin1String("deadline")).toString(), QStringLiteral("2025-06-30T12:00"));
+    QCOMPARE(edit->dateTime(), QDateTime(QDate(2025, 6, 30), QTime(12, 0), Qt::UTC));
+    m_stack->redo();
+
+    // The check box clears it in one step; undo restores the text.
+    QTest::mouseClick(field->setBox(), Qt::LeftButton);
+    QVERIFY(!current().attributes.contains(QLatin1String("deadline")));
+    QVERIFY(!edit->isEnabled());
+    QCOMPARE(m_stack->count(), 2);
+    m_stack->undo();
+    QCOMPARE(current().attributes.value(QLatin1String("deadline")).toString(), QStringLiteral("2025-06-23T10:30"));
+    QVERIFY(field->setBox()->isChecked());
+
+    // A task with none: ticking sets the date shown (the whole first day), and typing a
+    // date right after is the same undo step.
+    m_selection->select(QStringLiteral("security_review_2.4.0"));
+    const int steps = m_stack->index();   // after the undo above: the redo step goes
+    QVERIFY(!field->setBox()->isChecked());
+    QTest::mouseClick(field->setBox(), Qt::LeftButton);
+    QCOMPARE(current().attributes.value(QLatin1String("deadline")).toString(), QStringLiteral("2025-06-23"));
+    typeDate(edit, {QStringLiteral("2025"), QStringLiteral("06"), QStringLiteral("25")});
+    QCOMPARE(current().attributes.value(QLatin1String("deadline")).toString(), QStringLiteral("2025-06-25"));
+    QCOMPARE(m_stack->index(), steps + 1);
+    QCOMPARE(m_stack->count(), steps + 1);
+    m_inspector->setAnalysis(nullptr);
+}
+
+// Editing the deadline of a task that only has target_date edits target_date (what the
+// analysis reads); not_before at 00:00 stays date-only, another time is written with it.
+void TestInspector::notBeforeAndTargetDate()
+{
+    loadDatesExample();
+    m_selection->select(QStringLiteral("release_2.4.0"));
+    InspectorDateField *deadline = m_inspector->deadlineField();
+    QCOMPARE(deadline->attributeName(), QStringLiteral("target_date"));
+    QVERIFY(deadline->toolTip().contains(QLatin1String("target_date")));
+    QCOMPARE(deadline->edit()->dateTime(), QDateTime(QDate(2025, 7, 1), QTime(23, 59), Qt::UTC));
+    typeDate(deadline->edit(), {QStringLiteral("2025"), QStringLiteral("07"), QStringLiteral("02")});
+    QCOMPARE(m_doc->project().find(QStringLiteral("release_2.4.0"))->attributes.value(QLatin1String("target_date")).toString(),
+             QStringLiteral("2025-07-02"));
+    QVERIFY(!m_doc->project().find(QStringLiteral("release_2.4.0"))->attributes.contains(QLatin1String("deadline")));
+    QCOMPARE(m_stack->count(), 1);
+
+    m_selection->select(QStringLiteral("performance_validation_2.4.0"));
+    InspectorDateField *notBefore = m_inspector->notBeforeField();
+    QCOMPARE(notBefore->edit()->dateTime(), QDateTime(QDate(2025, 6, 24), QTime(0, 0), Qt::UTC));
+    typeDate(notBefore->edit(), {QStringLiteral("2025"), QStringLiteral("06"), QStringLiteral("25"), QStringLiteral("13")});
+    const QJsonObject &attrs = m_doc->project().find(QStringLiteral("performance_validation_2.4.0"))->attributes;
+    QCOMPARE(attrs.value(QLatin1String("not_before")).toString(), QStringLiteral("2025-06-25T13:00"));
+    QCOMPARE(notBefore->textFor(QDateTime(QDate(2025, 6, 26), QTime(0, 0), Qt::UTC)), QStringLiteral("2025-06-26"));
+    m_stack->undo();
+    QCOMPARE(m_doc->project().find(QStringLiteral("performance_validation_2.4.0"))->attributes.value(QLatin1String("not_before")).toString(),
+             QStringLiteral("2025-06-24"));
+    QCOMPARE(notBefore->edit()->dateTime(), QDateTime(QDate(2025, 6, 24), QTime(0, 0), Qt::UTC));
 }
 
 void TestInspector::init()

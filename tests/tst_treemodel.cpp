@@ -25,9 +25,14 @@
 #include <QUndoStack>
 #include <QHeaderView>
 #include <QtTest>
+#include <QRegularExpression>
+#include <QBrush>
+
+#include "model/engine/scheduledates.h"
 
 #include "testsupport.h"
 
+#include <cmath>
 #include <functional>
 #include <memory>
 
@@ -99,6 +104,7 @@ private slots:
     void columnsFitThenKeepTheirWidth();
     void analysisNotifiesChangedRowsOnly();
     void tenThousandDeep();
+    void dateColumns();
 
 private:
     std::unique_ptr<ProjectDocument> m_doc;
@@ -151,7 +157,7 @@ void TestTreeModel::columns()
     m_analysis->refreshNow();
     bool sawSchedule = false;
     for (const auto &args : spy)
-        sawSchedule = sawSchedule || args.at(1).toModelIndex().column() == TaskTreeModel::SlackColumn;
+        sawSchedule = sawSchedule || args.at(1).toModelIndex().column() >= TaskTreeModel::SlackColumn;
     QVERIFY(sawSchedule);
     QCOMPARE(arch.siblingAtColumn(TaskTreeModel::EffortColumn).data().toString(), formatHours(40));
 }
@@ -536,6 +542,86 @@ void TestTreeModel::tenThousandDeep()
     QCOMPARE(m_model->indexOf(QStringLiteral("t%1").arg(depth - 1)).data().toString(), QStringLiteral("bottom"));
     m_doc->undoStack()->undo();
     QCOMPARE(m_model->indexOf(QStringLiteral("t%1").arg(depth - 1)).data().toString(), QStringLiteral("t%1").arg(depth - 1));
+}
+
+// §6 in the tree: Start, Finish and the deadline margin appear with a project start and go
+// with it; a late task's margin is red and its tooltip says by how much. All under the
+// fixture's QAbstractItemModelTester.
+void TestTreeModel::dateColumns()
+{
+    TaskSelection selection;
+    TaskTreeWidget widget(m_doc.get(), &selection, m_analysis.get());
+    showWidget(widget, QSize(1100, 420));
+    QTreeView *view = widget.view();
+    const QList<int> dates{TaskTreeModel::StartColumn, TaskTreeModel::FinishColumn, TaskTreeModel::MarginColumn};
+    QVERIFY(!m_model->hasDates());
+    for (int c : dates)
+        QVERIFY(view->isColumnHidden(c));
+    QCOMPARE(m_model->headerData(TaskTreeModel::MarginColumn, Qt::Horizontal).toString(), QStringLiteral("Deadline margin"));
+
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    m_doc->resetProject(*p);
+    m_analysis->refreshNow();
+    QVERIFY(m_model->hasDates());
+    for (int c : dates)
+        QVERIFY(!view->isColumnHidden(c));
+
+    const QString deploy = QStringLiteral("deploy_production_2.4.0");
+    const QModelIndex row = m_model->indexOf(deploy);
+    const QRegularExpression shown(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$"));
+    QVERIFY(shown.match(row.siblingAtColumn(TaskTreeModel::StartColumn).data().toString()).hasMatch());
+    QVERIFY(shown.match(row.siblingAtColumn(TaskTreeModel::FinishColumn).data().toString()).hasMatch());
+    // The release's target_date counts as its deadline; a task without one shows nothing.
+    QVERIFY(!m_model->indexOf(QStringLiteral("release_2.4.0")).siblingAtColumn(TaskTreeModel::MarginColumn).data().toString().isEmpty());
+    QVERIFY(!m_model->indexOf(QStringLiteral("qa_testing_2.4.0")).siblingAtColumn(TaskTreeModel::MarginColumn).data().isValid());
+    const QModelIndex margin = row.siblingAtColumn(TaskTreeModel::MarginColumn);
+    const auto result = m_analysis->result();
+    const double before = result->margin(deploy);
+    QVERIFY(!std::isnan(before));
+    QCOMPARE(margin.data().toString(), marginText(before));
+    // The first working hour of the project: whatever the plan, deploying ends later.
+    QSignalSpy spy(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), deploy, QStringLiteral("deadline"),
+                                                             QStringLiteral("2025-06-23T10:00")));
+    m_analysis->refreshNow();
+    const double late = m_analysis->result()->margin(deploy);
+    QVERIFY(late < 0);
+    QCOMPARE(margin.data().toString(), QStringLiteral("\u2212%1 late").arg(formatHours(-late)));
+    QCOMPARE(margin.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc6, 0x28, 0x28));
+    QVERIFY(!m_model->indexOf(QStringLiteral("release_2.4.0")).siblingAtColumn(TaskTreeModel::MarginColumn)
+                 .data(Qt::ForegroundRole).isValid() || isLate(m_analysis->result()->margin(QStringLiteral("release_2.4.0"))));
+    const QString tip = row.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("due 2025-06-23 10:00, finishes ")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("%1 late").arg(formatHours(-late))), qPrintable(tip));
+    // The late row was told, up to its margin column.
+    bool told = false;
+    for (const auto &args : spy) {
+        const QModelIndex a = args.at(0).toModelIndex(), b = args.at(1).toModelIndex();
+        told = told || (a.row() <= row.row() && row.row() <= b.row() && a.parent() == row.parent()
+                        && b.column() >= TaskTreeModel::MarginColumn);
+    }
+    QVERIFY(told);
+    view->setCurrentIndex(widget.proxy()->mapFromSource(widget.model()->indexOf(QStringLiteral("release_2.4.0"))));
+    QCoreApplication::processEvents();
+    QVERIFY(widget.grab().save(QStringLiteral("/tmp/tree-dates.png")));
+
+    // Project ▸ Properties without a start: the columns go, and come back on undo.
+    ProjectProperties props = ProjectProperties::of(m_doc->project());
+    props.projectExtra.remove(QLatin1String("start"));
+    m_doc->undoStack()->push(new ProjectPropertiesCommand(m_doc.get(), props));
+    m_analysis->refreshNow();
+    QVERIFY(!m_model->hasDates());
+    for (int c : dates)
+        QVERIFY(view->isColumnHidden(c));
+    QVERIFY(!margin.data().isValid());
+    QVERIFY(!row.siblingAtColumn(TaskTreeModel::StartColumn).data().isValid());
+    m_doc->undoStack()->undo();
+    m_analysis->refreshNow();
+    for (int c : dates)
+        QVERIFY(!view->isColumnHidden(c));
+    QVERIFY(margin.data().toString().endsWith(QLatin1String("late")));
 }
 
 QTEST_MAIN(TestTreeModel)

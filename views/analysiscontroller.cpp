@@ -1,5 +1,6 @@
 #include "analysiscontroller.h"
 
+#include "model/effort.h"
 #include "model/projectdocument.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,9 @@
 #include <QThread>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <limits>
 
 namespace Workplan {
 
@@ -58,6 +62,30 @@ std::optional<Analysis::Times> AnalysisResult::times(const QString &id) const
     return analysis.times(i);
 }
 
+double AnalysisResult::margin(const QString &id) const
+{
+    const int i = index(id);
+    return i >= 0 && std::size_t(i) < margins.size() ? margins[std::size_t(i)]
+                                                     : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString AnalysisResult::deadlineText(const QString &id) const
+{
+    const int i = index(id);
+    const double m = margin(id);
+    if (i < 0 || std::isnan(m) || !dates)
+        return QString();
+    for (const Snapshot::Deadline &d : snapshot.deadlines) {
+        if (d.task != i)
+            continue;
+        const QString verdict = isLate(m) ? QCoreApplication::translate("AnalysisResult", "%1 late").arg(formatHours(-m))
+                                          : QCoreApplication::translate("AnalysisResult", "%1 to spare").arg(formatHours(qMax(0.0, m)));
+        return QCoreApplication::translate("AnalysisResult", "due %1, finishes %2 \u2014 %3")
+            .arg(dateTimeText(d.moment), dateTimeText(dates->tasks[std::size_t(i)].finish), verdict);
+    }
+    return QString();
+}
+
 std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revision)
 {
     auto r = std::make_shared<AnalysisResult>();
@@ -73,6 +101,9 @@ std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revis
     r->critical.assign(n, false);
     for (int t : r->analysis.criticalTasks)
         r->critical[std::size_t(t)] = true;
+    r->margins = deadlineMargins(r->snapshot, r->analysis);
+    if (r->snapshot.dates && r->analysis.hasSchedule())
+        r->dates = std::make_shared<const ScheduleDates>(ScheduleDates::of(r->snapshot, r->analysis));
     r->revision = revision;
     return r;
 }

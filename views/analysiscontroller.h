@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/engine/analysis.h"
+#include "model/engine/scheduledates.h"
 #include "model/engine/snapshot.h"
 
 #include <QFutureWatcher>
@@ -25,6 +26,11 @@ struct AnalysisResult
     // view asks for each of 10k tasks.
     std::vector<int> blockedAt;           // index into analysis.blocked, -1: not blocked
     std::vector<bool> critical;
+    // §6, per snapshot index: the deadline margin in hours (NaN: none), and the schedule
+    // read as dates (null without a project start or a schedule). Made once here so the
+    // tree, the canvas and the inspector do not each fold the schedule again.
+    std::vector<double> margins;
+    std::shared_ptr<const ScheduleDates> dates;
     quint64 revision = 0;
 
     int index(const QString &id) const { return indexOf.value(id, -1); }
@@ -36,6 +42,11 @@ struct AnalysisResult
     // The wave (parallel group) of a leaf, -1 for summaries or when there is no schedule.
     int wave(const QString &id) const;
     std::optional<Analysis::Times> times(const QString &id) const;
+    // Below 0: late. NaN for a task without a readable deadline (or an unknown id).
+    double margin(const QString &id) const;
+    // "due 2025-06-30 12:00, finishes 2025-07-01 17:00 — 11 h late" (or "… to spare");
+    // empty without a readable deadline. For tooltips: it looks the deadline up.
+    QString deadlineText(const QString &id) const;
 };
 
 // Re-runs the engine after every document change (coalesced to one run per event-loop

@@ -1,5 +1,7 @@
 #include "inspector.h"
 
+#include "analysiscontroller.h"
+#include "inspectordatefield.h"
 #include "inspectorattributetable.h"
 #include "inspectordependencytable.h"
 #include "taskfactory.h"
@@ -20,6 +22,8 @@
 #include <QPlainTextEdit>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace Workplan {
 
@@ -52,6 +56,9 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     , m_effortHours(new QLabel(this))
     , m_problemLabel(new QLabel(this))
     , m_demandLabel(new QLabel(this))
+    , m_deadline(new InspectorDateField(document, InspectorDateField::Kind::Deadline, this))
+    , m_notBefore(new InspectorDateField(document, InspectorDateField::Kind::NotBefore, this))
+    , m_scheduledLabel(new QLabel(this))
     , m_attributes(new InspectorAttributeTable(document, this))
     , m_dependencies(new InspectorDependencyTable(document, this))
 {
@@ -80,6 +87,13 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     form->addRow(tr("Lifecycle"), m_lifecycleCombo);
     form->addRow(tr("Effort"), effortRow);
     form->addRow(tr("Team"), m_demandLabel);
+    // Shown whether or not the project has a start: they are the task's attributes either
+    // way, and their tooltips say when they take effect.
+    form->addRow(tr("Deadline"), m_deadline);
+    form->addRow(tr("Not before"), m_notBefore);
+    form->addRow(tr("Scheduled"), m_scheduledLabel);
+    m_scheduledLabel->setObjectName(QStringLiteral("scheduledLabel"));
+    m_scheduledLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_demandLabel->setObjectName(QStringLiteral("demandLabel"));
     m_demandLabel->setWordWrap(true);
     // Screen readers name each field; the form labels are not buddies of these.
@@ -152,9 +166,45 @@ QString Inspector::demandText(const Project &project, int task)
     return tr("%1, from %2").arg(parts.join(QLatin1String(", ")), where);
 }
 
+void Inspector::setAnalysis(AnalysisController *analysis)
+{
+    if (m_analysis)
+        disconnect(m_analysis, nullptr, this, nullptr);
+    m_analysis = analysis;
+    if (analysis)
+        connect(analysis, &AnalysisController::updated, this, &Inspector::refreshSchedule);
+    refreshSchedule();
+}
+
+// "2025-06-23 09:00 → 2025-06-25 17:00" with a project start, the hours otherwise; a
+// deadline's margin after it.
+void Inspector::refreshSchedule()
+{
+    const auto result = m_analysis ? m_analysis->result() : nullptr;
+    const int i = result && !m_taskId.isEmpty() ? result->index(m_taskId) : -1;
+    const auto times = i >= 0 ? result->times(m_taskId) : std::nullopt;
+    QString text;
+    if (times && result->dates) {
+        const ScheduleDates::Task &d = result->dates->tasks[std::size_t(i)];
+        text = QStringLiteral("%1 → %2").arg(dateTimeText(d.start), dateTimeText(d.finish));
+    } else if (times) {
+        text = tr("%1 → %2 (no project start)").arg(formatHours(times->es), formatHours(times->ef));
+    } else if (i >= 0) {
+        text = tr("not scheduled (dependency loop)");
+    }
+    const double margin = i >= 0 ? result->margin(m_taskId) : 0;
+    if (!text.isEmpty() && !std::isnan(margin))
+        text += QStringLiteral(", %1").arg(marginText(margin));
+    m_scheduledLabel->setText(text);
+    m_scheduledLabel->setStyleSheet(isLate(margin) ? QStringLiteral("color: #c62828") : QString());
+    m_scheduledLabel->setToolTip(i >= 0 ? result->deadlineText(m_taskId) : QString());
+}
+
 void Inspector::setTaskId(const QString &id)
 {
     m_taskId = m_document->project().contains(id) ? id : QString();
+    m_deadline->setTaskId(m_taskId);
+    m_notBefore->setTaskId(m_taskId);
     m_problemLabel->hide();
     refresh();
     m_attributes->setTaskId(m_taskId);
@@ -187,9 +237,15 @@ void Inspector::refresh()
         m_effortEdit->clear();
         m_effortHours->clear();
         m_demandLabel->clear();
+        m_deadline->refresh();
+        m_notBefore->refresh();
+        refreshSchedule();
         m_updating = false;
         return;
     }
+    m_deadline->refresh();
+    m_notBefore->refresh();
+    refreshSchedule();
     m_demandLabel->setText(demandText(m_document->project(), m_document->project().indexOf(t->id)));
     m_idLabel->setText(t->id);
     // Only touch what differs, so a field being typed in keeps its cursor.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -9,7 +10,9 @@ class QPlainTextEdit;
 
 namespace Workplan {
 
+class AnalysisController;
 class InspectorAttributeTable;
+class InspectorDateField;
 class InspectorDependencyTable;
 class ProjectDocument;
 class TaskSelection;
@@ -37,6 +40,12 @@ public:
     QLabel *demandLabel() const { return m_demandLabel; }
     static QString demandText(const class Project &project, int task);
     bool isEffortReadable() const { return m_effortReadable; }
+    // §6: the task's deadline (or target_date) and not_before, and where the analysis puts it.
+    InspectorDateField *deadlineField() const { return m_deadline; }
+    InspectorDateField *notBeforeField() const { return m_notBefore; }
+    QLabel *scheduledLabel() const { return m_scheduledLabel; }
+    // The "Scheduled" line reads the latest analysis; without one it stays empty.
+    void setAnalysis(AnalysisController *analysis);
     InspectorAttributeTable *attributeTable() const { return m_attributes; }
     InspectorDependencyTable *dependencyTable() const { return m_dependencies; }
 
@@ -51,6 +60,7 @@ private:
     void commitStatus();
     void commitLifecycle();
     void commitEffort();
+    void refreshSchedule();
 
     ProjectDocument *m_document;
     TaskSelection *m_selection;
@@ -68,6 +78,10 @@ private:
     QLabel *m_effortHours;
     QLabel *m_problemLabel;
     QLabel *m_demandLabel;
+    InspectorDateField *m_deadline;
+    InspectorDateField *m_notBefore;
+    QLabel *m_scheduledLabel;
+    QPointer<AnalysisController> m_analysis;
     InspectorAttributeTable *m_attributes;
     InspectorDependencyTable *m_dependencies;
 };

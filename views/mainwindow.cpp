@@ -7,6 +7,7 @@
 #include "graph/graphview.h"
 #include "helpmenu.h"
 #include "inspector.h"
+#include "loadchart.h"
 #include "palettewidget.h"
 #include "projectpropertiesdialog.h"
 #include "riskpanel.h"
@@ -16,6 +17,7 @@
 #include "taskselection.h"
 #include "tasktreemodel.h"
 #include "tasktreewidget.h"
+#include "teamdialog.h"
 #include "templatedialog.h"
 #include "welcomepage.h"
 
@@ -67,7 +69,10 @@ MainWindow::MainWindow(QWidget *parent)
         analysisDock->raise();
     }
     // [risk] dock (§8), a tab beside the analysis; createActions() lists it in View.
-    tabifyDockWidget(analysisDock, RiskPanel::addDock(this, m_document, m_analysis));
+    QDockWidget *riskDock = RiskPanel::addDock(this, m_document, m_analysis);
+    tabifyDockWidget(analysisDock, riskDock);
+    // [team load] (§7) each resource's load over time, a tab beside the risk.
+    tabifyDockWidget(riskDock, LoadChart::addDock(this, m_document, m_analysis));
     analysisDock->raise();
     // [timeline] the schedule on a time axis, under the canvas; listed in View like the rest.
     auto *timelineDock = new QDockWidget(tr("Timeline"), this);
@@ -120,6 +125,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
 
     m_inspector = new Inspector(m_document, m_selection, this);
+    m_inspector->setAnalysis(m_analysis);   // the computed dates of the selected task
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_inspector);
@@ -209,6 +215,8 @@ void MainWindow::createProjectMenu()
     QMenu *project = menuBar()->addMenu(tr("&Project"));
     project->addAction(tr("&Properties\u2026"), this, &MainWindow::editProjectProperties)
         ->setObjectName(QStringLiteral("projectPropertiesAction"));
+    project->addAction(tr("&Team\u2026"), this, &MainWindow::editTeam)
+        ->setObjectName(QStringLiteral("projectTeamAction"));
 }
 
 void MainWindow::editProjectProperties()
@@ -216,6 +224,13 @@ void MainWindow::editProjectProperties()
     ProjectPropertiesDialog dialog(m_document, this);
     if (dialog.exec() == QDialog::Accepted)
         dialog.apply();
+}
+
+// The dialog pushes its one undo step itself when accepted.
+void MainWindow::editTeam()
+{
+    TeamDialog dialog(m_document, this);
+    dialog.exec();
 }
 
 void MainWindow::createWelcomePage(QAction *newAction, QAction *openAction)

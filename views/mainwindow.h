@@ -76,6 +76,7 @@ private:
     void createWelcomePage(QAction *newAction, QAction *openAction);
     void setAccessibleNames();
     void editProjectProperties();
+    void editTeam();
     void openSample(const QString &resourcePath);
 
     void newProject();

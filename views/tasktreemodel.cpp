@@ -18,6 +18,8 @@
 #include <QSet>
 #include <QUndoStack>
 
+#include <cmath>
+
 namespace Workplan {
 
 namespace {
@@ -118,6 +120,11 @@ int TaskTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
+bool TaskTreeModel::hasDates() const
+{
+    return m_document->project().projectExtra.contains(QLatin1String("start"));
+}
+
 bool TaskTreeModel::hasChildren(const QModelIndex &parent) const
 {
     return rowCount(parent) > 0;
@@ -153,8 +160,14 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
             return blockedIcon();
         return QVariant();
     }
-    if (role == Qt::ForegroundRole)
-        return blocked ? QVariant(QBrush(blockedColor())) : QVariant();
+    if (role == Qt::ForegroundRole) {
+        if (blocked)
+            return QBrush(blockedColor());
+        // A late task's margin is red whatever the overlays: it is what the column says.
+        if (index.column() == MarginColumn && result && isLate(result->margin(id)))
+            return QBrush(blockedColor());
+        return QVariant();
+    }
     if (role == Qt::FontRole) {
         if (m_showCritical && result && result->isCritical(id)) {
             QFont f;
@@ -190,6 +203,18 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
                        : index.column() == EfColumn ? times->ef : times->slack;
         return formatHours(v);
     }
+    case StartColumn:
+    case FinishColumn: {
+        const int i = result && result->dates ? result->index(id) : -1;
+        if (i < 0)
+            return QVariant();
+        const ScheduleDates::Task &d = result->dates->tasks[std::size_t(i)];
+        return dateTimeText(index.column() == StartColumn ? d.start : d.finish);
+    }
+    case MarginColumn: {
+        const double margin = result ? result->margin(id) : std::nan("");
+        return std::isnan(margin) ? QVariant() : QVariant(marginText(margin));
+    }
     default:
         return QVariant();
     }
@@ -221,6 +246,9 @@ QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int
     case EsColumn: return tr("ES");
     case EfColumn: return tr("EF");
     case SlackColumn: return tr("Slack");
+    case StartColumn: return tr("Start");
+    case FinishColumn: return tr("Finish");
+    case MarginColumn: return tr("Deadline margin");
     default: return QVariant();
     }
 }
@@ -428,6 +456,9 @@ QString TaskTreeModel::toolTip(const QString &id, const QString &title) const
                 lines << QStringLiteral("  ") + line;
         }
     }
+    // Lateness is always said: a deadline is the user's own, not an overlay to switch.
+    if (const QString due = result->deadlineText(id); !due.isEmpty())
+        lines << tr("Deadline: %1").arg(due);
     if (m_showWaves) {
         const int wave = result->wave(id);
         if (wave >= 0)
@@ -447,6 +478,12 @@ std::optional<QStringList> TaskTreeModel::analysisChanges(const AnalysisResult &
     if (a.taskCount() != b.taskCount() || before.analysis.hasSchedule() != now.analysis.hasSchedule())
         return std::nullopt;
     const bool schedule = now.analysis.hasSchedule();
+    // A new start or calendar moves every date even where no hour moved; so do the
+    // margins of tasks whose deadline text changed. Both are compared per task below.
+    if (bool(before.dates) != bool(now.dates))
+        return std::nullopt;
+    auto sameMoment = [](const Moment &x, const Moment &y) { return x.day == y.day && x.minute == y.minute; };
+    auto sameMargin = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
     QStringList changed;
     for (int i = 0; i < b.taskCount(); ++i) {
         if (a.ids[i] != b.ids[i])
@@ -458,6 +495,14 @@ std::optional<QStringList> TaskTreeModel::analysisChanges(const AnalysisResult &
             same = x.es == y.es && x.ef == y.ef && x.slack == y.slack
                 && before.analysis.generation(i) == now.analysis.generation(i);
         }
+        if (same && now.dates) {
+            const ScheduleDates::Task &x = before.dates->tasks[std::size_t(i)];
+            const ScheduleDates::Task &y = now.dates->tasks[std::size_t(i)];
+            same = sameMoment(x.start, y.start) && sameMoment(x.finish, y.finish);
+        }
+        if (same && !now.margins.empty())
+            same = before.margins.size() == now.margins.size()
+                && sameMargin(before.margins[std::size_t(i)], now.margins[std::size_t(i)]);
         if (!same)
             changed << b.ids[i];
     }
@@ -473,7 +518,7 @@ void TaskTreeModel::onAnalysisUpdated()
     const auto changed = before && now ? analysisChanges(*before, *now) : std::nullopt;
     constexpr int kRowByRow = 2000;   // beyond, one signal per summary is fewer
     if (!changed || changed->size() > kRowByRow) {
-        // Critical and blocked marks live on every column, the times on the last three.
+        // Critical and blocked marks live on every column, the times and dates on the last six.
         emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
         return;
     }

@@ -19,8 +19,10 @@ class TaskTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
+    // The date columns (§6) only say something for a project with a start; the tree widget
+    // hides them otherwise (hasDates()).
     enum Column { TitleColumn, TypeColumn, StatusColumn, EffortColumn, EsColumn, EfColumn, SlackColumn,
-                  ColumnCount };
+                  StartColumn, FinishColumn, MarginColumn, ColumnCount };
     enum Role { TaskIdRole = Qt::UserRole + 1, TaskTypeRole, StatusRole };
 
     explicit TaskTreeModel(ProjectDocument *document, AnalysisController *analysis = nullptr,
@@ -28,6 +30,8 @@ public:
     ~TaskTreeModel() override;
 
     ProjectDocument *document() const { return m_document; }
+    // The project has a start (§6), so Start, Finish and the deadline margin mean something.
+    bool hasDates() const;
     QString idOf(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &id, int column = 0) const;
 

@@ -95,9 +95,12 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
         fillTypeFilter();
         m_view->expandAll();
         selectionToView();
+        updateDateColumns();
         fitColumns();
         m_fitAfterChange = true;
     });
+    // Project ▸ Properties may add or remove the start.
+    connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &TaskTreeWidget::updateDateColumns);
     // New rows show opened, so a drop or a template is visible at once.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent) { m_view->expand(parent); });
@@ -105,13 +108,30 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
         m_view->scrollTo(m_proxy->mapFromSource(m_model->indexOf(id)));
     });
     m_view->expandAll();
+    updateDateColumns();
     fitColumns();
+}
+
+void TaskTreeWidget::updateDateColumns()
+{
+    const bool shown = m_model->hasDates();
+    if (shown == m_datesShown)
+        return;
+    m_datesShown = shown;
+    for (int c : {TaskTreeModel::StartColumn, TaskTreeModel::FinishColumn, TaskTreeModel::MarginColumn}) {
+        m_view->setColumnHidden(c, !shown);
+        // A column that appears fits its dates once; the next analysis fills them in.
+        if (shown)
+            m_fitAfterChange = true;
+    }
 }
 
 void TaskTreeWidget::fitColumns()
 {
-    for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c)
-        m_view->resizeColumnToContents(c);
+    for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c) {
+        if (!m_view->isColumnHidden(c))
+            m_view->resizeColumnToContents(c);
+    }
 }
 
 void TaskTreeWidget::fillTypeFilter()

@@ -37,6 +37,8 @@ private:
     void fillTypeFilter();
     // Fits the figure columns to what the view's rows show now.
     void fitColumns();
+    // Start, Finish and the deadline margin show exactly when the project has a start.
+    void updateDateColumns();
     void selectionFromView();
     void selectionToView();
 
@@ -50,6 +52,7 @@ private:
     QComboBox *m_statusCombo;
     bool m_syncing = false;
     bool m_fitAfterChange = true;   // the first change after a reset fits the columns again
+    bool m_datesShown = true;       // the header starts with every column shown
 };
 
 } // namespace Workplan

@@ -2,6 +2,9 @@
 
 #include "analysis.h"
 #include "snapshot.h"
+#include "../effort.h"
+
+#include <limits>
 
 namespace Workplan {
 
@@ -46,6 +49,34 @@ ScheduleDates ScheduleDates::of(const Snapshot &s, const Analysis &a)
             if (d.lateFinish < x.lateFinish) d.lateFinish = x.lateFinish;
         }
     }
+    return out;
+}
+
+QString dateTimeText(const Moment &m)
+{
+    return formatMoment(m).replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
+bool isLate(double margin)
+{
+    return margin < -1e-6;
+}
+
+QString marginText(double hours)
+{
+    if (isLate(hours))
+        return QStringLiteral("\u2212%1 late").arg(formatHours(-hours));
+    return QStringLiteral("+%1").arg(formatHours(qMax(0.0, hours)));
+}
+
+std::vector<double> deadlineMargins(const Snapshot &s, const Analysis &a)
+{
+    std::vector<double> out(std::size_t(s.taskCount()), std::numeric_limits<double>::quiet_NaN());
+    if (!s.dates || !a.hasSchedule() || a.tasks != s.taskCount())
+        return out;
+    // The same margin the report writes as margin_hours: D - EF.
+    for (const Snapshot::Deadline &d : s.deadlines)
+        out[std::size_t(d.task)] = d.offset - a.times(d.task).ef;
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "../calendar/workcalendar.h"
 
+#include <QString>
+
 #include <vector>
 
 namespace Workplan {
@@ -22,6 +24,18 @@ struct ScheduleDates
     // finish over its leaves.
     static ScheduleDates of(const Snapshot &s, const Analysis &a);
 };
+
+// §6: per task (file order), its deadline's offset minus its EF, in working hours (below 0
+// it is late); NaN for a task without a readable deadline. All NaN without dates or a
+// schedule. Computed once per analysis so that views asking per task pay O(1).
+std::vector<double> deadlineMargins(const Snapshot &s, const Analysis &a);
+
+// For people rather than files: "2025-06-23 09:00" (formatMoment with a space for the T).
+QString dateTimeText(const Moment &m);
+// A margin as the views show it: "+5.5 h" with time to spare, "−11 h late" below 0 (a
+// margin within a millionth of an hour of 0 counts as on time, as in the report).
+QString marginText(double hours);
+bool isLate(double margin);
 
 bool operator<(const Moment &a, const Moment &b);
 

@@ -75,6 +75,9 @@ void CardItem::refresh()
         if (const QString why = s->blockedText(taskId()); !why.isEmpty())
             tip += QLatin1Char('\n') + why;
     }
+    // A deadline is the user's own promise, not an overlay to switch off.
+    if (o && o->lateBy > 0)
+        tip += QLatin1Char('\n') + s->lateText(taskId());
     if (o && o->loop >= 0)
         tip += QLatin1Char('\n') + GraphScene::tr("In dependency loop %1: no schedule until it is broken").arg(o->loop + 1);
     setToolTip(tip);
@@ -139,6 +142,8 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(font(11, true));
         painter->drawText(QRectF(-8, -8, 16, 16), Qt::AlignCenter, QStringLiteral("!"));
     }
+    if (o->lateBy > 0)
+        paintLateFlag(painter);
     if (inLoop) {
         // Which loop: a plan can hold several, and each needs its own fix.
         const QRectF b(CardWidth - 64, -8, 60, 15);
@@ -158,6 +163,22 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(font(10, true));
         painter->drawText(b, Qt::AlignCenter, QStringLiteral("W%1").arg(o->wave + 1));
     }
+}
+
+// A small red flag on the top edge, left of the loop and wave badges: past its deadline.
+void CardItem::paintLateFlag(QPainter *painter)
+{
+    const QRectF b(CardWidth - 86, -8, 18, 15);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(blockedColor());
+    painter->drawRoundedRect(b, 4, 4);
+    painter->setPen(QPen(Qt::white, 1.4));
+    const QPointF foot(b.left() + 6, b.bottom() - 2.5);
+    painter->drawLine(foot, QPointF(foot.x(), b.top() + 2.5));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(Qt::white);
+    const QPointF flag[] = {{foot.x(), b.top() + 2.5}, {b.right() - 3, b.top() + 5}, {foot.x(), b.top() + 7.5}};
+    painter->drawPolygon(flag, 3);
 }
 
 // The words of `title` that fit on the first line, and the rest.

@@ -32,6 +32,7 @@ public:
 
 private:
     void paintDetail(QPainter *painter, const struct Task &task);
+    void paintLateFlag(QPainter *painter);
 
     bool m_collapsedSummary = false;
     int m_hiddenCount = 0;

@@ -119,6 +119,15 @@ QString GraphScene::blockedText(const QString &id) const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString GraphScene::lateText(const QString &id) const
+{
+    const Overlay *o = overlay(id);
+    const auto result = m_analysis ? m_analysis->result() : nullptr;
+    if (!o || o->lateBy <= 0 || !result)
+        return QString();
+    return tr("Late: %1").arg(result->deadlineText(id));
+}
+
 void GraphScene::repaintAll()
 {
     // Cached cards only repaint through their own update().
@@ -150,6 +159,9 @@ void GraphScene::rebuildOverlays()
                 o.critical = critical[i];
                 o.slack = a.times(i).slack;
                 o.wave = a.generation(i);
+                // The margins were worked out once with the result.
+                if (std::size_t(i) < result->margins.size() && isLate(result->margins[std::size_t(i)]))
+                    o.lateBy = -result->margins[std::size_t(i)];
             }
             m_overlays.insert(s.ids[i], o);
         }

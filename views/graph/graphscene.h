@@ -38,11 +38,13 @@ public:
         int loop = -1;          // index in analysis.cycles of the loop it is in (or holds), -1 none
         size_t waits = 0;       // a digest of what it waits for: the tooltip text is made
                                 // only for the cards that show it (blockedText())
+        double lateBy = 0;      // hours past its deadline (§6), 0: on time or none; the
+                                // words are made for its tooltip only (deadlineText())
 
         bool operator==(const Overlay &o) const
         {
             return critical == o.critical && blocked == o.blocked && wave == o.wave && slack == o.slack
-                && loop == o.loop && waits == o.waits;
+                && loop == o.loop && waits == o.waits && lateBy == o.lateBy;
         }
     };
 
@@ -85,6 +87,8 @@ public:
     // exactly EF(prerequisite) + lag, so dependencies declared on summaries count too.
     // Why a task is blocked, for its tooltip; empty when it is not.
     QString blockedText(const QString &id) const;
+    // "Late: due …, finishes … — N h late" for a task past its deadline; empty otherwise.
+    QString lateText(const QString &id) const;
     bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
     bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
