@@ -79,7 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     timelineDock->setObjectName(QStringLiteral("TimelineDock"));
     timelineDock->setWidget(new TimelineWidget(m_document, m_analysis, m_selection, timelineDock));
     addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
-    resizeDocks({timelineDock}, {280}, Qt::Vertical);   // room for about eight rows
+    // Room for about ten rows; docks take sizes only once the window is laid out.
+    QTimer::singleShot(0, this, [this, timelineDock] { resizeDocks({timelineDock}, {300}, Qt::Vertical); });
 
     createActions();
     setAccessibleNames();
