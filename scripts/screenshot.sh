@@ -6,6 +6,8 @@
 #   inspector.png        the inspector with a task selected
 #   analysis-blocked.png the analysis panel explaining a blocked task
 #   print-graph.png      the graph page of `workplan print`, rendered with pdftoppm
+#   dated-window.png     the editor on the contract's dated team example: dates, timeline
+#   print-timeline.png   page one of `workplan print --timeline` on that example
 # Usage: scripts/screenshot.sh [PROJECT_FILE] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,4 +30,8 @@ shoot "$out/analysis-blocked.png" "${BLOCKED_PROJECT:-$project}" --view analysis
 build/bin/workplan print "$project" --pdf "$home/print.pdf"
 # Page 1 is the summary, page 2 the graph.
 pdftoppm -r 50 -png -f 2 -l 2 -singlefile "$home/print.pdf" "$out/print-graph"
+dated=tests/data/examples-v2/release-pipeline-team.json
+shoot "$out/dated-window.png" "$dated"
+build/bin/workplan print "$dated" --pdf "$home/timeline.pdf" --timeline --landscape
+pdftoppm -r 50 -png -f 1 -l 1 -singlefile "$home/timeline.pdf" "$out/print-timeline"
 ls -1 "$out"
