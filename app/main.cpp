@@ -9,7 +9,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QIcon>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -38,6 +41,24 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         return Workplan::RenderCommands::run(arguments);
+    }
+
+    // The editor opens an existing file (or a team project's URL); anything else is a
+    // mistyped command or path, said plainly instead of opening a window on it.
+    const QString target = arguments.value(1);
+    if (!target.isEmpty() && target != QLatin1String("--screenshot") && !QFileInfo::exists(target)
+        && !target.contains(QLatin1String("://"))) {
+        const QByteArray text = QStringLiteral("workplan: '%1' is neither a command (analyze, convert, risk, print, "
+                                               "export) nor an existing file; see workplan --help\n").arg(target).toLocal8Bit();
+        std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+        return 2;
+    }
+    // Without any display Qt would abort trying to open one: say what to do instead.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("workplan: no display to open the editor on (DISPLAY is not set); the subcommands "
+                   "analyze, convert, risk, print and export work without one\n", stderr);
+        return 2;
     }
 
     QApplication app(argc, argv);

@@ -70,6 +70,8 @@ private slots:
     void riskCyclesExitOne();
     void riskBadArguments_data();
     void riskBadArguments();
+    void unknownNameExitsTwo_data();
+    void unknownNameExitsTwo();
     void datesAndTeamSurviveWorkplanFile();
     void convertKeepsOutOnFailure();
     void helpListsEverything_data();
@@ -335,6 +337,32 @@ void TestCli::riskBadArguments()
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!r.err.isEmpty());
     QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::unknownNameExitsTwo_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("typo of a command") << QStringList{QStringLiteral("analyse"), QStringLiteral("plan.json")} << QStringLiteral("'analyse'");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/plan.json")} << QStringLiteral("nor an existing file");
+}
+
+// Neither a command nor a file: said on standard error, exit 2, no window (and no abort
+// for the want of a display).
+void TestCli::unknownNameExitsTwo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, said);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(WORKPLAN_BINARY), args);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(QString::fromUtf8(p.readAllStandardError()).contains(said), qPrintable(said));
 }
 
 void TestCli::convertRoundTrip()
