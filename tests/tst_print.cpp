@@ -42,6 +42,7 @@ private slots:
     void pngHasTheRequestedScale();
     void exportCoversOnlyVisibleItems();
     void headlessCommands();
+    void datesOnTheSummaryAndTable();
 
 private:
     QTemporaryDir m_dir;
@@ -80,6 +81,30 @@ void TestPrint::pdfOfEachExample()
         QVERIFY2(text.contains(simplified(title)), qPrintable(title));
     QVERIFY(text.contains(QStringLiteral("page 1 of")));
     QVERIFY(text.contains(project->name));
+    // No start: no dates anywhere on paper.
+    QVERIFY(!text.contains(QLatin1String("Start:")));
+    QVERIFY(!text.contains(QLatin1String("Deadlines:")));
+}
+
+// §6 on paper: the summary gives the start, the finish and each deadline with its margin,
+// and the task table gets Start and Finish columns.
+void TestPrint::datesOnTheSummaryAndTable()
+{
+    QString error;
+    const auto project = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    QVERIFY2(project, qPrintable(error));
+    const OffscreenPlan plan(*project);
+    const QString pdf = m_dir.filePath(QStringLiteral("dated.pdf"));
+    QVERIFY2(plan.writePdf(pdf, PrintOptions(), &error), qPrintable(error));
+    const QString text = simplified(run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}));
+    QVERIFY2(text.contains(QStringLiteral("Start: 2025-06-23 09:00 \u00b7 Finish: 2025-06-26 14:30")), qPrintable(text.left(800)));
+    QVERIFY(text.contains(QLatin1String("Deadlines:")));
+    QVERIFY(text.contains(QStringLiteral("Deploy to Production: due 2025-06-30 12:00, finishes 2025-06-26 14:30 \u2014 5.5 h to spare"))
+            || text.contains(QStringLiteral("Deploy to Production: due 2025-06-30 12:00, \ufb01nishes 2025-06-26 14:30 \u2014 5.5 h to spare")));
+    QVERIFY(text.contains(QLatin1String("With the team: 45.5 h")));
+    // The table: its header names the two columns, and a row ends with both dates.
+    QVERIFY(text.contains(QRegularExpression(QStringLiteral("Slack\\s+Start\\s+Finish"))));
+    QVERIFY(text.contains(QRegularExpression(QStringLiteral("Deploy to Production.*2025-06-26 13:30\\s+2025-06-26 14:30"))));
 }
 
 void TestPrint::tilesGiveNTimesMGraphPages()

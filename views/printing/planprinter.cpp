@@ -1,5 +1,8 @@
 #include "planprinter.h"
 
+#include "model/engine/leveledschedule.h"
+#include "model/engine/scheduledates.h"
+
 #include "graphexport.h"
 
 #include "views/analysiscontroller.h"
@@ -221,6 +224,25 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
             }
         } else {
             lines << tr("Makespan: %1 h").arg(hours(a.makespanHours));
+            if (a.leveled)
+                lines << tr("With the team: %1 h (%2 tasks start later)")
+                             .arg(hours(a.leveled->makespanHours)).arg(a.leveled->delayed.size());
+            // §6: the plan in dates, and each deadline with its margin.
+            if (const ScheduleDates *dates = m_analysis->dates.get()) {
+                lines << tr("Start: %1 · Finish: %2")
+                             .arg(dateTimeText(s.dates->startMoment()), dateTimeText(dates->finish));
+                if (!s.deadlines.empty())
+                    lines << tr("Deadlines:");
+                for (const Snapshot::Deadline &d : s.deadlines) {
+                    const Task *task = m_project.find(s.ids[std::size_t(d.task)]);
+                    const double margin = m_analysis->margins[std::size_t(d.task)];
+                    lines << tr("   %1: due %2, finishes %3 — %4")
+                                 .arg(task ? task->title() : s.ids[std::size_t(d.task)], dateTimeText(d.moment),
+                                      dateTimeText(dates->tasks[std::size_t(d.task)].finish),
+                                      isLate(margin) ? tr("%1 h late").arg(hours(-margin))
+                                                     : tr("%1 h to spare").arg(hours(margin)));
+                }
+            }
             lines << tr("Sequential work: %1 h; saved by parallel work: %2 h")
                          .arg(hours(a.sequentialHours), hours(a.timeSavingsHours));
             QStringList path;
@@ -285,17 +307,23 @@ void PlanPrinter::paintGraphTile(QPainter &p, const Metrics &m, int tile) const
 
 void PlanPrinter::paintTable(QPainter &p, const Metrics &m, int first, int count) const
 {
-    static const double widths[] = {0.40, 0.12, 0.10, 0.07, 0.06, 0.06, 0.06, 0.06, 0.07};
-    const QStringList titles{tr("Task"), tr("Type"), tr("Status"),
-                             tr("Effort h"), tr("ES"), tr("EF"),
-                             tr("LS"), tr("LF"), tr("Slack")};
+    // With a project start (§6) two date columns follow, and the others make room.
+    const ScheduleDates *dates = m_analysis ? m_analysis->dates.get() : nullptr;
+    static const double plain[] = {0.40, 0.12, 0.10, 0.07, 0.06, 0.06, 0.06, 0.06, 0.07};
+    static const double dated[] = {0.22, 0.09, 0.08, 0.06, 0.05, 0.05, 0.05, 0.05, 0.05, 0.15, 0.15};
+    const double *widths = dates ? dated : plain;
+    QStringList titles{tr("Task"), tr("Type"), tr("Status"),
+                       tr("Effort h"), tr("ES"), tr("EF"),
+                       tr("LS"), tr("LF"), tr("Slack")};
+    if (dates)
+        titles << tr("Start") << tr("Finish");
     auto drawRow = [&](double y, const QStringList &cells, bool bold) {
         p.setFont(pixelFont(7.5, m.px, bold));
         double x = m.body.left();
         for (int c = 0; c < cells.size(); ++c) {
             const QRectF cell(x, y, widths[c] * m.body.width(), m.rowHeight);
             const QString text = p.fontMetrics().elidedText(cells[c], Qt::ElideRight, int(cell.width() - 2 * m.px));
-            p.drawText(cell.adjusted(m.px, 0, -m.px, 0), Qt::AlignVCenter | (c >= 3 ? Qt::AlignRight : Qt::AlignLeft), text);
+            p.drawText(cell.adjusted(m.px, 0, -m.px, 0), Qt::AlignVCenter | (c >= 3 && c <= 8 ? Qt::AlignRight : Qt::AlignLeft), text);
             x += cell.width();
         }
     };
@@ -313,6 +341,15 @@ void PlanPrinter::paintTable(QPainter &p, const Metrics &m, int first, int count
         for (double v : {times ? times->es : 0.0, times ? times->ef : 0.0, times ? times->ls : 0.0,
                          times ? times->lf : 0.0, times ? times->slack : 0.0})
             cells << (times ? hours(v) : QStringLiteral("\u2014"));
+        if (dates) {
+            const int index = m_analysis->index(t.id);
+            if (index >= 0) {
+                const ScheduleDates::Task &d = dates->tasks[std::size_t(index)];
+                cells << dateTimeText(d.start) << dateTimeText(d.finish);
+            } else {
+                cells << QStringLiteral("\u2014") << QStringLiteral("\u2014");
+            }
+        }
         drawRow(y, cells, false);
         y += m.rowHeight;
     }
