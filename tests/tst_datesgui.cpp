@@ -1,10 +1,14 @@
 // Issue #17 in the editor: Project ▸ Properties sets the start, working days and holidays
 // through real widgets and one undo step; the analysis panel's Deadlines and Team sections
 // and its summary follow at once.
+#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
 #include "views/analysiscontroller.h"
 #include "views/analysispanel.h"
+#include "views/inspector.h"
+#include "views/inspectordatefield.h"
 #include "views/projectpropertiesdialog.h"
+#include "views/tasktreemodel.h"
 #include "views/taskselection.h"
 
 #include <QCheckBox>
@@ -15,6 +19,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStyleOptionGroupBox>
+#include <QAbstractItemModelTester>
 #include <QTreeWidgetItem>
 #include <QUndoStack>
 #include <QtTest>
@@ -78,6 +83,7 @@ class TestDatesGui : public QObject
 private slots:
     void startAndHolidayThroughTheDialog();
     void dayPastMidnightIsRefused();
+    void deadlineThroughInspectorReachesPanelAndTree();
 };
 
 void TestDatesGui::startAndHolidayThroughTheDialog()
@@ -142,6 +148,48 @@ void TestDatesGui::dayPastMidnightIsRefused()
     QVERIFY(dialog.isVisible());
     QVERIFY(!dialog.apply());
     QCOMPARE(w.doc.undoStack()->count(), 0);
+}
+
+// A deadline typed into the inspector's date field (real key events) is one undo step; the
+// analysis panel then lists that task first, late, and the tree's margin turns red.
+void TestDatesGui::deadlineThroughInspectorReachesPanelAndTree()
+{
+    Window w("release-pipeline");
+    ProjectProperties dated = ProjectProperties::of(w.doc.project());
+    dated.projectExtra.insert(QStringLiteral("start"), QStringLiteral("2025-06-02"));
+    w.doc.undoStack()->push(new ProjectPropertiesCommand(&w.doc, dated));
+    TaskTreeModel tree(&w.doc, w.analysis.get());
+    QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Inspector inspector(&w.doc, &w.selection);
+    inspector.setAnalysis(w.analysis.get());
+    inspector.resize(500, 900);
+    inspector.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+    const QString id = QStringLiteral("deploy_staging_2.4.0");
+    w.selection.select(id);
+
+    const int before = w.doc.undoStack()->count();
+    InspectorDateField *field = inspector.deadlineField();
+    QTest::mouseClick(field->setBox(), Qt::LeftButton);
+    QVERIFY(field->setBox()->isChecked());
+    typeDate(field->edit(), {QStringLiteral("2025"), QStringLiteral("06"), QStringLiteral("02"),
+                             QStringLiteral("10"), QStringLiteral("00")});
+    QTest::keyClick(field->edit(), Qt::Key_Return);   // the inspector is no dialog
+    QCOMPARE(w.doc.undoStack()->count(), before + 1);
+    QCOMPARE(w.doc.project().find(id)->attributes.value(QLatin1String("deadline")).toString(),
+             QStringLiteral("2025-06-02T10:00"));
+
+    w.analysis->refreshNow();
+    QTRY_VERIFY(!w.panel->sectionIds(Section::Deadlines).isEmpty());
+    QCOMPARE(w.panel->sectionIds(Section::Deadlines).first(), id);   // late ones first
+    const QModelIndex margin = tree.indexOf(id, TaskTreeModel::MarginColumn);
+    QVERIFY(margin.data().toString().contains(QLatin1String("late")));
+    QCOMPARE(margin.data(Qt::ForegroundRole).value<QBrush>().color().red() > 150, true);
+
+    w.doc.undoStack()->undo();
+    QVERIFY(!w.doc.project().find(id)->attributes.contains(QLatin1String("deadline")));
+    w.analysis->refreshNow();
+    QTRY_VERIFY(!w.panel->sectionIds(Section::Deadlines).contains(id));
 }
 
 QTEST_MAIN(TestDatesGui)
