@@ -2,6 +2,7 @@
 
 #include "filesafety.h"
 #include "jsonformat.h"
+#include "postgres/postgresstore.h"
 #include "sqliteformat.h"
 
 #include <QFile>
@@ -28,6 +29,9 @@ Format formatForWriting(const QString &path)
 
 std::optional<Project> load(const QString &path, QString *error)
 {
+    // A team project: a postgresql:// URL names a project in a database, not a file.
+    if (PostgresStore::isUrl(path))
+        return PostgresStore::fetch(path, error);
     // By content: a .workplan renamed to .json still opens, and a .workplan that is not
     // SQLite at all gets SqliteFormat's "not a Workplan project file".
     if (looksLikeSqlite(path) || path.endsWith(QLatin1String(".workplan"), Qt::CaseInsensitive))
@@ -37,6 +41,8 @@ std::optional<Project> load(const QString &path, QString *error)
 
 bool save(const Project &project, const QString &path, QString *error)
 {
+    if (PostgresStore::isUrl(path))
+        return PostgresStore::publish(project, path, error);
     const bool ok = formatForWriting(path) == Format::Workplan ? SqliteFormat::writeFile(project, path, error)
                                                                 : JsonFormat::writeFile(project, path, error);
     // Temporaries an earlier, crashed save left beside the file.

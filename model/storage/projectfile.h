@@ -13,9 +13,11 @@ enum class Format { Json, Workplan };
 // By content for reading (a SQLite header means a .workplan file), by ending for writing.
 Format formatForWriting(const QString &path);
 
-// Loads either format; on failure returns nullopt with a message naming the file.
+// Loads either format, or fetches a team project when `path` is a postgresql:// URL
+// (postgres/postgresstore.h); on failure returns nullopt with a message naming the file.
 std::optional<Project> load(const QString &path, QString *error);
-// Saves in the format the ending names; the old file survives any failure.
+// Saves in the format the ending names, or publishes to a postgresql:// URL; the old file
+// (or the published project) survives any failure.
 bool save(const Project &project, const QString &path, QString *error);
 
 } // namespace Workplan::ProjectFile

@@ -1,0 +1,252 @@
+// PostgresStore::fetch: one project out of the team database (postgresstore.h).
+
+#include "postgresstore.h"
+
+#include "../../validation.h"
+#include "postgresconnection.h"
+#include "postgresschema.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Workplan::PostgresStore {
+
+namespace {
+
+struct Refusal
+{
+    QString taskId;     // null: not about one task
+    QString problem;
+};
+
+// One JSON value of any type: Qt's parser only takes arrays and objects at the top.
+bool parseValue(const QString &text, QJsonValue *out)
+{
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &e);
+    if (e.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return false;
+    *out = doc.array().at(0);
+    return true;
+}
+
+bool parseObject(const QVariant &column, QJsonObject *out)
+{
+    QJsonValue v;
+    if (column.isNull() || !parseValue(column.toString(), &v) || !v.isObject())
+        return false;
+    *out = v.toObject();
+    return true;
+}
+
+class Reader
+{
+public:
+    explicit Reader(const QSqlDatabase &db) : m_db(db) {}
+
+    std::optional<Refusal> read(const Location &location, Project &project)
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral(
+            "SELECT id, project_name, hours_per_day, days_per_week, project_extra::text,"
+            " calendar_extra::text, file_extra::text FROM projects WHERE name = ?::text"));
+        q.addBindValue(location.project);
+        if (!q.exec())
+            return damaged(q);
+        if (!q.next())
+            return Refusal{QString(), QStringLiteral("no project '%1' in database %2").arg(location.project, location.database)};
+        const qint64 id = q.value(0).toLongLong();
+        project.name = q.value(1).toString();
+        project.calendar.hoursPerDay = q.value(2).toDouble();
+        project.calendar.daysPerWeek = q.value(3).toDouble();
+        if (!(project.calendar.hoursPerDay > 0) || !(project.calendar.daysPerWeek > 0))
+            return Refusal{QString(), QStringLiteral("calendar hours_per_day and days_per_week must be positive numbers")};
+        if (!parseObject(q.value(4), &project.projectExtra) || !parseObject(q.value(5), &project.calendarExtra)
+            || !parseObject(q.value(6), &project.extra))
+            return Refusal{QString(), QStringLiteral("the project's extra fields are not a JSON object")};
+        q.finish();
+
+        QList<Task> tasks;
+        QHash<qint64, int> indexOfPos;
+        if (auto r = readTasks(id, tasks, indexOfPos))
+            return r;
+        if (auto r = readDependencies(id, tasks, indexOfPos))
+            return r;
+        // A presence flag only records that JSON spelled out a default; a row that says
+        // "absent" next to a value (edited by hand) means present, as JSON would.
+        for (Task &t : tasks) {
+            t.hasParentField |= !t.parentId.isEmpty();
+            t.hasStatus |= t.status != Status::Draft;
+            t.hasLifecycle |= t.lifecycle != Lifecycle::Created;
+            t.hasAttributes |= !t.attributes.isEmpty();
+            t.hasDependencies |= !t.dependencies.isEmpty();
+            for (Dependency &d : t.dependencies) {
+                d.hasMandatory |= !d.mandatory;
+                d.hasWaived |= d.waived;
+                d.hasConditions |= !d.conditions.isEmpty();
+            }
+        }
+        project.setTasks(std::move(tasks));
+        return std::nullopt;
+    }
+
+private:
+    static Refusal damaged(const QSqlQuery &q)
+    {
+        return Refusal{QString(), QStringLiteral("the Workplan schema is damaged: %1").arg(q.lastError().text().simplified())};
+    }
+
+    std::optional<Refusal> readTasks(qint64 projectId, QList<Task> &tasks, QHash<qint64, int> &indexOfPos)
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral(
+            "SELECT pos, task_id, task_type, parent_task_id, status, lifecycle_stage,"
+            " has_parent_field, has_status, has_lifecycle, has_attributes, has_dependencies,"
+            " pos_x, pos_y, attributes::text, extra::text FROM tasks WHERE project_id = ?::bigint ORDER BY pos"));
+        q.addBindValue(projectId);
+        if (!q.exec())
+            return damaged(q);
+        while (q.next()) {
+            Task t;
+            indexOfPos.insert(q.value(0).toLongLong(), int(tasks.size()));
+            t.id = q.value(1).toString();
+            t.type = q.value(2).toString();
+            if (!q.isNull(3)) {
+                t.parentId = q.value(3).toString();
+                if (t.parentId.isEmpty())
+                    return Refusal{t.id, QStringLiteral("parent_task_id is empty")};
+            }
+            const QString status = q.value(4).toString();
+            const auto s = statusFromString(status);
+            if (!s)
+                return Refusal{t.id, QStringLiteral("unknown status '%1'").arg(status)};
+            t.status = *s;
+            const QString stage = q.value(5).toString();
+            const auto l = lifecycleFromString(stage);
+            if (!l)
+                return Refusal{t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(stage)};
+            t.lifecycle = *l;
+            t.hasParentField = q.value(6).toBool();
+            t.hasStatus = q.value(7).toBool();
+            t.hasLifecycle = q.value(8).toBool();
+            t.hasAttributes = q.value(9).toBool();
+            t.hasDependencies = q.value(10).toBool();
+            if (!q.isNull(11) && !q.isNull(12)) {
+                t.position = QPointF(q.value(11).toDouble(), q.value(12).toDouble());
+                t.hasPosition = true;
+            }
+            if (!parseObject(q.value(13), &t.attributes))
+                return Refusal{t.id, QStringLiteral("attributes are not a JSON object")};
+            if (!parseObject(q.value(14), &t.extra))
+                return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
+            tasks.append(std::move(t));
+        }
+        if (q.lastError().isValid())
+            return damaged(q);
+        return std::nullopt;
+    }
+
+    std::optional<Refusal> readDependencies(qint64 projectId, QList<Task> &tasks, const QHash<qint64, int> &indexOfPos)
+    {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral(
+            "SELECT pos, prerequisite_task_id, dependency_type, description, is_mandatory,"
+            " has_mandatory, waived, has_waived, lag, conditions::text, has_conditions, extra::text"
+            " FROM dependencies WHERE project_id = ?::bigint ORDER BY pos, ord"));
+        q.addBindValue(projectId);
+        if (!q.exec())
+            return damaged(q);
+        while (q.next()) {
+            // The foreign key makes a dependency without its task impossible; kept as a check.
+            const int i = indexOfPos.value(q.value(0).toLongLong(), -1);
+            if (i < 0)
+                return Refusal{QString(), QStringLiteral("a dependency belongs to no task")};
+            Task &t = tasks[i];
+            Dependency d;
+            d.taskId = q.value(1).toString();
+            const QString type = q.value(2).toString();
+            const auto dt = dependencyTypeFromString(type);
+            if (!dt)
+                return Refusal{t.id, QStringLiteral("unknown dependency_type '%1'").arg(type)};
+            d.type = *dt;
+            if (!q.isNull(3)) {
+                d.description = q.value(3).toString();
+                if (d.description.isNull())
+                    d.description = QStringLiteral("");
+            }
+            d.mandatory = q.value(4).toBool();
+            d.hasMandatory = q.value(5).toBool();
+            d.waived = q.value(6).toBool();
+            d.hasWaived = q.value(7).toBool();
+            if (!q.isNull(8)) {
+                if (!parseValue(q.value(8).toString(), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
+                    return Refusal{t.id, QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours")
+                                             .arg(d.taskId)};
+            }
+            d.hasConditions = q.value(10).toBool();
+            if (!parseObject(q.value(9), &d.conditions) || !parseObject(q.value(11), &d.extra))
+                return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
+                                         .arg(d.taskId)};
+            t.dependencies.append(std::move(d));
+        }
+        if (q.lastError().isValid())
+            return damaged(q);
+        return std::nullopt;
+    }
+
+    QSqlDatabase m_db;
+};
+
+} // namespace
+
+std::optional<Project> fetch(const QString &url, QString *error)
+{
+    const auto location = parseUrl(url, error);
+    if (!location)
+        return std::nullopt;
+    auto refuse = [&](const QString &taskId, const QString &problem) -> std::optional<Project> {
+        if (error)
+            *error = ValidationError{taskId, problem}.message(location->display);
+        return std::nullopt;
+    };
+    Connection connection;
+    QString problem;
+    if (!connection.open(*location, &problem))
+        return refuse(QString(), problem);
+    QSqlDatabase &db = connection.db();
+
+    // One snapshot for every statement: a publish committing meanwhile is either wholly
+    // seen or not at all. Read only: a fetch never writes, not even the schema.
+    std::optional<Refusal> refusal;
+    Project project;
+    {
+        QSqlQuery q(db);
+        if (!db.transaction() || !q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+            return refuse(QString(), QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text().simplified()));
+        const auto state = PostgresSchema::inspect(db, &problem);
+        if (!state)
+            refusal = Refusal{QString(), problem};
+        else if (*state == PostgresSchema::State::Missing)
+            refusal = Refusal{QString(), QStringLiteral("the database %1 has no Workplan schema (publish a project to create it)").arg(location->database)};
+        else
+            refusal = Reader(db).read(*location, project);
+        db.rollback();
+    }
+    if (refusal)
+        return refuse(refusal->taskId, refusal->problem);
+    if (const auto invalid = validateProject(project)) {
+        if (error)
+            *error = invalid->message(location->display);
+        return std::nullopt;
+    }
+    return project;
+}
+
+} // namespace Workplan::PostgresStore

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Workplan::PostgresSchema {
+
+// The team-project schema on PostgreSQL (docs/file-format.md, "Team projects on
+// PostgreSQL"). Its version lives in the one row of `workplan_meta`, independent of the
+// .workplan file's version: the two formats change at different times.
+constexpr int kSchemaVersion = 1;
+
+enum class State { Missing, Current };
+
+// Inside an open transaction: whether the schema is there and of a version this build
+// reads. Nullopt with *problem set when it is newer, older than version 1, or damaged.
+std::optional<State> inspect(const QSqlDatabase &db, QString *problem);
+
+// Inside an open transaction: creates the schema when it is missing, or checks the one
+// there. Concurrent first publishers are serialised by a transaction-scoped advisory
+// lock, so exactly one of them creates the tables.
+bool ensure(const QSqlDatabase &db, QString *problem);
+
+} // namespace Workplan::PostgresSchema

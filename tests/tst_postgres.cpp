@@ -1,0 +1,430 @@
+// Issue #22, first slice: team projects on PostgreSQL, against a private cluster
+// (pgcluster.h) that lives only for this run.
+
+#include "model/storage/jsonformat.h"
+#include "model/storage/postgres/postgresstore.h"
+#include "model/storage/projectfile.h"
+#include "model/storage/sqliteformat.h"
+#include "pgcluster.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Workplan;
+using WorkplanTest::PgCluster;
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// The real binary, never waited on for more than 30 s.
+Result runWorkplan(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(WORKPLAN_BINARY), args);
+    Result r;
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+Project loadJson(const QString &path)
+{
+    QString error;
+    auto p = JsonFormat::readFile(path, &error);
+    if (!p)
+        qFatal("%s", qPrintable(error));
+    return *p;
+}
+
+// Defined below the test class: moc cannot read past this raw string.
+extern const char kUnusual[];
+
+} // namespace
+
+class TestPostgres : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void examplesRoundTrip_data();
+    void examplesRoundTrip();
+    void unusualValuesRoundTrip();
+    void schemaAndChangeLog();
+    void twoProjectsStayApart();
+    void republishReplaces();
+    void invalidProjectIsNotPublished();
+    void commandLine();
+    void errors_data();
+    void errors();
+    void newerSchemaRefusedAndUntouched();
+    void forbiddenRowRefusesWholeLoad_data();
+    void forbiddenRowRefusesWholeLoad();
+
+private:
+    QString url(const QString &project, const QString &database = QStringLiteral("wp")) const
+    {
+        return m_cluster.url(database, project);
+    }
+    // What the same project gives through a .workplan file, written as JSON.
+    QByteArray viaWorkplanFile(const Project &p);
+    qint64 count(const QString &database, const QString &sql, const QVariantList &values = {})
+    {
+        return m_cluster.scalar(database, sql, values).toLongLong();
+    }
+
+    PgCluster m_cluster;
+    QTemporaryDir m_dir;
+    QElapsedTimer m_clock;
+};
+
+// Values that jsonb would reorder or respell, odd strings, extras at every level, optional
+// fields present and absent: what a byte-identical round trip has to survive.
+namespace {
+const char kUnusual[] = R"({"project": {"name": "Unusual \"quoted\" \\ name", "zeta": [3, 1.5, -0.25],
+  "alpha": {"b": 2, "a": 1e-7}}, "calendar": {"hours_per_day": 7.5, "days_per_week": 4, "x_custom": true},
+  "z_file": 12345678901234567, "tasks": [
+  {"task_id": "a", "task_type": "t", "parent_task_id": null, "status": "active",
+   "attributes": {"zz": 1, "aa": "two", "big": 9007199254740993, "frac": 0.1, "neg": -3.5,
+     "sci": 6.02e23, "nul": null, "yes": true, "arr": [1, "x", {"k": [null]}],
+     "text": "line\nbreak \"q\" \\ tab\t é 日本 😀", "empty": "", "obj": {"b": 1, "a": {}}},
+   "position": {"x": 10.25, "y": -3}, "owner_note": {"n": 1}},
+  {"task_id": "b", "task_type": "t", "parent_task_id": "a", "lifecycle_stage": "ready",
+   "dependencies": []},
+  {"task_id": "c", "task_type": "u",
+   "dependencies": [{"dependency_task_id": "a", "dependency_type": "data", "description": "",
+     "is_mandatory": false, "waived": true, "lag": "2 days", "conditions": {"when": "green", "n": 2.50},
+     "x_dep": [1, 2]},
+     {"dependency_task_id": "b", "lag": 4}]},
+  {"task_id": "d", "task_type": "t", "attributes": {}}]})";
+} // namespace
+
+
+void TestPostgres::initTestCase()
+{
+    m_clock.start();
+    if (!PgCluster::installed()) {
+        qWarning("*** PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin): every PostgreSQL test is SKIPPED ***");
+        QSKIP("PostgreSQL 15 is not installed: scripts/install-deps.sh installs it");
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        qWarning("*** Qt's QPSQL driver is missing: every PostgreSQL test is SKIPPED ***");
+        QSKIP("Qt's PostgreSQL driver is not installed: scripts/install-deps.sh installs libqt6sql6-psql");
+    }
+    QVERIFY(m_dir.isValid());
+    QString why;
+    QVERIFY2(m_cluster.start(&why), qPrintable(why));
+    for (const char *db : {"wp", "empty", "newer", "cli"})
+        QVERIFY2(m_cluster.createDatabase(QLatin1String(db), &why), qPrintable(why));
+    qInfo("private cluster on 127.0.0.1:%d ready after %lld ms", m_cluster.port(), m_clock.elapsed());
+}
+
+void TestPostgres::cleanupTestCase()
+{
+    m_cluster.stop();
+    qInfo("whole run including the cluster: %lld ms", m_clock.elapsed());
+}
+
+QByteArray TestPostgres::viaWorkplanFile(const Project &p)
+{
+    static int n = 0;
+    const QString file = m_dir.filePath(QStringLiteral("via-%1.workplan").arg(++n));
+    QString error;
+    if (!SqliteFormat::writeFile(p, file, &error))
+        return error.toUtf8();
+    const auto back = SqliteFormat::readFile(file, &error);
+    return back ? JsonFormat::write(*back) : error.toUtf8();
+}
+
+void TestPostgres::examplesRoundTrip_data()
+{
+    QTest::addColumn<QString>("input");
+    const QDir dir(QStringLiteral(WORKPLAN_EXAMPLES_DIR));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &f : files) {
+        if (!f.endsWith(QLatin1String(".expected.json")))
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+    QTest::newRow("v2 release-pipeline-team.json") << QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json");
+}
+
+// Every example: published and fetched back equal, and the JSON written from it byte for
+// byte what the same example gives through a .workplan file.
+void TestPostgres::examplesRoundTrip()
+{
+    QFETCH(QString, input);
+    const Project original = loadJson(input);
+    const QString target = url(QFileInfo(input).completeBaseName());
+    QString error;
+    QVERIFY2(PostgresStore::publish(original, target, &error), qPrintable(error));
+    const auto fetched = PostgresStore::fetch(target, &error);
+    QVERIFY2(fetched, qPrintable(error));
+    QVERIFY(*fetched == original);
+    QCOMPARE(JsonFormat::write(*fetched), viaWorkplanFile(original));
+    // The same through the generic entry points the editor and the command line use.
+    const auto again = ProjectFile::load(target, &error);
+    QVERIFY2(again, qPrintable(error));
+    QVERIFY(*again == original);
+}
+
+void TestPostgres::unusualValuesRoundTrip()
+{
+    QString error;
+    const auto original = JsonFormat::read(QByteArray(kUnusual), QStringLiteral("unusual.json"), &error);
+    QVERIFY2(original, qPrintable(error));
+    QVERIFY2(ProjectFile::save(*original, url(QStringLiteral("unusual ü/&=?")), &error), qPrintable(error));
+    const auto fetched = ProjectFile::load(url(QStringLiteral("unusual ü/&=?")), &error);
+    QVERIFY2(fetched, qPrintable(error));
+    QVERIFY(*fetched == *original);
+    QCOMPARE(JsonFormat::write(*fetched), viaWorkplanFile(*original));
+    // Typed as is, unescaped, the name means the same project.
+    const auto typed = ProjectFile::load(QStringLiteral("postgres://postgres@127.0.0.1:%1/wp?project=unusual ü/%26=?").arg(m_cluster.port()), &error);
+    QVERIFY2(typed && *typed == *original, qPrintable(error));
+    // The attributes are stored as the exact compact text, key order and number spelling
+    // included (jsonb would have respelled 6.02e23 and sorted the keys).
+    const QString attributes = m_cluster.scalar(QStringLiteral("wp"),
+        QStringLiteral("SELECT t.attributes::text FROM tasks t JOIN projects p ON p.id = t.project_id"
+                       " WHERE p.name = ? AND t.task_id = 'a'"), {QStringLiteral("unusual ü/&=?")}).toString();
+    QVERIFY2(attributes.startsWith(QLatin1String("{\"aa\":\"two\",\"arr\":[1,\"x\",{\"k\":[null]}],\"big\":9007199254740993,")),
+             qPrintable(attributes));
+}
+
+void TestPostgres::schemaAndChangeLog()
+{
+    QString error;
+    QVERIFY2(PostgresStore::publish(loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json")),
+                                    url(QStringLiteral("logged")), &error), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 1);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM workplan_meta")), 1);
+    QCOMPARE(m_cluster.scalar(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT c.who || ' ' || c.kind || ' ' || c.project_version FROM change_log c JOIN projects p ON p.id = c.project_id"
+                 " WHERE p.name = 'logged' ORDER BY change_id DESC LIMIT 1")).toString(),
+             QStringLiteral("postgres publish 1"));
+    const Project p = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json"));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT cardinality(task_ids) FROM change_log c JOIN projects p ON p.id = c.project_id"
+                 " WHERE p.name = 'logged'")), qint64(p.taskCount()));
+}
+
+void TestPostgres::twoProjectsStayApart()
+{
+    const Project a = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/feature-development.json"));
+    const Project b = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/release-pipeline.json"));
+    QString error;
+    QVERIFY2(PostgresStore::publish(a, url(QStringLiteral("apart-a")), &error), qPrintable(error));
+    QVERIFY2(PostgresStore::publish(b, url(QStringLiteral("apart-b")), &error), qPrintable(error));
+    const auto fa = PostgresStore::fetch(url(QStringLiteral("apart-a")), &error);
+    const auto fb = PostgresStore::fetch(url(QStringLiteral("apart-b")), &error);
+    QVERIFY2(fa && fb, qPrintable(error));
+    QVERIFY(*fa == a);
+    QVERIFY(*fb == b);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT count(*) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.name = 'apart-a'")),
+             qint64(a.taskCount()));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT count(*) FROM dependencies d JOIN projects p ON p.id = d.project_id WHERE p.name = 'apart-b'")),
+             qint64(b.dependencyCount()));
+}
+
+void TestPostgres::republishReplaces()
+{
+    const Project a = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/enterprise-release.json"));
+    const Project b = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-regular.json"));
+    const QString target = url(QStringLiteral("replaced"));
+    QString error;
+    QVERIFY2(PostgresStore::publish(a, target, &error), qPrintable(error));
+    const qint64 projects = count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM projects"));
+    QVERIFY2(PostgresStore::publish(b, target, &error), qPrintable(error));
+    const auto fetched = PostgresStore::fetch(target, &error);
+    QVERIFY2(fetched, qPrintable(error));
+    QVERIFY(*fetched == b);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM projects")), projects);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT version FROM projects WHERE name = 'replaced'")), 2);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT count(*) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.name = 'replaced'")),
+             qint64(b.taskCount()));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT min(t.version) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.name = 'replaced'")), 2);
+    QCOMPARE(m_cluster.scalar(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT string_agg(kind, ',' ORDER BY change_id) FROM change_log c JOIN projects p ON p.id = c.project_id"
+                 " WHERE p.name = 'replaced'")).toString(), QStringLiteral("publish,replace"));
+}
+
+void TestPostgres::invalidProjectIsNotPublished()
+{
+    Project p = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json"));
+    Dependency ghost;
+    ghost.taskId = QStringLiteral("ghost");
+    p.task(0).dependencies.append(ghost);
+    QString error;
+    QVERIFY(!PostgresStore::publish(p, url(QStringLiteral("invalid")), &error));
+    QVERIFY2(error.contains(QLatin1String("ghost")) && error.contains(QLatin1String("project=invalid")), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM projects WHERE name = 'invalid'")), 0);
+}
+
+// convert FILE.workplan URL publishes, convert URL OUT.json fetches, analyze URL --json.
+void TestPostgres::commandLine()
+{
+    const QString source = QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json");
+    const QString file = m_dir.filePath(QStringLiteral("cli.workplan"));
+    const QString back = m_dir.filePath(QStringLiteral("cli-back.json"));
+    const QString viaFile = m_dir.filePath(QStringLiteral("cli-via-file.json"));
+    const QString target = url(QStringLiteral("team"), QStringLiteral("cli"));
+    QCOMPARE(runWorkplan({QStringLiteral("convert"), source, file}).exitCode, 0);
+    Result r = runWorkplan({QStringLiteral("convert"), file, target});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runWorkplan({QStringLiteral("convert"), target, back});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(runWorkplan({QStringLiteral("convert"), file, viaFile}).exitCode, 0);
+    QCOMPARE(readAll(back), readAll(viaFile));
+    QVERIFY(!readAll(back).isEmpty());
+
+    const Result a = runWorkplan({QStringLiteral("analyze"), file, QStringLiteral("--json")});
+    const Result b = runWorkplan({QStringLiteral("analyze"), target, QStringLiteral("--json")});
+    QCOMPARE(b.exitCode, a.exitCode);
+    QVERIFY(!a.out.isEmpty());
+    QCOMPARE(b.out, a.out);
+}
+
+void TestPostgres::errors_data()
+{
+    QTest::addColumn<bool>("publishing");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("problem");
+    const int port = m_cluster.port();
+    const int closed = PgCluster::freePort();
+    QTest::newRow("no database") << false << QStringLiteral("postgresql://postgres@127.0.0.1:%1/?project=x").arg(port)
+                                 << QStringLiteral("the URL names no database");
+    QTest::newRow("no project") << true << QStringLiteral("postgresql://postgres@127.0.0.1:%1/wp").arg(port)
+                                << QStringLiteral("the URL names no project");
+    QTest::newRow("bad port") << false << QStringLiteral("postgresql://postgres:s3cret@127.0.0.1:99x/wp?project=x")
+                              << QStringLiteral("not a valid URL");
+    QTest::newRow("unknown parameter") << true << QStringLiteral("postgres://postgres@127.0.0.1:%1/wp?project=x&colour=red").arg(port)
+                                       << QStringLiteral("unknown URL parameter 'colour'");
+    QTest::newRow("wrong port, fetch") << false << QStringLiteral("postgresql://postgres:s3cret@127.0.0.1:%1/wp?project=x").arg(closed)
+                                       << QStringLiteral("cannot connect");
+    QTest::newRow("wrong port, publish") << true << QStringLiteral("postgresql://postgres:s3cret@127.0.0.1:%1/wp?project=x").arg(closed)
+                                         << QStringLiteral("cannot connect");
+    QTest::newRow("no such database") << false << url(QStringLiteral("x"), QStringLiteral("nowhere"))
+                                      << QStringLiteral("cannot connect");
+    QTest::newRow("unknown project") << false << url(QStringLiteral("nosuch"))
+                                     << QStringLiteral("no project 'nosuch' in database wp");
+    QTest::newRow("no schema") << false << url(QStringLiteral("x"), QStringLiteral("empty"))
+                               << QStringLiteral("the database empty has no Workplan schema");
+}
+
+// Through the CLI: exit code 2, a message naming the URL (never its password) and the
+// problem, no output file, and nothing changed in any database.
+void TestPostgres::errors()
+{
+    QFETCH(bool, publishing);
+    QFETCH(QString, target);
+    QFETCH(QString, problem);
+    const QString out = m_dir.filePath(QStringLiteral("error-out.json"));
+    QFile::remove(out);
+    const qint64 changes = count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM change_log"));
+    const Result r = publishing ? runWorkplan({QStringLiteral("convert"), QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json"), target})
+                                : runWorkplan({QStringLiteral("convert"), target, out});
+    QCOMPARE(r.exitCode, 2);
+    const QString err = QString::fromUtf8(r.err);
+    qInfo("%s", qPrintable(err.trimmed()));
+    QVERIFY2(err.contains(problem), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("127.0.0.1")), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1String("s3cret")), qPrintable(err));
+    QVERIFY(!QFile::exists(out));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM change_log")), changes);
+    // A fetch never creates the schema.
+    QCOMPARE(m_cluster.scalar(QStringLiteral("empty"), QStringLiteral("SELECT to_regclass('workplan_meta') IS NULL")).toBool(), true);
+}
+
+void TestPostgres::newerSchemaRefusedAndUntouched()
+{
+    const QString target = url(QStringLiteral("future"), QStringLiteral("newer"));
+    const QString example = QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json");
+    QCOMPARE(runWorkplan({QStringLiteral("convert"), example, target}).exitCode, 0);
+    QString why;
+    QVERIFY2(m_cluster.exec(QStringLiteral("newer"), QStringLiteral("UPDATE workplan_meta SET schema_version = 7"), &why), qPrintable(why));
+    const QString state = QStringLiteral("SELECT (SELECT count(*) FROM change_log) || '/' || (SELECT string_agg(name || version, ',') FROM projects)");
+    const QString before = m_cluster.scalar(QStringLiteral("newer"), state).toString();
+
+    const QString out = m_dir.filePath(QStringLiteral("future.json"));
+    const Result fetched = runWorkplan({QStringLiteral("convert"), target, out});
+    QCOMPARE(fetched.exitCode, 2);
+    QVERIFY2(fetched.err.contains("schema version 7 is newer than this Workplan's 1"), fetched.err.constData());
+    QVERIFY(fetched.err.contains("project=future"));
+    QVERIFY(!QFile::exists(out));
+    const Result analysed = runWorkplan({QStringLiteral("analyze"), target, QStringLiteral("--json")});
+    QCOMPARE(analysed.exitCode, 2);
+    QVERIFY(analysed.out.isEmpty());
+    for (const char *project : {"future", "another"}) {
+        const Result published = runWorkplan({QStringLiteral("convert"), example, url(QLatin1String(project), QStringLiteral("newer"))});
+        QCOMPARE(published.exitCode, 2);
+        QVERIFY2(published.err.contains("schema version 7 is newer than this Workplan's 1"), published.err.constData());
+    }
+    QCOMPARE(m_cluster.scalar(QStringLiteral("newer"), state).toString(), before);
+    QCOMPARE(count(QStringLiteral("newer"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 7);
+}
+
+void TestPostgres::forbiddenRowRefusesWholeLoad_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("unknown status") << QStringLiteral("UPDATE tasks SET status = 'sleeping' WHERE pos = 1")
+                                    << QStringLiteral("unknown status 'sleeping'");
+    QTest::newRow("unknown lifecycle") << QStringLiteral("UPDATE tasks SET lifecycle_stage = 'dreaming' WHERE pos = 0")
+                                       << QStringLiteral("unknown lifecycle_stage 'dreaming'");
+    QTest::newRow("unknown dependency type") << QStringLiteral("UPDATE dependencies SET dependency_type = 'hopes'")
+                                             << QStringLiteral("unknown dependency_type 'hopes'");
+    QTest::newRow("dependency on nothing") << QStringLiteral("UPDATE dependencies SET prerequisite_task_id = 'ghost'")
+                                           << QStringLiteral("ghost");
+    QTest::newRow("bad lag") << QStringLiteral("UPDATE dependencies SET lag = '[1]'")
+                             << QStringLiteral("must be an effort text or a number of hours");
+    QTest::newRow("parent loop") << QStringLiteral("UPDATE tasks SET parent_task_id = task_id")
+                                 << QStringLiteral("task '");
+}
+
+// A row the contract forbids, written behind Workplan's back, refuses the whole load.
+void TestPostgres::forbiddenRowRefusesWholeLoad()
+{
+    QFETCH(QString, edit);
+    QFETCH(QString, problem);
+    const Project original = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/release-pipeline.json"));
+    const QString name = QStringLiteral("forbidden-%1").arg(QLatin1String(QTest::currentDataTag())).replace(u' ', u'-');
+    QString error;
+    QVERIFY2(PostgresStore::publish(original, url(name), &error), qPrintable(error));
+    const qint64 id = count(QStringLiteral("wp"), QStringLiteral("SELECT id FROM projects WHERE name = ?"), {name});
+    const QString scoped = edit + (edit.contains(QLatin1String(" WHERE ")) ? QStringLiteral(" AND project_id = ?")
+                                                                           : QStringLiteral(" WHERE project_id = ?"));
+    QVERIFY2(m_cluster.exec(QStringLiteral("wp"), scoped, &error, {id}), qPrintable(error));
+    QVERIFY(!PostgresStore::fetch(url(name), &error));
+    QVERIFY2(error.contains(problem) && error.contains(QStringLiteral("project=%1").arg(name)), qPrintable(error));
+    const Result r = runWorkplan({QStringLiteral("analyze"), url(name), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestPostgres)
+#include "tst_postgres.moc"
