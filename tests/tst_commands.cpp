@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -59,6 +60,7 @@ private slots:
     void roundTrip();
     void reparentKeepsAbsentParentField();
     void mergedRenamesAreOneStep();
+    void extraFieldSteps();
     void randomSession();
 };
 
@@ -180,6 +182,60 @@ void TestCommands::mergedRenamesAreOneStep()
     QCOMPARE(doc.project().find(id)->title(), QStringLiteral("abc"));
     doc.undoStack()->undo();
     QVERIFY(doc.project() == before);
+}
+
+// §7's task field `resources` lives in Task::extra: each set or removal is an undo step of
+// its own (the demand editor's every change), and every do, undo and redo says
+// OtherChanged for that task, which is what the inspector and the analysis listen to.
+void TestCommands::extraFieldSteps()
+{
+    ProjectDocument doc;
+    doc.resetProject(loadExample("feature-development"));
+    const Project before = doc.project();
+    const QString id = QStringLiteral("impl_websocket_server");
+    const QString field = QStringLiteral("resources");
+    QVERIFY(!doc.project().find(id)->extra.contains(field));
+    QSignalSpy spy(&doc, &ProjectDocument::taskChanged);
+    auto lastFlags = [&] {
+        QCOMPARE(spy.size(), 1);
+        const QList<QVariant> args = spy.takeLast();
+        QCOMPARE(args.at(0).toString(), id);
+        QCOMPARE(args.at(1).value<ProjectDocument::ChangeFlags>(), ProjectDocument::ChangeFlags(ProjectDocument::OtherChanged));
+        QVERIFY(spy.isEmpty());
+    };
+    const QJsonObject one{{QStringLiteral("tester"), 1}};
+    const QJsonObject two{{QStringLiteral("tester"), 2}, {QStringLiteral("backend"), 1}};
+    QUndoStack *stack = doc.undoStack();
+    stack->push(ChangeTaskCommand::setExtraField(&doc, id, field, one));
+    lastFlags();
+    stack->push(ChangeTaskCommand::setExtraField(&doc, id, field, two));
+    lastFlags();
+    stack->push(ChangeTaskCommand::setExtraField(&doc, id, field, QJsonObject()));   // "needs no one"
+    lastFlags();
+    QCOMPARE(stack->count(), 3);   // never merged
+    QCOMPARE(doc.project().find(id)->extra.value(field), QJsonValue(QJsonObject()));
+    stack->push(ChangeTaskCommand::setExtraField(&doc, id, field, QJsonValue(QJsonValue::Undefined)));
+    lastFlags();
+    QCOMPARE(stack->count(), 4);
+    QVERIFY(!doc.project().find(id)->extra.contains(field));
+
+    stack->undo();
+    lastFlags();
+    QCOMPARE(doc.project().find(id)->extra.value(field), QJsonValue(QJsonObject()));
+    stack->undo();
+    lastFlags();
+    QCOMPARE(doc.project().find(id)->extra.value(field), QJsonValue(two));
+    stack->undo();
+    lastFlags();
+    QCOMPARE(doc.project().find(id)->extra.value(field), QJsonValue(one));
+    stack->undo();
+    lastFlags();
+    QVERIFY(doc.project() == before);   // absent again, not null
+    QVERIFY(!doc.isModified());
+    stack->redo();
+    lastFlags();
+    QCOMPARE(doc.project().find(id)->extra.value(field), QJsonValue(one));
+    QCOMPARE(doc.project().find(id)->extra.size(), before.find(id)->extra.size() + 1);
 }
 
 void TestCommands::randomSession()

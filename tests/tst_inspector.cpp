@@ -9,6 +9,7 @@
 #include "views/inspectordependencytable.h"
 #include "views/inspector.h"
 #include "views/inspectordatefield.h"
+#include "views/inspectordemand.h"
 #include "views/analysiscontroller.h"
 #include "views/taskchoicemodel.h"
 #include "views/taskselection.h"
@@ -16,10 +17,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QAbstractItemModelTester>
 #include <QUndoStack>
@@ -48,6 +51,9 @@ private slots:
     void retargetThroughCombo();
     void taskChoices();
     void showsTeamDemand();
+    void ownDemandThroughEditor();
+    void summaryDemandIsInherited();
+    void demandEditorWithoutTeam();
     void deadlineThroughEditor();
     void notBeforeAndTargetDate();
 
@@ -55,6 +61,9 @@ private:
     // Types `parts` into the editor's sections in order (year, month, day, hour, minute),
     // each selected first: QDateTimeEdit takes digits per section, not as one text.
     static void typeDate(QDateTimeEdit *edit, const QStringList &parts);
+    // Types `text` over a spin box's whole text and leaves it with Tab, as a user does.
+    static void typeUnits(QSpinBox *box, const QString &text);
+    QJsonValue demandField() const { return current().extra.value(QLatin1String("resources")); }
     void loadDatesExample();
     const Task &task() const { return *m_doc->project().find(m_id); }
     const Task &current() const { return *m_doc->project().find(m_selection->currentId()); }
@@ -80,6 +89,160 @@ void TestInspector::showsTeamDemand()
     QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("needs no one of the team"));
     m_selection->select(QStringLiteral("release_2.4.0"));
     QVERIFY(m_inspector->demandLabel()->text().contains(QLatin1String("summary")));
+}
+
+void TestInspector::typeUnits(QSpinBox *box, const QString &text)
+{
+    // Focus moves (and a box settles on losing it) only in the active window.
+    QWidget *window = box->window();
+    if (!window->isActiveWindow()) {
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+    }
+    box->setFocus();
+    QVERIFY(box->hasFocus());
+    box->selectAll();
+    QTest::keyClicks(box, text);
+    QTest::keyClick(box, Qt::Key_Tab);   // settles it: the box does not track keystrokes
+    QVERIFY(!box->hasFocus());
+}
+
+// §7's own demand, edited with real clicks and keys: ticking pins the demand shown, each
+// settled spin box writes the field, every change is one undo step, and undo gives back
+// the field exactly, absent again after undoing the tick.
+void TestInspector::ownDemandThroughEditor()
+{
+    loadDatesExample();
+    m_selection->select(QStringLiteral("qa_testing_2.4.0"));
+    InspectorDemand *editor = m_inspector->demandEditor();
+    QCheckBox *own = editor->ownBox();
+    QSpinBox *tester = editor->unitsBox(QStringLiteral("tester"));
+    QSpinBox *engineer = editor->unitsBox(QStringLiteral("release_engineer"));
+    QLabel *note = editor->capacityNote(QStringLiteral("tester"));
+    QVERIFY(tester && engineer && note);
+    QVERIFY(!editor->unitsBox(QStringLiteral("security_specialist")));
+    QVERIFY(own->isEnabled() && !own->isChecked());
+    QVERIFY(!tester->isEnabled() && !engineer->isEnabled());   // the rule's demand, shown
+    QCOMPARE(tester->value(), 1);
+    QCOMPARE(engineer->value(), 0);
+    QVERIFY(!editor->hintLabel()->isVisible());
+    QVERIFY(demandField().isUndefined());
+    const QString ruleText = QStringLiteral("1 tester, from specialist_type");
+    QCOMPARE(m_inspector->demandLabel()->text(), ruleText);
+
+    QTest::mouseClick(own, Qt::LeftButton);
+    QCOMPARE(demandField(), QJsonValue(QJsonObject{{QStringLiteral("tester"), 1}}));
+    QCOMPARE(m_stack->count(), 1);
+    QVERIFY(own->isChecked() && tester->isEnabled() && engineer->isEnabled());
+    QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("1 tester, from resources"));
+
+    // More testers than exist: written as asked, with a red note (the analysis warns too).
+    typeUnits(tester, QStringLiteral("2"));
+    const QJsonObject twoTesters{{QStringLiteral("tester"), 2}};
+    QCOMPARE(demandField(), QJsonValue(twoTesters));
+    QCOMPARE(m_stack->count(), 2);
+    QCOMPARE(note->text(), QStringLiteral("needs more than exist (capacity 1)"));
+    QVERIFY(note->isVisible());
+    QVERIFY(note->styleSheet().contains(QLatin1String("#c62828")));
+    QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("2 tester, from resources"));
+    QTest::qWait(20);   // the hint just hid: let the layouts settle before the picture
+    QVERIFY(m_inspector->grab().save(QStringLiteral("/tmp/inspector-demand.png")));
+
+    typeUnits(engineer, QStringLiteral("1"));
+    const QJsonObject both{{QStringLiteral("tester"), 2}, {QStringLiteral("release_engineer"), 1}};
+    QCOMPARE(demandField(), QJsonValue(both));
+    QCOMPARE(m_stack->count(), 3);
+    // Leaving a box unchanged writes nothing.
+    typeUnits(engineer, QStringLiteral("1"));
+    QCOMPARE(m_stack->count(), 3);
+
+    // All at zero: "needs no one", which is `{}`, not an absent field.
+    typeUnits(tester, QStringLiteral("0"));
+    QCOMPARE(note->text(), QStringLiteral("of 1"));
+    QVERIFY(!note->styleSheet().contains(QLatin1String("#c62828")));
+    typeUnits(engineer, QStringLiteral("0"));
+    QCOMPARE(demandField(), QJsonValue(QJsonObject()));
+    QCOMPARE(m_stack->count(), 5);
+    QVERIFY(own->isChecked());
+    QCOMPARE(m_inspector->demandLabel()->text(),
+             QStringLiteral("needs no one (empty resources on qa_testing_2.4.0)"));
+
+    // Undo walks back through every value, and the editor follows.
+    m_stack->undo();
+    QCOMPARE(demandField(), QJsonValue(QJsonObject{{QStringLiteral("release_engineer"), 1}}));
+    QCOMPARE(engineer->value(), 1);
+    QCOMPARE(tester->value(), 0);
+    m_stack->undo();
+    QCOMPARE(demandField(), QJsonValue(both));
+    QCOMPARE(tester->value(), 2);
+    QVERIFY(note->text().startsWith(QLatin1String("needs more")));
+    m_stack->undo();
+    QCOMPARE(demandField(), QJsonValue(twoTesters));
+    QCOMPARE(engineer->value(), 0);
+    m_stack->undo();
+    QCOMPARE(demandField(), QJsonValue(QJsonObject{{QStringLiteral("tester"), 1}}));
+    m_stack->undo();
+    QVERIFY(!current().extra.contains(QLatin1String("resources")));   // absent, not null
+    QVERIFY(!own->isChecked() && !tester->isEnabled());
+    QCOMPARE(tester->value(), 1);
+    QCOMPARE(m_inspector->demandLabel()->text(), ruleText);
+    QVERIFY(!m_doc->isModified());
+    m_stack->redo();
+    QCOMPARE(demandField(), QJsonValue(QJsonObject{{QStringLiteral("tester"), 1}}));
+    QVERIFY(own->isChecked() && tester->isEnabled());
+    QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("1 tester, from resources"));
+
+    // Unticking is one step back to the rule: the field goes, whatever it held.
+    QTest::mouseClick(own, Qt::LeftButton);
+    QVERIFY(demandField().isUndefined());
+    QCOMPARE(m_stack->count(), 2);
+    QCOMPARE(m_stack->index(), 2);
+    QCOMPARE(m_inspector->demandLabel()->text(), ruleText);
+}
+
+// A summary's own field is what its tasks inherit; the editor says so and writes it there.
+void TestInspector::summaryDemandIsInherited()
+{
+    loadDatesExample();
+    m_selection->select(QStringLiteral("release_2.4.0"));
+    InspectorDemand *editor = m_inspector->demandEditor();
+    QVERIFY(editor->hintLabel()->isVisible());
+    QVERIFY(editor->hintLabel()->text().contains(QLatin1String("summary")));
+    QVERIFY(editor->hintLabel()->text().contains(QLatin1String("inherits")));
+    QVERIFY(editor->ownBox()->isEnabled());
+    QTest::mouseClick(editor->ownBox(), Qt::LeftButton);
+    QCOMPARE(demandField(), QJsonValue(QJsonObject()));   // a summary needs no one by the rule
+    typeUnits(editor->unitsBox(QStringLiteral("release_engineer")), QStringLiteral("1"));
+    QCOMPARE(demandField(), QJsonValue(QJsonObject{{QStringLiteral("release_engineer"), 1}}));
+    QCOMPARE(m_stack->count(), 2);
+    // A task under it without a field of its own now holds the summary's demand.
+    m_selection->select(QStringLiteral("qa_testing_2.4.0"));
+    QCOMPARE(m_inspector->demandLabel()->text(), QStringLiteral("1 release_engineer, from resources of release_2.4.0"));
+    QVERIFY(!editor->ownBox()->isChecked());
+    QCOMPARE(editor->unitsBox(QStringLiteral("release_engineer"))->value(), 1);
+    QCOMPARE(editor->unitsBox(QStringLiteral("tester"))->value(), 0);
+    QVERIFY(!editor->hintLabel()->isVisible());
+}
+
+// Without a declared team there is nothing to choose from: disabled, with the way to one.
+void TestInspector::demandEditorWithoutTeam()
+{
+    InspectorDemand *editor = m_inspector->demandEditor();
+    QCOMPARE(m_inspector->taskId(), m_id);
+    QVERIFY(!editor->ownBox()->isEnabled());
+    QVERIFY(editor->hintLabel()->isVisible());
+    QCOMPARE(editor->hintLabel()->text(), QStringLiteral("Declare the team in Project ▸ Team…"));
+    QVERIFY(editor->findChildren<QSpinBox *>().isEmpty());
+    QTest::mouseClick(editor->ownBox(), Qt::LeftButton);
+    QCOMPARE(m_stack->count(), 0);
+    QVERIFY(!task().extra.contains(QLatin1String("resources")));
+
+    // A project that declares a team brings the editor to life.
+    loadDatesExample();
+    m_selection->select(QStringLiteral("qa_testing_2.4.0"));
+    QVERIFY(editor->ownBox()->isEnabled());
+    QVERIFY(!editor->hintLabel()->isVisible());
+    QCOMPARE(editor->findChildren<QSpinBox *>().size(), 2);
 }
 
 void TestInspector::typeDate(QDateTimeEdit *edit, const QStringList &parts)

@@ -100,15 +100,82 @@ class TestTeam : public QObject
 {
     Q_OBJECT
 private slots:
+    void inputErrors_data();
+    void inputErrors();
     void demandRule_data();
     void demandRule();
     void knownPlans_data();
     void knownPlans();
     void overCapacity();
     void noResourcesNoLeveled();
+    void nullCapacityIsTheDefault();
     void randomPlansObeyTheRules();
     void sameOutputEveryRun();
 };
+
+// Every §7 input error, through the file reader: the whole file is refused, and the
+// message names the file and, for a task's field, the task.
+void TestTeam::inputErrors_data()
+{
+    QTest::addColumn<QString>("resources");   // project.resources, as JSON
+    QTest::addColumn<QString>("demand");      // task x's `resources`, as JSON ("" = none)
+    QTest::addColumn<QString>("message");
+    const QString team = QStringLiteral(R"([{"name": "tester", "capacity": 2}])");
+    QTest::newRow("resources an object") << R"({"name": "tester"})" << ""
+        << R"(team.json: project resources must be an array of objects, not {"name":"tester"})";
+    QTest::newRow("resources a string") << R"("tester")" << ""
+        << R"(team.json: project resources must be an array of objects, not "tester")";
+    QTest::newRow("a resource not an object") << R"([{"name": "tester"}, "backend"])" << ""
+        << R"(team.json: resource #2 must be an object with a name, not "backend")";
+    QTest::newRow("no name") << R"([{"capacity": 2}])" << ""
+        << "team.json: resource #1 has no name (a non-empty string)";
+    QTest::newRow("empty name") << R"([{"name": "tester"}, {"name": ""}])" << ""
+        << "team.json: resource #2 has no name (a non-empty string)";
+    QTest::newRow("name not a string") << R"([{"name": 7}])" << ""
+        << "team.json: resource #1 has no name (a non-empty string)";
+    QTest::newRow("repeated name") << R"([{"name": "tester"}, {"name": "tester", "capacity": 2}])" << ""
+        << R"(team.json: resource "tester" is declared twice)";
+    QTest::newRow("capacity 0") << R"([{"name": "tester", "capacity": 0}])" << ""
+        << R"(team.json: resource "tester": capacity 0 is not a whole number of at least 1)";
+    QTest::newRow("capacity 1.5") << R"([{"name": "tester", "capacity": 1.5}])" << ""
+        << R"(team.json: resource "tester": capacity 1.5 is not a whole number of at least 1)";
+    QTest::newRow("capacity \"2\"") << R"([{"name": "tester", "capacity": "2"}])" << ""
+        << R"(team.json: resource "tester": capacity "2" is not a whole number of at least 1)";
+    QTest::newRow("task resources an array") << team << R"(["tester"])"
+        << R"(team.json: task 'x': resources must be an object from resource name to units, not ["tester"])";
+    QTest::newRow("task resources a string") << team << R"("tester")"
+        << R"(team.json: task 'x': resources must be an object from resource name to units, not "tester")";
+    QTest::newRow("task resources a number") << team << "1"
+        << "team.json: task 'x': resources must be an object from resource name to units, not 1";
+    QTest::newRow("undeclared name") << team << R"({"tester": 1, "backend": 1})"
+        << R"(team.json: task 'x': resources names "backend", which the project does not declare)";
+    QTest::newRow("undeclared without a team") << "null" << R"({"tester": 1})"
+        << R"(team.json: task 'x': resources names "tester", which the project does not declare)";
+    QTest::newRow("units 0") << team << R"({"tester": 0})"
+        << R"(team.json: task 'x': resources asks for 0 "tester": units must be a whole number of at least 1)";
+    QTest::newRow("units 1.5") << team << R"({"tester": 1.5})"
+        << R"(team.json: task 'x': resources asks for 1.5 "tester": units must be a whole number of at least 1)";
+    QTest::newRow("units \"1\"") << team << R"({"tester": "1"})"
+        << R"(team.json: task 'x': resources asks for "1" "tester": units must be a whole number of at least 1)";
+    QTest::newRow("units -1") << team << R"({"tester": -1})"
+        << R"(team.json: task 'x': resources asks for -1 "tester": units must be a whole number of at least 1)";
+}
+
+void TestTeam::inputErrors()
+{
+    QFETCH(QString, resources);
+    QFETCH(QString, demand);
+    QFETCH(QString, message);
+    const QString task = demand.isEmpty()
+        ? QStringLiteral(R"({"task_id": "x", "task_type": "t"})")
+        : QStringLiteral(R"({"task_id": "x", "task_type": "t", "resources": %1})").arg(demand);
+    const QString text = QStringLiteral(R"({"project": {"name": "p", "resources": %1},
+        "tasks": [{"task_id": "a", "task_type": "t"}, %2]})").arg(resources, task);
+    QString error;
+    const auto p = JsonFormat::read(text.toUtf8(), QStringLiteral("team.json"), &error);
+    QVERIFY2(!p, "refused whole: no project comes back");
+    QCOMPARE(error, message);
+}
 
 void TestTeam::demandRule_data()
 {
@@ -227,6 +294,15 @@ void TestTeam::overCapacity()
     // A leaf of duration 0 needs nothing, so "free" is not warned of.
     QCOMPARE(got, (QStringList{QStringLiteral("load: needs 3 tester but only 2 exist"),
                                QStringLiteral("load: needs 2 dev but only 1 exist")}));
+}
+
+// null reads as absent here as for every optional field: the default capacity of 1.
+void TestTeam::nullCapacityIsTheDefault()
+{
+    const Project p = read(QStringLiteral(R"({"project": {"resources": [{"name": "tester", "capacity": null}]},
+      "tasks": [{"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": 1, "specialist_type": "tester"}},
+                {"task_id": "b", "task_type": "t", "attributes": {"estimated_effort": 1, "specialist_type": "tester"}}]})"));
+    QCOMPARE(analyzed(p).value(QLatin1String("leveled")).toObject().value(QLatin1String("makespan_hours")).toDouble(), 2.0);
 }
 
 void TestTeam::noResourcesNoLeveled()

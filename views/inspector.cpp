@@ -2,6 +2,7 @@
 
 #include "analysiscontroller.h"
 #include "inspectordatefield.h"
+#include "inspectordemand.h"
 #include "inspectorattributetable.h"
 #include "inspectordependencytable.h"
 #include "taskfactory.h"
@@ -56,6 +57,7 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     , m_effortHours(new QLabel(this))
     , m_problemLabel(new QLabel(this))
     , m_demandLabel(new QLabel(this))
+    , m_demandEditor(new InspectorDemand(document, this))
     , m_deadline(new InspectorDateField(document, InspectorDateField::Kind::Deadline, this))
     , m_notBefore(new InspectorDateField(document, InspectorDateField::Kind::NotBefore, this))
     , m_scheduledLabel(new QLabel(this))
@@ -87,6 +89,7 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     form->addRow(tr("Lifecycle"), m_lifecycleCombo);
     form->addRow(tr("Effort"), effortRow);
     form->addRow(tr("Team"), m_demandLabel);
+    form->addRow(QString(), m_demandEditor);
     // Shown whether or not the project has a start: they are the task's attributes either
     // way, and their tooltips say when they take effect.
     form->addRow(tr("Deadline"), m_deadline);
@@ -205,6 +208,7 @@ void Inspector::setTaskId(const QString &id)
     m_taskId = m_document->project().contains(id) ? id : QString();
     m_deadline->setTaskId(m_taskId);
     m_notBefore->setTaskId(m_taskId);
+    m_demandEditor->setTaskId(m_taskId);
     m_problemLabel->hide();
     refresh();
     m_attributes->setTaskId(m_taskId);

@@ -13,6 +13,7 @@ namespace Workplan {
 class AnalysisController;
 class InspectorAttributeTable;
 class InspectorDateField;
+class InspectorDemand;
 class InspectorDependencyTable;
 class ProjectDocument;
 class TaskSelection;
@@ -39,6 +40,8 @@ public:
     // §7: what the task holds while it runs and where that comes from.
     QLabel *demandLabel() const { return m_demandLabel; }
     static QString demandText(const class Project &project, int task);
+    // Under it: the task's own `resources` field, edited.
+    InspectorDemand *demandEditor() const { return m_demandEditor; }
     bool isEffortReadable() const { return m_effortReadable; }
     // §6: the task's deadline (or target_date) and not_before, and where the analysis puts it.
     InspectorDateField *deadlineField() const { return m_deadline; }
@@ -78,6 +81,7 @@ private:
     QLabel *m_effortHours;
     QLabel *m_problemLabel;
     QLabel *m_demandLabel;
+    InspectorDemand *m_demandEditor;
     InspectorDateField *m_deadline;
     InspectorDateField *m_notBefore;
     QLabel *m_scheduledLabel;

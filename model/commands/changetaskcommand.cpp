@@ -91,4 +91,17 @@ ChangeTaskCommand *ChangeTaskCommand::setLifecycle(ProjectDocument *document, co
                                  ProjectDocument::StatusChanged);
 }
 
+ChangeTaskCommand *ChangeTaskCommand::setExtraField(ProjectDocument *document, const QString &taskId,
+                                                   const QString &name, const QJsonValue &value)
+{
+    Task t = *document->project().find(taskId);
+    if (value.isUndefined())
+        t.extra.remove(name);
+    else
+        t.extra.insert(name, value);
+    const QString text = value.isUndefined() ? tr("Remove %1 of %2").arg(name, taskId)
+                                             : tr("Set %1 of %2").arg(name, taskId);
+    return new ChangeTaskCommand(document, t, text, ProjectDocument::OtherChanged);
+}
+
 } // namespace Workplan

@@ -30,6 +30,11 @@ public:
     static ChangeTaskCommand *setType(ProjectDocument *document, const QString &taskId, const QString &type);
     static ChangeTaskCommand *setStatus(ProjectDocument *document, const QString &taskId, Status status);
     static ChangeTaskCommand *setLifecycle(ProjectDocument *document, const QString &taskId, Lifecycle stage);
+    // A task field the model keeps in Task::extra (§7's `resources`); an undefined value
+    // removes it. Emits OtherChanged. Never merges: the demand editor's every change is
+    // a step of its own.
+    static ChangeTaskCommand *setExtraField(ProjectDocument *document, const QString &taskId,
+                                            const QString &name, const QJsonValue &value);
 
 private:
     ProjectDocument *m_document;

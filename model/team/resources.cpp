@@ -63,7 +63,7 @@ std::optional<ValidationError> readResources(const Project &project, std::vector
             if (byName.contains(r.name))
                 return ValidationError{QString(), QStringLiteral("resource \"%1\" is declared twice").arg(r.name)};
             const QJsonValue capacity = o.value(QLatin1String("capacity"));
-            if (!capacity.isUndefined()) {
+            if (!capacity.isUndefined() && !capacity.isNull()) {   // null: the default, as absent
                 const auto units = wholeUnits(capacity);
                 if (!units)
                     return ValidationError{QString(), QStringLiteral("resource \"%1\": capacity %2 is not a whole number of at least 1")
