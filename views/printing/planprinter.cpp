@@ -166,7 +166,8 @@ void PlanPrinter::paint(QPagedPaintDevice *device) const
     }
 }
 
-bool PlanPrinter::writePdf(const QString &path, QString *error) const
+bool writePdfFile(const QString &path, const PrintOptions &options, const QString &title,
+                  const std::function<void(QPagedPaintDevice *)> &paint, QString *error)
 {
     // Through QSaveFile: a failed write leaves an existing file as it was, and the error
     // names the file (QPdfWriter itself reports none).
@@ -178,9 +179,9 @@ bool PlanPrinter::writePdf(const QString &path, QString *error) const
     }
     {
         QPdfWriter writer(&file);
-        writer.setResolution(m_options.resolution);
-        writer.setPageLayout(m_options.pageLayout());
-        writer.setTitle(m_project.name);
+        writer.setResolution(options.resolution);
+        writer.setPageLayout(options.pageLayout());
+        writer.setTitle(title);
         writer.setCreator(QStringLiteral("Workplan"));
         paint(&writer);
     }
@@ -190,6 +191,11 @@ bool PlanPrinter::writePdf(const QString &path, QString *error) const
         return false;
     }
     return true;
+}
+
+bool PlanPrinter::writePdf(const QString &path, QString *error) const
+{
+    return writePdfFile(path, m_options, m_project.name, [this](QPagedPaintDevice *d) { paint(d); }, error);
 }
 
 void PlanPrinter::paintHeaderFooter(QPainter &p, const Metrics &m, int number, int total) const

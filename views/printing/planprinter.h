@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -19,6 +20,11 @@ namespace Workplan {
 
 class Project;
 struct AnalysisResult;
+
+// Writes a PDF of `options`' paper with `paint` through QSaveFile: a failed write keeps an
+// existing file, and the error names the file. Shared by every printer.
+bool writePdfFile(const QString &path, const struct PrintOptions &options, const QString &title,
+                  const std::function<void(QPagedPaintDevice *)> &paint, QString *error);
 
 struct PrintOptions
 {

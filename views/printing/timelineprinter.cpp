@@ -6,8 +6,6 @@
 
 #include <QPagedPaintDevice>
 #include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -176,27 +174,7 @@ void TimelinePrinter::paintNames(QPainter &p, const Metrics &m, int firstRow, in
 
 bool TimelinePrinter::writePdf(const QString &path, QString *error) const
 {
-    // Through QSaveFile, as the plan's printer: a failed write keeps an existing file.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(m_options.resolution);
-        writer.setPageLayout(m_options.pageLayout());
-        writer.setTitle(m_projectName);
-        writer.setCreator(QStringLiteral("Workplan"));
-        paint(&writer);
-    }
-    if (file.size() <= 0 || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: could not write the PDF: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writePdfFile(path, m_options, m_projectName, [this](QPagedPaintDevice *d) { paint(d); }, error);
 }
 
 } // namespace Workplan
