@@ -1,6 +1,7 @@
 #include "rendercommands.h"
 
 #include "views/printing/offscreenplan.h"
+#include "views/printing/timelineexport.h"
 
 #include "model/storage/projectfile.h"
 
@@ -20,7 +21,23 @@ int failWith(const QString &text)
 const char *kUsage =
     "usage:\n"
     "  workplan print FILE --pdf OUT.pdf [--tiles NxM] [--paper A4|A3|Letter] [--landscape] [--timeline]\n"
-    "  workplan export FILE (--svg OUT.svg | --png OUT.png [--scale S])";
+    "  workplan export FILE (--svg OUT.svg | --png OUT.png [--scale S])\n"
+    "  workplan export FILE --timeline (--svg OUT.svg | --png OUT.png [--scale S]) [--zoom hour|day|week|month]";
+
+std::optional<TimelineScale::Level> levelFromName(const QString &name)
+{
+    using Level = TimelineScale::Level;
+    const QString n = name.toLower();
+    if (n == QLatin1String("hour"))
+        return Level::Hour;
+    if (n == QLatin1String("day"))
+        return Level::Day;
+    if (n == QLatin1String("week"))
+        return Level::Week;
+    if (n == QLatin1String("month"))
+        return Level::Month;
+    return std::nullopt;
+}
 
 int print(const QStringList &args)
 {
@@ -69,6 +86,9 @@ int exportGraph(const QStringList &args)
 {
     QString file, svg, png;
     double scale = 2.0;
+    bool timeline = false;
+    bool scaleGiven = false;
+    std::optional<TimelineScale::Level> level;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -81,6 +101,13 @@ int exportGraph(const QStringList &args)
             scale = args[++i].toDouble(&ok);
             if (!ok || scale <= 0 || scale > 16)
                 return failWith(QStringLiteral("workplan export: --scale takes a number from 0 to 16"));
+            scaleGiven = true;
+        } else if (a == QLatin1String("--timeline")) {
+            timeline = true;
+        } else if (a == QLatin1String("--zoom") && hasValue) {
+            level = levelFromName(args[++i]);
+            if (!level)
+                return failWith(QStringLiteral("workplan export: --zoom is hour, day, week or month"));
         } else if (!a.startsWith(QLatin1String("--")) && file.isEmpty()) {
             file = a;
         } else {
@@ -93,6 +120,13 @@ int exportGraph(const QStringList &args)
     const auto project = ProjectFile::load(file, &error);
     if (!project)
         return failWith(error);
+    if (level && !timeline)
+        return failWith(QStringLiteral("workplan export: --zoom is for --timeline"));
+    if (timeline) {
+        // A timeline is wide already: one image pixel per screen pixel unless asked.
+        const TimelineExport::Request request{svg, png, scaleGiven ? scale : 1.0, level};
+        return TimelineExport::exportProject(*project, request, &error) ? 0 : failWith(error);
+    }
     const OffscreenPlan plan(*project);
     if (!svg.isEmpty() && !plan.writeSvg(svg, &error))
         return failWith(error);

@@ -4,6 +4,9 @@
 #include "model/commands/taskcommands.h"
 #include "model/projectdocument.h"
 #include "model/effort.h"
+#include "model/engine/leveledschedule.h"
+#include "model/engine/risk.h"
+#include "model/engine/riskinput.h"
 #include "model/storage/jsonformat.h"
 #include "model/storage/projectfile.h"
 #include "model/templates.h"
@@ -122,6 +125,8 @@ private slots:
     void overlaySwitchRepaintsCachedCards();
     void blockedCardTellsWhy();
     void lateCardIsFlagged();
+    void riskTintFollowsCriticality();
+    void delayedCardHasBadge();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
@@ -818,6 +823,124 @@ void TestGraphScene::lateCardIsFlagged()
     m_analysis->refreshNow();
     QCOMPARE(m_scene->overlay(deploy)->lateBy, 0.0);
     QVERIFY(!card->toolTip().contains(QStringLiteral("Late:")));
+}
+
+// The Risk panel's criticality: a card's body runs from white (critical in no run) to deep
+// red (every run); the tooltip gives the share; an empty set takes it all away, and a card
+// the set does not name is not touched.
+void TestGraphScene::riskTintFollowsCriticality()
+{
+    m_analysis->refreshNow();
+    m_scene->setShowCritical(false);   // the critical border must not colour the pixels read
+    auto body = [&](const QString &id) {
+        QCoreApplication::processEvents();
+        // Just right of the type stripe, between the title's lines and the bottom row.
+        const QPoint at = vp(m_scene->cardFor(id)->scenePos() + QPointF(29, CardHeight / 2));
+        return m_view->viewport()->grab(QRect(at, QSize(1, 1))).toImage().pixelColor(0, 0);
+    };
+    const QString b = QStringLiteral("b");
+    const QColor white = body(b);
+    QCOMPARE(white, QColor(Qt::white));
+    QCOMPARE(m_scene->riskCriticality(b), -1.0);
+    const QImage untouched = m_view->viewport()->grab(m_view->mapFromScene(m_scene->cardFor(QStringLiteral("a"))->nodeSceneRect()).boundingRect()).toImage();
+
+    m_scene->setRiskCriticality({{b, 1.0}, {QStringLiteral("c"), 0.25}});
+    const QColor deep = body(b);
+    QVERIFY2(deep.red() > 200 && deep.green() < 150 && deep.blue() < 150, qPrintable(deep.name()));
+    const QColor light = body(QStringLiteral("c"));
+    QVERIFY2(light.red() > deep.red() && light.green() > deep.green() && light.green() < 255, qPrintable(light.name()));
+    QVERIFY2(m_scene->cardFor(b)->toolTip().contains(QStringLiteral("Critical in 100 % of runs")),
+             qPrintable(m_scene->cardFor(b)->toolTip()));
+    QVERIFY(m_scene->cardFor(QStringLiteral("c"))->toolTip().contains(QStringLiteral("Critical in 25 % of runs")));
+    QCOMPARE(body(QStringLiteral("a")), white);
+    QCOMPARE(m_view->viewport()->grab(m_view->mapFromScene(m_scene->cardFor(QStringLiteral("a"))->nodeSceneRect()).boundingRect()).toImage(),
+             untouched);
+
+    // Another result: b lighter, c gone.
+    m_scene->setRiskCriticality({{b, 0.25}});
+    QCOMPARE(body(b), light);
+    QCOMPARE(body(QStringLiteral("c")), white);
+    QVERIFY(!m_scene->cardFor(QStringLiteral("c"))->toolTip().contains(QStringLiteral("Critical in")));
+
+    m_scene->setRiskCriticality({});
+    QCOMPARE(body(b), white);
+    QCOMPARE(m_scene->riskCriticality(b), -1.0);
+    QVERIFY(!m_scene->cardFor(b)->toolTip().contains(QStringLiteral("Critical in")));
+}
+
+// §7: performance validation waits for the one tester in the team example, so the canvas
+// marks it with the hourglass badge and its tooltip says how much later it starts. With
+// the risk run's criticality on as well, the canvas is saved to look at.
+void TestGraphScene::delayedCardHasBadge()
+{
+    QString error;
+    auto p = JsonFormat::readFile(QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    m_doc->resetProject(*p);
+    m_analysis->refreshNow();
+    m_scene->autoLayout();
+    m_view->fitToWindow();
+    const auto result = m_analysis->result();
+    QVERIFY(result && result->analysis.leveled);
+    const QString id = QStringLiteral("performance_validation_2.4.0");
+    const int t = result->index(id);
+    const LeveledSchedule &leveled = *result->analysis.leveled;
+    QVERIFY(std::find(leveled.delayed.cbegin(), leveled.delayed.cend(), t) != leveled.delayed.cend());
+    const double es = result->analysis.times(t).es;
+    const double start = leveled.start[std::size_t(t)];
+    QVERIFY(start > es);
+
+    const GraphScene::Overlay *o = m_scene->overlay(id);
+    QVERIFY(o && o->delayed());
+    QCOMPARE(o->earlyStart, es);
+    QCOMPARE(o->leveledStart, start);
+    CardItem *card = m_scene->cardFor(id);
+    const QString line = QStringLiteral("Starts %1 later with the team (%2 \u2192 %3)")
+                             .arg(formatHours(start - es), formatHours(es), formatHours(start));
+    QVERIFY2(card->toolTip().contains(line), qPrintable(card->toolTip() + QLatin1String(" / ") + line));
+
+    // The badge is drawn: its sand-brown edge where a card without it shows the plain canvas.
+    auto badgeEdge = [&](const QString &cardId) {
+        QCoreApplication::processEvents();
+        const QRectF b = CardItem::delayedBadgeRect();
+        const QPoint at = vp(m_scene->cardFor(cardId)->scenePos() + QPointF(b.left() + 2, b.center().y()));
+        return m_view->viewport()->grab(QRect(at, QSize(1, 1))).toImage().pixelColor(0, 0);
+    };
+    m_view->setZoom(1.0);
+    m_view->centerOn(card);
+    const QColor sand = badgeEdge(id);
+    const QColor expected(0x79, 0x55, 0x48);
+    QVERIFY2(qAbs(sand.red() - expected.red()) < 20 && qAbs(sand.green() - expected.green()) < 20
+                 && qAbs(sand.blue() - expected.blue()) < 20, qPrintable(sand.name()));
+    QString plain;
+    for (int i = 0; i < result->snapshot.taskCount(); ++i) {
+        const QString other = result->snapshot.ids[std::size_t(i)];
+        if (result->snapshot.isLeaf(i) && !m_scene->overlay(other)->delayed() && m_scene->overlay(other)->lateBy <= 0)
+            plain = other;
+    }
+    QVERIFY(!plain.isEmpty());
+    QVERIFY(!m_scene->cardFor(plain)->toolTip().contains(QStringLiteral("later with the team")));
+    m_view->centerOn(m_scene->cardFor(plain));
+    QVERIFY(badgeEdge(plain) != sand);
+
+    // The real risk criticality of the same plan, tinting the cards (what the panel sends).
+    RiskInput input = riskInputOf(m_doc->project(), result->snapshot);
+    RiskOptions options;
+    options.runs = 2000;
+    const RiskResult risk = simulateRisk(input.problem, result->analysis.makespanHours, options);
+    QHash<QString, double> shares;
+    for (int i = 0; i < result->snapshot.taskCount(); ++i) {
+        if (result->snapshot.isLeaf(i))
+            shares.insert(result->snapshot.ids[std::size_t(i)], risk.criticality[std::size_t(i)]);
+    }
+    m_scene->setRiskCriticality(shares);
+    m_view->fitToWindow();
+    QCoreApplication::processEvents();
+    QVERIFY(m_view->grab().save(QStringLiteral("/tmp/canvas-crit.png")));
+    m_view->setZoom(1.0);
+    m_view->centerOn(card);
+    QCoreApplication::processEvents();
+    QVERIFY(m_view->grab().save(QStringLiteral("/tmp/canvas-crit-close.png")));
 }
 
 QTEST_MAIN(TestGraphScene)

@@ -131,7 +131,10 @@ void TestPrintGui::menuEntries()
     QVERIFY(exportMenu->actions().contains(printing->exportPdfAction()));
     auto *overlays = w.menuBar()->findChild<QMenu *>(QStringLiteral("overlaysMenu"));
     QVERIFY(overlays);
-    QCOMPARE(overlays->actions(), w.findChild<AnalysisPanel *>()->overlayActions());
+    // The panel's four switches, then (after a separator) the risk criticality tint.
+    const QList<QAction *> shared = w.findChild<AnalysisPanel *>()->overlayActions();
+    QCOMPARE(overlays->actions().mid(0, shared.size()), shared);
+    QVERIFY(overlays->actions().contains(w.findChild<QAction *>(QStringLiteral("criticalityOverlayAction"))));
 }
 
 void TestPrintGui::exportSvgAction()

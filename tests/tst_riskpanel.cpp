@@ -1,23 +1,43 @@
 // The Risk panel (§8 in the editor), driven through its real widgets: its figures are the
 // CLI's for the same runs and seed, Cancel stops a long run at once and leaves no figures,
 // an edit marks a result out of date until it is run again, a loop refuses to run, and
-// runs/seed are remembered per file.
+// runs/seed are remembered per file. The S-curve, Save JSON and the criticality sent to the
+// canvas are checked the same way.
 #include "model/commands/changetaskcommand.h"
 #include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
 #include "model/storage/jsonformat.h"
 #include "model/storage/projectfile.h"
+#include "model/engine/scheduledates.h"
+#include "model/engine/snapshot.h"
 #include "views/analysiscontroller.h"
+#include "views/graph/carditem.h"
+#include "views/graph/graphscene.h"
+#include "views/graph/graphview.h"
 #include "views/mainwindow.h"
+#include "views/riskcharts.h"
 #include "views/riskpanel.h"
 
+#include <QApplication>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPainter>
+#include <QStyleOptionButton>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QValueAxis>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
@@ -119,7 +139,50 @@ struct Fixture
         analysis->waitForIdle();
     }
     int chartSeries(const char *view) const { return int(child<QChartView>(view)->chart()->series().size()); }
+    void runToDone(int runs, int seed)
+    {
+        setRuns(runs, seed);
+        click("riskRun");
+        QTRY_COMPARE_WITH_TIMEOUT(panel->state(), State::Done, 10000);
+    }
+    // A click on the tab as a person would make it.
+    void showTab(int index) const
+    {
+        auto *tabs = child<QTabWidget>("riskChartTabs");
+        QTabBar *bar = tabs->tabBar();
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
+        QCOMPARE(tabs->currentIndex(), index);
+    }
 };
+
+// Clicks a check box on its indicator (its middle may be empty layout space).
+void clickCheckBox(QCheckBox *box)
+{
+    QStyleOptionButton option;
+    option.initFrom(box);
+    const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+    QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
+}
+
+// What `workplan risk FILE --json` prints, byte for byte.
+QByteArray cliRiskJson(const QString &file, int runs, int seed)
+{
+    QProcess p;
+    p.start(QStringLiteral(WORKPLAN_BINARY), {QStringLiteral("risk"), file, QStringLiteral("--json"), QStringLiteral("--runs"),
+                                            QString::number(runs), QStringLiteral("--seed"), QString::number(seed)});
+    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return {};
+    return p.readAllStandardOutput();
+}
+
+QLineSeries *namedLine(QChart *chart, const QString &name)
+{
+    for (QAbstractSeries *s : chart->series()) {
+        if (s->name() == name || s->name().startsWith(name + QLatin1Char(' ')))
+            return qobject_cast<QLineSeries *>(s);
+    }
+    return nullptr;
+}
 
 QString hoursText(const QJsonObject &o, const char *key)
 {
@@ -140,6 +203,13 @@ private slots:
     void loopShowsMessageInsteadOfRunning();
     void runsAndSeedRememberedPerFile();
     void dockAndViewMenuToggle();
+    void sCurveIsMonotoneWithDatesOnTheAxis_data();
+    void sCurveIsMonotoneWithDatesOnTheAxis();
+    void sCurveInHoursWithoutStart();
+    void saveJsonWritesTheCliBytes();
+    void saveJsonToDirectoryFailsNamingIt();
+    void criticalityFollowsResultAndSwitch();
+    void criticalityReachesTheCanvas();
 
 private:
     QTemporaryDir m_dir;
@@ -345,6 +415,272 @@ void TestRiskPanel::dockAndViewMenuToggle()
     QVERIFY(dock->isHidden());
     toggle->trigger();
     QVERIFY(!dock->isHidden());
+}
+
+// §8 S-curve: the chance of finishing by each makespan, from the run's sorted makespans.
+// It climbs (never back), passes through the percentiles the CLI prints, marks P50/P80/P90,
+// and a dated project reads its x axis in dates: the finish reading of each tick's hours.
+void TestRiskPanel::sCurveIsMonotoneWithDatesOnTheAxis_data()
+{
+    QTest::addColumn<QString>("file");
+    // The contract's dated team example (fixed estimates: one step), and ranges over a start.
+    QTest::newRow("release-pipeline-team") << QStringLiteral(WORKPLAN_EXAMPLES_V2_DIR "/release-pipeline-team.json");
+    QTest::newRow("ranges, start, deadlines") << m_dir.filePath(QStringLiteral("risky.json"));
+}
+
+void TestRiskPanel::sCurveIsMonotoneWithDatesOnTheAxis()
+{
+    QFETCH(QString, file);
+    QString error;
+    auto project = ProjectFile::load(file, &error);
+    QVERIFY2(project, qPrintable(error));
+    Fixture f(*project, file);
+    f.runToDone(3000, 5);
+    const QJsonObject m = QJsonDocument::fromJson(f.panel->resultJson()).object().value(QLatin1String("makespan")).toObject();
+    QVERIFY(f.child<QChartView>("riskHistogram")->isVisible());
+    const QImage histogram = f.panel->grab().toImage();
+    f.showTab(1);
+    auto *view = f.child<QChartView>("riskSCurve");
+    QVERIFY(view->isVisible());
+    QVERIFY(!f.child<QChartView>("riskHistogram")->isVisible());
+    QChart *chart = view->chart();
+
+    QLineSeries *curve = namedLine(chart, RiskCharts::sCurveName());
+    QVERIFY(curve);
+    const QList<QPointF> points = curve->points();
+    QCOMPARE(points.size(), RiskCharts::kSCurvePoints);
+    for (int i = 1; i < points.size(); ++i) {
+        QVERIFY2(points[i].x() >= points[i - 1].x(), qPrintable(QString::number(i)));
+        QVERIFY2(points[i].y() > points[i - 1].y(), qPrintable(QString::number(i)));
+    }
+    QCOMPARE(points.back().y(), 100.0);
+    QVERIFY(qAbs(points.back().x() - m.value(QLatin1String("max")).toDouble()) < 0.01);
+    // Nearest rank, as the percentiles: the point at 50 % is P50, and so on.
+    for (const auto &[key, share] : {std::pair<const char *, double>{"p50", 50}, {"p80", 80}, {"p90", 90}}) {
+        const auto at = std::find_if(points.cbegin(), points.cend(), [&](const QPointF &p) { return p.y() == share; });
+        QVERIFY2(at != points.cend(), key);
+        QVERIFY2(qAbs(at->x() - m.value(QLatin1String(key)).toDouble()) < 0.01, key);
+        QLineSeries *marker = namedLine(chart, QString::fromLatin1(key).toUpper());
+        QVERIFY2(marker, key);
+        QVERIFY(marker->points().contains(QPointF(at->x(), share)));
+    }
+
+    const auto dates = Snapshot::fromProject(*project).dates;
+    QVERIFY(dates);
+    auto *x = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+    QVERIFY(x);
+    const QStringList labels = x->categoriesLabels();
+    QVERIFY2(labels.size() >= 2, qPrintable(labels.join(QLatin1Char('|'))));
+    for (const QString &label : labels) {
+        QVERIFY2(label.startsWith(QLatin1String("2025-0")), qPrintable(label));
+        // Date over time, on two lines.
+        QCOMPARE(QString(label).replace(QLatin1String("<br>"), QLatin1String(" ")),
+                 dateTimeText(dates->finishReading(x->endValue(label))));
+    }
+    QVERIFY(namedLine(chart, QStringLiteral("P80"))->name().contains(dateTimeText(dates->finishReading(m.value(QLatin1String("p80")).toDouble()))));
+
+    // Both chart views side by side, to look at.
+    const QImage sCurve = f.panel->grab().toImage();
+    QImage both(histogram.width() + sCurve.width(), std::max(histogram.height(), sCurve.height()), QImage::Format_ARGB32);
+    both.fill(Qt::white);
+    QPainter painter(&both);
+    painter.drawImage(0, 0, histogram);
+    painter.drawImage(histogram.width(), 0, sCurve);
+    painter.end();
+    QVERIFY(both.save(qstrcmp(QTest::currentDataTag(), "release-pipeline-team") == 0
+                          ? QStringLiteral("/tmp/risk-scurve-team.png") : QStringLiteral("/tmp/risk-scurve.png")));
+}
+
+// Fewer runs than curve points: one point a run. No start: hours on the axis. Fixed
+// estimates only: every run alike, the curve one vertical step.
+void TestRiskPanel::sCurveInHoursWithoutStart()
+{
+    Fixture f(WorkplanTest::loadExample("release-pipeline"));
+    f.runToDone(150, 2);
+    f.showTab(1);
+    QChart *chart = f.child<QChartView>("riskSCurve")->chart();
+    QLineSeries *curve = namedLine(chart, RiskCharts::sCurveName());
+    QVERIFY(curve);
+    const QList<QPointF> points = curve->points();
+    QCOMPARE(points.size(), 150);
+    for (int i = 1; i < points.size(); ++i)
+        QVERIFY(points[i].x() == points[0].x() && points[i].y() > points[i - 1].y());
+    auto *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0));
+    QVERIFY(x);
+    QVERIFY(x->min() < points[0].x() && x->max() > points[0].x());
+    QCOMPARE(x->titleText(), QStringLiteral("hours"));
+}
+
+// Save JSON through the button and its dialog: it proposes "<project>-risk.json" beside the
+// file and writes exactly what `workplan risk --json` prints for the same runs and seed.
+void TestRiskPanel::saveJsonWritesTheCliBytes()
+{
+    const QString file = m_dir.filePath(QStringLiteral("risky.json"));
+    QString error;
+    auto project = ProjectFile::load(file, &error);
+    QVERIFY2(project, qPrintable(error));
+    Fixture f(*project, file);
+    auto *save = f.child<QPushButton>("riskSaveJson");
+    QVERIFY(!save->isEnabled());   // nothing to save yet
+    f.runToDone(2000, 11);
+    QVERIFY(save->isEnabled());
+    QCOMPARE(f.panel->proposedJsonPath(), m_dir.filePath(QStringLiteral("risky-risk.json")));
+
+    // Answer the dialog as a person would: take the proposal's folder, another name.
+    const QString target = m_dir.filePath(QStringLiteral("chosen-risk.json"));
+    QString proposed;
+    bool answered = false;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        answer.stop();
+        answered = true;
+        proposed = dialog->selectedFiles().value(0);
+        // Type the name over the proposal and press Enter.
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        if (!name) {
+            dialog->reject();
+            return;
+        }
+        name->selectAll();
+        QTest::keyClicks(name, QFileInfo(target).fileName());
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    answer.start(20);
+    // Whatever happens, no dialog outlives the test.
+    QTimer::singleShot(5000, this, [] {
+        if (QWidget *w = QApplication::activeModalWidget())
+            w->close();
+    });
+    f.click("riskSaveJson");
+    QVERIFY(answered);
+    QCOMPARE(QFileInfo(proposed).fileName(), QStringLiteral("risky-risk.json"));
+
+    QFile saved(target);
+    QVERIFY2(saved.open(QIODevice::ReadOnly), qPrintable(target + QLatin1String(" / ") + proposed + QLatin1String(" / ") + f.panel->saveMessage()));
+    const QByteArray bytes = saved.readAll();
+    const QByteArray cli = cliRiskJson(file, 2000, 11);
+    QVERIFY(!cli.isEmpty());
+    QCOMPARE(bytes, cli);
+    QVERIFY2(f.panel->saveMessage().contains(QDir::toNativeSeparators(target)), qPrintable(f.panel->saveMessage()));
+
+    // Saving again replaces the file whole.
+    QVERIFY(f.panel->saveJson(target));
+    saved.close();
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), cli);
+}
+
+// A path that cannot be written (a directory) fails, and the message names it and says why.
+void TestRiskPanel::saveJsonToDirectoryFailsNamingIt()
+{
+    Fixture f(parse(kRisky));
+    const QString dir = m_dir.path();
+    QVERIFY(!f.panel->saveJson(dir));   // no result yet
+    QVERIFY2(f.panel->saveMessage().contains(QDir::toNativeSeparators(dir)), qPrintable(f.panel->saveMessage()));
+    f.runToDone(500, 1);
+    QVERIFY(!f.panel->saveJson(dir));
+    const QString message = f.panel->saveMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Could not save %1: ").arg(QDir::toNativeSeparators(dir))), qPrintable(message));
+    QVERIFY2(message.size() > QStringLiteral("Could not save %1: ").arg(dir).size(), qPrintable(message));   // and why
+    QVERIFY(f.child<QLabel>("riskSaveMessage")->isVisible());
+    qInfo("%s", qPrintable(message));
+    QVERIFY(QFileInfo(dir).isDir());
+}
+
+// The share of runs each leaf was critical in goes out while the switch is on and the
+// result is current, and an empty set withdraws it (edit, new run, switch off).
+void TestRiskPanel::criticalityFollowsResultAndSwitch()
+{
+    Fixture f(parse(kRisky));
+    QList<QHash<QString, double>> sent;
+    connect(f.panel.get(), &RiskPanel::criticalityChanged, this,
+            [&](const QHash<QString, double> &shares) { sent << shares; });
+    auto *box = f.child<QCheckBox>("riskCriticalityOverlay");
+    QVERIFY(!box->isChecked());
+    f.runToDone(2000, 1);
+    QVERIFY(sent.isEmpty());   // switched off: the canvas hears nothing
+
+    clickCheckBox(box);
+    QVERIFY(box->isChecked());
+    QCOMPARE(sent.size(), 1);
+    const QJsonObject criticality = QJsonDocument::fromJson(f.panel->resultJson()).object()
+                                        .value(QLatin1String("criticality")).toObject();
+    QStringList keys = sent.last().keys();
+    keys.sort();
+    QCOMPARE(keys, criticality.keys());
+    for (const QString &id : keys)
+        QVERIFY2(qAbs(sent.last().value(id) - criticality.value(id).toDouble()) < 1e-9, qPrintable(id));
+    QCOMPARE(sent.last().value(QStringLiteral("ship")), 1.0);
+
+    f.push(ChangeTaskCommand::setAttribute(&f.doc, QStringLiteral("ship"), QStringLiteral("estimated_effort"),
+                                           QStringLiteral("10 h")));
+    QVERIFY(f.panel->isStale());
+    QCOMPARE(sent.size(), 2);
+    QVERIFY(sent.last().isEmpty());
+    f.click("riskRerun");
+    QTRY_COMPARE_WITH_TIMEOUT(f.panel->state(), State::Done, 10000);
+    QCOMPARE(sent.size(), 3);
+    QVERIFY(!sent.last().isEmpty());
+
+    // A new run withdraws the old shares at once, before its own arrive.
+    f.setRuns(200000, 1);
+    f.click("riskRun");
+    QCOMPARE(sent.size(), 4);
+    QVERIFY(sent.last().isEmpty());
+    f.click("riskCancel");
+    QTRY_COMPARE_WITH_TIMEOUT(f.panel->state(), State::Cancelled, 5000);
+    QCOMPARE(sent.size(), 4);
+
+    f.runToDone(1000, 1);
+    QCOMPARE(sent.size(), 5);
+    clickCheckBox(box);
+    QVERIFY(!box->isChecked());
+    QCOMPARE(sent.size(), 6);
+    QVERIFY(sent.last().isEmpty());
+}
+
+// In the window: View ▸ Overlays ▸ Criticality (risk) and the panel's check box are one
+// switch, and the shares tint the canvas's cards and reach their tooltips.
+void TestRiskPanel::criticalityReachesTheCanvas()
+{
+    MainWindow w;
+    w.show();
+    w.document()->resetProject(parse(kRisky));
+    w.findChild<QDockWidget *>(QStringLiteral("riskDock"))->raise();
+    auto *panel = w.findChild<RiskPanel *>();
+    QVERIFY(panel);
+    auto *action = w.findChild<QAction *>(QStringLiteral("criticalityOverlayAction"));
+    QVERIFY(action && action->isCheckable() && !action->isChecked());
+    auto *overlays = w.findChild<QMenu *>(QStringLiteral("overlaysMenu"));
+    QVERIFY(overlays && overlays->actions().contains(action));
+    auto *box = panel->findChild<QCheckBox *>(QStringLiteral("riskCriticalityOverlay"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    action->trigger();
+    QVERIFY(box->isChecked());
+    clickCheckBox(box);
+    QVERIFY(!action->isChecked());
+    clickCheckBox(box);
+    QVERIFY(action->isChecked());
+
+    GraphScene *scene = w.findChild<GraphView *>()->graphScene();
+    scene->flush();
+    const QString ship = QStringLiteral("ship");
+    QVERIFY(scene->cardFor(ship));
+    QCOMPARE(scene->riskCriticality(ship), -1.0);
+    panel->findChild<QSpinBox *>(QStringLiteral("riskRuns"))->setValue(2000);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("riskRun")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->state(), State::Done, 10000);
+    QCOMPARE(scene->riskCriticality(ship), 1.0);
+    QVERIFY2(scene->cardFor(ship)->toolTip().contains(QStringLiteral("Critical in 100 % of runs")),
+             qPrintable(scene->cardFor(ship)->toolTip()));
+    action->trigger();
+    QVERIFY(!box->isChecked());
+    QCOMPARE(scene->riskCriticality(ship), -1.0);
+    QVERIFY(!scene->cardFor(ship)->toolTip().contains(QStringLiteral("Critical in")));
 }
 
 QTEST_MAIN(TestRiskPanel)

@@ -313,6 +313,21 @@ void MainWindow::createOverlayActions()
     QMenu *overlays = m_viewMenu->addMenu(tr("&Overlays"));
     overlays->setObjectName(QStringLiteral("overlaysMenu"));
     overlays->addActions(actions);
+    // The risk panel's criticality tint (§8 on the canvas). This action and the panel's
+    // check box are one switch; the panel sends the shares only while it is on and its
+    // result is current, and an empty set when not, which takes the tint away.
+    if (auto *risk = findChild<RiskPanel *>()) {
+        auto *criticality = new QAction(tr("Criticality (risk)"), this);
+        criticality->setObjectName(QStringLiteral("criticalityOverlayAction"));
+        criticality->setCheckable(true);
+        criticality->setChecked(risk->criticalityShown());
+        criticality->setToolTip(tr("Tint each card by the share of risk runs in which it was critical"));
+        connect(criticality, &QAction::toggled, risk, &RiskPanel::setCriticalityShown);
+        connect(risk, &RiskPanel::criticalityShownChanged, criticality, &QAction::setChecked);
+        connect(risk, &RiskPanel::criticalityChanged, scene, &GraphScene::setRiskCriticality);
+        overlays->addSeparator();
+        overlays->addAction(criticality);
+    }
 }
 
 void MainWindow::fillTemplateMenu()

@@ -1,17 +1,20 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
 
 class QChartView;
+class QCheckBox;
 class QDockWidget;
 class QLabel;
 class QMainWindow;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTextBrowser;
 class QTimer;
 
@@ -30,6 +33,11 @@ struct RiskJob;
 // A result belongs to the plan as it was when the run started: any edit afterwards marks
 // it out of date (a visible line with a one-click re-run) rather than leaving it to look
 // current. Runs and seed are remembered per project file in QSettings.
+//
+// The charts (riskcharts.h) are a histogram and an S-curve on two tabs, and a tornado. Save
+// JSON writes what `workplan risk --json` prints for the same runs and seed. The share of
+// runs each task was critical in goes to the canvas (criticalityChanged) while a current
+// result is shown and the "Criticality (risk)" switch is on.
 class RiskPanel : public QWidget
 {
     Q_OBJECT
@@ -52,14 +60,29 @@ public:
     QString tableText() const;            // the results table as plain text
     // The shown result as `workplan risk --json` prints it; empty when no result is shown.
     QByteArray resultJson() const;
+    // Where Save JSON proposes to write: "<project>-risk.json" beside the project file (or
+    // under the project's name when it has none).
+    QString proposedJsonPath() const;
+    // The outcome of the last save, shown under the buttons; empty before any.
+    QString saveMessage() const;
+    bool criticalityShown() const;
 
 public slots:
     void run();
     void cancel();
+    // Writes resultJson() to `path` through QSaveFile (all or nothing). On failure the
+    // message names the file and the reason. The button asks for the path, then calls this.
+    bool saveJson(const QString &path);
+    // The "Criticality (risk)" switch; the View menu's action follows it both ways.
+    void setCriticalityShown(bool on);
 
 signals:
     // A run ended (done, cancelled or refused for cycles).
     void finished();
+    // Task id -> share of runs (0..1) in which the leaf was critical; empty when there is
+    // no current result or the switch is off, which clears the canvas's tint.
+    void criticalityChanged(const QHash<QString, double> &shares);
+    void criticalityShownChanged(bool on);
 
 private:
     void buildUi();
@@ -70,13 +93,17 @@ private:
     void setState(State state, const QString &status);
     void clearResults();
     void showResults();
-    void fillTable();
-    void fillHistogram();
-    void fillTornado();
+    void fillCharts();
+    void askSaveJson();
+    // Sends the shares (or nothing) after a change of result, staleness or switch.
+    void publishCriticality();
     // QSettings per project file.
     QString settingsKey() const;
     void loadSettings(bool storeWhenMissing);
     void saveSettings();
+
+    static constexpr int kDefaultRuns = 10000;
+    static constexpr int kDefaultSeed = 1;
 
     ProjectDocument *m_document;
     AnalysisController *m_analysis;
@@ -89,8 +116,13 @@ private:
     QLabel *m_status;
     QWidget *m_staleRow;
     QTextBrowser *m_table;
+    QTabWidget *m_chartTabs;
     QChartView *m_histogram;
+    QChartView *m_sCurve;
     QChartView *m_tornado;
+    QPushButton *m_saveJson;
+    QLabel *m_saveMessage;
+    QCheckBox *m_criticality;
     QTimer *m_poll;
 
     QFutureWatcher<void> m_watcher;
@@ -99,6 +131,7 @@ private:
     quint64 m_generation = 0;             // counts document edits
     bool m_stale = false;
     bool m_loadingSettings = false;
+    bool m_criticalitySent = false;       // the canvas holds shares from this panel
 };
 
 } // namespace Workplan

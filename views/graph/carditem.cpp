@@ -9,9 +9,26 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace Workplan {
 
 using namespace GraphStyle;
+
+namespace {
+
+QColor riskColor()
+{
+    return QColor(0xb7, 0x1c, 0x1c);
+}
+
+// Sand brown: apart from the critical orange, the late red and the wave indigo nearby.
+QColor delayedColor()
+{
+    return QColor(0x79, 0x55, 0x48);
+}
+
+} // namespace
 
 CardItem::CardItem(const QString &taskId)
     : NodeItem(taskId)
@@ -78,6 +95,10 @@ void CardItem::refresh()
     // A deadline is the user's own promise, not an overlay to switch off.
     if (o && o->lateBy > 0)
         tip += QLatin1Char('\n') + s->lateText(taskId());
+    if (o && o->delayed())
+        tip += QLatin1Char('\n') + s->delayedText(taskId());
+    if (const double share = s->riskCriticality(taskId()); share >= 0)
+        tip += QLatin1Char('\n') + GraphScene::tr("Critical in %1 % of runs").arg(qRound(share * 100));
     if (o && o->loop >= 0)
         tip += QLatin1Char('\n') + GraphScene::tr("In dependency loop %1: no schedule until it is broken").arg(o->loop + 1);
     setToolTip(tip);
@@ -96,6 +117,18 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
 
     const bool critical = s->showCritical() && o && o->critical;
+    // The risk tint: white (never critical in a run) to deep red (critical in every run),
+    // at most half way so the title stays readable.
+    const double share = s->riskCriticality(taskId());
+    auto tinted = [share](QColor base) {
+        if (share <= 0)
+            return base;
+        const double k = 0.5 * std::min(share, 1.0);
+        const QColor red = riskColor();
+        return QColor::fromRgbF(float(base.redF() + (red.redF() - base.redF()) * k),
+                                float(base.greenF() + (red.greenF() - base.greenF()) * k),
+                                float(base.blueF() + (red.blueF() - base.blueF()) * k));
+    };
     const bool inLoop = o && o->loop >= 0;
     QPen border(QColor(0x90a4ae), 1);
     if (critical)
@@ -112,14 +145,14 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (lod < DetailThreshold) {
         // Far away: a coloured block is all anyone can see.
         painter->setPen(border.color() == QColor(0x90a4ae) ? Qt::NoPen : border);
-        painter->setBrush(m_collapsedSummary ? tc.lighter(130) : tc.lighter(160));
+        painter->setBrush(tinted(m_collapsedSummary ? tc.lighter(130) : tc.lighter(160)));
         painter->drawRect(r);
         return;
     }
 
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(border);
-    painter->setBrush(m_collapsedSummary ? QColor(0xeceff1) : QColor(Qt::white));
+    painter->setBrush(tinted(m_collapsedSummary ? QColor(0xeceff1) : QColor(Qt::white)));
     painter->drawRoundedRect(r, 6, 6);
     if (m_collapsedSummary) {   // a stack look: there is more inside
         painter->setPen(QPen(QColor(0x90a4ae), 1));
@@ -144,6 +177,8 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     if (o->lateBy > 0)
         paintLateFlag(painter);
+    if (o->delayed())
+        paintDelayedBadge(painter);
     if (inLoop) {
         // Which loop: a plan can hold several, and each needs its own fix.
         const QRectF b(CardWidth - 64, -8, 60, 15);
@@ -179,6 +214,31 @@ void CardItem::paintLateFlag(QPainter *painter)
     painter->setBrush(Qt::white);
     const QPointF flag[] = {{foot.x(), b.top() + 2.5}, {b.right() - 3, b.top() + 5}, {foot.x(), b.top() + 7.5}};
     painter->drawPolygon(flag, 3);
+}
+
+// An hourglass on a sand-brown tab, left of the late flag: the team starts this task later than
+// the plan alone would (§7). Drawn as shapes: an emoji font is not on every machine.
+void CardItem::paintDelayedBadge(QPainter *painter)
+{
+    const QRectF b = delayedBadgeRect();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(delayedColor());
+    painter->drawRoundedRect(b, 4, 4);
+    const qreal l = b.left() + 5, r = b.right() - 5, t = b.top() + 3, m = b.center().y(), bottom = b.bottom() - 3;
+    const qreal c = b.center().x();
+    painter->setPen(QPen(Qt::white, 1.2));
+    painter->drawLine(QPointF(l - 1, t), QPointF(r + 1, t));
+    painter->drawLine(QPointF(l - 1, bottom), QPointF(r + 1, bottom));
+    painter->setBrush(Qt::white);
+    const QPointF top[] = {{l, t}, {r, t}, {c, m}};
+    const QPointF low[] = {{c, m}, {l, bottom}, {r, bottom}};
+    painter->drawPolygon(top, 3);
+    painter->drawPolygon(low, 3);
+}
+
+QRectF CardItem::delayedBadgeRect()
+{
+    return QRectF(CardWidth - 108, -8, 18, 15);
 }
 
 // The words of `title` that fit on the first line, and the rest.

@@ -30,9 +30,13 @@ public:
     // Re-read the task and the overlays (tooltip) after a change.
     void refresh();
 
+    // Where the §7 "starts later with the team" badge sits, in item coordinates (tests).
+    static QRectF delayedBadgeRect();
+
 private:
     void paintDetail(QPainter *painter, const struct Task &task);
     void paintLateFlag(QPainter *painter);
+    void paintDelayedBadge(QPainter *painter);
 
     bool m_collapsedSummary = false;
     int m_hiddenCount = 0;

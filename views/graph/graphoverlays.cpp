@@ -1,4 +1,5 @@
-// GraphScene: what the analysis says, cached for painting (critical, blocked, waves, loops).
+// GraphScene: what the analysis says, cached for painting (critical, blocked, waves, loops,
+// late, delayed by the team), and the risk panel's criticality tint.
 #include "graphscene.h"
 
 #include "carditem.h"
@@ -7,6 +8,8 @@
 #include "nodeitem.h"
 
 #include "model/dependency.h"
+#include "model/effort.h"
+#include "model/engine/leveledschedule.h"
 #include "views/analysiscontroller.h"
 
 #include <algorithm>
@@ -128,6 +131,37 @@ QString GraphScene::lateText(const QString &id) const
     return tr("Late: %1").arg(result->deadlineText(id));
 }
 
+QString GraphScene::delayedText(const QString &id) const
+{
+    const Overlay *o = overlay(id);
+    if (!o || !o->delayed())
+        return QString();
+    return tr("Starts %1 later with the team (%2 \u2192 %3)")
+        .arg(formatHours(o->leveledStart - o->earlyStart), formatHours(o->earlyStart), formatHours(o->leveledStart));
+}
+
+void GraphScene::setRiskCriticality(const QHash<QString, double> &shares)
+{
+    const QHash<QString, double> before = std::exchange(m_riskCriticality, shares);
+    // A card repaints when its tint or its tooltip's percentage would read differently.
+    auto shown = [](const QHash<QString, double> &h, const QString &id) {
+        const auto it = h.constFind(id);
+        return it == h.cend() ? -1 : qRound(*it * 1000);
+    };
+    auto refresh = [&](const QString &id) {
+        if (shown(before, id) == shown(m_riskCriticality, id))
+            return;
+        if (CardItem *c = m_cards.value(id))
+            c->refresh();
+    };
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        refresh(it.key());
+    for (auto it = m_riskCriticality.cbegin(); it != m_riskCriticality.cend(); ++it) {
+        if (!before.contains(it.key()))
+            refresh(it.key());
+    }
+}
+
 void GraphScene::repaintAll()
 {
     // Cached cards only repaint through their own update().
@@ -172,6 +206,17 @@ void GraphScene::rebuildOverlays()
             for (const Analysis::Waiting &w : a.waitingOf(b))
                 digest = qHashMulti(digest, w.task, int(w.type), int(w.reason), w.via);
             o.waits = digest;
+        }
+        // §7: the leaves the team's capacity starts later than the plan alone would.
+        if (schedule && a.leveled) {
+            const LeveledSchedule &l = *a.leveled;
+            for (int t : l.delayed) {
+                if (t < 0 || t >= n || std::size_t(t) >= l.start.size())
+                    continue;
+                Overlay &o = m_overlays[s.ids[t]];
+                o.earlyStart = a.times(t).es;
+                o.leveledStart = l.start[std::size_t(t)];
+            }
         }
         if (schedule)
             markCriticalEdges(s, a, critical, m_criticalEdges);

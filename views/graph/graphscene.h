@@ -40,11 +40,17 @@ public:
                                 // only for the cards that show it (blockedText())
         double lateBy = 0;      // hours past its deadline (§6), 0: on time or none; the
                                 // words are made for its tooltip only (deadlineText())
+        // §7: a leaf the team's capacity pushes back (analysis.leveled->delayed) starts at
+        // leveledStart instead of earlyStart (ES); -1 when it is not delayed.
+        double earlyStart = -1;
+        double leveledStart = -1;
 
+        bool delayed() const { return leveledStart >= 0; }
         bool operator==(const Overlay &o) const
         {
             return critical == o.critical && blocked == o.blocked && wave == o.wave && slack == o.slack
-                && loop == o.loop && waits == o.waits && lateBy == o.lateBy;
+                && loop == o.loop && waits == o.waits && lateBy == o.lateBy && earlyStart == o.earlyStart
+                && leveledStart == o.leveledStart;
         }
     };
 
@@ -89,6 +95,11 @@ public:
     QString blockedText(const QString &id) const;
     // "Late: due …, finishes … — N h late" for a task past its deadline; empty otherwise.
     QString lateText(const QString &id) const;
+    // "Starts N h later with the team (X h → Y h)" for a delayed leaf; empty otherwise.
+    QString delayedText(const QString &id) const;
+    // The share of risk runs (0..1) in which the task was critical, from the Risk panel's
+    // latest current result while its switch is on; -1 when there is none.
+    double riskCriticality(const QString &id) const { return m_riskCriticality.value(id, -1); }
     bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
     bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
@@ -131,6 +142,9 @@ public slots:
     void setShowBlocked(bool on);
     void setShowWaves(bool on);
     void setShowSlack(bool on);
+    // Task id -> share of runs critical; an empty hash takes the tint away. Repaints only
+    // the cards whose tint changes.
+    void setRiskCriticality(const QHash<QString, double> &shares);
 
 signals:
     // A refusal or a short report for the status bar.
@@ -217,6 +231,7 @@ private:
     QHash<QString, Overlay> m_overlays;
     QSet<QString> m_criticalEdges;   // "owner\nprereq"
     QSet<QString> m_loopEdges;       // "owner\nprereq"
+    QHash<QString, double> m_riskCriticality;   // leaves with a risk share, see riskCriticality()
     QHash<QString, QStringList> m_standIns;   // collapsed card -> the hidden selected ids
     bool m_showCritical = true;
     bool m_showBlocked = true;

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "timelineinteraction.h"
 #include "timelinescene.h"
 
 #include <QKeyEvent>
@@ -24,6 +25,7 @@ TimelineView::TimelineView(TimelineScene *scene, QWidget *parent)
     connect(scene, &TimelineScene::ensureVisibleRequested, this,
             [this](const QRectF &r) { ensureVisible(r, 40, 8); });
     connect(scene, &TimelineScene::sceneRectChanged, this, &TimelineView::viewChanged);
+    m_interaction = new TimelineInteraction(this);
 }
 
 QPointF TimelineView::sceneTopLeft() const

@@ -4,11 +4,13 @@
 
 namespace Workplan {
 
+class TimelineInteraction;
 class TimelineScene;
 
 // The chart's viewport. Zoom changes the scene's pixels per hour rather than the view's
 // transform, so texts and row heights stay crisp and the scene always sits at 1:1.
-// Ctrl+wheel zooms around the mouse; Up/Down move the shared selection a row.
+// Ctrl+wheel zooms around the mouse; Up/Down move the shared selection a row. Drags on
+// the bars edit the plan through TimelineInteraction.
 class TimelineView : public QGraphicsView
 {
     Q_OBJECT
@@ -16,6 +18,7 @@ public:
     explicit TimelineView(TimelineScene *scene, QWidget *parent = nullptr);
 
     TimelineScene *timelineScene() const { return m_scene; }
+    TimelineInteraction *interaction() const { return m_interaction; }
     // The scene x at the viewport's left edge and y at its top (the header and the name
     // column follow them).
     QPointF sceneTopLeft() const;
@@ -38,6 +41,7 @@ protected:
 
 private:
     TimelineScene *m_scene;
+    TimelineInteraction *m_interaction;
 };
 
 } // namespace Workplan
