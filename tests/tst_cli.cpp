@@ -444,7 +444,8 @@ void TestCli::helpListsEverything()
     // The GUI use, every subcommand and each subcommand's options.
     for (const char *word : {"[FILE]", "--help", "--version", "analyze FILE", "--json", "--timings",
                              "convert IN OUT", "print FILE", "--pdf", "--tiles", "--paper", "--landscape",
-                             "export FILE", "--svg", "--png", "--scale", "--screenshot"}) {
+                             "export FILE", "--svg", "--png", "--scale", "--screenshot",
+                             "risk FILE", "--runs", "--seed", "--level-effort", "--timeline"}) {
         QVERIFY2(out.contains(QLatin1String(word)), word);
     }
     // The exit-status contract of analyze is documented with it.
