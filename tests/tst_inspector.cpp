@@ -10,6 +10,7 @@
 #include "views/inspector.h"
 #include "views/inspectordatefield.h"
 #include "views/inspectordemand.h"
+#include "views/inspectorthreepoint.h"
 #include "views/analysiscontroller.h"
 #include "views/taskchoicemodel.h"
 #include "views/taskselection.h"
@@ -46,6 +47,7 @@ private slots:
     void lifecycle();
     void effort();
     void unreadableEffort();
+    void threePointEstimate();
     void attributes();
     void dependencies();
     void retargetThroughCombo();
@@ -63,6 +65,8 @@ private:
     static void typeDate(QDateTimeEdit *edit, const QStringList &parts);
     // Types `text` over a spin box's whole text and leaves it with Tab, as a user does.
     static void typeUnits(QSpinBox *box, const QString &text);
+    // The same for a line edit: focus, select all, type, Tab.
+    static void typeOver(QLineEdit *edit, const QString &text);
     QJsonValue demandField() const { return current().extra.value(QLatin1String("resources")); }
     void loadDatesExample();
     const Task &task() const { return *m_doc->project().find(m_id); }
@@ -105,6 +109,82 @@ void TestInspector::typeUnits(QSpinBox *box, const QString &text)
     QTest::keyClicks(box, text);
     QTest::keyClick(box, Qt::Key_Tab);   // settles it: the box does not track keystrokes
     QVERIFY(!box->hasFocus());
+}
+
+void TestInspector::typeOver(QLineEdit *edit, const QString &text)
+{
+    QWidget *window = edit->window();
+    if (!window->isActiveWindow()) {
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+    }
+    edit->setFocus();
+    QVERIFY(edit->hasFocus());
+    edit->selectAll();
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Delete);
+    else
+        QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Tab);
+    QVERIFY(!edit->hasFocus());
+}
+
+// §8's three-point estimate, typed as a person would: each settled field writes its
+// attribute in one undo step, unreadable text turns red and writes nothing, bounds out of
+// order (o <= estimate <= p fails) show the warning, and an emptied field removes its
+// attribute. The task's estimate is "1 week" (40 h).
+void TestInspector::threePointEstimate()
+{
+    using Bound = InspectorThreePoint::Bound;
+    InspectorThreePoint *three = m_inspector->threePoint();
+    QLineEdit *optimistic = three->edit(Bound::Optimistic);
+    QLineEdit *pessimistic = three->edit(Bound::Pessimistic);
+    QCOMPARE(optimistic->placeholderText(), QStringLiteral("e.g. 2 days"));
+    QCOMPARE(pessimistic->placeholderText(), QStringLiteral("e.g. 2 days"));
+    QVERIFY(optimistic->isVisible() && optimistic->isEnabled());
+    QVERIFY(three->warningLabel()->isHidden());
+    const QString o = QStringLiteral("optimistic_effort"), p = QStringLiteral("pessimistic_effort");
+
+    typeOver(optimistic, QStringLiteral("1 day"));
+    QCOMPARE(task().attributes.value(o).toString(), QStringLiteral("1 day"));
+    QCOMPARE(m_stack->count(), 1);
+    typeOver(pessimistic, QStringLiteral("5 days"));
+    QCOMPARE(task().attributes.value(p).toString(), QStringLiteral("5 days"));
+    QCOMPARE(m_stack->count(), 2);
+    QVERIFY(three->warningLabel()->isHidden());   // 8 <= 40 <= 40
+    // One step each: undoing the second leaves the first.
+    m_stack->undo();
+    QVERIFY(!task().attributes.contains(p));
+    QCOMPARE(task().attributes.value(o).toString(), QStringLiteral("1 day"));
+    QVERIFY(pessimistic->text().isEmpty());
+    m_stack->redo();
+    QCOMPARE(pessimistic->text(), QStringLiteral("5 days"));
+
+    // Unreadable: red, flagged, nothing written.
+    typeOver(optimistic, QStringLiteral("soon-ish"));
+    QVERIFY(!three->isReadable(Bound::Optimistic));
+    QVERIFY(optimistic->styleSheet().contains(QLatin1String("color")));
+    QCOMPARE(m_stack->count(), 2);
+    QCOMPARE(task().attributes.value(o).toString(), QStringLiteral("1 day"));
+
+    // Out of order: 80 h optimistic against a 40 h estimate.
+    typeOver(optimistic, QStringLiteral("2 weeks"));
+    QVERIFY(three->isReadable(Bound::Optimistic));
+    QVERIFY(optimistic->styleSheet().isEmpty());
+    QCOMPARE(task().attributes.value(o).toString(), QStringLiteral("2 weeks"));
+    QCOMPARE(m_stack->count(), 3);
+    QVERIFY(!three->warningLabel()->isHidden());
+    QCOMPARE(three->warningLabel()->text(),
+             QStringLiteral("three-point estimate out of order: the risk simulation uses the estimate alone"));
+
+    // Emptied: the attribute goes, and with it the warning.
+    typeOver(optimistic, QString());
+    QVERIFY(!task().attributes.contains(o));
+    QCOMPARE(m_stack->count(), 4);
+    QVERIFY(three->warningLabel()->isHidden());
+    m_stack->undo();
+    QCOMPARE(optimistic->text(), QStringLiteral("2 weeks"));
+    QVERIFY(!three->warningLabel()->isHidden());
 }
 
 // §7's own demand, edited with real clicks and keys: ticking pins the demand shown, each

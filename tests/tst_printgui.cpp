@@ -1,12 +1,15 @@
 // Printing and exports from the window (issue #7) and the overlay switches (issue #6.2):
 // the real File actions with the file dialog replaced, the preview's paint path, the
 // View > Overlays actions on the canvas and the task tree.
+#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/storage/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/analysispanel.h"
 #include "views/graph/carditem.h"
 #include "views/graph/graphscene.h"
 #include "views/mainwindow.h"
+#include "views/riskpanel.h"
 #include "views/printing/planprinter.h"
 #include "views/printing/printcontroller.h"
 #include "views/printing/printoptionsdialog.h"
@@ -28,7 +31,9 @@
 #include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QUndoStack>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -99,6 +104,7 @@ private slots:
     void previewPaintsPageCount();
     void previewPageSetupChangesTiles();
     void overlaysDriveSceneAndTree();
+    void riskPageFollowsTheRiskPanel();
 
 private:
     QTemporaryDir m_dir;
@@ -282,6 +288,86 @@ void TestPrintGui::previewPageSetupChangesTiles()
     setup->trigger();
     QVERIFY(answer.seen);
     QCOMPARE(preview->pageCount(), before + 5);
+}
+
+// §8 in print: with a current result from the Risk panel the plan has one more page,
+// "Schedule risk", after the summary (PDF export and the print/preview paint path alike);
+// without one, or once an edit makes it stale, there is no such page.
+void TestPrintGui::riskPageFollowsTheRiskPanel()
+{
+    const QByteArray json = R"({"format": "workplan", "version": 1, "project": {"name": "Risky launch", "start": "2025-06-02"},
+     "tasks": [
+      {"task_id": "spec", "task_type": "t", "attributes": {"title": "Write the spec", "estimated_effort": "8-24 h"}},
+      {"task_id": "build", "task_type": "t", "attributes": {"title": "Build", "estimated_effort": "40 h",
+       "optimistic_effort": "24 h", "pessimistic_effort": "80 h"}, "dependencies": [{"dependency_task_id": "spec"}]},
+      {"task_id": "docs", "task_type": "t", "attributes": {"title": "Docs", "estimated_effort": "8-40 h"},
+       "dependencies": [{"dependency_task_id": "spec"}]},
+      {"task_id": "ship", "task_type": "t", "attributes": {"title": "Ship", "estimated_effort": "2 h", "deadline": "2025-06-25"},
+       "dependencies": [{"dependency_task_id": "build"}, {"dependency_task_id": "docs"}]}]})";
+    QString error;
+    auto project = JsonFormat::read(json, QStringLiteral("risky.json"), &error);
+    QVERIFY2(project, qPrintable(error));
+    MainWindow w;
+    w.show();
+    w.document()->resetProject(std::move(*project));
+    PrintController *printing = w.printing();
+    const QString plain = m_dir.filePath(QStringLiteral("risk-none.pdf"));
+    QVERIFY(printing->exportPlanPdf(plain));
+    const int pages = pdfPages(plain);
+    QVERIFY(pages >= 3);
+    QVERIFY(!run(QStringLiteral("pdftotext"), {plain, QStringLiteral("-")}).contains(QStringLiteral("Schedule risk")));
+
+    auto *panel = w.findChild<RiskPanel *>();
+    QVERIFY(panel);
+    QVERIFY(!panel->riskSummary());
+    const int runs = 3000;
+    panel->findChild<QSpinBox *>(QStringLiteral("riskRuns"))->setValue(runs);
+    auto *runButton = panel->findChild<QPushButton *>(QStringLiteral("riskRun"));
+    QTRY_VERIFY(runButton->isVisible());
+    QTest::mouseClick(runButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->state(), RiskPanel::State::Done, 10000);
+    QVERIFY(panel->riskSummary());
+
+    // File > Export > Plan as PDF, its page setup accepted as it is.
+    const QString withRisk = m_dir.filePath(QStringLiteral("risk-page.pdf"));
+    printing->setFileChooser([&](const QString &, const QString &) { return withRisk; });
+    DialogAnswer<PrintOptionsDialog> setup([](PrintOptionsDialog *d) { d->accept(); });
+    printing->exportPdfAction()->trigger();
+    QVERIFY(setup.seen);
+    QCOMPARE(pdfPages(withRisk), pages + 1);
+    // The risk page is page 2, right after the summary.
+    const QString page2 = simplified(run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"),
+                                                                       QStringLiteral("2"), withRisk, QStringLiteral("-")}));
+    QVERIFY2(page2.contains(QStringLiteral("Schedule risk")), qPrintable(page2));
+    QVERIFY(page2.contains(QStringLiteral("P80")));
+    QVERIFY(page2.contains(QStringLiteral("P50")) && page2.contains(QStringLiteral("P90")));
+    QVERIFY2(page2.contains(QLocale().toString(runs) + QStringLiteral(" simulated runs, seed 1")), qPrintable(page2));
+    QVERIFY(page2.contains(QStringLiteral("Deterministic")));
+    QVERIFY(page2.contains(QStringLiteral("Most critical")));
+    QVERIFY(page2.contains(QStringLiteral("Ship (ship)")));
+    QVERIFY(page2.contains(QStringLiteral("Most sensitive")));
+    QVERIFY(page2.contains(QStringLiteral("2025-06")));   // finish dates of a dated plan
+
+    // The Print and Preview paint path counts and paints the same page.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString printed = m_dir.filePath(QStringLiteral("risk-printed.pdf"));
+    printer.setOutputFileName(printed);
+    printer.setPageLayout(printing->options().pageLayout());
+    QCOMPARE(printing->pageCount(&printer), pages + 1);
+    printing->paintPlan(&printer);
+    QCOMPARE(pdfPages(printed), pages + 1);
+    QVERIFY(run(QStringLiteral("pdftotext"), {printed, QStringLiteral("-")}).contains(QStringLiteral("Schedule risk")));
+
+    // An edit makes the result stale: no risk page until it is run again.
+    w.document()->undoStack()->push(ChangeTaskCommand::setAttribute(w.document(), QStringLiteral("docs"),
+                                                                    QStringLiteral("estimated_effort"), QStringLiteral("8-48 h")));
+    QVERIFY(panel->isStale());
+    QVERIFY(!panel->riskSummary());
+    const QString stale = m_dir.filePath(QStringLiteral("risk-stale.pdf"));
+    QVERIFY(printing->exportPlanPdf(stale));
+    QCOMPARE(pdfPages(stale), pages);
+    QVERIFY(!run(QStringLiteral("pdftotext"), {stale, QStringLiteral("-")}).contains(QStringLiteral("Schedule risk")));
 }
 
 void TestPrintGui::overlaysDriveSceneAndTree()

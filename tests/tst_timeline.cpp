@@ -356,12 +356,11 @@ void TestTimeline::largePlanOpensQuickly()
     const qint64 opened = timer.elapsed();
     qInfo("10k tasks: timeline open and painted in %lld ms", opened);
     QCOMPARE(widget.scene()->rows().count(), 10000);
-    QVERIFY2(opened < 3000, qPrintable(QString::number(opened)));
-    // Selecting the last row scrolls there and repaints quickly too.
-    timer.restart();
+    // Times are bench/timeline_bench's to measure, not asserted here (a loaded CI machine
+    // must not fail a test); this checks that a large plan opens and the last row is reached.
     selection.select(QStringLiteral("s999_8"));
     widget.grab();
-    QVERIFY(timer.elapsed() < 1000);
+    QVERIFY(widget.scene()->isHighlighted(QStringLiteral("s999_8")));
 }
 
 QTEST_MAIN(TestTimeline)

@@ -5,6 +5,7 @@
 #include "inspectordemand.h"
 #include "inspectorattributetable.h"
 #include "inspectordependencytable.h"
+#include "inspectorthreepoint.h"
 #include "taskfactory.h"
 #include "taskselection.h"
 
@@ -55,6 +56,7 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     , m_lifecycleCombo(new QComboBox(this))
     , m_effortEdit(new QLineEdit(this))
     , m_effortHours(new QLabel(this))
+    , m_threePoint(new InspectorThreePoint(document, this))
     , m_problemLabel(new QLabel(this))
     , m_demandLabel(new QLabel(this))
     , m_demandEditor(new InspectorDemand(document, this))
@@ -88,6 +90,7 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     form->addRow(tr("Status"), m_statusCombo);
     form->addRow(tr("Lifecycle"), m_lifecycleCombo);
     form->addRow(tr("Effort"), effortRow);
+    form->addRow(QString(), m_threePoint);
     form->addRow(tr("Team"), m_demandLabel);
     form->addRow(QString(), m_demandEditor);
     // Shown whether or not the project has a start: they are the task's attributes either
@@ -209,6 +212,7 @@ void Inspector::setTaskId(const QString &id)
     m_deadline->setTaskId(m_taskId);
     m_notBefore->setTaskId(m_taskId);
     m_demandEditor->setTaskId(m_taskId);
+    m_threePoint->setTaskId(m_taskId);
     m_problemLabel->hide();
     refresh();
     m_attributes->setTaskId(m_taskId);
@@ -243,12 +247,14 @@ void Inspector::refresh()
         m_demandLabel->clear();
         m_deadline->refresh();
         m_notBefore->refresh();
+        m_threePoint->refresh();
         refreshSchedule();
         m_updating = false;
         return;
     }
     m_deadline->refresh();
     m_notBefore->refresh();
+    m_threePoint->refresh();
     refreshSchedule();
     m_demandLabel->setText(demandText(m_document->project(), m_document->project().indexOf(t->id)));
     m_idLabel->setText(t->id);

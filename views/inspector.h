@@ -15,6 +15,7 @@ class InspectorAttributeTable;
 class InspectorDateField;
 class InspectorDemand;
 class InspectorDependencyTable;
+class InspectorThreePoint;
 class ProjectDocument;
 class TaskSelection;
 
@@ -37,6 +38,8 @@ public:
     QComboBox *lifecycleCombo() const { return m_lifecycleCombo; }
     QLineEdit *effortEdit() const { return m_effortEdit; }
     QLabel *effortHours() const { return m_effortHours; }
+    // §8: optimistic_effort and pessimistic_effort, under Effort.
+    InspectorThreePoint *threePoint() const { return m_threePoint; }
     // §7: what the task holds while it runs and where that comes from.
     QLabel *demandLabel() const { return m_demandLabel; }
     static QString demandText(const class Project &project, int task);
@@ -79,6 +82,7 @@ private:
     QComboBox *m_lifecycleCombo;
     QLineEdit *m_effortEdit;
     QLabel *m_effortHours;
+    InspectorThreePoint *m_threePoint;
     QLabel *m_problemLabel;
     QLabel *m_demandLabel;
     InspectorDemand *m_demandEditor;

@@ -11,6 +11,7 @@
 #include "palettewidget.h"
 #include "projectpropertiesdialog.h"
 #include "riskpanel.h"
+#include "timeline/timelinescene.h"
 #include "timeline/timelinewidget.h"
 #include "printing/printcontroller.h"
 #include "taskfactory.h"
@@ -281,6 +282,9 @@ void MainWindow::createPrintActions()
             quit = a;
     }
     m_printing->addToMenu(m_fileMenu, quit);
+    // A current risk result adds its page to the printed plan (Print, Preview, PDF).
+    if (auto *risk = findChild<RiskPanel *>())
+        m_printing->setRiskSource([risk] { return risk->riskSummary(); });
 }
 
 void MainWindow::createOverlayActions()
@@ -325,6 +329,11 @@ void MainWindow::createOverlayActions()
         connect(criticality, &QAction::toggled, risk, &RiskPanel::setCriticalityShown);
         connect(risk, &RiskPanel::criticalityShownChanged, criticality, &QAction::setChecked);
         connect(risk, &RiskPanel::criticalityChanged, scene, &GraphScene::setRiskCriticality);
+        // The timeline tints its bars by the same shares.
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("TimelineDock"))) {
+            if (auto *timeline = dock->findChild<TimelineWidget *>())
+                connect(risk, &RiskPanel::criticalityChanged, timeline->scene(), &TimelineScene::setRiskCriticality);
+        }
         overlays->addSeparator();
         overlays->addAction(criticality);
     }

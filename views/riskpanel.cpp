@@ -2,6 +2,7 @@
 
 #include "analysiscontroller.h"
 #include "riskcharts.h"
+#include "printing/risksummary.h"
 
 #include "model/engine/analysis.h"
 #include "model/engine/riskinput.h"
@@ -158,6 +159,14 @@ QByteArray RiskPanel::resultJson() const
     if (m_state != State::Done || !m_job)
         return {};
     return riskToJson(m_job->snapshot, m_job->analysis, m_job->input, m_job->result, m_job->seed);
+}
+
+std::shared_ptr<const RiskSummary> RiskPanel::riskSummary() const
+{
+    if (m_state != State::Done || m_stale || !m_job)
+        return nullptr;
+    const RiskJob &j = *m_job;
+    return RiskSummary::of(j.project, j.snapshot, j.analysis, j.result, j.seed, int(j.input.threePointWarnings.size()));
 }
 
 QString RiskPanel::saveMessage() const

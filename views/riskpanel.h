@@ -23,6 +23,7 @@ namespace Workplan {
 class AnalysisController;
 class ProjectDocument;
 struct RiskJob;
+struct RiskSummary;
 
 // The Risk dock (§8): the same Monte Carlo engine as `workplan risk`, run on demand. The
 // simulation runs on a worker with QtConcurrent on a copy of the Project (the snapshot,
@@ -66,6 +67,9 @@ public:
     // The outcome of the last save, shown under the buttons; empty before any.
     QString saveMessage() const;
     bool criticalityShown() const;
+    // The shown result for the printed plan's risk page; null when there is none, or it
+    // is out of date (cancelled and refused runs show none).
+    std::shared_ptr<const RiskSummary> riskSummary() const;
 
 public slots:
     void run();

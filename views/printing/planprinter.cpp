@@ -4,6 +4,7 @@
 #include "model/engine/scheduledates.h"
 
 #include "graphexport.h"
+#include "riskpage.h"
 
 #include "views/analysiscontroller.h"
 
@@ -122,6 +123,8 @@ PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisR
 std::vector<PlanPrinter::Page> PlanPrinter::planPages(const Metrics &m) const
 {
     std::vector<Page> pages{{Kind::Summary, 0, 0}};
+    if (m_risk)
+        pages.push_back({Kind::Risk, 0, 0});
     if (m_graph) {
         for (int i = 0; i < m_options.tilesAcross * m_options.tilesDown; ++i)
             pages.push_back({Kind::Graph, i, 1});
@@ -159,6 +162,7 @@ void PlanPrinter::paint(QPagedPaintDevice *device) const
         paintHeaderFooter(p, m, i + 1, int(pages.size()));
         switch (pages[i].kind) {
         case Kind::Summary: paintSummary(p, m); break;
+        case Kind::Risk: RiskPage::paint(p, *m_risk, m.body, m.px); break;
         case Kind::Graph: paintGraphTile(p, m, pages[i].first); break;
         case Kind::Table: paintTable(p, m, pages[i].first, pages[i].count); break;
         case Kind::Blocked: paintBlocked(p, m, pages[i].first, pages[i].count); break;

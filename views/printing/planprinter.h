@@ -20,6 +20,7 @@ namespace Workplan {
 
 class Project;
 struct AnalysisResult;
+struct RiskSummary;
 
 // Writes a PDF of `options`' paper with `paint` through QSaveFile: a failed write keeps an
 // existing file, and the error names the file. Shared by every printer.
@@ -42,7 +43,8 @@ struct PrintOptions
 
 // The printed plan: a summary page, the dependency graph (fitted, or tiled N x M with
 // overlap marks), the task table and the blocked tasks. Each page has a header with the
-// project name and date and a "page x of y" footer. Sizes are derived from the device's
+// project name and date and a "page x of y" footer. With a risk summary (setRisk) a
+// "Schedule risk" page follows the summary. Sizes are derived from the device's
 // resolution, so PDF, printer and preview agree.
 class PlanPrinter
 {
@@ -51,6 +53,10 @@ public:
     PlanPrinter(const Project &project, std::shared_ptr<const AnalysisResult> analysis,
                 QGraphicsScene *graph, const PrintOptions &options);
 
+    // The Risk panel's current result, or null for none (the default: headless printing
+    // runs no simulation).
+    void setRisk(std::shared_ptr<const RiskSummary> risk) { m_risk = std::move(risk); }
+
     // Paints every page on a device that already carries its page layout.
     void paint(QPagedPaintDevice *device) const;
     bool writePdf(const QString &path, QString *error) const;
@@ -58,7 +64,7 @@ public:
     int pageCount(QPagedPaintDevice *device) const;
 
 private:
-    enum class Kind { Summary, Graph, Table, Blocked };
+    enum class Kind { Summary, Risk, Graph, Table, Blocked };
     struct Page { Kind kind; int first; int count; };
     struct Metrics;
 
@@ -72,6 +78,7 @@ private:
 
     const Project &m_project;
     std::shared_ptr<const AnalysisResult> m_analysis;
+    std::shared_ptr<const RiskSummary> m_risk;
     QGraphicsScene *m_graph;
     PrintOptions m_options;
     std::vector<int> m_tableOrder;          // hierarchy pre-order, file order among siblings

@@ -128,7 +128,7 @@ bool PrintController::exportGraphPng(const QString &path, double scale)
 bool PrintController::exportPlanPdf(const QString &path)
 {
     OutputScope scope(m_scene, m_analysis);
-    const PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene, m_options);
+    const PlanPrinter printer = planPrinter();
     QString error;
     if (!printer.writePdf(path, &error))
         return fail(error);
@@ -139,13 +139,21 @@ bool PrintController::exportPlanPdf(const QString &path)
 void PrintController::paintPlan(QPrinter *printer)
 {
     OutputScope scope(m_scene, m_analysis);
-    PlanPrinter(m_document->project(), m_analysis->result(), m_scene, m_options).paint(printer);
+    planPrinter().paint(printer);
 }
 
 int PrintController::pageCount(QPrinter *printer)
 {
     m_analysis->refreshNow();
-    return PlanPrinter(m_document->project(), m_analysis->result(), m_scene, m_options).pageCount(printer);
+    return planPrinter().pageCount(printer);
+}
+
+PlanPrinter PrintController::planPrinter() const
+{
+    PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene, m_options);
+    if (m_riskSource)
+        printer.setRisk(m_riskSource());
+    return printer;
 }
 
 QPrintPreviewDialog *PrintController::createPreviewDialog(QPrinter *printer, QWidget *parent)

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QMainWindow;
@@ -28,6 +29,8 @@ class PrintController : public QObject
 public:
     // Asks for a file to write; an empty string cancels.
     using FileChooser = std::function<QString(const QString &caption, const QString &filter)>;
+    // The current risk result for the plan's risk page, or null when there is none.
+    using RiskSource = std::function<std::shared_ptr<const RiskSummary>()>;
 
     PrintController(ProjectDocument *document, AnalysisController *analysis, GraphScene *scene,
                     QMainWindow *window);
@@ -46,6 +49,8 @@ public:
     void setOptions(const PrintOptions &options) { m_options = options; }
     // Replaces the file dialog (tests).
     void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
+    // Asked at each Print, Preview page and PDF export, so the page follows the panel.
+    void setRiskSource(RiskSource source) { m_riskSource = std::move(source); }
 
     // The actions' work once the file is known; a failure is shown in a message box.
     bool exportGraphSvg(const QString &path);
@@ -70,6 +75,8 @@ public slots:
 private:
     QString chooseFile(const QString &caption, const QString &filter, const QString &suffix);
     bool fail(const QString &error);
+    // The plan as it stands, with the risk page when the source has a current result.
+    PlanPrinter planPrinter() const;
     void done(const QString &path);
 
     ProjectDocument *m_document;
@@ -78,6 +85,7 @@ private:
     QMainWindow *m_window;
     PrintOptions m_options;
     FileChooser m_chooser;
+    RiskSource m_riskSource;
 
     QAction *m_previewAction;
     QAction *m_printAction;

@@ -18,6 +18,8 @@ const QColor CriticalColor(0xd0, 0x3b, 0x3b);
 const QColor CancelledColor(0xa8, 0xa8, 0xa8);
 const QColor SummaryColor(0x3a, 0x3f, 0x47);
 const QColor SelectedOutline(0xff, 0xa5, 0x00);
+// The canvas's risk red (carditem.cpp), so both views read the same.
+const QColor RiskColor(0xb7, 0x1c, 0x1c);
 // Room right of a bar for its title; texts further out are clipped by the bounding rect.
 constexpr double LabelRoom = 260;
 constexpr double BarInset = 6;
@@ -96,6 +98,16 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     const QRectF r = barRect();
     const bool selected = scene->isHighlighted(m_id);
     QColor fill = m_cancelled ? CancelledColor : m_critical ? CriticalColor : BarColor;
+    // The risk tint (§8): a leaf's bar goes from the plain bar colour (never critical in a
+    // run) to the risk red (critical in every run). It replaces the deterministic red fill,
+    // which would hide it, and that criticality moves to an outline instead.
+    const double share = m_shape == Shape::Summary || m_cancelled ? -1 : scene->riskCriticality(m_id);
+    if (share >= 0) {
+        const double k = std::min(share, 1.0);
+        fill = QColor::fromRgbF(float(BarColor.redF() + (RiskColor.redF() - BarColor.redF()) * k),
+                                float(BarColor.greenF() + (RiskColor.greenF() - BarColor.greenF()) * k),
+                                float(BarColor.blueF() + (RiskColor.blueF() - BarColor.blueF()) * k));
+    }
     if (m_done)
         fill = fill.darker(170);   // done work reads as "filled in"
 
@@ -140,6 +152,12 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     }
     case Shape::None:
         break;
+    }
+    if (share >= 0 && m_critical && m_shape == Shape::Bar) {
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(CriticalColor.darker(140), 1.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(r.adjusted(0.75, 0.75, -0.75, -0.75));
     }
     if (selected) {
         painter->setRenderHint(QPainter::Antialiasing, false);

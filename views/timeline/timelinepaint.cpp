@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Workplan {
 
@@ -170,6 +171,8 @@ QString TimelineScene::toolTipFor(const QString &id) const
     }
     if (m_result->isCritical(id))
         lines << tr("On the critical path");
+    if (const double share = riskCriticality(id); share >= 0)
+        lines << tr("Critical in %1 % of runs").arg(qRound(share * 100));
     if (const Analysis::Blocked *b = m_result->blocked(id)) {
         lines << tr("Blocked:");
         for (const QString &w : m_result->waitLines(*b))
@@ -180,6 +183,29 @@ QString TimelineScene::toolTipFor(const QString &id) const
             lines << tr("Deadline %1, margin %2").arg(formatMoment(d.moment), formatHours(d.margin));
     }
     return lines.join(QStringLiteral("<br>"));
+}
+
+void TimelineScene::setRiskCriticality(const QHash<QString, double> &shares)
+{
+    const QHash<QString, double> before = std::exchange(m_riskCriticality, shares);
+    // A bar repaints when its tint or its tooltip's percentage would read differently
+    // (the canvas's rule): a new run over 10k tasks should not repaint the whole chart.
+    auto shown = [](const QHash<QString, double> &h, const QString &id) {
+        const auto it = h.constFind(id);
+        return it == h.cend() ? -1 : qRound(*it * 1000);
+    };
+    auto refresh = [&](const QString &id) {
+        if (shown(before, id) == shown(m_riskCriticality, id))
+            return;
+        if (TimelineBarItem *bar = m_bars.value(id))
+            bar->update();
+    };
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        refresh(it.key());
+    for (auto it = m_riskCriticality.cbegin(); it != m_riskCriticality.cend(); ++it) {
+        if (!before.contains(it.key()))
+            refresh(it.key());
+    }
 }
 
 void TimelineScene::helpEvent(QGraphicsSceneHelpEvent *event)

@@ -68,12 +68,24 @@ public:
     const TimelineArrowsItem *arrowsItem() const { return m_arrows; }
     QString toolTipFor(const QString &id) const;
 
+    // The share of risk runs (0..1) in which the task was critical, from the Risk panel's
+    // current result while its switch is on; -1 when there is none. Bars read it as they
+    // paint, as the canvas's cards do.
+    double riskCriticality(const QString &id) const { return m_riskCriticality.value(id, -1); }
+
     // Selects the task `delta` rows away from the current one (Up/Down).
     void selectNeighbour(int delta);
     void selectRow(int row);
 
     // For tests and screenshots: the day the "today" line marks.
     void setToday(const QDate &today);
+
+public slots:
+    // Task id -> share of runs critical (RiskPanel::criticalityChanged); an empty hash
+    // takes the tint away. Only the bars whose tint or tooltip would change repaint.
+    void setRiskCriticality(const QHash<QString, double> &shares);
+
+public:
 
     // Applies pending document changes now (normally on the next event-loop turn).
     void flush();
@@ -117,6 +129,7 @@ private:
     TimelineArrowsItem *m_arrows = nullptr;
     std::vector<DeadlineMark> m_deadlines;
     QStringList m_highlighted;
+    QHash<QString, double> m_riskCriticality;
     QDate m_today = QDate::currentDate();
     double m_planWidth = 0;
     bool m_rowsDirty = false;
