@@ -1,5 +1,7 @@
 #include "riskcharts.h"
 
+#include "model/engine/riskreport.h"
+
 #include "model/calendar/workcalendar.h"
 #include "model/engine/analysis.h"
 #include "model/engine/risk.h"
@@ -110,16 +112,7 @@ std::vector<QPointF> sCurvePoints(std::vector<double> makespans, int points)
 
 std::vector<int> topLeaves(const Snapshot &s, const std::vector<double> &value, bool absolute, int count)
 {
-    std::vector<int> leaves;
-    for (int t = 0; t < s.taskCount(); ++t) {
-        if (s.isLeaf(t) && value[std::size_t(t)] != 0)
-            leaves.push_back(t);
-    }
-    auto key = [&](int t) { return absolute ? std::fabs(value[std::size_t(t)]) : value[std::size_t(t)]; };
-    std::stable_sort(leaves.begin(), leaves.end(), [&](int a, int b) { return key(a) > key(b); });
-    if (int(leaves.size()) > count)
-        leaves.resize(std::size_t(count));
-    return leaves;
+    return riskTopLeaves(s, value, count, absolute);   // one ranking for report, panel and page
 }
 
 QString hoursText(double hours)

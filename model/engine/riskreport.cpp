@@ -43,8 +43,11 @@ std::vector<Snapshot::TaskWarning> mergedWarnings(const Analysis &a, const RiskI
     return out;
 }
 
+
+} // namespace
+
 // Leaves in file order, sorted by `value` descending (ties: file order), at most `count`.
-std::vector<int> topLeaves(const Snapshot &s, const std::vector<double> &value, int count, bool absolute)
+std::vector<int> riskTopLeaves(const Snapshot &s, const std::vector<double> &value, int count, bool absolute)
 {
     std::vector<int> leaves;
     for (int t = 0; t < s.taskCount(); ++t) {
@@ -57,8 +60,6 @@ std::vector<int> topLeaves(const Snapshot &s, const std::vector<double> &value, 
         leaves.resize(std::size_t(count));
     return leaves;
 }
-
-} // namespace
 
 QByteArray riskCyclesToJson(const Snapshot &s, const Analysis &a)
 {
@@ -167,10 +168,10 @@ QString riskToText(const Snapshot &s, const Analysis &a, const RiskInput &in,
         line(QStringLiteral("Deadline %1 met in %2 % of runs")
                  .arg(s.ids[std::size_t(s.deadlines[k].task)]).arg(r.deadlineProbability[k] * 100, 0, 'f', 1));
     line(QStringLiteral("Most critical:"));
-    for (int t : topLeaves(s, r.criticality, 10, false))
+    for (int t : riskTopLeaves(s, r.criticality, 10, false))
         line(QStringLiteral("  %1 %  %2").arg(r.criticality[std::size_t(t)] * 100, 5, 'f', 1).arg(s.ids[std::size_t(t)]));
     line(QStringLiteral("Most sensitive (rank correlation with the finish):"));
-    for (int t : topLeaves(s, r.sensitivity, 10, true))
+    for (int t : riskTopLeaves(s, r.sensitivity, 10, true))
         line(QStringLiteral("  %1  %2").arg(r.sensitivity[std::size_t(t)], 6, 'f', 3).arg(s.ids[std::size_t(t)]));
     if (!r.histogramCounts.empty()) {
         line(QStringLiteral("Histogram of the finish:"));
