@@ -3,7 +3,7 @@
 // (the literature's usual figure), the average % above the best makespan found with that
 // and with 10x the effort, and schedules per second; then the time of one serial pass,
 // and of the default effort, on big layered graphs. Standalone, no Qt:
-//   g++ -O2 -std=c++17 -I. bench/leveling_bench.cpp model/engine/leveling.cpp -o leveling_bench
+//   g++ -O2 -std=c++17 -I. bench/leveling_bench.cpp model/engine/leveling.cpp model/engine/levelingcheck.cpp -o leveling_bench
 //   leveling_bench [INSTANCES_PER_CELL=2] [SETS=30,60,120,120t]   ("" = the big graphs only)
 #include "bench/rcpsp_gen.h"
 #include "model/engine/leveling.h"
