@@ -631,7 +631,8 @@ void TestRiskPanel::criticalityFollowsResultAndSwitch()
     QVERIFY(!sent.last().isEmpty());
 
     // A new run withdraws the old shares at once, before its own arrive.
-    f.setRuns(200000, 1);
+    // Long enough that it cannot end before the Cancel below, even on a loaded machine.
+    f.setRuns(5000000, 1);
     f.click("riskRun");
     QCOMPARE(sent.size(), 4);
     QVERIFY(sent.last().isEmpty());

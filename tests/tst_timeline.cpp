@@ -5,7 +5,13 @@
 #include "model/projectdocument.h"
 #include "model/storage/jsonformat.h"
 #include "views/analysiscontroller.h"
+#include "views/analysispanel.h"
+#include "views/mainwindow.h"
+#include "views/riskpanel.h"
+#include "views/taskfilterproxy.h"
 #include "views/taskselection.h"
+#include "views/tasktreemodel.h"
+#include "views/tasktreewidget.h"
 #include "views/timeline/timelineheader.h"
 #include "views/timeline/timelineitems.h"
 #include "views/timeline/timelinenames.h"
@@ -14,8 +20,15 @@
 #include "views/timeline/timelinewidget.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QElapsedTimer>
+#include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -67,6 +80,59 @@ struct Fixture
 
 QString id(const char *text) { return QString::fromLatin1(text); }
 
+// The scene's picture of `area`, one pixel per scene unit.
+QImage renderScene(TimelineScene *scene, const QRectF &area)
+{
+    QImage image(area.size().toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+    painter.end();
+    return image;
+}
+
+QColor pixelAt(TimelineScene *scene, const QPointF &p)
+{
+    return renderScene(scene, QRectF(p.x() - 2, p.y() - 2, 5, 5)).pixelColor(2, 2);
+}
+
+// The main window on feature-development, shown, with its timeline and tree at hand.
+struct WindowFixture
+{
+    MainWindow window;
+    TimelineWidget *timeline = nullptr;
+    TaskTreeWidget *tree = nullptr;
+
+    WindowFixture()
+    {
+        window.document()->resetProject(WorkplanTest::loadExample("feature-development"));
+        window.analysis()->refreshNow();
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            qWarning("main window not exposed");
+        timeline = window.findChild<QDockWidget *>(QStringLiteral("TimelineDock"))->findChild<TimelineWidget *>();
+        tree = window.findChild<TaskTreeWidget *>();
+        timeline->scene()->flush();
+    }
+    TimelineScene *scene() const { return timeline->scene(); }
+    QModelIndex treeIndex(const QString &task) const
+    {
+        return tree->proxy()->mapFromSource(tree->model()->indexOf(task));
+    }
+    // A click on the switch's button in the analysis panel's toolbar, as a person toggles it.
+    void clickOverlay(int which) const
+    {
+        QAction *a = window.findChild<AnalysisPanel *>()->overlayActions().at(which);
+        for (QToolButton *b : window.findChildren<QToolButton *>()) {
+            if (b->defaultAction() == a && b->isVisible()) {
+                QTest::mouseClick(b, Qt::LeftButton);
+                return;
+            }
+        }
+        a->trigger();   // squeezed into the toolbar's overflow menu
+    }
+};
+
 } // namespace
 
 class TestTimeline : public QObject
@@ -83,6 +149,13 @@ private slots:
     void leveledMovesDelayedBars();
     void effortEditResizesBar();
     void largePlanOpensQuickly();
+    void treeExpansionFollowsBothWays();
+    void overlaySwitchesDriveTheChart();
+    void quarterZoomLabels();
+    void riskP80Marker();
+
+public:
+    TestTimeline() { QStandardPaths::setTestModeEnabled(true); }
 };
 
 void TestTimeline::rowsFollowHierarchy()
@@ -361,6 +434,241 @@ void TestTimeline::largePlanOpensQuickly()
     selection.select(QStringLiteral("s999_8"));
     widget.grab();
     QVERIFY(widget.scene()->isHighlighted(QStringLiteral("s999_8")));
+}
+
+// Issue #18.1: a summary closed in the task tree closes in the timeline and back, each
+// side told once (no echo).
+void TestTimeline::treeExpansionFollowsBothWays()
+{
+    WindowFixture f;
+    const QString feature = id("feature_message_system");
+    const int all = f.scene()->rows().count();
+    QSignalSpy fromTree(f.tree, &TaskTreeWidget::expandedChanged);
+    QSignalSpy fromTimeline(f.scene(), &TimelineScene::collapsedChanged);
+    QTreeView *view = f.tree->view();
+    const QModelIndex index = f.treeIndex(feature);
+    QVERIFY(view->isExpanded(index));
+
+    // In the tree: click the summary's row, then Left closes it.
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QCOMPARE(view->currentIndex(), index);
+    QTest::keyClick(view, Qt::Key_Left);
+    QVERIFY(!view->isExpanded(index));
+    QCOMPARE(fromTree.count(), 1);
+    QVERIFY(f.scene()->isCollapsed(feature));
+    QCOMPARE(f.scene()->rows().count(), all - 4);
+    QCOMPARE(fromTimeline.count(), 1);
+    QVERIFY(!f.tree->isExpanded(feature));   // the echo changed nothing
+    QCOMPARE(fromTree.count(), 1);
+
+    // In the timeline: the triangle in the name column opens it in both.
+    TimelineNames *names = f.timeline->names();
+    const int row = f.scene()->rows().rowOf(feature);
+    QTest::mouseClick(names, Qt::LeftButton, {}, names->toggleRect(row).center());
+    QVERIFY(!f.scene()->isCollapsed(feature));
+    QCOMPARE(f.scene()->rows().count(), all);
+    QVERIFY(f.tree->isExpanded(feature));
+    QCOMPARE(fromTimeline.count(), 2);
+    QCOMPARE(fromTree.count(), 1);   // the tree was told, it did not tell back
+
+    // ...and closes it in both; Right in the tree opens it again.
+    QTest::mouseClick(names, Qt::LeftButton, {}, names->toggleRect(row).center());
+    QVERIFY(!f.tree->isExpanded(feature));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(f.tree->isExpanded(feature));
+    QVERIFY(!f.scene()->isCollapsed(feature));
+    QCOMPARE(f.scene()->rows().count(), all);
+    QCOMPARE(fromTree.count(), 2);
+    QCOMPARE(fromTimeline.count(), 4);
+}
+
+// Issue #18.2: the analysis panel's four switches decide what the timeline draws.
+void TestTimeline::overlaySwitchesDriveTheChart()
+{
+    WindowFixture f;
+    TimelineScene *scene = f.scene();
+    const AnalysisResult *r = scene->result();
+    QVERIFY(r);
+    QVERIFY(scene->showCritical() && scene->showBlocked() && !scene->showWaves() && !scene->showSlack());
+    auto isRed = [](const QColor &c) { return c.red() > c.blue() + 40; };
+    auto isBlue = [](const QColor &c) { return c.blue() > c.red() + 40; };
+
+    // Critical: a critical bar is red while the switch is on, the plain blue when off, and
+    // so are the arrows along the chain.
+    QString critical;
+    for (const Task &t : f.window.document()->project().tasks()) {
+        TimelineBarItem *bar = scene->barFor(t.id);
+        if (bar && bar->barShape() == TimelineBarItem::Shape::Bar && bar->isCritical() && !bar->isBlocked())
+            critical = t.id;
+    }
+    QVERIFY(!critical.isEmpty());
+    const QPointF middle = scene->barRect(critical).center();
+    QVERIFY(isRed(pixelAt(scene, middle)));
+    const auto redArrow = [&] {
+        for (const TimelineArrowsItem::Arrow &a : scene->arrowsItem()->arrows()) {
+            if (a.critical)
+                return a;
+        }
+        return TimelineArrowsItem::Arrow();
+    }();
+    QVERIFY(redArrow.critical);
+    // The arrow's vertical run, halfway between the rows.
+    const QPointF arrowPoint(redArrow.to.x() - 3, redArrow.to.y());
+    QVERIFY(isRed(pixelAt(scene, arrowPoint)));
+    f.clickOverlay(0);
+    QVERIFY(!scene->showCritical());
+    QVERIFY(isBlue(pixelAt(scene, middle)));
+    QVERIFY(!isRed(pixelAt(scene, arrowPoint)));
+    f.clickOverlay(0);
+    QVERIFY(isRed(pixelAt(scene, middle)));
+
+    // Blocked: the blocked bar is hatched (two colours inside) only while on.
+    const QString blocked = id("test_messaging_system");
+    QVERIFY(scene->barFor(blocked)->isBlocked());
+    auto colours = [&] {
+        const QRectF inner = scene->barRect(blocked).adjusted(2, 2, -2, -2);
+        const QImage image = renderScene(scene, inner);
+        QSet<QRgb> seen;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                seen.insert(image.pixel(x, y));
+        return seen.size();
+    };
+    QVERIFY(colours() >= 2);
+    f.clickOverlay(1);
+    QVERIFY(!scene->showBlocked());
+    QCOMPARE(colours(), 1);
+    f.clickOverlay(1);
+    QVERIFY(colours() >= 2);
+
+    // Parallel groups: a stripe in the wave's colour under each leaf's bar, and the tooltip.
+    TimelineBarItem *leaf = scene->barFor(critical);
+    QVERIFY(leaf->wave() >= 0);
+    const QRectF bar = scene->barRect(critical);
+    const QPointF stripe(bar.center().x(), leaf->row() * TimelineScene::RowHeight + TimelineScene::RowHeight - 2.5);
+    QVERIFY(pixelAt(scene, stripe).rgb() != TimelineBarItem::waveColor(leaf->wave()).rgb());
+    f.clickOverlay(2);
+    QVERIFY(scene->showWaves());
+    QCOMPARE(pixelAt(scene, stripe).rgb(), TimelineBarItem::waveColor(leaf->wave()).rgb());
+    QVERIFY(scene->toolTipFor(critical).contains(QStringLiteral("wave %1").arg(leaf->wave() + 1)));
+    f.clickOverlay(2);
+    QVERIFY(pixelAt(scene, stripe).rgb() != TimelineBarItem::waveColor(leaf->wave()).rgb());
+
+    // Slack: a thin green tail from EF to LF of a task that may slip.
+    QString slackTask;
+    for (const Task &t : f.window.document()->project().tasks()) {
+        const auto times = r->times(t.id);
+        TimelineBarItem *item = scene->barFor(t.id);
+        if (times && item && item->barShape() == TimelineBarItem::Shape::Bar
+            && item->lateFinishX() > scene->barRect(t.id).right() + 8)
+            slackTask = t.id;
+    }
+    QVERIFY(!slackTask.isEmpty());
+    const QRectF slackBar = scene->barRect(slackTask);
+    const QPointF tail((slackBar.right() + scene->barFor(slackTask)->lateFinishX()) / 2, slackBar.center().y());
+    QCOMPARE(scene->barFor(slackTask)->lateFinishX(), scene->scale().finishX(r->times(slackTask)->lf));
+    auto isGreen = [](const QColor &c) { return c.green() > c.red() + 40 && c.green() > c.blue() + 20; };
+    QVERIFY(!isGreen(pixelAt(scene, tail)));
+    f.clickOverlay(3);
+    QVERIFY(scene->showSlack());
+    QVERIFY(isGreen(pixelAt(scene, tail)));
+    f.clickOverlay(3);
+    QVERIFY(!isGreen(pixelAt(scene, tail)));
+}
+
+// Issue #18.3: Quarter shows quarters over months, dated ("Q2 2025" / "Jun") or not.
+void TestTimeline::quarterZoomLabels()
+{
+    Fixture f(v2Example());
+    QAction *quarter = f.widget->zoomAction(TimelineScale::Level::Quarter);
+    QVERIFY(quarter);
+    QCOMPARE(quarter->text(), QStringLiteral("Quarter"));
+    quarter->trigger();
+    QCOMPARE(f.scene()->scale().level(), TimelineScale::Level::Quarter);
+    QVERIFY(quarter->isChecked());
+    QVERIFY(!f.scene()->showTexts());
+    f.view()->horizontalScrollBar()->setValue(f.view()->horizontalScrollBar()->minimum());
+    const QStringList top = f.widget->header()->labels(0);
+    const QStringList months = f.widget->header()->labels(1);
+    QVERIFY2(top.contains(QStringLiteral("Q2 2025")) && top.contains(QStringLiteral("Q3 2025")),
+             qPrintable(top.join(QLatin1Char('|'))));
+    const QLocale locale;
+    for (int m : {6, 7, 8})
+        QVERIFY2(months.contains(locale.monthName(m, QLocale::ShortFormat)), qPrintable(months.join(QLatin1Char('|'))));
+    // A quarter is three of the months below it.
+    const QVector<TimelineScale::Tick> q = f.scene()->scale().ticks(0, 1, 0);
+    const QVector<TimelineScale::Tick> m = f.scene()->scale().ticks(q.first().x, q.first().x + q.first().width - 1, 1);
+    QCOMPARE(m.size(), 3);
+    QCOMPARE(m.first().x, q.first().x);
+    // Ctrl+wheel out of Month lands on Quarter too, and the toolbar follows.
+    f.widget->zoomAction(TimelineScale::Level::Month)->trigger();
+    const QPoint at = f.view()->viewport()->rect().center();
+    for (int i = 0; i < 6 && f.scene()->scale().level() != TimelineScale::Level::Quarter; ++i) {
+        QWheelEvent wheel(at, f.view()->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(f.view()->viewport(), &wheel);
+    }
+    QCOMPARE(f.scene()->scale().level(), TimelineScale::Level::Quarter);
+    QVERIFY(quarter->isChecked());
+
+    // Without dates: "Quarter 1" over "M1".
+    Fixture plain(WorkplanTest::loadExample("feature-development"));
+    plain.widget->zoomAction(TimelineScale::Level::Quarter)->trigger();
+    QCOMPARE(plain.scene()->scale().ticks(0, 1, 0).first().text, QStringLiteral("Quarter 1"));
+    QCOMPARE(plain.scene()->scale().ticks(0, 1, 1).first().text, QStringLiteral("M1"));
+}
+
+// Issue #18.4: the risk panel's P80 finish is a dashed line on the timeline while the
+// result is current; an edit makes it stale and takes the line away, a re-run brings it.
+void TestTimeline::riskP80Marker()
+{
+    WindowFixture f;
+    TimelineScene *scene = f.scene();
+    QVERIFY(std::isnan(scene->riskP80()));
+    QVERIFY(f.timeline->header()->markerLabel().isEmpty());
+    f.window.findChild<QDockWidget *>(QStringLiteral("riskDock"))->raise();
+    auto *panel = f.window.findChild<RiskPanel *>();
+    panel->findChild<QSpinBox *>(QStringLiteral("riskRuns"))->setValue(500);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("riskRun")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->state(), RiskPanel::State::Done, 30000);
+    const double p80 = panel->currentP80();
+    QVERIFY(!std::isnan(p80));
+    QCOMPARE(scene->riskP80(), p80);
+    const double x = scene->riskP80X();
+    QCOMPARE(x, scene->scale().finishX(p80));
+    QVERIFY(scene->planWidth() >= x);
+    // Drawn: the line's colour down the chart, and its label over the header.
+    f.timeline->fitToWindow();
+    bool marked = false;
+    for (double y = 0; y < 4 * TimelineScene::RowHeight && !marked; y += 2)
+        marked = pixelAt(scene, QPointF(x, y)).rgb() == TimelineScene::P80Color.rgb();
+    QVERIFY(marked);
+    QVERIFY2(f.timeline->header()->markerLabel().startsWith(QStringLiteral("P80 ")),
+             qPrintable(f.timeline->header()->markerLabel()));
+    const QImage header = f.timeline->header()->grab().toImage();
+    bool labelled = false;
+    for (int hx = 0; hx < header.width() && !labelled; ++hx)
+        labelled = header.pixelColor(hx, header.height() * 3 / 4).rgb() == TimelineScene::P80Color.rgb();
+    QVERIFY(labelled);
+
+    // An edit: the result is out of date, the marker goes.
+    f.window.document()->undoStack()->push(ChangeTaskCommand::setAttribute(
+        f.window.document(), id("impl_message_storage"), QStringLiteral("estimated_effort"), QStringLiteral("9 days")));
+    QVERIFY(panel->isStale());
+    QVERIFY(std::isnan(scene->riskP80()));
+    QVERIFY(std::isnan(scene->riskP80X()));
+    QVERIFY(f.timeline->header()->markerLabel().isEmpty());
+    bool still = false;
+    for (double y = 0; y < 4 * TimelineScene::RowHeight && !still; y += 2)
+        still = pixelAt(scene, QPointF(x, y)).rgb() == TimelineScene::P80Color.rgb();
+    QVERIFY(!still);
+    // Run again: current, marked again.
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("riskRun")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->state(), RiskPanel::State::Done, 30000);
+    QVERIFY(!panel->isStale());
+    QCOMPARE(scene->riskP80(), panel->currentP80());
 }
 
 QTEST_MAIN(TestTimeline)

@@ -78,8 +78,15 @@ MainWindow::MainWindow(QWidget *parent)
     // [timeline] the schedule on a time axis, under the canvas; listed in View like the rest.
     auto *timelineDock = new QDockWidget(tr("Timeline"), this);
     timelineDock->setObjectName(QStringLiteral("TimelineDock"));
-    timelineDock->setWidget(new TimelineWidget(m_document, m_analysis, m_selection, timelineDock));
+    auto *timeline = new TimelineWidget(m_document, m_analysis, m_selection, timelineDock);
+    timelineDock->setWidget(timeline);
     addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
+    // A summary opened or closed in the tree is opened or closed in the timeline, and back.
+    // Neither side reports a change it was told to make, so the pair cannot loop.
+    connect(m_tree, &TaskTreeWidget::expandedChanged, timeline->scene(),
+            [timeline](const QString &id, bool expanded) { timeline->scene()->setCollapsed(id, !expanded); });
+    connect(timeline->scene(), &TimelineScene::collapsedChanged, m_tree,
+            [this](const QString &id, bool collapsed) { m_tree->setExpanded(id, !collapsed); });
     // Room for about ten rows; docks take sizes only once the window is laid out.
     QTimer::singleShot(0, this, [this, timelineDock] { resizeDocks({timelineDock}, {300}, Qt::Vertical); });
 
@@ -308,6 +315,21 @@ void MainWindow::createOverlayActions()
     wire(1, &GraphScene::setShowBlocked);
     wire(2, &GraphScene::setShowWaves);
     wire(3, &GraphScene::setShowSlack);
+    // The same switches draw on the timeline: red bars and arrows, hatching, wave stripes
+    // and slack tails.
+    auto *timelineDock = findChild<QDockWidget *>(QStringLiteral("TimelineDock"));
+    TimelineWidget *timeline = timelineDock ? timelineDock->findChild<TimelineWidget *>() : nullptr;
+    if (timeline && actions.size() == 4) {
+        TimelineScene *chart = timeline->scene();
+        connect(actions[0], &QAction::toggled, chart, &TimelineScene::setShowCritical);
+        connect(actions[1], &QAction::toggled, chart, &TimelineScene::setShowBlocked);
+        connect(actions[2], &QAction::toggled, chart, &TimelineScene::setShowWaves);
+        connect(actions[3], &QAction::toggled, chart, &TimelineScene::setShowSlack);
+        chart->setShowCritical(actions[0]->isChecked());
+        chart->setShowBlocked(actions[1]->isChecked());
+        chart->setShowWaves(actions[2]->isChecked());
+        chart->setShowSlack(actions[3]->isChecked());
+    }
     TaskTreeModel *model = m_tree->model();
     connect(panel, &AnalysisPanel::overlaysChanged, model, &TaskTreeModel::setOverlays);
     if (actions.size() == 4)
@@ -329,10 +351,12 @@ void MainWindow::createOverlayActions()
         connect(criticality, &QAction::toggled, risk, &RiskPanel::setCriticalityShown);
         connect(risk, &RiskPanel::criticalityShownChanged, criticality, &QAction::setChecked);
         connect(risk, &RiskPanel::criticalityChanged, scene, &GraphScene::setRiskCriticality);
-        // The timeline tints its bars by the same shares.
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("TimelineDock"))) {
-            if (auto *timeline = dock->findChild<TimelineWidget *>())
-                connect(risk, &RiskPanel::criticalityChanged, timeline->scene(), &TimelineScene::setRiskCriticality);
+        // The timeline tints its bars by the same shares, and marks the P80 finish while
+        // the result is current.
+        if (timeline) {
+            connect(risk, &RiskPanel::criticalityChanged, timeline->scene(), &TimelineScene::setRiskCriticality);
+            connect(risk, &RiskPanel::p80Changed, timeline->scene(), &TimelineScene::setRiskP80);
+            timeline->scene()->setRiskP80(risk->currentP80());
         }
         overlays->addSeparator();
         overlays->addAction(criticality);

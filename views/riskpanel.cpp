@@ -26,6 +26,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <cmath>
+#include <limits>
 
 namespace Workplan {
 
@@ -98,6 +100,7 @@ RiskPanel::RiskPanel(ProjectDocument *document, AnalysisController *analysis, QW
     : QWidget(parent)
     , m_document(document)
     , m_analysis(analysis)
+    , m_p80Sent(std::numeric_limits<double>::quiet_NaN())
 {
     setObjectName(QStringLiteral("riskPanel"));
     buildUi();
@@ -240,6 +243,21 @@ void RiskPanel::publishCriticality()
     emit criticalityChanged(shares);
 }
 
+double RiskPanel::currentP80() const
+{
+    return m_state == State::Done && !m_stale && m_job ? m_job->result.p80
+                                                      : std::numeric_limits<double>::quiet_NaN();
+}
+
+void RiskPanel::publishP80()
+{
+    const double p80 = currentP80();
+    if (p80 == m_p80Sent || (std::isnan(p80) && std::isnan(m_p80Sent)))
+        return;
+    m_p80Sent = p80;
+    emit p80Changed(p80);
+}
+
 void RiskPanel::run()
 {
     if (m_state == State::Running || m_state == State::Cycles)
@@ -361,6 +379,11 @@ void RiskPanel::clearResults()
     if (m_criticalitySent)
         emit criticalityChanged({});
     m_criticalitySent = false;
+    // The state may still say Done here (run() clears first): withdraw outright.
+    if (!std::isnan(m_p80Sent)) {
+        m_p80Sent = std::numeric_limits<double>::quiet_NaN();
+        emit p80Changed(m_p80Sent);
+    }
 }
 
 void RiskPanel::showResults()
@@ -375,6 +398,7 @@ void RiskPanel::showResults()
     }
     m_staleRow->setVisible(m_stale);
     publishCriticality();
+    publishP80();
 }
 
 void RiskPanel::fillCharts()

@@ -70,6 +70,9 @@ public:
     // The shown result for the printed plan's risk page; null when there is none, or it
     // is out of date (cancelled and refused runs show none).
     std::shared_ptr<const RiskSummary> riskSummary() const;
+    // The shown result's P80 finish in working hours from the start; NaN when there is no
+    // current result (none, cancelled, or out of date after an edit).
+    double currentP80() const;
 
 public slots:
     void run();
@@ -87,6 +90,8 @@ signals:
     // no current result or the switch is off, which clears the canvas's tint.
     void criticalityChanged(const QHash<QString, double> &shares);
     void criticalityShownChanged(bool on);
+    // currentP80() changed: the timeline draws its marker from it, NaN takes it away.
+    void p80Changed(double hours);
 
 private:
     void buildUi();
@@ -101,6 +106,7 @@ private:
     void askSaveJson();
     // Sends the shares (or nothing) after a change of result, staleness or switch.
     void publishCriticality();
+    void publishP80();
     // QSettings per project file.
     QString settingsKey() const;
     void loadSettings(bool storeWhenMissing);
@@ -136,6 +142,7 @@ private:
     bool m_stale = false;
     bool m_loadingSettings = false;
     bool m_criticalitySent = false;       // the canvas holds shares from this panel
+    double m_p80Sent;                     // what p80Changed last said (NaN: nothing)
 };
 
 } // namespace Workplan

@@ -107,9 +107,38 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     connect(m_selection, &TaskSelection::focusRequested, this, [this](const QString &id) {
         m_view->scrollTo(m_proxy->mapFromSource(m_model->indexOf(id)));
     });
+    // Expansion is the user's to mirror elsewhere (the timeline's rows); expandAll() after a
+    // reset sends no signals, and neither does setExpanded() below.
+    auto expansion = [this](bool expanded) {
+        return [this, expanded](const QModelIndex &index) {
+            if (m_settingExpanded)
+                return;
+            const QString id = m_model->idOf(m_proxy->mapToSource(index));
+            if (!id.isEmpty())
+                emit expandedChanged(id, expanded);
+        };
+    };
+    connect(m_view, &QTreeView::expanded, this, expansion(true));
+    connect(m_view, &QTreeView::collapsed, this, expansion(false));
     m_view->expandAll();
     updateDateColumns();
     fitColumns();
+}
+
+bool TaskTreeWidget::isExpanded(const QString &id) const
+{
+    const QModelIndex i = m_proxy->mapFromSource(m_model->indexOf(id));
+    return i.isValid() && m_view->isExpanded(i);
+}
+
+void TaskTreeWidget::setExpanded(const QString &id, bool expanded)
+{
+    const QModelIndex i = m_proxy->mapFromSource(m_model->indexOf(id));
+    if (!i.isValid())
+        return;
+    m_settingExpanded = true;
+    m_view->setExpanded(i, expanded);
+    m_settingExpanded = false;
 }
 
 void TaskTreeWidget::updateDateColumns()

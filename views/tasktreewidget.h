@@ -30,8 +30,19 @@ public:
     QComboBox *typeFilter() const { return m_typeCombo; }
     QComboBox *statusFilter() const { return m_statusCombo; }
 
+    // Whether the summary `id` shows its children (false also for a task the filter
+    // hides or that is unknown).
+    bool isExpanded(const QString &id) const;
+
+public slots:
+    // Opens or closes the summary's row, as a click on its arrow would; expandedChanged()
+    // is not sent back for it, so mirroring another view cannot loop.
+    void setExpanded(const QString &id, bool expanded);
+
 signals:
     void dropRefused(const QString &message);
+    // A person opened or closed the summary `id` (its arrow, a key, a double click).
+    void expandedChanged(const QString &id, bool expanded);
 
 private:
     void fillTypeFilter();
@@ -51,6 +62,7 @@ private:
     QComboBox *m_typeCombo;
     QComboBox *m_statusCombo;
     bool m_syncing = false;
+    bool m_settingExpanded = false;   // setExpanded() at work: not a person's change
     bool m_fitAfterChange = true;   // the first change after a reset fits the columns again
     bool m_datesShown = true;       // the header starts with every column shown
 };

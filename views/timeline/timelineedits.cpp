@@ -110,7 +110,8 @@ double effortStep(const TimelineScale &scale)
     case TimelineScale::Level::Hour: return 0.25;
     case TimelineScale::Level::Day: return 1;
     case TimelineScale::Level::Week: return std::max(0.25, day / 2);
-    case TimelineScale::Level::Month: return std::max(0.25, day);
+    case TimelineScale::Level::Month:
+    case TimelineScale::Level::Quarter: return std::max(0.25, day);
     }
     return 1;
 }

@@ -6,6 +6,8 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace Workplan {
 
@@ -17,6 +19,21 @@ TimelineHeader::TimelineHeader(TimelineView *view, QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(view, &TimelineView::viewChanged, this, qOverload<>(&QWidget::update));
     connect(view->timelineScene(), &TimelineScene::scaleChanged, this, qOverload<>(&QWidget::update));
+    connect(view->timelineScene(), &TimelineScene::riskMarkerChanged, this, qOverload<>(&QWidget::update));
+}
+
+double TimelineHeader::markerX() const
+{
+    const double x = m_view->timelineScene()->riskP80X();
+    const int offset = m_view->viewport()->mapTo(m_view, QPoint(0, 0)).x();
+    const double left = x - (m_view->sceneTopLeft().x() - offset);
+    // NaN compares false both ways, so "no marker" is out of range too.
+    return left >= 0 && left <= width() ? left : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString TimelineHeader::markerLabel() const
+{
+    return std::isnan(markerX()) ? QString() : m_view->timelineScene()->riskP80Label();
 }
 
 int TimelineHeader::tierHeight()
@@ -82,6 +99,23 @@ void TimelineHeader::paintEvent(QPaintEvent *)
     p.setPen(pal.color(QPalette::Mid));
     p.drawLine(0, h, width(), h);
     p.drawLine(0, height() - 1, width(), height() - 1);
+
+    // The P80 label over the fine tier, right of its line (left of it near the edge), so
+    // the dashed line below reads as "80 % of runs finish by here".
+    if (const double mx = markerX(); !std::isnan(mx)) {
+        const QString text = m_view->timelineScene()->riskP80Label();
+        const QFontMetrics fm(font());
+        const double w = fm.horizontalAdvance(text) + 8;
+        const double left = mx + w + 2 <= width() ? mx + 2 : mx - w - 2;
+        const QRectF box(left, h + 2, w, h - 4);
+        p.setPen(QPen(TimelineScene::P80Color, 1.5, Qt::DashLine));
+        p.drawLine(QPointF(mx, h), QPointF(mx, height()));
+        p.setPen(Qt::NoPen);
+        p.setBrush(TimelineScene::P80Color);
+        p.drawRoundedRect(box, 3, 3);
+        p.setPen(Qt::white);
+        p.drawText(box, Qt::AlignCenter | Qt::TextSingleLine, text);
+    }
 }
 
 } // namespace Workplan

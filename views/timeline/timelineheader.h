@@ -18,6 +18,8 @@ public:
     QSize sizeHint() const override;
     // The labels of one tier (0 top, 1 bottom) as shown now, left to right (tests).
     QStringList labels(int tier) const;
+    // The risk P80 marker's label while its line is in the visible range, else empty.
+    QString markerLabel() const;
 
     static int tierHeight();
 
@@ -25,6 +27,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    // Where the P80 line is in header coordinates; NaN when there is none to show.
+    double markerX() const;
+
     TimelineView *m_view;
 };
 

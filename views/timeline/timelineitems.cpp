@@ -9,6 +9,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Workplan {
 
@@ -21,9 +22,18 @@ const QColor SelectedOutline(0xff, 0xa5, 0x00);
 // The canvas's risk red (carditem.cpp), so both views read the same.
 const QColor RiskColor(0xb7, 0x1c, 0x1c);
 // Room right of a bar for its title; texts further out are clipped by the bounding rect.
+const QColor SlackColor(0x2e, 0x9e, 0x6a);
 constexpr double LabelRoom = 260;
 constexpr double BarInset = 6;
 } // namespace
+
+QColor TimelineBarItem::waveColor(int wave)
+{
+    // Neighbouring waves differ in hue by the golden angle, so adjacent groups never
+    // share a colour however many there are.
+    const int hue = int(std::fmod(wave * 137.508, 360.0));
+    return QColor::fromHsv(hue, 170, 200);
+}
 
 TimelineBarItem::TimelineBarItem(const QString &taskId)
     : m_id(taskId)
@@ -31,33 +41,46 @@ TimelineBarItem::TimelineBarItem(const QString &taskId)
     setFlag(ItemUsesExtendedStyleOption, false);
 }
 
-void TimelineBarItem::refresh(TimelineScene *scene, int row)
+void TimelineBarItem::refresh(TimelineScene *scene, int row, int index)
 {
     prepareGeometryChange();
     m_row = row;
     setPos(0, row * TimelineScene::RowHeight);
     m_shape = Shape::None;
     m_critical = m_blocked = m_done = m_cancelled = false;
+    m_wave = -1;
     const AnalysisResult *result = scene->result();
-    const std::optional<TimelineSpan> span = scene->spanOf(m_id);
+    const TimelineSpan *span = scene->spanAt(index);
     if (!result || !span)
         return;
-    const int i = result->index(m_id);
-    const bool leaf = result->snapshot.isLeaf(i);
+    const std::size_t i = std::size_t(index);
+    const Snapshot &s = result->snapshot;
+    const bool leaf = s.isLeaf(index);
     const TimelineScale &scale = scene->scale();
     m_x0 = scale.startX(span->start);
     m_x1 = std::max(m_x0, scale.finishX(span->finish));
+    m_xLate = m_x1;
     if (!leaf)
         m_shape = Shape::Summary;
     else if (span->finish - span->start < 1e-9)
         m_shape = Shape::Milestone;
     else
         m_shape = Shape::Bar;
-    m_critical = result->critical[std::size_t(i)];
-    m_blocked = result->blockedAt[std::size_t(i)] >= 0;
-    const Status status = result->snapshot.status[std::size_t(i)];
+    m_critical = result->critical[i];
+    m_blocked = result->blockedAt[i] >= 0;
+    const Status status = s.status[i];
     m_done = statusClass(status) == StatusClass::Done;
     m_cancelled = status == Status::Cancelled;
+    if (leaf && result->analysis.hasSchedule()) {
+        m_wave = result->analysis.generation(index);
+        // The slack tail belongs to the planned schedule's times; with the team's
+        // schedule the bar has moved and ES..LF no longer describes it.
+        if (scene->schedule() == TimelineSchedule::Planned) {
+            const Analysis::Times t = result->analysis.times(index);
+            if (t.slack > 1e-9)
+                m_xLate = std::max(m_x1, scale.finishX(t.lf));
+        }
+    }
 }
 
 QRectF TimelineBarItem::barRect() const
@@ -79,7 +102,15 @@ QRectF TimelineBarItem::barRect() const
 
 QRectF TimelineBarItem::barSceneRect() const
 {
-    return barRect().translated(pos());
+    // The item sits at (0, row * RowHeight); reading pos() costs a call into Qt per bar,
+    // and the arrows ask twice per dependency on every zoom step.
+    return barRect().translated(0, m_row * TimelineScene::RowHeight);
+}
+
+double TimelineBarItem::rightEnd(const TimelineScene *scene) const
+{
+    const double end = barRect().right();
+    return scene && scene->showSlack() ? std::max(end, m_xLate) : end;
 }
 
 QRectF TimelineBarItem::boundingRect() const
@@ -87,7 +118,9 @@ QRectF TimelineBarItem::boundingRect() const
     if (m_shape == Shape::None)
         return QRectF();
     const QRectF r = barRect();
-    return QRectF(r.left() - 3, 0, r.width() + 6 + LabelRoom, TimelineScene::RowHeight);
+    // The slack tail is always inside, so switching it on needs no geometry change.
+    const double right = std::max(r.right(), m_xLate) + 3 + LabelRoom;
+    return QRectF(r.left() - 3, 0, right - r.left() + 3, TimelineScene::RowHeight);
 }
 
 void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
@@ -97,7 +130,10 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         return;
     const QRectF r = barRect();
     const bool selected = scene->isHighlighted(m_id);
-    QColor fill = m_cancelled ? CancelledColor : m_critical ? CriticalColor : BarColor;
+    // The analysis panel's switches decide what shows, as on the canvas.
+    const bool critical = m_critical && scene->showCritical();
+    const bool blocked = m_blocked && scene->showBlocked();
+    QColor fill = m_cancelled ? CancelledColor : critical ? CriticalColor : BarColor;
     // The risk tint (§8): a leaf's bar goes from the plain bar colour (never critical in a
     // run) to the risk red (critical in every run). It replaces the deterministic red fill,
     // which would hide it, and that criticality moves to an outline instead.
@@ -115,7 +151,7 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     switch (m_shape) {
     case Shape::Bar:
         painter->fillRect(r, fill);
-        if (m_blocked)
+        if (blocked)
             painter->fillRect(r, QBrush(QColor(255, 255, 255, 170), Qt::BDiagPattern));
         if (m_cancelled) {
             painter->setPen(QPen(Qt::black, 1.5));
@@ -133,7 +169,7 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     }
     case Shape::Summary: {
         // A bracket: a thin bar with a tooth down at each end, spanning its leaves.
-        const QColor c = m_critical ? CriticalColor.darker(130) : SummaryColor;
+        const QColor c = critical ? CriticalColor.darker(130) : SummaryColor;
         const double top = r.top();
         const double bar = 5;
         const double tooth = std::min(6.0, r.width() / 2);
@@ -146,14 +182,29 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         p.lineTo(r.left(), r.bottom());
         p.closeSubpath();
         painter->setPen(Qt::NoPen);
-        painter->setBrush(m_blocked ? QBrush(c, Qt::BDiagPattern) : QBrush(c));
+        painter->setBrush(blocked ? QBrush(c, Qt::BDiagPattern) : QBrush(c));
         painter->drawPath(p);
         break;
     }
     case Shape::None:
         break;
     }
-    if (share >= 0 && m_critical && m_shape == Shape::Bar) {
+    if (scene->showSlack() && m_xLate > r.right() + 0.5) {
+        // EF to LF: how far the task may slip before it moves the finish.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        const double y = r.center().y();
+        painter->setPen(QPen(SlackColor, 2));
+        painter->drawLine(QPointF(r.right(), y), QPointF(m_xLate, y));
+        painter->drawLine(QPointF(m_xLate, y - 4), QPointF(m_xLate, y + 4));
+    }
+    if (scene->showWaves() && m_wave >= 0) {
+        // A thin stripe under the bar in its wave's colour: tasks of one parallel group
+        // line up by colour down the chart, and the title says which group.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(QRectF(r.left(), TimelineScene::RowHeight - 4, std::max(r.width(), 3.0), 3),
+                          waveColor(m_wave));
+    }
+    if (share >= 0 && critical && m_shape == Shape::Bar) {
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(CriticalColor.darker(140), 1.5));
         painter->setBrush(Qt::NoBrush);
@@ -170,8 +221,10 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         if (!task)
             return;
         painter->setPen(m_cancelled ? QColor(0x80, 0x80, 0x80) : QColor(0x20, 0x20, 0x20));
-        const QRectF text(r.right() + 6, 0, LabelRoom - 8, TimelineScene::RowHeight);
-        painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine, task->title());
+        const QRectF text(rightEnd(scene) + 6, 0, LabelRoom - 8, TimelineScene::RowHeight);
+        const QString title = scene->showWaves() && m_wave >= 0
+            ? QStringLiteral("W%1 \u00b7 %2").arg(m_wave + 1).arg(task->title()) : task->title();
+        painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine, title);
     }
 }
 
@@ -181,12 +234,45 @@ TimelineArrowsItem::TimelineArrowsItem()
     setZValue(-1);
 }
 
-void TimelineArrowsItem::setArrows(std::vector<Arrow> arrows, const QRectF &bounds)
+void TimelineArrowsItem::setLinks(std::vector<Link> links)
+{
+    m_links = std::move(links);
+    update();
+}
+
+void TimelineArrowsItem::setGeometry(const std::vector<QRectF> *barRects, const QRectF &bounds)
 {
     prepareGeometryChange();
-    m_arrows = std::move(arrows);
+    m_barRects = barRects;
     m_bounds = bounds;
     update();
+}
+
+bool TimelineArrowsItem::arrowOf(const Link &link, Arrow *a) const
+{
+    if (!m_barRects || std::size_t(std::max(link.fromRow, link.toRow)) >= m_barRects->size())
+        return false;
+    const QRectF &from = (*m_barRects)[std::size_t(link.fromRow)];
+    const QRectF &to = (*m_barRects)[std::size_t(link.toRow)];
+    if (from.isEmpty() || to.isEmpty())
+        return false;
+    const double half = TimelineScene::RowHeight / 2;
+    a->from = QPointF(from.right(), link.fromRow * TimelineScene::RowHeight + half);
+    a->to = QPointF(to.left(), link.toRow * TimelineScene::RowHeight + half);
+    a->critical = link.critical;
+    a->bounds = QRectF(a->from, a->to).normalized().adjusted(-12, -half, 12, half);
+    return true;
+}
+
+std::vector<TimelineArrowsItem::Arrow> TimelineArrowsItem::arrows() const
+{
+    std::vector<Arrow> out;
+    Arrow a;
+    for (const Link &link : m_links) {
+        if (arrowOf(link, &a))
+            out.push_back(a);
+    }
+    return out;
 }
 
 QPainterPath TimelineArrowsItem::pathOf(const Arrow &a)
@@ -215,13 +301,23 @@ QPainterPath TimelineArrowsItem::pathOf(const Arrow &a)
 void TimelineArrowsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF exposed = option->exposedRect;
+    const auto *timeline = static_cast<const TimelineScene *>(scene());
+    const bool showCritical = !timeline || timeline->showCritical();
     painter->setRenderHint(QPainter::Antialiasing, true);
     painter->setBrush(Qt::NoBrush);
-    for (const Arrow &a : m_arrows) {
-        if (!a.bounds.intersects(exposed))
+    // Rows first: most links lie wholly above or below the exposed band, and that is
+    // known without reading either bar.
+    const double h = TimelineScene::RowHeight;
+    Arrow a;
+    for (const Link &link : m_links) {
+        if (std::max(link.fromRow, link.toRow) * h + h < exposed.top()
+            || std::min(link.fromRow, link.toRow) * h > exposed.bottom())
             continue;
-        const QColor c = a.critical ? CriticalColor : QColor(0x70, 0x76, 0x80);
-        painter->setPen(QPen(c, a.critical ? 1.6 : 1.0));
+        if (!arrowOf(link, &a) || !a.bounds.intersects(exposed))
+            continue;
+        const bool critical = a.critical && showCritical;
+        const QColor c = critical ? CriticalColor : QColor(0x70, 0x76, 0x80);
+        painter->setPen(QPen(c, critical ? 1.6 : 1.0));
         painter->drawPath(pathOf(a));
         const QPointF tip = a.to;
         const QPolygonF head{tip, {tip.x() - 6, tip.y() - 3.5}, {tip.x() - 6, tip.y() + 3.5}};

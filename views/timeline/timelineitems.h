@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QString>
 
@@ -28,16 +29,33 @@ public:
     QRectF barSceneRect() const;
 
     // Re-reads row, span and marks from the scene; call after any of them changed.
-    void refresh(TimelineScene *scene, int row);
+    // `index` is the task's snapshot index in the scene's result (-1: not in it), so a
+    // zoom step over 100k bars reads arrays and never hashes an id.
+    void refresh(TimelineScene *scene, int row, int index);
+
+    // What the analysis says of the task; whether it shows depends on the scene's
+    // overlay switches (TimelineScene::showCritical() and the rest).
+    bool isCritical() const { return m_critical; }
+    bool isBlocked() const { return m_blocked; }
+    int wave() const { return m_wave; }            // -1: none (summaries)
+    // Scene x of the late finish (LF), where the slack tail ends; the bar's end when none.
+    double lateFinishX() const { return m_xLate; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    // The colour of a parallel group's stripe.
+    static QColor waveColor(int wave);
+
 private:
     QRectF barRect() const;
+    // How far right the bar, its slack tail and its title reach, in item coordinates.
+    double rightEnd(const TimelineScene *scene) const;
 
     QString m_id;
     int m_row = -1;
+    int m_wave = -1;
+    double m_xLate = 0;
     Shape m_shape = Shape::None;
     double m_x0 = 0;
     double m_x1 = 0;
@@ -49,10 +67,19 @@ private:
 
 // Every dependency arrow of the chart in one item: a QGraphicsItem per arrow would cost
 // 25k items in a 10k-task plan, and only the few crossing the exposed rectangle paint.
+// It holds the arrows as row pairs (links), made when rows, result or schedule change,
+// and reads the bars' row rectangles from the scene when it paints: a zoom step moves
+// every bar but rebuilds no arrow.
 class TimelineArrowsItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 41 };
+    struct Link
+    {
+        int fromRow;    // the prerequisite's row (or its collapsed ancestor's)
+        int toRow;      // the dependent's
+        bool critical;  // both critical and the chain tight
+    };
     struct Arrow
     {
         QPointF from;   // the prerequisite's bar end
@@ -63,8 +90,12 @@ public:
 
     TimelineArrowsItem();
     int type() const override { return Type; }
-    void setArrows(std::vector<Arrow> arrows, const QRectF &bounds);
-    const std::vector<Arrow> &arrows() const { return m_arrows; }
+    void setLinks(std::vector<Link> links);
+    // `barRects`: per row, the bar in scene coordinates (empty: none); owned by the scene
+    // and kept alive as long as this item. `bounds` holds every bar.
+    void setGeometry(const std::vector<QRectF> *barRects, const QRectF &bounds);
+    // Every arrow as drawn now (tests, exports); built on demand.
+    std::vector<Arrow> arrows() const;
 
     QRectF boundingRect() const override { return m_bounds; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -72,7 +103,11 @@ public:
     static QPainterPath pathOf(const Arrow &arrow);
 
 private:
-    std::vector<Arrow> m_arrows;
+    // False when either end has no bar drawn.
+    bool arrowOf(const Link &link, Arrow *arrow) const;
+
+    std::vector<Link> m_links;
+    const std::vector<QRectF> *m_barRects = nullptr;
     QRectF m_bounds;
 };
 

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace Workplan {
@@ -30,6 +31,33 @@ const QColor DeadlineColor(0x2e, 0x7d, 0x32);
 const QColor MissedColor(0xd0, 0x3b, 0x3b);
 } // namespace
 
+const QColor TimelineScene::P80Color(0x8e, 0x24, 0xaa);
+
+double TimelineScene::riskP80X() const
+{
+    if (std::isnan(m_riskP80) || !m_result)
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_scale.finishX(m_riskP80);
+}
+
+QString TimelineScene::riskP80Label() const
+{
+    if (std::isnan(riskP80X()))
+        return QString();
+    const WorkCalendar *dates = m_scale.dates();
+    return tr("P80 %1").arg(dates ? formatMoment(dates->finishReading(m_riskP80)) : formatHours(m_riskP80));
+}
+
+void TimelineScene::setRiskP80(double hours)
+{
+    if (hours == m_riskP80 || (std::isnan(hours) && std::isnan(m_riskP80)))
+        return;
+    m_riskP80 = hours;
+    updateSceneRect();   // a P80 past the last bar widens the chart to show it
+    update();
+    emit riskMarkerChanged();
+}
+
 void TimelineScene::rebuildDeadlines()
 {
     m_deadlines.clear();
@@ -37,55 +65,44 @@ void TimelineScene::rebuildDeadlines()
         return;
     const Snapshot &s = m_result->snapshot;
     for (const Snapshot::Deadline &d : s.deadlines) {
-        const QString &id = s.ids[std::size_t(d.task)];
-        const std::optional<TimelineSpan> span = spanOf(id);
-        m_deadlines.push_back({id, d.moment, span ? d.offset - span->finish : 0.0});
+        const TimelineSpan *span = spanAt(d.task);
+        m_deadlines.push_back({s.ids[std::size_t(d.task)], d.task, d.moment, span ? d.offset - span->finish : 0.0});
     }
 }
 
-void TimelineScene::rebuildArrows()
+void TimelineScene::rebuildLinks()
 {
-    std::vector<TimelineArrowsItem::Arrow> arrows;
+    m_linksDirty = false;
+    std::vector<TimelineArrowsItem::Link> links;
     if (!m_result) {
-        m_arrows->setArrows({}, QRectF());
+        m_arrows->setLinks({});
         return;
     }
+    // From the snapshot's dependency arrays and the row <-> index tables: no id is
+    // hashed, which at 100k tasks and more dependencies was most of a zoom step.
     const Snapshot &s = m_result->snapshot;
-    const double half = RowHeight / 2;
-    QRectF all;
-    for (int owner = 0; owner < s.taskCount(); ++owner) {
-        const int first = s.depStart[std::size_t(owner)];
-        const int last = s.depStart[std::size_t(owner) + 1];
-        if (first == last)
-            continue;
-        const int toRow = m_rows.shownRowOf(s.ids[std::size_t(owner)]);
+    links.reserve(s.depPrereq.size());
+    const int tasks = std::min(s.taskCount(), int(m_taskRow.size()));
+    for (int owner = 0; owner < tasks; ++owner) {
+        const int toRow = m_taskRow[std::size_t(owner)];
         if (toRow < 0)
             continue;
-        const QRectF to = barRect(m_rows.at(toRow).id);
-        for (int d = first; d < last; ++d) {
+        for (int d = s.depStart[std::size_t(owner)]; d < s.depStart[std::size_t(owner) + 1]; ++d) {
             if (!s.depCounts[std::size_t(d)])
                 continue;
             const int prereq = s.depPrereq[std::size_t(d)];
-            const int fromRow = m_rows.shownRowOf(s.ids[std::size_t(prereq)]);
+            const int fromRow = m_taskRow[std::size_t(prereq)];
             if (fromRow < 0 || fromRow == toRow)
                 continue;   // both inside one collapsed summary
-            const QRectF from = barRect(m_rows.at(fromRow).id);
-            if (from.isEmpty() || to.isEmpty())
-                continue;
-            TimelineArrowsItem::Arrow a;
-            a.from = QPointF(from.right(), fromRow * RowHeight + half);
-            a.to = QPointF(to.left(), toRow * RowHeight + half);
             // Red only where the chain is tight: the dependent starts right at the end.
             const TimelineSpan &ps = m_spans[std::size_t(prereq)];
             const TimelineSpan &os = m_spans[std::size_t(owner)];
-            a.critical = m_result->critical[std::size_t(prereq)] && m_result->critical[std::size_t(owner)]
+            const bool critical = m_result->critical[std::size_t(prereq)] && m_result->critical[std::size_t(owner)]
                 && ps.valid && os.valid && std::abs(os.start - ps.finish - s.depLag[std::size_t(d)]) < 1e-6;
-            a.bounds = QRectF(a.from, a.to).normalized().adjusted(-12, -half, 12, half);
-            all |= a.bounds;
-            arrows.push_back(a);
+            links.push_back({fromRow, toRow, critical});
         }
     }
-    m_arrows->setArrows(std::move(arrows), all);
+    m_arrows->setLinks(std::move(links));
 }
 
 void TimelineScene::drawBackground(QPainter *painter, const QRectF &rect)
@@ -128,9 +145,14 @@ void TimelineScene::drawForeground(QPainter *painter, const QRectF &rect)
             painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
         }
     }
+    // The Risk panel's P80 finish: dashed, across every row; the header carries its label.
+    if (const double x = riskP80X(); !std::isnan(x) && x >= rect.left() - 1 && x <= rect.right() + 1) {
+        painter->setPen(QPen(P80Color, 1.5, Qt::DashLine));
+        painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+    }
     painter->setRenderHint(QPainter::Antialiasing, true);
     for (const DeadlineMark &d : m_deadlines) {
-        const int row = m_rows.shownRowOf(d.id);
+        const int row = std::size_t(d.task) < m_taskRow.size() ? m_taskRow[std::size_t(d.task)] : -1;
         if (row < 0)
             continue;
         const double x = m_scale.xOfMoment(d.moment);
@@ -171,6 +193,10 @@ QString TimelineScene::toolTipFor(const QString &id) const
     }
     if (m_result->isCritical(id))
         lines << tr("On the critical path");
+    if (const int wave = m_result->wave(id); m_showWaves && wave >= 0)
+        lines << tr("Parallel group: wave %1").arg(wave + 1);
+    if (const auto times = m_result->times(id); m_showSlack && times && m_result->snapshot.isLeaf(m_result->index(id)))
+        lines << tr("Slack: %1").arg(formatHours(times->slack));
     if (const double share = riskCriticality(id); share >= 0)
         lines << tr("Critical in %1 % of runs").arg(qRound(share * 100));
     if (const Analysis::Blocked *b = m_result->blocked(id)) {

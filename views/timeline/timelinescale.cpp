@@ -33,6 +33,7 @@ double TimelineScale::pixelsPerHour(Level level)
     case Level::Day: return 10;     // 80 px a day
     case Level::Week: return 2.4;   // about 19 px a day
     case Level::Month: return 0.6;
+    case Level::Quarter: return 0.2;   // a month about 48 px, a quarter about 145 px
     }
     return 10;
 }
@@ -46,7 +47,9 @@ TimelineScale::Level TimelineScale::level() const
         return Level::Day;
     if (m_pxPerHour >= 1.1)
         return Level::Week;
-    return Level::Month;
+    if (m_pxPerHour >= 0.35)
+        return Level::Month;
+    return Level::Quarter;
 }
 
 double TimelineScale::xOfMoment(const Moment &m) const
@@ -111,6 +114,8 @@ QVector<TimelineScale::Tick> TimelineScale::datedTicks(double x0, double x1, int
     auto nextWeek = [](const QDate &d) { return d.addDays(8 - d.dayOfWeek()); };
     auto monthStart = [](const QDate &d) { return QDate(d.year(), d.month(), 1); };
     auto nextMonth = [](const QDate &d) { return QDate(d.year(), d.month(), 1).addMonths(1); };
+    auto quarterStart = [](const QDate &d) { return QDate(d.year(), 1 + 3 * ((d.month() - 1) / 3), 1); };
+    auto nextQuarter = [](const QDate &d) { return QDate(d.year(), 1 + 3 * ((d.month() - 1) / 3), 1).addMonths(3); };
     auto yearStart = [](const QDate &d) { return QDate(d.year(), 1, 1); };
     auto nextYear = [](const QDate &d) { return QDate(d.year() + 1, 1, 1); };
 
@@ -149,6 +154,21 @@ QVector<TimelineScale::Tick> TimelineScale::datedTicks(double x0, double x1, int
         else
             runs(monthStart, nextMonth, w * 30 >= 60 ? QStringLiteral("MMM") : QStringLiteral("M"));
         break;
+    case Level::Quarter:
+        if (tier == 0) {
+            // "Q3 2025": QDate formats have no quarter, so the label is made here.
+            qint64 d = quarterStart(QDate::fromJulianDay(firstDay)).toJulianDay();
+            while (d <= lastDay) {
+                const QDate date = QDate::fromJulianDay(d);
+                const qint64 next = nextQuarter(date).toJulianDay();
+                out.push_back({xOfDay(d), double(next - d) * w,
+                               QStringLiteral("Q%1 %2").arg((date.month() - 1) / 3 + 1).arg(date.year())});
+                d = next;
+            }
+        } else {
+            runs(monthStart, nextMonth, w * 30 >= 24 ? QStringLiteral("MMM") : QStringLiteral("M"));
+        }
+        break;
     }
     return out;
 }
@@ -178,6 +198,10 @@ QVector<TimelineScale::Tick> TimelineScale::hourTicks(double x0, double x1, int 
     case Level::Month:
         unit = tier == 0 ? 12 * month : month;
         format = tier == 0 ? QStringLiteral("Year %1") : QStringLiteral("Month %1");
+        break;
+    case Level::Quarter:
+        unit = tier == 0 ? 3 * month : month;
+        format = tier == 0 ? QStringLiteral("Quarter %1") : QStringLiteral("M%1");
         break;
     }
     QVector<Tick> out;

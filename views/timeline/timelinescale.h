@@ -19,7 +19,8 @@ namespace Workplan {
 class TimelineScale
 {
 public:
-    enum class Level { Hour, Day, Week, Month };
+    enum class Level { Hour, Day, Week, Month, Quarter };
+    static constexpr int LevelCount = 5;
 
     // One label of the header: [x, x + width) in scene coordinates.
     struct Tick

@@ -9,6 +9,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace Workplan {
 
@@ -18,6 +20,7 @@ TimelineScene::TimelineScene(ProjectDocument *document, AnalysisController *anal
     , m_document(document)
     , m_analysis(analysis)
     , m_selection(selection)
+    , m_riskP80(std::numeric_limits<double>::quiet_NaN())
 {
     // Rows are a plain grid and bars change x with every zoom step: a BSP index would be
     // rebuilt for 10k items on each, while a scan of their bounding rects per paint is cheap.
@@ -48,9 +51,7 @@ TimelineScene::TimelineScene(ProjectDocument *document, AnalysisController *anal
     if (selection)
         connect(selection, &TaskSelection::selectionChanged, this, &TimelineScene::onSelectionChanged);
 
-    m_rows.rebuild(*m_document, m_collapsed);
-    if (analysis)
-        m_result = analysis->result();
+    m_rowsDirty = true;   // applyResult() builds the rows and their bars
     applyResult();
 }
 
@@ -85,8 +86,49 @@ void TimelineScene::rebuildRows()
             ++it;
         }
     }
+    syncBars();
+    reindex();
+    m_linksDirty = true;
     refreshGeometry();
     emit rowsChanged();
+}
+
+void TimelineScene::syncBars()
+{
+    m_barByRow.assign(std::size_t(m_rows.count()), nullptr);
+    for (int r = 0; r < m_rows.count(); ++r) {
+        const QString &id = m_rows.at(r).id;
+        TimelineBarItem *&bar = m_bars[id];
+        if (!bar) {
+            bar = new TimelineBarItem(id);
+            addItem(bar);
+        }
+        m_barByRow[std::size_t(r)] = bar;
+    }
+}
+
+void TimelineScene::reindex()
+{
+    const int n = m_result ? m_result->snapshot.taskCount() : 0;
+    m_rowTask.assign(std::size_t(m_rows.count()), -1);
+    m_taskRow.assign(std::size_t(n), -1);
+    if (!m_result)
+        return;
+    for (int r = 0; r < m_rows.count(); ++r) {
+        const int t = m_result->index(m_rows.at(r).id);
+        m_rowTask[std::size_t(r)] = t;
+        if (t >= 0)
+            m_taskRow[std::size_t(t)] = r;
+    }
+    // A task hidden in a collapsed summary stands in by its nearest shown ancestor's row.
+    // childrenFirst backwards lists parents first, so the parent's answer is ready.
+    const Snapshot &s = m_result->snapshot;
+    for (auto it = s.childrenFirst.rbegin(); it != s.childrenFirst.rend(); ++it) {
+        const std::size_t t = std::size_t(*it);
+        const int p = s.parent[t];
+        if (m_taskRow[t] < 0 && p >= 0)
+            m_taskRow[t] = m_taskRow[std::size_t(p)];
+    }
 }
 
 void TimelineScene::applyResult()
@@ -106,6 +148,8 @@ void TimelineScene::applyResult()
         m_rowsDirty = false;
         rebuildRows();
     } else {
+        reindex();
+        m_linksDirty = true;
         refreshGeometry();
     }
     emit resultApplied();
@@ -114,18 +158,24 @@ void TimelineScene::applyResult()
 
 void TimelineScene::refreshGeometry()
 {
-    for (int r = 0; r < m_rows.count(); ++r) {
-        const QString &id = m_rows.at(r).id;
-        TimelineBarItem *bar = m_bars.value(id);
-        if (!bar) {
-            bar = new TimelineBarItem(id);
-            addItem(bar);
-            m_bars.insert(id, bar);
-        }
-        bar->refresh(this, r);
+    // By row and snapshot index only: at 100k rows this runs on every zoom step.
+    m_barRects.assign(m_barByRow.size(), QRectF());
+    double left = 0;
+    double right = 0;
+    for (std::size_t r = 0; r < m_barByRow.size(); ++r) {
+        TimelineBarItem *bar = m_barByRow[r];
+        bar->refresh(this, int(r), m_rowTask[r]);
+        if (bar->barShape() == TimelineBarItem::Shape::None)
+            continue;
+        const QRectF rect = bar->barSceneRect();
+        m_barRects[r] = rect;
+        left = std::min(left, rect.left());
+        right = std::max(right, rect.right());
     }
     rebuildDeadlines();
-    rebuildArrows();
+    if (m_linksDirty)
+        rebuildLinks();
+    m_arrows->setGeometry(&m_barRects, QRectF(left - 12, 0, right - left + 24, m_rows.count() * RowHeight));
     updateSceneRect();
     update();
 }
@@ -133,12 +183,14 @@ void TimelineScene::refreshGeometry()
 void TimelineScene::updateSceneRect()
 {
     double end = 0;
-    for (const TimelineBarItem *bar : std::as_const(m_bars)) {
-        if (bar->barShape() != TimelineBarItem::Shape::None)
-            end = std::max(end, bar->barSceneRect().right());
+    for (const QRectF &bar : m_barRects) {
+        if (!bar.isEmpty())
+            end = std::max(end, bar.right());
     }
     for (const DeadlineMark &d : m_deadlines)
         end = std::max(end, m_scale.xOfMoment(d.moment));
+    if (const double p80 = riskP80X(); !std::isnan(p80))
+        end = std::max(end, p80);
     m_planWidth = end;
     // Room after the plan for the last titles and a few empty days.
     const double width = end + m_scale.dayWidth() + 200;
@@ -159,6 +211,7 @@ void TimelineScene::setSchedule(TimelineSchedule source)
     m_source = source;
     if (m_result)
         m_spans = scheduleSpans(*m_result, m_source);
+    m_linksDirty = true;   // which chains are tight depends on the schedule
     refreshGeometry();
     emit scheduleChanged();
 }
@@ -183,7 +236,21 @@ void TimelineScene::setCollapsed(const QString &id, bool collapsed)
         m_collapsed.remove(id);
     flush();
     rebuildRows();
+    emit collapsedChanged(id, collapsed);
 }
+
+void TimelineScene::setOverlay(bool &flag, bool on)
+{
+    if (flag == on)
+        return;
+    flag = on;
+    update();
+}
+
+void TimelineScene::setShowCritical(bool on) { setOverlay(m_showCritical, on); }
+void TimelineScene::setShowBlocked(bool on) { setOverlay(m_showBlocked, on); }
+void TimelineScene::setShowWaves(bool on) { setOverlay(m_showWaves, on); }
+void TimelineScene::setShowSlack(bool on) { setOverlay(m_showSlack, on); }
 
 std::optional<TimelineSpan> TimelineScene::spanOf(const QString &id) const
 {

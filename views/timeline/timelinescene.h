@@ -4,6 +4,7 @@
 #include "timelinescale.h"
 #include "views/taskselection.h"
 
+#include <QColor>
 #include <QDate>
 #include <QGraphicsScene>
 #include <QHash>
@@ -34,6 +35,8 @@ class TimelineScene : public QGraphicsScene
 public:
     static constexpr double RowHeight = 24;
     static constexpr double LeftMargin = 24;
+    // The risk P80 marker's colour, shared by the chart's line and the header's label.
+    static const QColor P80Color;
 
     // `selection` may be null.
     TimelineScene(ProjectDocument *document, AnalysisController *analysis,
@@ -52,11 +55,16 @@ public:
 
     void setPixelsPerHour(double px);
     // Texts cost most at coarse zoom and are unreadable there anyway.
-    bool showTexts() const { return m_scale.level() != TimelineScale::Level::Month; }
+    bool showTexts() const
+    {
+        return m_scale.level() != TimelineScale::Level::Month && m_scale.level() != TimelineScale::Level::Quarter;
+    }
     // Where the drawn plan ends (bars, deadlines), for Fit.
     double planWidth() const { return m_planWidth; }
 
     bool isCollapsed(const QString &id) const { return m_collapsed.contains(id); }
+    // Emits collapsedChanged() only when the state changes, so a caller that mirrors the
+    // task tree's expansion cannot start a loop.
     void setCollapsed(const QString &id, bool collapsed);
     void toggleCollapsed(const QString &id) { setCollapsed(id, !isCollapsed(id)); }
 
@@ -64,6 +72,12 @@ public:
     // The drawn bar of `id` in scene coordinates; empty when it is hidden or unscheduled.
     QRectF barRect(const QString &id) const;
     std::optional<TimelineSpan> spanOf(const QString &id) const;
+    // By snapshot index of the current result; null when unscheduled or out of range.
+    const TimelineSpan *spanAt(int index) const
+    {
+        return index >= 0 && std::size_t(index) < m_spans.size() && m_spans[std::size_t(index)].valid
+            ? &m_spans[std::size_t(index)] : nullptr;
+    }
     bool isHighlighted(const QString &id) const;
     const TimelineArrowsItem *arrowsItem() const { return m_arrows; }
     QString toolTipFor(const QString &id) const;
@@ -72,6 +86,20 @@ public:
     // current result while its switch is on; -1 when there is none. Bars read it as they
     // paint, as the canvas's cards do.
     double riskCriticality(const QString &id) const { return m_riskCriticality.value(id, -1); }
+
+    // The analysis panel's overlay switches (the canvas's, wired in MainWindow). Items
+    // read them as they paint, so a switch costs a repaint and no geometry.
+    bool showCritical() const { return m_showCritical; }
+    bool showBlocked() const { return m_showBlocked; }
+    bool showWaves() const { return m_showWaves; }
+    bool showSlack() const { return m_showSlack; }
+
+    // The Risk panel's P80 finish in working hours from the start, NaN while there is no
+    // current result; riskP80X() is where its dashed line is drawn (NaN: not drawn).
+    double riskP80() const { return m_riskP80; }
+    double riskP80X() const;
+    // "P80 2025-07-03 14:00" (or "P80 52 h" without dates); empty without a marker.
+    QString riskP80Label() const;
 
     // Selects the task `delta` rows away from the current one (Up/Down).
     void selectNeighbour(int delta);
@@ -84,6 +112,12 @@ public slots:
     // Task id -> share of runs critical (RiskPanel::criticalityChanged); an empty hash
     // takes the tint away. Only the bars whose tint or tooltip would change repaint.
     void setRiskCriticality(const QHash<QString, double> &shares);
+    void setShowCritical(bool on);
+    void setShowBlocked(bool on);
+    void setShowWaves(bool on);
+    void setShowSlack(bool on);
+    // RiskPanel::p80Changed: hours, or NaN to take the marker away.
+    void setRiskP80(double hours);
 
 public:
 
@@ -92,6 +126,8 @@ public:
 
 signals:
     void rowsChanged();
+    void collapsedChanged(const QString &id, bool collapsed);
+    void riskMarkerChanged();
     void scaleChanged();
     void scheduleChanged();
     void resultApplied();
@@ -107,13 +143,20 @@ private:
     void scheduleFlush();
     void applyResult();
     void rebuildRows();
+    // m_barByRow after the rows changed: the kept bars in their new rows, new ones added.
+    void syncBars();
+    // Row <-> snapshot index for the current rows and result (one id lookup per row, once
+    // per rows or result change, so a zoom never hashes an id).
+    void reindex();
+    void setOverlay(bool &flag, bool on);
     // Positions and shapes of every bar, the arrows and the scene rect.
     void refreshGeometry();
-    void rebuildArrows();
+    // The arrows as row pairs: after rows, result or schedule changed, not on a zoom.
+    void rebuildLinks();
     void updateSceneRect();
     void onSelectionChanged();
     void updateRow(int row);
-    struct DeadlineMark { QString id; Moment moment; double margin; };
+    struct DeadlineMark { QString id; int task; Moment moment; double margin; };
     void rebuildDeadlines();
 
     ProjectDocument *m_document;
@@ -126,12 +169,22 @@ private:
     TimelineRows m_rows;
     QSet<QString> m_collapsed;
     QHash<QString, TimelineBarItem *> m_bars;
+    std::vector<TimelineBarItem *> m_barByRow;   // per row, the same items as m_bars
+    std::vector<int> m_rowTask;                  // row -> snapshot index (-1: not analysed yet)
+    std::vector<int> m_taskRow;                  // snapshot index -> row shown for it (-1: none)
+    std::vector<QRectF> m_barRects;              // per row, the bar in scene coordinates (empty: none)
+    bool m_linksDirty = true;
     TimelineArrowsItem *m_arrows = nullptr;
     std::vector<DeadlineMark> m_deadlines;
     QStringList m_highlighted;
     QHash<QString, double> m_riskCriticality;
     QDate m_today = QDate::currentDate();
     double m_planWidth = 0;
+    double m_riskP80;
+    bool m_showCritical = true;
+    bool m_showBlocked = true;
+    bool m_showWaves = false;
+    bool m_showSlack = false;
     bool m_rowsDirty = false;
     bool m_flushQueued = false;
 };

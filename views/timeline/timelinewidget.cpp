@@ -28,7 +28,8 @@ TimelineWidget::TimelineWidget(ProjectDocument *document, AnalysisController *an
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_zoomGroup = new QActionGroup(this);
     const std::pair<Level, QString> levels[] = {
-        {Level::Hour, tr("Hour")}, {Level::Day, tr("Day")}, {Level::Week, tr("Week")}, {Level::Month, tr("Month")}};
+        {Level::Hour, tr("Hour")}, {Level::Day, tr("Day")}, {Level::Week, tr("Week")}, {Level::Month, tr("Month")},
+        {Level::Quarter, tr("Quarter")}};
     for (const auto &[level, text] : levels) {
         QAction *a = m_toolBar->addAction(text);
         a->setCheckable(true);

@@ -64,7 +64,7 @@ private:
     QToolBar *m_toolBar;
     QSplitter *m_splitter;
     QActionGroup *m_zoomGroup;
-    QAction *m_zoom[4] = {};
+    QAction *m_zoom[TimelineScale::LevelCount] = {};
     QAction *m_fit;
     QAction *m_team;
     bool m_fitPending = true;   // the first showing fits the plan into the window
