@@ -30,6 +30,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
+#include "views/inspector.h"
 #include <QtTest>
 
 #include "testsupport.h"
@@ -139,6 +140,7 @@ class TestTimeline : public QObject
 {
     Q_OBJECT
 private slots:
+    void doubleClickShowsTheTaskInTheInspector();
     void rowsFollowHierarchy();
     void collapseHidesChildren();
     void barsAreScheduleMapped();
@@ -669,6 +671,32 @@ void TestTimeline::riskP80Marker()
     QTRY_COMPARE_WITH_TIMEOUT(panel->state(), RiskPanel::State::Done, 30000);
     QVERIFY(!panel->isStale());
     QCOMPARE(scene->riskP80(), panel->currentP80());
+}
+
+// A double-click on a task's row selects it and puts the inspector in front, its title
+// field ready to type in.
+void TestTimeline::doubleClickShowsTheTaskInTheInspector()
+{
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(WorkplanTest::testData(QStringLiteral("examples/feature-development.json"))));
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("InspectorDock"));
+    QVERIFY(dock);
+    dock->hide();
+    auto *timeline = w.findChild<TimelineWidget *>();
+    QVERIFY(timeline);
+    w.analysis()->refreshNow();
+    QApplication::processEvents();
+    const QString id = timeline->scene()->rows().at(2).id;
+    const QRectF bar = timeline->scene()->barRect(id);
+    QVERIFY(!bar.isEmpty());
+    const QPoint at = timeline->view()->mapFromScene(bar.center());
+    QTest::mouseDClick(timeline->view()->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(w.findChild<TaskSelection *>()->currentId(), id);
+    QVERIFY(dock->isVisible());
+    QCOMPARE(w.findChild<Inspector *>()->taskId(), id);
 }
 
 QTEST_MAIN(TestTimeline)

@@ -13,6 +13,7 @@
 #include "riskpanel.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinewidget.h"
+#include "timeline/timelineview.h"
 #include "printing/printcontroller.h"
 #include "taskfactory.h"
 #include "taskselection.h"
@@ -34,6 +35,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -87,6 +89,15 @@ MainWindow::MainWindow(QWidget *parent)
             [timeline](const QString &id, bool expanded) { timeline->scene()->setCollapsed(id, !expanded); });
     connect(timeline->scene(), &TimelineScene::collapsedChanged, m_tree,
             [this](const QString &id, bool collapsed) { m_tree->setExpanded(id, !collapsed); });
+    // Double-click a row: that task in the inspector, ready to edit.
+    connect(timeline->view(), &TimelineView::inspectRequested, this, [this](const QString &id) {
+        m_selection->select(id);
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("InspectorDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        m_inspector->titleEdit()->setFocus();
+    });
     // Room for about ten rows; docks take sizes only once the window is laid out.
     QTimer::singleShot(0, this, [this, timelineDock] { resizeDocks({timelineDock}, {300}, Qt::Vertical); });
 

@@ -1,5 +1,7 @@
 #include "timelineview.h"
 
+#include <QMouseEvent>
+
 #include "timelineinteraction.h"
 #include "timelinescene.h"
 
@@ -114,6 +116,19 @@ void TimelineView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
     emit viewChanged();
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // Anywhere in a task's row, as a single click selects it there.
+    const QPointF at = mapToScene(event->position().toPoint());
+    const int row = int(std::floor(at.y() / TimelineScene::RowHeight));
+    if (event->button() == Qt::LeftButton && row >= 0 && row < m_scene->rows().count()) {
+        emit inspectRequested(m_scene->rows().at(row).id);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
 }
 
 } // namespace Workplan

@@ -33,10 +33,13 @@ public slots:
 signals:
     // Scrolled or zoomed: what the header and the name column show changed.
     void viewChanged();
+    // A task's row was double-clicked: the window shows it in the inspector.
+    void inspectRequested(const QString &taskId);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
 private:
