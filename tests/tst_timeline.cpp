@@ -140,6 +140,7 @@ class TestTimeline : public QObject
 {
     Q_OBJECT
 private slots:
+    void arrowsCarryTheirDependencyType();
     void doubleClickShowsTheTaskInTheInspector();
     void rowsFollowHierarchy();
     void collapseHidesChildren();
@@ -671,6 +672,22 @@ void TestTimeline::riskP80Marker()
     QTRY_COMPARE_WITH_TIMEOUT(panel->state(), RiskPanel::State::Done, 30000);
     QVERIFY(!panel->isStale());
     QCOMPARE(scene->riskP80(), panel->currentP80());
+}
+
+// Arrows are drawn by dependency type as on the canvas (approval dashed, data dotted...):
+// each drawn arrow knows its type.
+void TestTimeline::arrowsCarryTheirDependencyType()
+{
+    Fixture f(WorkplanTest::loadExample("release-pipeline"));
+    f.analysis->refreshNow();
+    QApplication::processEvents();
+    int approval = 0, completion = 0;
+    for (const TimelineArrowsItem::Arrow &a : f.scene()->arrowsItem()->arrows()) {
+        approval += a.type == DependencyType::Approval;
+        completion += a.type == DependencyType::Completion;
+    }
+    QVERIFY(approval >= 1);
+    QVERIFY(completion >= 1);
 }
 
 // A double-click on a task's row selects it and puts the inspector in front, its title

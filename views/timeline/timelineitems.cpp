@@ -1,5 +1,7 @@
 #include "timelineitems.h"
 
+#include "views/graph/graphstyle.h"
+
 #include "timelinescene.h"
 
 #include "model/projectdocument.h"
@@ -260,6 +262,7 @@ bool TimelineArrowsItem::arrowOf(const Link &link, Arrow *a) const
     a->from = QPointF(from.right(), link.fromRow * TimelineScene::RowHeight + half);
     a->to = QPointF(to.left(), link.toRow * TimelineScene::RowHeight + half);
     a->critical = link.critical;
+    a->type = link.type;
     a->bounds = QRectF(a->from, a->to).normalized().adjusted(-12, -half, 12, half);
     return true;
 }
@@ -316,8 +319,13 @@ void TimelineArrowsItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         if (!arrowOf(link, &a) || !a.bounds.intersects(exposed))
             continue;
         const bool critical = a.critical && showCritical;
-        const QColor c = critical ? CriticalColor : QColor(0x70, 0x76, 0x80);
-        painter->setPen(QPen(c, critical ? 1.6 : 1.0));
+        // Typed as on the canvas (solid completion, dashed data, ...); critical ones red.
+        QPen pen = GraphStyle::dependencyPen(a.type, false);
+        pen.setWidthF(critical ? 1.6 : 1.0);
+        if (critical)
+            pen.setColor(CriticalColor);
+        const QColor c = pen.color();
+        painter->setPen(pen);
         painter->drawPath(pathOf(a));
         const QPointF tip = a.to;
         const QPolygonF head{tip, {tip.x() - 6, tip.y() - 3.5}, {tip.x() - 6, tip.y() + 3.5}};

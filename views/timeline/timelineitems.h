@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/taskstatus.h"
+
 #include <QColor>
 #include <QGraphicsItem>
 #include <QString>
@@ -79,6 +81,7 @@ public:
         int fromRow;    // the prerequisite's row (or its collapsed ancestor's)
         int toRow;      // the dependent's
         bool critical;  // both critical and the chain tight
+        DependencyType type = DependencyType::Completion;   // drawn as the canvas draws it
     };
     struct Arrow
     {
@@ -86,6 +89,7 @@ public:
         QPointF to;     // the dependent's bar start
         bool critical = false;
         QRectF bounds;
+        DependencyType type = DependencyType::Completion;
     };
 
     TimelineArrowsItem();

@@ -99,7 +99,7 @@ void TimelineScene::rebuildLinks()
             const TimelineSpan &os = m_spans[std::size_t(owner)];
             const bool critical = m_result->critical[std::size_t(prereq)] && m_result->critical[std::size_t(owner)]
                 && ps.valid && os.valid && std::abs(os.start - ps.finish - s.depLag[std::size_t(d)]) < 1e-6;
-            links.push_back({fromRow, toRow, critical});
+            links.push_back({fromRow, toRow, critical, s.depType[std::size_t(d)]});
         }
     }
     m_arrows->setLinks(std::move(links));
