@@ -115,8 +115,8 @@ void TestExamples::copiesEqualContract_data()
                               << QStringLiteral(WORKPLAN_SHARED_DIR "/spec");
 }
 
-// The suite reads its own copies (a clone has no ../shared); where the contract's folder is
-// beside the project, the copies must equal it file for file and byte for byte.
+// The suite reads its own copies (a clone has nothing beside it); when the contract's folder
+// is present beside the project, the copies must equal it file for file and byte for byte.
 void TestExamples::copiesEqualContract()
 {
     QFETCH(QString, copy);
