@@ -1,6 +1,8 @@
 // The assembled window: files, the modified mark, a bad file, recovery, templates, the palette.
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/storage/projectfile.h"
+#include "model/commands/structurecommands.h"
 #include "model/storage/filesafety.h"
 #include "views/autosaver.h"
 #include "views/mainwindow.h"
@@ -55,6 +57,7 @@ private slots:
     void paletteDropOnTree();
     void refusedDropReported();
     void undoRedoActions();
+    void newProjectTakesTheFileName();
 };
 
 void TestMainWindow::initTestCase()
@@ -334,6 +337,41 @@ void TestMainWindow::undoRedoActions()
     QCOMPARE(int(w.document()->project().find(QStringLiteral("feature_chat_ui"))->status), int(Status::Active));
     w.document()->undoStack()->clear();
     w.document()->markSaved();
+}
+
+// A new project saved as payments.workplan is named "payments" (one undo step before the
+// save); a project the user named keeps its name.
+void TestMainWindow::newProjectTakesTheFileName()
+{
+    QTemporaryDir dir;
+    MainWindow w;
+    QAction *newAction = nullptr;
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::New))
+            newAction = a;
+    }
+    QVERIFY(newAction);
+    newAction->trigger();
+    QCOMPARE(w.document()->project().name, QStringLiteral("Untitled"));
+    const QString path = dir.filePath(QStringLiteral("payments.workplan"));
+    QVERIFY(w.saveTo(path));
+    QCOMPARE(w.document()->project().name, QStringLiteral("payments"));
+    QVERIFY(!w.isWindowModified());
+    QString error;
+    const auto saved = ProjectFile::load(path, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->name, QStringLiteral("payments"));
+
+    MainWindow named;
+    for (QAction *a : named.findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::New))
+            a->trigger();
+    }
+    ProjectProperties p = ProjectProperties::of(named.document()->project());
+    p.name = QStringLiteral("Quarterly billing");
+    named.document()->undoStack()->push(new ProjectPropertiesCommand(named.document(), p));
+    QVERIFY(named.saveTo(dir.filePath(QStringLiteral("other.workplan"))));
+    QCOMPARE(named.document()->project().name, QStringLiteral("Quarterly billing"));
 }
 
 QTEST_MAIN(TestMainWindow)

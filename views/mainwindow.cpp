@@ -24,6 +24,7 @@
 #include "welcomepage.h"
 
 #include "model/commands/taskcommands.h"
+#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
 #include "model/storage/filesafety.h"
 #include "model/storage/projectfile.h"
@@ -449,6 +450,15 @@ bool MainWindow::saveTo(const QString &path)
             showMessage(tr("Cannot save project"), tr("%1: cannot save: %2").arg(path, access->reason()));
             return false;
         }
+    }
+    // A new project the user never named takes the file's name ("payments.workplan" ->
+    // "payments"), as one undo step before the save, so the file, the title bar, printouts
+    // and exports agree.
+    if (m_document->filePath().isEmpty() && m_document->project().name == tr("Untitled")) {
+        ProjectProperties named = ProjectProperties::of(m_document->project());
+        named.name = QFileInfo(path).completeBaseName();
+        if (!named.name.isEmpty())
+            m_document->undoStack()->push(new ProjectPropertiesCommand(m_document, named));
     }
     QString error;
     if (!ProjectFile::save(m_document->project(), path, &error)) {
