@@ -34,6 +34,7 @@
 #include <QtTest>
 
 #include "testsupport.h"
+#include "timelinefixture.h"
 
 #include <memory>
 
@@ -51,25 +52,9 @@ Project v2Example()
 }
 
 // A document, its analysis, the shared selection and a shown timeline.
-struct Fixture
+struct Fixture : WorkplanTest::TimelineFixture
 {
-    ProjectDocument doc;
-    AnalysisController *analysis = nullptr;
-    TaskSelection selection;
-    std::unique_ptr<TimelineWidget> widget;
-
-    explicit Fixture(Project project)
-    {
-        doc.resetProject(std::move(project));
-        analysis = new AnalysisController(&doc, &doc);
-        widget = std::make_unique<TimelineWidget>(&doc, analysis, &selection);
-        widget->resize(1200, 420);
-        widget->show();
-        if (!QTest::qWaitForWindowExposed(widget.get()))
-            qWarning("timeline window not exposed");
-    }
-    TimelineScene *scene() const { return widget->scene(); }
-    TimelineView *view() const { return widget->view(); }
+    explicit Fixture(Project project) : TimelineFixture(std::move(project)) {}
     // The viewport point at the middle of a task's bar, scrolled into view first.
     QPoint barPoint(const QString &id) const
     {

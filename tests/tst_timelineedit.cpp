@@ -24,6 +24,7 @@
 #include <QtTest>
 
 #include "testsupport.h"
+#include "timelinefixture.h"
 
 #include <memory>
 
@@ -42,25 +43,9 @@ Project v2Example()
 
 QString id(const char *text) { return QString::fromLatin1(text); }
 
-struct Fixture
+struct Fixture : WorkplanTest::TimelineFixture
 {
-    ProjectDocument doc;
-    AnalysisController *analysis = nullptr;
-    TaskSelection selection;
-    std::unique_ptr<TimelineWidget> widget;
-
-    explicit Fixture(Project project)
-    {
-        doc.resetProject(std::move(project));
-        analysis = new AnalysisController(&doc, &doc);
-        widget = std::make_unique<TimelineWidget>(&doc, analysis, &selection);
-        widget->resize(1400, 420);
-        widget->show();
-        if (!QTest::qWaitForWindowExposed(widget.get()))
-            qWarning("timeline window not exposed");
-    }
-    TimelineScene *scene() const { return widget->scene(); }
-    TimelineView *view() const { return widget->view(); }
+    explicit Fixture(Project project) : TimelineFixture(std::move(project), 1400) {}
     QWidget *viewport() const { return widget->view()->viewport(); }
     TimelineInteraction *interaction() const { return widget->view()->interaction(); }
     const Task *task(const QString &taskId) const { return doc.project().find(taskId); }

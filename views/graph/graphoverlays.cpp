@@ -2,6 +2,8 @@
 // late, delayed by the team), and the risk panel's criticality tint.
 #include "graphscene.h"
 
+#include "views/riskshares.h"
+
 #include "carditem.h"
 #include "edgeitem.h"
 #include "frameitem.h"
@@ -143,22 +145,9 @@ QString GraphScene::delayedText(const QString &id) const
 void GraphScene::setRiskCriticality(const QHash<QString, double> &shares)
 {
     const QHash<QString, double> before = std::exchange(m_riskCriticality, shares);
-    // A card repaints when its tint or its tooltip's percentage would read differently.
-    auto shown = [](const QHash<QString, double> &h, const QString &id) {
-        const auto it = h.constFind(id);
-        return it == h.cend() ? -1 : qRound(*it * 1000);
-    };
-    auto refresh = [&](const QString &id) {
-        if (shown(before, id) == shown(m_riskCriticality, id))
-            return;
+    for (const QString &id : changedRiskShares(before, m_riskCriticality)) {
         if (CardItem *c = m_cards.value(id))
             c->refresh();
-    };
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        refresh(it.key());
-    for (auto it = m_riskCriticality.cbegin(); it != m_riskCriticality.cend(); ++it) {
-        if (!before.contains(it.key()))
-            refresh(it.key());
     }
 }
 

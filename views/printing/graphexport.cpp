@@ -75,6 +75,11 @@ bool writePng(QGraphicsScene *scene, const QString &path, double scale, QString 
         p.setRenderHint(QPainter::TextAntialiasing);
         scene->render(&p, QRectF(QPointF(0, 0), QSizeF(size)), source);
     }
+    return writePngImage(image, path, error);
+}
+
+bool writePngImage(const QImage &image, const QString &path, QString *error)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(error, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));

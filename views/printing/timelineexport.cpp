@@ -1,5 +1,7 @@
 #include "timelineexport.h"
 
+#include "graphexport.h"
+
 #include "views/analysiscontroller.h"
 #include "views/timeline/timelinescene.h"
 
@@ -163,15 +165,7 @@ bool writePng(const TimelineScene *scene, const QString &path, const QString &ti
         p.scale(scale, scale);
         paint(p, scene, title);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image))
-        return fail(error, QStringLiteral("%1: cannot write: %2").arg(path, writer.errorString()));
-    if (!file.commit())
-        return fail(error, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    return true;
+    return GraphExport::writePngImage(image, path, error);
 }
 
 bool exportProject(const Project &project, const Request &request, QString *error)

@@ -3,6 +3,8 @@
 #include "timelineitems.h"
 #include "timelinescene.h"
 
+#include "views/riskshares.h"
+
 #include "model/effort.h"
 #include "model/projectdocument.h"
 #include "views/analysiscontroller.h"
@@ -214,23 +216,9 @@ QString TimelineScene::toolTipFor(const QString &id) const
 void TimelineScene::setRiskCriticality(const QHash<QString, double> &shares)
 {
     const QHash<QString, double> before = std::exchange(m_riskCriticality, shares);
-    // A bar repaints when its tint or its tooltip's percentage would read differently
-    // (the canvas's rule): a new run over 10k tasks should not repaint the whole chart.
-    auto shown = [](const QHash<QString, double> &h, const QString &id) {
-        const auto it = h.constFind(id);
-        return it == h.cend() ? -1 : qRound(*it * 1000);
-    };
-    auto refresh = [&](const QString &id) {
-        if (shown(before, id) == shown(m_riskCriticality, id))
-            return;
+    for (const QString &id : changedRiskShares(before, m_riskCriticality)) {
         if (TimelineBarItem *bar = m_bars.value(id))
             bar->update();
-    };
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        refresh(it.key());
-    for (auto it = m_riskCriticality.cbegin(); it != m_riskCriticality.cend(); ++it) {
-        if (!before.contains(it.key()))
-            refresh(it.key());
     }
 }
 
