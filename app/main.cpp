@@ -5,6 +5,7 @@
 
 #include "model/projectdocument.h"
 #include "views/mainwindow.h"
+#include "views/windowsession.h"
 #include "views/welcomepage.h"
 
 #include <QApplication>
@@ -74,6 +75,7 @@ int main(int argc, char *argv[])
         return Workplan::Screenshot::run(arguments.mid(2));
 
     Workplan::MainWindow window;
+    Workplan::WindowSession session(&window);   // geometry, docks, splitters and zoom of the last run
     window.show();
     window.offerRecovery();
     // A recovered project wins over the file named on the command line.

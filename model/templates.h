@@ -17,6 +17,10 @@ struct Parameter
     QString key;
     QString label;
     QString defaultValue;
+    // Another parameter's key: while this one is left at its default, its value is that
+    // parameter's value made into an id (Templates::idSuffix), so naming the feature
+    // renames its ids too ("derive": "name" in the file).
+    QString derivedFrom;
 };
 
 struct Template
@@ -28,6 +32,14 @@ struct Template
 
 // Reads the declaration; nullopt (and *error) when the text is not a template.
 std::optional<Template> parse(const QByteArray &data, QString *error);
+
+// "Payments Gateway 2" -> "payments_gateway_2": lower case letters, digits and single
+// underscores, the form the templates' ids use.
+QString idSuffix(const QString &text);
+
+// The values instantiate() uses: given ones, else derived ones (see Parameter::derivedFrom),
+// else the defaults.
+QMap<QString, QString> resolvedValues(const Template &tmpl, const QMap<QString, QString> &values);
 
 // Substitutes the values (missing keys take their defaults) in every string, keys included,
 // and reads the result as an interchange file. Pure: no widgets, no files.

@@ -10,6 +10,7 @@
 #include "testsupport.h"
 #include "testwidgets.h"
 #include "views/palettewidget.h"
+#include "views/recentfiles.h"
 #include "views/taskfactory.h"
 #include "views/taskselection.h"
 #include "views/tasktreemodel.h"
@@ -122,7 +123,7 @@ void TestMainWindow::saveAndRecent()
     QVERIFY(w.saveTo(out));
     QVERIFY(!w.isWindowModified());
     QVERIFY(w.windowTitle().startsWith(QLatin1String("saved.json")));
-    QCOMPARE(MainWindow::recentFiles().first(), QFileInfo(out).absoluteFilePath());
+    QCOMPARE(RecentFiles::instance()->entries().first(), QFileInfo(out).absoluteFilePath());
 
     MainWindow again;
     {
@@ -160,7 +161,7 @@ void TestMainWindow::saveAndRecent()
         const QString p = dir.filePath(QStringLiteral("copy%1.json").arg(i));
         QVERIFY(w.saveTo(p));
     }
-    QCOMPARE(MainWindow::recentFiles().size(), 8);
+    QCOMPARE(RecentFiles::instance()->entries().size(), 8);
 }
 
 void TestMainWindow::closeAsksWhenModified()

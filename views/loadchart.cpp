@@ -136,6 +136,7 @@ void LoadChart::buildUi()
     belowLayout->addWidget(m_tasks);
     // The chart takes the room; the list can be dragged taller when it is long.
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("loadChartSplitter"));   // its sizes are kept between runs
     m_body = split;
     auto *above = new QWidget(this);
     auto *aboveLayout = new QVBoxLayout(above);

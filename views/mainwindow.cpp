@@ -15,6 +15,7 @@
 #include "timeline/timelinewidget.h"
 #include "timeline/timelineview.h"
 #include "printing/printcontroller.h"
+#include "recentfiles.h"
 #include "taskfactory.h"
 #include "taskselection.h"
 #include "tasktreemodel.h"
@@ -41,6 +42,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -50,8 +52,6 @@
 namespace Workplan {
 
 namespace {
-const QLatin1String kRecentKey("recentFiles");
-constexpr int kMaxRecent = 8;
 const int kStatusTimeoutMs = 8000;
 }
 
@@ -178,7 +178,9 @@ void MainWindow::createActions()
     QAction *openAction = m_fileMenu->addAction(tr("&Open\u2026"), this, &MainWindow::open);
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    // Filled now and again whenever the list changes: a disabled (empty) menu never shows,
+    // so refilling it on aboutToShow alone would leave it disabled until a restart.
+    connect(RecentFiles::instance(), &RecentFiles::changed, this, &MainWindow::fillRecentMenu);
     fillRecentMenu();
     m_fileMenu->addSeparator();
     m_saveAction = m_fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
@@ -258,6 +260,7 @@ void MainWindow::createWelcomePage(QAction *newAction, QAction *openAction)
 {
     m_welcome = new WelcomePage(newAction, openAction, m_templateMenu, centralWidget());
     connect(m_welcome, &WelcomePage::sampleRequested, this, &MainWindow::openSample);
+    connect(m_welcome, &WelcomePage::recentRequested, this, &MainWindow::openRecent);
     // Any project (new, opened, from a template, recovered) ends the welcome.
     connect(m_document, &ProjectDocument::projectReset, m_welcome, &QWidget::hide);
 }
@@ -534,7 +537,9 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     QString selected;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_document->filePath(),
+    const QString current = m_document->filePath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"),
+                                                current.isEmpty() ? proposedPath(QStringLiteral("workplan")) : current,
                                                 tr("Workplan project (*.workplan);;JSON interchange (*.json)"),
                                                 &selected);
     if (path.isEmpty())
@@ -556,12 +561,19 @@ void MainWindow::import()
 
 void MainWindow::exportAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QString(), tr("JSON interchange (*.json)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), proposedPath(QStringLiteral("json")),
+                                                tr("JSON interchange (*.json)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1String(".json");
     exportJson(path);
+}
+
+QString MainWindow::proposedPath(const QString &suffix) const
+{
+    return ProjectFile::proposedPath(m_document->filePath(), m_document->project().name, suffix,
+                                     QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
 }
 
 void MainWindow::addTask()
@@ -662,37 +674,20 @@ void MainWindow::showScreenshotState()
         m_selection->select(m_document->project().task(0).id);
 }
 
-QStringList MainWindow::recentFiles()
-{
-    return QSettings().value(kRecentKey).toStringList();
-}
-
 void MainWindow::addRecentFile(const QString &path)
 {
-    QStringList files = recentFiles();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > kMaxRecent)
-        files.removeLast();
-    QSettings().setValue(kRecentKey, files);
+    RecentFiles::instance()->add(path);   // the menu and the welcome page follow its signal
 }
 
 void MainWindow::fillRecentMenu()
 {
-    m_recentMenu->clear();
-    const QStringList files = recentFiles();
-    for (const QString &f : files) {
-        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
-            if (maybeSave())
-                openFile(f);
-        })->setToolTip(f);
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
-    if (!files.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear Menu"), this, [] { QSettings().remove(kRecentKey); });
-    }
+    RecentFiles::instance()->fillMenu(m_recentMenu, this, [this](const QString &entry) { openRecent(entry); });
+}
+
+void MainWindow::openRecent(const QString &entry)
+{
+    if (maybeSave())
+        openFile(entry);
 }
 
 void MainWindow::updateActions()

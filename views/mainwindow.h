@@ -53,9 +53,11 @@ public:
     // Selects a representative task so the inspector has something to show (screenshots).
     void showScreenshotState();
 
-    static QStringList recentFiles();
     // The open file could not be written or is open elsewhere: Save is off, Save As offered.
     bool isReadOnly() const;
+    // Where Export JSON / Save As start: the project's file under its name, or its name in
+    // Documents (`suffix` without the dot).
+    QString proposedPath(const QString &suffix) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,6 +71,7 @@ private:
     void updateActions();
     void addRecentFile(const QString &path);
     void fillRecentMenu();
+    void openRecent(const QString &entry);
     void fillTemplateMenu();
     void showMessage(const QString &title, const QString &message);
     // Desktop integration (issue #9): Project menu, welcome page, accessible names.

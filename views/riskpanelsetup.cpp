@@ -123,6 +123,7 @@ void RiskPanel::buildUi()
     outputs->addWidget(m_criticality, 1);
     outputs->addWidget(m_saveJson);
     auto *results = new QSplitter(Qt::Vertical, this);
+    results->setObjectName(QStringLiteral("riskResultsSplitter"));   // its sizes are kept between runs
     results->addWidget(m_chartTabs);
     results->addWidget(m_table);
     results->addWidget(m_tornado);

@@ -1,5 +1,6 @@
 #include "tasktreewidget.h"
 
+#include "contextmenus.h"
 #include "taskfactory.h"
 #include "taskfilterproxy.h"
 #include "taskselection.h"
@@ -59,6 +60,11 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::SelectedClicked);
     m_view->setUniformRowHeights(true);
+    // Right-click a row: its task's menu (views/contextmenus.h).
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        ContextMenus::popup(ContextMenus::forTree(this, m_selection, pos), m_view->viewport()->mapToGlobal(pos));
+    });
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
     // Titles get a readable width of their own; in a narrow dock the figures scroll
@@ -99,6 +105,8 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
         fitColumns();
         m_fitAfterChange = true;
     });
+    // Another project: the filter typed for the last one would hide rows of this one.
+    connect(m_document, &ProjectDocument::projectReset, this, &TaskTreeWidget::clearFilter);
     // Project ▸ Properties may add or remove the start.
     connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &TaskTreeWidget::updateDateColumns);
     // New rows show opened, so a drop or a template is visible at once.
@@ -161,6 +169,13 @@ void TaskTreeWidget::fitColumns()
         if (!m_view->isColumnHidden(c))
             m_view->resizeColumnToContents(c);
     }
+}
+
+void TaskTreeWidget::clearFilter()
+{
+    m_filterEdit->clear();
+    m_typeCombo->setCurrentIndex(0);
+    m_statusCombo->setCurrentIndex(0);
 }
 
 void TaskTreeWidget::fillTypeFilter()

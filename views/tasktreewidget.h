@@ -27,6 +27,8 @@ public:
     TaskFilterProxy *proxy() const { return m_proxy; }
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    // Empties the text, type and status filters (done when another project opens).
+    void clearFilter();
     QComboBox *typeFilter() const { return m_typeCombo; }
     QComboBox *statusFilter() const { return m_statusCombo; }
 

@@ -43,6 +43,19 @@ TemplateDialog::TemplateDialog(const Templates::Template &tmpl, QWidget *parent)
         form->addRow(p.label.isEmpty() ? p.key : p.label, edit);
         m_edits.insert(p.key, edit);
     }
+    // A derived field (the id suffix) follows its source (the feature name) as it is typed,
+    // until the user types in the derived field itself.
+    for (const Templates::Parameter &p : tmpl.parameters) {
+        QLineEdit *source = m_edits.value(p.derivedFrom);
+        QLineEdit *derived = m_edits.value(p.key);
+        if (!source || !derived)
+            continue;
+        connect(derived, &QLineEdit::textEdited, derived, [derived] { derived->setProperty("userEdited", true); });
+        connect(source, &QLineEdit::textEdited, derived, [derived](const QString &text) {
+            if (!derived->property("userEdited").toBool())
+                derived->setText(Templates::idSuffix(text));
+        });
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

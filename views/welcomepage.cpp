@@ -1,5 +1,7 @@
 #include "welcomepage.h"
 
+#include "recentfiles.h"
+
 #include <QAbstractScrollArea>
 #include <QAction>
 #include <QDir>
@@ -45,6 +47,8 @@ QPushButton *actionButton(QAction *action, const QString &text, QWidget *parent)
 WelcomePage::WelcomePage(QAction *newAction, QAction *openAction, QMenu *templates, QWidget *parent)
     : QWidget(parent)
     , m_samples(new QListWidget(this))
+    , m_recent(new QListWidget(this))
+    , m_recentLabel(new QLabel(tr("Recent projects (double-click to open):"), this))
 {
     initResources();
     setObjectName(QStringLiteral("welcomePage"));
@@ -73,6 +77,16 @@ WelcomePage::WelcomePage(QAction *newAction, QAction *openAction, QMenu *templat
         buttons->addWidget(b, 0, Qt::AlignLeft);
     }
 
+    m_recent->setObjectName(QStringLiteral("recentProjects"));
+    m_recent->setAccessibleName(tr("Recent projects"));
+    m_recentLabel->setBuddy(m_recent);
+    m_recentLabel->setWordWrap(true);
+    m_recent->setMaximumHeight(150);
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit recentRequested(item->data(Qt::UserRole).toString()); });
+    connect(RecentFiles::instance(), &RecentFiles::changed, this, &WelcomePage::fillRecent);
+    fillRecent();
+
     auto *samplesLabel = new QLabel(tr("Or explore a sample project (double-click to open):"), this);
     samplesLabel->setWordWrap(true);
     m_samples->setAccessibleName(tr("Sample projects"));
@@ -96,6 +110,8 @@ WelcomePage::WelcomePage(QAction *newAction, QAction *openAction, QMenu *templat
     layout->addSpacing(12);
     layout->addLayout(buttons);
     layout->addSpacing(12);
+    layout->addWidget(m_recentLabel);
+    layout->addWidget(m_recent);
     layout->addWidget(samplesLabel);
     layout->addWidget(m_samples);
     layout->addStretch();
@@ -132,6 +148,18 @@ void WelcomePage::hideEvent(QHideEvent *event)
         m_scrollPolicies.reset();
     }
     QWidget::hideEvent(event);
+}
+
+void WelcomePage::fillRecent()
+{
+    m_recent->clear();
+    for (const QString &entry : RecentFiles::instance()->entries()) {
+        auto *item = new QListWidgetItem(RecentFiles::displayName(entry), m_recent);
+        item->setData(Qt::UserRole, entry);
+        item->setToolTip(entry);
+    }
+    m_recent->setVisible(m_recent->count() > 0);
+    m_recentLabel->setVisible(m_recent->count() > 0);
 }
 
 void WelcomePage::initResources()

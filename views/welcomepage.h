@@ -6,6 +6,7 @@
 #include <utility>
 
 class QAction;
+class QLabel;
 class QListWidget;
 class QMenu;
 
@@ -27,9 +28,12 @@ public:
     // Resource paths of the bundled samples, sorted by name.
     static QStringList samplePaths();
     QListWidget *sampleList() const { return m_samples; }
+    // The projects opened lately (RecentFiles), hidden while there are none.
+    QListWidget *recentList() const { return m_recent; }
 
 signals:
     void sampleRequested(const QString &resourcePath);
+    void recentRequested(const QString &pathOrUrl);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -37,7 +41,11 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    void fillRecent();
+
     QListWidget *m_samples;
+    QListWidget *m_recent;
+    QLabel *m_recentLabel;
     std::optional<std::pair<Qt::ScrollBarPolicy, Qt::ScrollBarPolicy>> m_scrollPolicies;
 };
 

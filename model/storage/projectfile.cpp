@@ -5,7 +5,9 @@
 #include "postgres/postgresstore.h"
 #include "sqliteformat.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace Workplan::ProjectFile {
 
@@ -48,6 +50,23 @@ bool save(const Project &project, const QString &path, QString *error)
     // Temporaries an earlier, crashed save left beside the file.
     FileSafety::removeStaleTemporaries(path);
     return ok;
+}
+
+QString proposedPath(const QString &filePath, const QString &projectName, const QString &suffix,
+                     const QString &fallbackFolder)
+{
+    const bool isFile = !filePath.isEmpty() && !filePath.contains(QLatin1String("://"));
+    QString base = isFile ? QFileInfo(filePath).completeBaseName() : projectName.trimmed();
+    // A name is not a path: characters a file name cannot hold become '-'.
+    static const QString kForbidden = QStringLiteral("/\\:*?\"<>|");
+    for (QChar &c : base) {
+        if (kForbidden.contains(c) || c.unicode() < 32)
+            c = QLatin1Char('-');
+    }
+    if (base.isEmpty())
+        base = QStringLiteral("plan");
+    const QString folder = isFile ? QFileInfo(filePath).absolutePath() : fallbackFolder;
+    return QDir(folder).filePath(base + QLatin1Char('.') + suffix);
 }
 
 } // namespace Workplan::ProjectFile

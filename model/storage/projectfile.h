@@ -20,4 +20,10 @@ std::optional<Project> load(const QString &path, QString *error);
 // (or the published project) survives any failure.
 bool save(const Project &project, const QString &path, QString *error);
 
+// Where a save dialog should start for a copy of the project in another form: beside the
+// project's own file under its name ("/w/payments.workplan" + "json" -> "/w/payments.json"),
+// or, for a project with no file yet, in `fallbackFolder` under the project's name.
+QString proposedPath(const QString &filePath, const QString &projectName, const QString &suffix,
+                     const QString &fallbackFolder);
+
 } // namespace Workplan::ProjectFile

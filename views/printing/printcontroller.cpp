@@ -7,6 +7,7 @@
 #include "views/graph/graphscene.h"
 
 #include "model/projectdocument.h"
+#include "model/storage/projectfile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QPrinter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -257,11 +259,10 @@ QString PrintController::chooseFile(const QString &caption, const QString &filte
     if (m_chooser) {
         path = m_chooser(caption, filter);
     } else {
-        // Suggest the project's own name beside its file.
-        const QString file = m_document->filePath();
-        const QString base = file.isEmpty() ? QDir::home().filePath(tr("plan"))
-                                            : QFileInfo(file).absolutePath() + QLatin1Char('/') + QFileInfo(file).completeBaseName();
-        path = QFileDialog::getSaveFileName(m_window, caption, base + QLatin1Char('.') + suffix, filter);
+        // Suggest the project's own name beside its file (or in Documents when it has none).
+        const QString proposed = ProjectFile::proposedPath(m_document->filePath(), m_document->project().name, suffix,
+                                                           QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+        path = QFileDialog::getSaveFileName(m_window, caption, proposed, filter);
     }
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;

@@ -68,6 +68,7 @@ TimelineWidget::TimelineWidget(ProjectDocument *document, AnalysisController *an
     rightLayout->addWidget(m_view, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("timelineSplitter"));   // its sizes are kept between runs
     m_splitter->addWidget(left);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(1, 1);
