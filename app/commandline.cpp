@@ -103,7 +103,8 @@ int analyze(const QStringList &args)
     const Analysis &analysis = kept->analysis;
     const qint64 analysisNs = clock.nsecsElapsed();
 
-    printOut(json ? analysisToJson(snapshot, analysis) : analysisToText(snapshot, analysis).toUtf8());
+    // A person reads the text by task titles; --json keeps the ids (§5).
+    printOut(json ? analysisToJson(snapshot, analysis) : analysisToText(snapshot, analysis, &kept->project).toUtf8());
     if (timings) {
         printErr(QStringLiteral("{\"load_ms\": %1, \"analysis_ms\": %2}")
                      .arg(double(loadNs) / 1e6, 0, 'f', 3)
@@ -187,7 +188,7 @@ int risk(const QStringList &args)
     const Snapshot snapshot = Snapshot::fromProject(*project);
     const Analysis analysis = analyze(snapshot);
     if (!analysis.hasSchedule()) {
-        printOut(json ? riskCyclesToJson(snapshot, analysis) : analysisToText(snapshot, analysis).toUtf8());
+        printOut(json ? riskCyclesToJson(snapshot, analysis) : analysisToText(snapshot, analysis, &*project).toUtf8());
         return 1;
     }
     const RiskInput input = riskInputOf(*project, snapshot);
@@ -214,7 +215,7 @@ int risk(const QStringList &args)
         return 2;
     }
     printOut(json ? riskToJson(snapshot, analysis, input, result, seed)
-                  : riskToText(snapshot, analysis, input, result, seed).toUtf8());
+                  : riskToText(snapshot, analysis, input, result, seed, &*project).toUtf8());
     return 0;
 }
 

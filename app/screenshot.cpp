@@ -6,6 +6,7 @@
 #include "views/taskselection.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QDockWidget>
 #include <QPixmap>
 #include <QTimer>
@@ -75,28 +76,44 @@ void arrangeForPicture(MainWindow &window, const QString &view)
 
 int run(const QStringList &arguments)
 {
+    static const char kUsage[] =
+        "usage: workplan --screenshot OUT.png [FILE] [--view window|welcome|inspector|analysis] [--size WxH]";
     QString out, file, view = QStringLiteral("window");
+    QSize size;   // given: the window as a user gets it at that size, docks as they come
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         if (a == QLatin1String("--view") && i + 1 < arguments.size())
             view = arguments.at(++i);
+        else if (a == QLatin1String("--size") && i + 1 < arguments.size()) {
+            const QStringList wh = arguments.at(++i).split(QLatin1Char('x'));
+            size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+            if (size.isEmpty())
+                return fail("workplan --screenshot: --size is WIDTHxHEIGHT, e.g. 1280x800");
+        }
         else if (out.isEmpty())
             out = a;
         else if (file.isEmpty())
             file = a;
         else
-            return fail("usage: workplan --screenshot OUT.png [FILE] [--view window|welcome|inspector|analysis]");
+            return fail(kUsage);
     }
     if (out.isEmpty())
-        return fail("usage: workplan --screenshot OUT.png [FILE] [--view window|welcome|inspector|analysis]");
+        return fail(kUsage);
 
     MainWindow window;
     if (!file.isEmpty() && !window.openFile(file))
         return 2;
-    window.resize(1500, 940);
+    window.resize(size.isEmpty() ? QSize(1500, 940) : size);
     window.show();
     settle();
-    arrangeForPicture(window, view);
+    if (size.isEmpty())
+        arrangeForPicture(window, view);
+    if (qEnvironmentVariableIsSet("WP_DEBUG_SIZES")) {
+        qWarning() << "window" << window.size() << window.minimumSizeHint();
+        for (QDockWidget *d : window.findChildren<QDockWidget *>())
+            qWarning() << d->objectName() << d->size() << d->minimumSizeHint() << d->widget()->minimumSizeHint();
+        qWarning() << "central" << window.centralWidget()->minimumSizeHint();
+    }
     if (view == QLatin1String("analysis"))
         selectBlockedTask(window);
     else

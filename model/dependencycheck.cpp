@@ -1,6 +1,11 @@
 #include "dependencycheck.h"
 
 #include "project.h"
+#include "tasklabel.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
 
 #include <vector>
 
@@ -77,6 +82,18 @@ QStringList dependencyLoop(const Project &project, const QString &ownerId, const
     if (loop.last() != ownerId)
         loop << ownerId;
     return loop;
+}
+
+QString dependencyLoopProblem(const Project &project, const QString &ownerId, const QString &prereqId)
+{
+    QStringList loop = dependencyLoop(project, ownerId, prereqId);
+    if (loop.isEmpty())
+        return QString();
+    // dependencyLoop() reads "waits for"; the canvas and the panel's Cycles draw the
+    // other way, so the message does too. Still owner first and last.
+    std::reverse(loop.begin(), loop.end());
+    return QCoreApplication::translate("Workplan", "This would close a loop: %1")
+        .arg(TaskLabels(project).chain(loop));
 }
 
 } // namespace Workplan

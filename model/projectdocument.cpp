@@ -1,6 +1,7 @@
 #include "projectdocument.h"
 
 #include "dependencycheck.h"
+#include "tasklabel.h"
 
 #include <QUndoStack>
 
@@ -123,16 +124,18 @@ QString ProjectDocument::dependencyProblem(const QString &ownerId, const QString
         return tr("A task cannot depend on itself.");
     for (const Dependency &d : owner->dependencies) {
         if (d.taskId == prereqId && d.type == type)
-            return tr("%1 already has a %2 dependency on %3.").arg(ownerId, toString(type), prereqId);
+            return tr("%1 already has a %2 dependency on %3.")
+                .arg(taskLabel(m_project, ownerId), toString(type), taskLabel(m_project, prereqId));
     }
     if (m_project.isAncestor(prereqId, ownerId))
-        return tr("%1 is inside %2: a task cannot depend on its own ancestor.").arg(ownerId, prereqId);
+        return tr("%1 is inside %2: a task cannot depend on its own ancestor.")
+            .arg(taskLabel(m_project, ownerId), taskLabel(m_project, prereqId));
     if (m_project.isAncestor(ownerId, prereqId))
-        return tr("%1 is inside %2: a task cannot depend on its own descendant.").arg(prereqId, ownerId);
+        return tr("%1 is inside %2: a task cannot depend on its own descendant.")
+            .arg(taskLabel(m_project, prereqId), taskLabel(m_project, ownerId));
     if (isBlockingType(type)) {
-        const QStringList loop = dependencyLoop(m_project, ownerId, prereqId);
-        if (!loop.isEmpty())
-            return tr("This would close a loop: %1").arg(loop.join(QStringLiteral(" \u2192 ")));
+        if (QString loop = dependencyLoopProblem(m_project, ownerId, prereqId); !loop.isEmpty())
+            return loop;
     }
     return QString();
 }
@@ -146,7 +149,7 @@ QString ProjectDocument::reparentProblem(const QString &id, const QString &newPa
     if (!m_project.contains(newParentId))
         return tr("There is no task %1.").arg(newParentId);
     if (newParentId == id || m_project.isAncestor(id, newParentId))
-        return tr("%1 cannot move into its own subtree.").arg(id);
+        return tr("%1 cannot move into its own subtree.").arg(taskLabel(m_project, id));
 
     // After the move the ancestors of `id` are newParentId and its ancestors. No task in
     // the moved subtree may then depend on one of them, nor they on it.
@@ -165,7 +168,8 @@ QString ProjectDocument::reparentProblem(const QString &id, const QString &newPa
             const bool prereqIn = subtree.contains(d.taskId);
             if ((ownerIn && ancestors.contains(d.taskId)) || (prereqIn && ancestors.contains(t.id)))
                 return tr("Moving %1 under %2 would put the dependency %3 \u2192 %4 between a task and its ancestor.")
-                    .arg(id, newParentId, t.id, d.taskId);
+                    .arg(taskLabel(m_project, id), taskLabel(m_project, newParentId),
+                         taskLabel(m_project, d.taskId), taskLabel(m_project, t.id));
         }
     }
     return QString();

@@ -111,6 +111,22 @@ const char *kVia = R"({"format": "workplan", "version": 1, "project": {"name": "
   {"task_id": "m", "task_type": "t", "status": "blocked", "attributes": {"estimated_effort": "1 hours"}}
  ]})";
 
+// Titles that differ from the ids; two tasks called "Review". t_impl inherits its summary's
+// approval dependency on t_api (via t_backend).
+const char *kTitled = R"({"format": "workplan", "version": 1, "project": {"name": "titled"},
+ "tasks": [
+  {"task_id": "t_api", "task_type": "t", "status": "active", "attributes": {"title": "Design API", "estimated_effort": "8 hours"}},
+  {"task_id": "t_tests", "task_type": "t", "status": "active", "attributes": {"title": "Write tests", "estimated_effort": "4 hours"},
+   "dependencies": [{"dependency_task_id": "t_api", "dependency_type": "completion"}]},
+  {"task_id": "t_backend", "task_type": "t", "status": "active", "attributes": {"title": "Backend"},
+   "dependencies": [{"dependency_task_id": "t_api", "dependency_type": "approval"}]},
+  {"task_id": "t_impl", "task_type": "t", "parent_task_id": "t_backend", "status": "active",
+   "attributes": {"title": "Implement", "estimated_effort": "2 hours"}},
+  {"task_id": "t_review1", "task_type": "t", "status": "active", "attributes": {"title": "Review", "estimated_effort": "1 hours"}},
+  {"task_id": "t_review2", "task_type": "t", "status": "active", "attributes": {"title": "Review", "estimated_effort": "1 hours"},
+   "dependencies": [{"dependency_task_id": "t_review1", "dependency_type": "completion"}]}
+ ]})";
+
 QStringList allTexts(const QTreeWidget *tree)
 {
     QStringList out;
@@ -167,6 +183,7 @@ private slots:
     void cycleAppearsAndClearsWithUndo();
     void whyBlockedFollowsTheChain();
     void viaAndMarked();
+    void tasksAreNamedByTitle();
     void clickSelectsTask();
     void overlayActions();
     void unchangedSectionsAreNotRebuilt();
@@ -280,11 +297,13 @@ void TestAnalysisPanel::matchesExpected()
         QCOMPARE(wa->child(i)->data(0, MessageRole).toString(), w.value(QLatin1String("message")).toString());
     }
 
-    // Every entry that names a task shows "title (task_id)".
+    // Every entry that names a task shows its title, not its id (no two titles repeat here).
     for (const QString &id : f.panel->sectionIds(Section::Ready)) {
         const Task *t = f.doc.project().find(id);
+        const QString text = f.entry(Section::Ready, id)->text(0);
+        QVERIFY2(text.startsWith(t->title()), qPrintable(text));
         if (t->title() != id)
-            QVERIFY(f.entry(Section::Ready, id)->text(0).startsWith(QStringLiteral("%1 (%2)").arg(t->title(), id)));
+            QVERIFY2(!text.contains(id), qPrintable(text));
     }
 }
 
@@ -293,7 +312,7 @@ void TestAnalysisPanel::completingUpdatesBlockedAndReady()
     Fixture f(parse(kChain));
     QCOMPARE(f.panel->sectionIds(Section::Blocked), (QStringList{QStringLiteral("b"), QStringLiteral("c")}));
     QCOMPARE(f.panel->sectionIds(Section::Ready), QStringList{QStringLiteral("a")});
-    QVERIFY(f.entry(Section::Ready, QStringLiteral("a"))->text(0) == QLatin1String("Alpha (a)"));
+    QCOMPARE(f.entry(Section::Ready, QStringLiteral("a"))->text(0), QLatin1String("Alpha"));
 
     f.push(ChangeTaskCommand::setStatus(&f.doc, QStringLiteral("a"), Status::Completed));
     QCOMPARE(f.panel->sectionIds(Section::Blocked), QStringList{QStringLiteral("c")});
@@ -322,7 +341,8 @@ void TestAnalysisPanel::cycleAppearsAndClearsWithUndo()
     QCOMPARE(cycles->childCount(), 1);
     QCOMPARE(cycles->child(0)->data(0, MembersRole).toStringList(),
              (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
-    QCOMPARE(cycles->child(0)->text(0), QStringLiteral("a \u2192 b \u2192 c \u2192 a"));
+    // By title; c has none, so its id stands in.
+    QCOMPARE(cycles->child(0)->text(0), QStringLiteral("Alpha \u2192 Beta \u2192 c \u2192 Alpha"));
     QVERIFY(f.panel->summaryText().contains(QLatin1String("loop")));
     QCOMPARE(f.panel->sectionIds(Section::CriticalPath), QStringList());
 
@@ -416,6 +436,49 @@ void TestAnalysisPanel::viaAndMarked()
     QCOMPARE(f.panel->sectionIds(Section::Ready), QStringList{QStringLiteral("d")});
 }
 
+// Issue #15: a person reads titles. Every panel text names tasks by title; an id shows
+// only beside a title that two tasks share.
+void TestAnalysisPanel::tasksAreNamedByTitle()
+{
+    Fixture f(parse(kTitled));
+    QAbstractItemModelTester tester(f.panel->tree()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QStringList texts = allTexts(f.panel->tree());
+    for (const char *id : {"t_api", "t_tests", "t_backend", "t_impl"})
+        QVERIFY2(!texts.join(QLatin1Char('\n')).contains(QLatin1String(id)), id);
+
+    QTreeWidgetItem *tests = f.entry(Section::Blocked, QStringLiteral("t_tests"));
+    QVERIFY(tests);
+    QCOMPARE(tests->text(0), QStringLiteral("Write tests"));
+    QCOMPARE(tests->child(0)->text(0), QStringLiteral("waits on Design API [completion]: not completed"));
+    QTreeWidgetItem *impl = f.entry(Section::Blocked, QStringLiteral("t_impl"));
+    QCOMPARE(impl->child(0)->text(0), QStringLiteral("waits on Design API [approval]: not approved (via Backend)"));
+    QCOMPARE(impl->child(0)->data(0, ViaRole).toString(), QStringLiteral("t_backend"));   // roles keep ids
+
+    // Two tasks called "Review": each says which it is.
+    QCOMPARE(f.entry(Section::Blocked, QStringLiteral("t_review2"))->text(0), QStringLiteral("Review (t_review2)"));
+    QCOMPARE(f.entry(Section::Ready, QStringLiteral("t_review1"))->text(0), QStringLiteral("Review (t_review1)"));
+
+    // The critical path: Design API, then Write tests.
+    QTreeWidgetItem *critical = f.panel->sectionItem(Section::CriticalPath);
+    QCOMPARE(f.panel->sectionIds(Section::CriticalPath), (QStringList{QStringLiteral("t_api"), QStringLiteral("t_tests")}));
+    QVERIFY2(critical->child(0)->text(0).startsWith(QStringLiteral("1. Design API \u2014 ")), qPrintable(critical->child(0)->text(0)));
+    QVERIFY2(critical->child(1)->text(0).startsWith(QStringLiteral("2. Write tests \u2014 ")), qPrintable(critical->child(1)->text(0)));
+
+    // Why is … blocked? by title, the section heading too.
+    f.selection.select(QStringLiteral("t_impl"));
+    f.settle();
+    QTreeWidgetItem *why = f.panel->sectionItem(Section::WhyBlocked);
+    QCOMPARE(why->text(0), QStringLiteral("Why is Implement blocked?"));
+    QCOMPARE(why->child(0)->text(0), QStringLiteral("Implement"));
+    QVERIFY2(why->child(0)->child(0)->text(0).startsWith(QStringLiteral("Design API \u2014 not approved [approval] (via Backend)")),
+             qPrintable(why->child(0)->child(0)->text(0)));
+
+    // A rename shows at once; with the second "Review" renamed, neither needs its id.
+    f.push(ChangeTaskCommand::setAttribute(&f.doc, QStringLiteral("t_review2"), QStringLiteral("title"), QStringLiteral("Second review")));
+    QCOMPARE(f.entry(Section::Blocked, QStringLiteral("t_review2"))->text(0), QStringLiteral("Second review"));
+    QCOMPARE(f.entry(Section::Ready, QStringLiteral("t_review1"))->text(0), QStringLiteral("Review"));
+}
+
 void TestAnalysisPanel::clickSelectsTask()
 {
     Fixture f(parse(kChain));
@@ -467,7 +530,7 @@ void TestAnalysisPanel::unchangedSectionsAreNotRebuilt()
     // A change in one section rebuilds that one and keeps the user's expansion.
     f.push(ChangeTaskCommand::setAttribute(&f.doc, QStringLiteral("c"), QStringLiteral("title"), QStringLiteral("Gamma")));
     QVERIFY(f.panel->rebuildCount() > before);
-    QVERIFY(f.entry(Section::Blocked, QStringLiteral("c"))->text(0).startsWith(QLatin1String("Gamma (c)")));
+    QCOMPARE(f.entry(Section::Blocked, QStringLiteral("c"))->text(0), QLatin1String("Gamma"));
     QVERIFY(!f.entry(Section::Blocked, QStringLiteral("b"))->isExpanded());
     QVERIFY(f.entry(Section::Blocked, QStringLiteral("c"))->isExpanded());
 }
@@ -554,8 +617,8 @@ void TestAnalysisPanel::staleResultIsNotApplied()
     QCOMPARE(applied, 1);   // the stale run is dropped; one re-run covers both later edits
     QCOMPARE(resultJson(*f.analysis), freshJson(f.doc));
     QVERIFY(f.entry(Section::Blocked, ready.first()) == nullptr);
-    QVERIFY(f.panel->tree()->findItems(QStringLiteral("Renamed (%1)").arg(ready.first()),
-                                       Qt::MatchStartsWith | Qt::MatchRecursive).size() >= 1);
+    QVERIFY(f.panel->tree()->findItems(QStringLiteral("Renamed"), Qt::MatchStartsWith | Qt::MatchRecursive).size() >= 1);
+    QVERIFY(f.panel->tree()->findItems(ready.first(), Qt::MatchContains | Qt::MatchRecursive).isEmpty());
 }
 
 QTEST_MAIN(TestAnalysisPanel)

@@ -64,6 +64,7 @@ private slots:
     void badArguments_data();
     void badArguments();
     void textOutput();
+    void textOutputNamesTitles();
     void timings();
     void convertRoundTrip();
     void riskJsonPerContract();
@@ -223,6 +224,34 @@ void TestCli::textOutput()
     QVERIFY(QJsonDocument::fromJson(r.out).isNull());
 }
 
+// Issue #15: the text report names tasks by title (a person reads it); --json keeps the
+// ids (analyzeJsonMatchesExpected compares it byte for byte).
+void TestCli::textOutputNamesTitles()
+{
+    const QString input = examples() + QLatin1String("/feature-development.json");
+    const Result r = runWorkplan({QStringLiteral("analyze"), input});
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.contains(QLatin1String("\nCritical path: Design Messaging Architecture -> Implement WebSocket Server "
+                                         "-> Test Messaging System\n")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("\n  Test Messaging System\n    waits on Implement WebSocket Server [completion]: "
+                                         "not completed\n")), qPrintable(text));
+    for (const char *id : {"arch_messaging_system", "impl_websocket_server", "test_messaging_system", "feature_chat_ui"})
+        QVERIFY2(!text.contains(QLatin1String(id)), id);
+    const Result json = runWorkplan({QStringLiteral("analyze"), input, QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(json.out).object().value(QLatin1String("critical_path")).toArray().first().toString(),
+             QStringLiteral("arch_messaging_system"));
+
+    // A loop, too (exit 1), by title.
+    const QString loop = m_dir.filePath(QStringLiteral("titled-loop.json"));
+    QVERIFY(writeText(loop, R"([
+        {"task_id": "a", "task_type": "t", "attributes": {"title": "Design API"}, "dependencies": [{"dependency_task_id": "b"}]},
+        {"task_id": "b", "task_type": "t", "attributes": {"title": "Write tests"}, "dependencies": [{"dependency_task_id": "a"}]}])"));
+    const Result cyclic = runWorkplan({QStringLiteral("analyze"), loop});
+    QCOMPARE(cyclic.exitCode, 1);
+    QVERIFY2(QString::fromUtf8(cyclic.out).contains(QLatin1String("  loop: Design API, Write tests\n")), cyclic.out.constData());
+}
+
 void TestCli::timings()
 {
     const QString input = examples() + QLatin1String("/feature-development.json");
@@ -268,7 +297,7 @@ void TestCli::riskJsonPerContract()
     const QString file = m_dir.filePath(QStringLiteral("risk.json"));
     QVERIFY(writeText(file, R"({"project": {"name": "r", "start": "2025-06-02"}, "tasks": [
         {"task_id": "a", "task_type": "t", "attributes": {"estimated_effort": "2-4 h", "deadline": "2025-06-02T12:30"}},
-        {"task_id": "c", "task_type": "t", "attributes": {"estimated_effort": "3 h", "optimistic_effort": "4h", "pessimistic_effort": "8h"},
+        {"task_id": "c", "task_type": "t", "attributes": {"title": "Ship it", "estimated_effort": "3 h", "optimistic_effort": "4h", "pessimistic_effort": "8h"},
          "dependencies": [{"dependency_task_id": "a"}]}]})"));
     const Result r = runWorkplan({QStringLiteral("risk"), file, QStringLiteral("--json"), QStringLiteral("--runs"), QStringLiteral("4000")});
     QCOMPARE(r.exitCode, 0);
@@ -305,6 +334,10 @@ void TestCli::riskJsonPerContract()
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains("P80"));
     QVERIFY(text.out.contains("Histogram"));
+    // Tasks by title where a person reads (the critical list, the warning); ids stay in --json.
+    QVERIFY2(text.out.contains("  Ship it\n"), text.out.constData());
+    QVERIFY2(text.out.contains("Warning: Ship it: "), text.out.constData());
+    QVERIFY(!text.out.contains("  c\n"));
 }
 
 void TestCli::riskCyclesExitOne()

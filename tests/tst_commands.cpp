@@ -3,6 +3,7 @@
 #include "model/commands/changetaskcommand.h"
 #include "model/commands/structurecommands.h"
 #include "model/commands/taskcommands.h"
+#include "model/dependencycheck.h"
 #include "model/projectdocument.h"
 #include "model/storage/jsonformat.h"
 
@@ -61,6 +62,8 @@ private slots:
     void reparentKeepsAbsentParentField();
     void mergedRenamesAreOneStep();
     void extraFieldSteps();
+    void undoTextsNameTasksByTitle();
+    void loopRefusalNamesTitles();
     void randomSession();
 };
 
@@ -236,6 +239,98 @@ void TestCommands::extraFieldSteps()
     lastFlags();
     QCOMPARE(doc.project().find(id)->extra.value(field), QJsonValue(one));
     QCOMPARE(doc.project().find(id)->extra.size(), before.find(id)->extra.size() + 1);
+}
+
+// Issue #15: the Edit menu and the History read "Undo Move 'Implement WebSocket Server'",
+// never an id; an id is added only beside a title that two tasks share.
+void TestCommands::undoTextsNameTasksByTitle()
+{
+    ProjectDocument doc;
+    doc.resetProject(loadExample("feature-development"));
+    QUndoStack *stack = doc.undoStack();
+    const QString arch = QStringLiteral("arch_messaging_system");   // "Design Messaging Architecture"
+    const QString impl = QStringLiteral("impl_websocket_server");   // "Implement WebSocket Server"
+    const QString test = QStringLiteral("test_messaging_system");   // "Test Messaging System"
+    auto check = [&](QUndoCommand *command, const QString &text) {
+        stack->push(command);
+        QCOMPARE(stack->undoText(), text);
+        stack->undo();
+        QCOMPARE(stack->redoText(), text);
+        stack->redo();
+    };
+
+    check(new ReparentTaskCommand(&doc, impl, QStringLiteral("feature_chat_ui")),
+          QStringLiteral("Move 'Implement WebSocket Server'"));
+    check(new ReparentTaskCommand(&doc, impl, QStringLiteral("feature_message_system"), arch),
+          QStringLiteral("Move 'Implement WebSocket Server'"));
+    check(new ReparentTaskCommand(&doc, test, QStringLiteral("feature_message_system"), arch),
+          QStringLiteral("Reorder 'Test Messaging System'"));
+    check(new SetPositionsCommand(&doc, {{impl, QPointF(10, 20)}}), QStringLiteral("Move 'Implement WebSocket Server'"));
+    check(new SetPositionsCommand(&doc, {{impl, QPointF(1, 2)}, {arch, QPointF(3, 4)}}), QStringLiteral("Move 2 tasks"));
+    check(ChangeTaskCommand::setAttribute(&doc, impl, QStringLiteral("title"), QStringLiteral("WebSocket server")),
+          QStringLiteral("Rename 'Implement WebSocket Server'"));
+    check(ChangeTaskCommand::setStatus(&doc, arch, Status::Approved),
+          QStringLiteral("Set status of 'Design Messaging Architecture' to approved"));
+    check(ChangeTaskCommand::setAttribute(&doc, test, QStringLiteral("estimated_effort"), QStringLiteral("2 days")),
+          QStringLiteral("Set estimated_effort of 'Test Messaging System'"));
+
+    // Links read as the canvas draws them: prerequisite first.
+    Dependency d;
+    d.taskId = arch;
+    d.type = DependencyType::Completion;
+    check(DependencyCommand::add(&doc, test, d), QStringLiteral("Link 'Design Messaging Architecture' \u2192 'Test Messaging System'"));
+    check(DependencyCommand::remove(&doc, test, 0), QStringLiteral("Remove link 'WebSocket server' \u2192 'Test Messaging System'"));
+
+    Task added;
+    added.id = QStringLiteral("task_9");
+    added.type = QStringLiteral("specialist_task");
+    added.attributes.insert(QStringLiteral("title"), QStringLiteral("New Task"));
+    check(new AddTasksCommand(&doc, {added}), QStringLiteral("Add 'New Task'"));
+    check(new RemoveTasksCommand(&doc, {QStringLiteral("task_9")}), QStringLiteral("Delete 'New Task'"));
+    stack->undo();
+    check(new RemoveTasksCommand(&doc, {QStringLiteral("feature_message_system")}), QStringLiteral("Delete 5 tasks"));
+    stack->undo();
+
+    // A second "New Task": both are told apart by id, in the text made after it is in.
+    Task second = added;
+    second.id = QStringLiteral("task_10");
+    check(new AddTasksCommand(&doc, {second}), QStringLiteral("Add 'New Task (task_10)'"));
+    check(new RemoveTasksCommand(&doc, {QStringLiteral("task_9")}), QStringLiteral("Delete 'New Task (task_9)'"));
+    stack->undo();
+    // Renamed away, the other one is plain "New Task" again.
+    stack->push(ChangeTaskCommand::setAttribute(&doc, QStringLiteral("task_10"), QStringLiteral("title"), QStringLiteral("Other")));
+    check(new RemoveTasksCommand(&doc, {QStringLiteral("task_9")}), QStringLiteral("Delete 'New Task'"));
+
+    // An untitled task is named by its id: that is all it has.
+    Task untitled;
+    untitled.id = QStringLiteral("bare");
+    untitled.type = QStringLiteral("specialist_task");
+    check(new AddTasksCommand(&doc, {untitled}), QStringLiteral("Add 'bare'"));
+}
+
+// Issue #15: the refusal of a loop names the tasks by title, in the direction of the
+// canvas's arrows (prerequisite first), from the task that would wait.
+void TestCommands::loopRefusalNamesTitles()
+{
+    ProjectDocument doc;
+    doc.resetProject(loadExample("feature-development"));
+    const QString arch = QStringLiteral("arch_messaging_system");
+    const QString test = QStringLiteral("test_messaging_system");
+    const QString problem = doc.dependencyProblem(arch, test, DependencyType::Completion);
+    // arch -> impl_websocket_server -> test, and the new one test -> arch.
+    QCOMPARE(problem, QStringLiteral("This would close a loop: Design Messaging Architecture \u2192 "
+                                     "Implement WebSocket Server \u2192 Test Messaging System \u2192 "
+                                     "Design Messaging Architecture"));
+    QCOMPARE(dependencyLoopProblem(doc.project(), arch, test), problem);
+    QVERIFY(dependencyLoopProblem(doc.project(), test, arch).isEmpty());
+
+    // The other refusals name titles too.
+    const QString twice = doc.dependencyProblem(QStringLiteral("impl_websocket_server"), arch, DependencyType::Completion);
+    QCOMPARE(twice, QStringLiteral("Implement WebSocket Server already has a completion dependency on Design Messaging Architecture."));
+    const QString ancestor = doc.dependencyProblem(arch, QStringLiteral("feature_message_system"), DependencyType::Completion);
+    QVERIFY2(ancestor.startsWith(QLatin1String("Design Messaging Architecture is inside Core Messaging System")), qPrintable(ancestor));
+    const QString subtree = doc.reparentProblem(QStringLiteral("feature_message_system"), arch);
+    QCOMPARE(subtree, QStringLiteral("Core Messaging System cannot move into its own subtree."));
 }
 
 void TestCommands::randomSession()

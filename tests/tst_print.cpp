@@ -43,6 +43,7 @@ private slots:
     void exportCoversOnlyVisibleItems();
     void headlessCommands();
     void datesOnTheSummaryAndTable();
+    void tasksAreNamedByTitle();
 
 private:
     QTemporaryDir m_dir;
@@ -105,6 +106,26 @@ void TestPrint::datesOnTheSummaryAndTable()
     // The table: its header names the two columns, and a row ends with both dates.
     QVERIFY(text.contains(QRegularExpression(QStringLiteral("Slack\\s+Start\\s+Finish"))));
     QVERIFY(text.contains(QRegularExpression(QStringLiteral("Deploy to Production.*2025-06-26 13:30\\s+2025-06-26 14:30"))));
+}
+
+// Issue #15: paper is read by people. The summary's critical path and the blocked page
+// name tasks by title; no task id appears anywhere in the printed plan.
+void TestPrint::tasksAreNamedByTitle()
+{
+    const Project project = loadExample("feature-development");
+    const OffscreenPlan plan(project);
+    const QString pdf = m_dir.filePath(QStringLiteral("titles.pdf"));
+    QString error;
+    QVERIFY2(plan.writePdf(pdf, PrintOptions(), &error), qPrintable(error));
+    const QString summary = simplified(run(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("1"),
+                                                                         QStringLiteral("-l"), QStringLiteral("1"), pdf,
+                                                                         QStringLiteral("-")}));
+    QVERIFY2(summary.contains(QStringLiteral("Critical path: Design Messaging Architecture \u2192 Implement WebSocket Server "
+                                             "\u2192 Test Messaging System")), qPrintable(summary));
+    const QString all = simplified(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}));
+    QVERIFY2(all.contains(QLatin1String("waits on Implement WebSocket Server [completion]: not completed")), qPrintable(all));
+    for (const Task &t : project.tasks())
+        QVERIFY2(!all.contains(t.id), qPrintable(t.id));
 }
 
 void TestPrint::tilesGiveNTimesMGraphPages()

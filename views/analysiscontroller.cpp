@@ -2,6 +2,7 @@
 
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -28,14 +29,14 @@ const Analysis::Blocked *AnalysisResult::blocked(const QString &id) const
     return &analysis.blocked[std::size_t(blockedAt[std::size_t(i)])];
 }
 
-QStringList AnalysisResult::waitLines(const Analysis::Blocked &b) const
+QStringList AnalysisResult::waitLines(const Analysis::Blocked &b, const TaskLabels &labels) const
 {
     QStringList lines;
     for (const Analysis::Waiting &w : analysis.waitingOf(b)) {
         QString line = QCoreApplication::translate("AnalysisResult", "waiting on %1 (%2): %3")
-                           .arg(snapshot.ids[w.task], toString(w.type), toString(w.reason));
+                           .arg(labels(snapshot.ids[w.task]), toString(w.type), toString(w.reason));
         if (w.via >= 0)
-            line += QCoreApplication::translate("AnalysisResult", ", via %1").arg(snapshot.ids[w.via]);
+            line += QCoreApplication::translate("AnalysisResult", ", via %1").arg(labels(snapshot.ids[w.via]));
         lines << line;
     }
     return lines;

@@ -15,6 +15,7 @@ namespace Workplan {
 
 class Project;
 class ProjectDocument;
+class TaskLabels;
 
 // One finished analysis, immutable and shared between the views.
 struct AnalysisResult
@@ -37,8 +38,9 @@ struct AnalysisResult
     bool isCritical(const QString &id) const;
     bool isBlocked(const QString &id) const;
     const Analysis::Blocked *blocked(const QString &id) const;
-    // What a blocked task waits for, a line each: "waiting on ID (type): reason[, via ID]".
-    QStringList waitLines(const Analysis::Blocked &b) const;
+    // What a blocked task waits for, a line each, tasks named by `labels` (taskLabels() of
+    // the document): "waiting on Design API (completion): not completed[, via Backend]".
+    QStringList waitLines(const Analysis::Blocked &b, const TaskLabels &labels) const;
     // The wave (parallel group) of a leaf, -1 for summaries or when there is no schedule.
     int wave(const QString &id) const;
     std::optional<Analysis::Times> times(const QString &id) const;

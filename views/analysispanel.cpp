@@ -164,7 +164,7 @@ QStringList AnalysisPanel::sectionIds(Section section) const
 PanelSection AnalysisPanel::build(Section section) const
 {
     const auto result = m_analysis->result();
-    const PanelSectionBuilder b(*result, &m_document->project());
+    const PanelSectionBuilder b(*result, &m_document->project(), &taskLabels(*m_document));
     const int limit = m_limit[std::size_t(section)];
     switch (section) {
     case Section::Cycles: return b.cycles(limit);

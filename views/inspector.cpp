@@ -5,6 +5,8 @@
 #include "inspectordemand.h"
 #include "inspectorattributetable.h"
 #include "inspectordependencytable.h"
+#include "inspectoredge.h"
+#include "inspectormulti.h"
 #include "inspectorthreepoint.h"
 #include "taskfactory.h"
 #include "taskselection.h"
@@ -65,6 +67,9 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     , m_scheduledLabel(new QLabel(this))
     , m_attributes(new InspectorAttributeTable(document, this))
     , m_dependencies(new InspectorDependencyTable(document, this))
+    , m_taskPage(new QWidget(this))
+    , m_multi(new InspectorMulti(document, this))
+    , m_edge(new InspectorEdge(document, this))
 {
     m_idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_descriptionEdit->setMaximumHeight(80);
@@ -116,11 +121,17 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     (new QVBoxLayout(attributesBox))->addWidget(m_attributes);
     auto *dependenciesBox = new QGroupBox(tr("Dependencies"), this);
     (new QVBoxLayout(dependenciesBox))->addWidget(m_dependencies);
+    auto *taskLayout = new QVBoxLayout(m_taskPage);
+    taskLayout->setContentsMargins(0, 0, 0, 0);
+    taskLayout->addLayout(form);
+    taskLayout->addWidget(m_problemLabel);
+    taskLayout->addWidget(attributesBox, 1);
+    taskLayout->addWidget(dependenciesBox, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_problemLabel);
-    layout->addWidget(attributesBox, 1);
-    layout->addWidget(dependenciesBox, 1);
+    layout->addWidget(m_taskPage, 1);
+    layout->addWidget(m_multi);
+    layout->addWidget(m_edge);
+    layout->addStretch();
 
     connect(m_titleEdit, &QLineEdit::editingFinished, this, &Inspector::commitTitle);
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &Inspector::commitDescription);
@@ -136,6 +147,12 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
 
     connect(selection, &TaskSelection::selectionChanged, this,
             [this] { setTaskId(m_selection->currentId()); });
+    connect(selection, &TaskSelection::dependencySelectionChanged, this, &Inspector::updatePages);
+    // The arrow's owner changed or went (an undo): its page shows it again, or hides.
+    connect(document, &ProjectDocument::changed, this, [this] {
+        if (m_selection->selectedIds().isEmpty())
+            updatePages();
+    });
     connect(document, &ProjectDocument::taskChanged, this, [this](const QString &id) {
         if (id == m_taskId)
             refresh();
@@ -150,26 +167,6 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     connect(document, &ProjectDocument::taskInserted, m_dependencies, &InspectorDependencyTable::scheduleRefresh);
     connect(document, &ProjectDocument::projectPropertiesChanged, this, &Inspector::refresh);
     setTaskId(QString());
-}
-
-// "1 tester, from specialist_type"; the rule itself is the model's (demandOf).
-QString Inspector::demandText(const Project &project, int task)
-{
-    std::vector<Resource> resources;
-    if (readResources(project, &resources) || resources.empty())
-        return tr("no team declared (Project \u25b8 Team)");
-    if (!project.childIndexes(project.task(task).id).isEmpty())
-        return tr("a summary: each task under it holds its own");
-    const Demand d = demandOf(project, resources, task);
-    if (d.units.empty())
-        return d.source == Demand::Source::None ? tr("needs no one of the team")
-                                                : tr("needs no one (empty resources on %1)").arg(project.task(d.from).id);
-    QStringList parts;
-    for (const auto &[r, units] : d.units)
-        parts << QStringLiteral("%1 %2").arg(units).arg(resources[std::size_t(r)].name);
-    const QString where = d.from == task ? toString(d.source)
-                                         : tr("%1 of %2").arg(toString(d.source), project.task(d.from).id);
-    return tr("%1, from %2").arg(parts.join(QLatin1String(", ")), where);
 }
 
 void Inspector::setAnalysis(AnalysisController *analysis)
@@ -217,6 +214,20 @@ void Inspector::setTaskId(const QString &id)
     refresh();
     m_attributes->setTaskId(m_taskId);
     m_dependencies->setTaskId(m_taskId);
+    updatePages();
+}
+
+// One page at a time: the arrow, several tasks, or the one task (or none).
+void Inspector::updatePages()
+{
+    const QStringList &ids = m_selection->selectedIds();
+    m_multi->setTaskIds(ids.size() >= 2 ? ids : QStringList());
+    m_edge->setDependency(ids.isEmpty() ? m_selection->selectedDependency() : DependencyRef());
+    const bool multi = ids.size() >= 2;
+    const bool edge = !multi && m_edge->hasDependency();
+    m_multi->setVisible(multi);
+    m_edge->setVisible(edge);
+    m_taskPage->setVisible(!multi && !edge);
 }
 
 QString Inspector::effortAttribute() const

@@ -15,6 +15,8 @@ class InspectorAttributeTable;
 class InspectorDateField;
 class InspectorDemand;
 class InspectorDependencyTable;
+class InspectorEdge;
+class InspectorMulti;
 class InspectorThreePoint;
 class ProjectDocument;
 class TaskSelection;
@@ -54,8 +56,14 @@ public:
     void setAnalysis(AnalysisController *analysis);
     InspectorAttributeTable *attributeTable() const { return m_attributes; }
     InspectorDependencyTable *dependencyTable() const { return m_dependencies; }
+    // Two or more tasks selected: their status and type together (the task page hides).
+    InspectorMulti *multiSection() const { return m_multi; }
+    // An arrow selected on the canvas: its fields (the task page hides).
+    InspectorEdge *edgeSection() const { return m_edge; }
+    QWidget *taskPage() const { return m_taskPage; }
 
 private:
+    void updatePages();
     void refresh();
     void showProblem(const QString &message);
     QString effortAttribute() const;
@@ -92,6 +100,9 @@ private:
     QPointer<AnalysisController> m_analysis;
     InspectorAttributeTable *m_attributes;
     InspectorDependencyTable *m_dependencies;
+    QWidget *m_taskPage;
+    InspectorMulti *m_multi;
+    InspectorEdge *m_edge;
 };
 
 } // namespace Workplan

@@ -1,5 +1,7 @@
 #include "inspectordemand.h"
 
+#include "inspector.h"
+
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
 #include "model/team/resources.h"
@@ -233,6 +235,27 @@ void InspectorDemand::commitUnits()
     if (ownField(t) == demand)
         return;
     m_document->undoStack()->push(ChangeTaskCommand::setExtraField(m_document, m_taskId, kResources, demand));
+}
+
+// The inspector's Team line (Inspector::demandText), kept beside the editor of the same field.
+// "1 tester, from specialist_type"; the rule itself is the model's (demandOf).
+QString Inspector::demandText(const Project &project, int task)
+{
+    std::vector<Resource> resources;
+    if (readResources(project, &resources) || resources.empty())
+        return tr("no team declared (Project \u25b8 Team)");
+    if (!project.childIndexes(project.task(task).id).isEmpty())
+        return tr("a summary: each task under it holds its own");
+    const Demand d = demandOf(project, resources, task);
+    if (d.units.empty())
+        return d.source == Demand::Source::None ? tr("needs no one of the team")
+                                                : tr("needs no one (empty resources on %1)").arg(project.task(d.from).id);
+    QStringList parts;
+    for (const auto &[r, units] : d.units)
+        parts << QStringLiteral("%1 %2").arg(units).arg(resources[std::size_t(r)].name);
+    const QString where = d.from == task ? toString(d.source)
+                                         : tr("%1 of %2").arg(toString(d.source), project.task(d.from).id);
+    return tr("%1, from %2").arg(parts.join(QLatin1String(", ")), where);
 }
 
 } // namespace Workplan

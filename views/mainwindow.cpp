@@ -3,6 +3,7 @@
 #include "analysiscontroller.h"
 #include "analysispanel.h"
 #include "autosaver.h"
+#include "graph/emptycanvashint.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "helpmenu.h"
@@ -14,12 +15,14 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelinewidget.h"
 #include "timeline/timelineview.h"
+#include "viewactions.h"
 #include "printing/printcontroller.h"
 #include "recentfiles.h"
 #include "taskfactory.h"
 #include "taskselection.h"
 #include "tasktreemodel.h"
 #include "tasktreewidget.h"
+#include "editactions.h"
 #include "teamdialog.h"
 #include "templatedialog.h"
 #include "welcomepage.h"
@@ -49,6 +52,8 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include <algorithm>
+
 namespace Workplan {
 
 namespace {
@@ -63,7 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_autosaver(new Autosaver(m_document, this))
 {
     // [graph] the canvas is the central widget.
-    setCentralWidget(GraphView::create(m_document, m_selection, m_analysis, this));
+    auto *canvas = GraphView::create(m_document, m_selection, m_analysis, this);
+    setCentralWidget(canvas);
+    new EmptyCanvasHint(m_document, canvas->viewport());   // how to start, while the plan is empty
     // [tree] [inspector] [palette] [undo] docks.
     createDocks();
     QDockWidget *analysisDock = AnalysisPanel::addDock(this, m_analysis, m_selection, m_document);   // [analysis] dock
@@ -99,8 +106,9 @@ MainWindow::MainWindow(QWidget *parent)
         }
         m_inspector->titleEdit()->setFocus();
     });
-    // Room for about ten rows; docks take sizes only once the window is laid out.
-    QTimer::singleShot(0, this, [this, timelineDock] { resizeDocks({timelineDock}, {300}, Qt::Vertical); });
+    // Docks take sizes only once the window is laid out (and a saved session may replace
+    // them after that: WindowSession).
+    QTimer::singleShot(0, this, &MainWindow::applyDefaultLayout);
 
     createActions();
     setAccessibleNames();
@@ -162,10 +170,27 @@ void MainWindow::createDocks()
     undoDock->setWidget(m_undoView);
     addDockWidget(Qt::RightDockWidgetArea, undoDock);
 
-    // The canvas is the centre of the work: the docks take what they need and no more.
-    resizeDocks({treeDock, inspectorDock}, {430, 380}, Qt::Horizontal);
-    resizeDocks({treeDock, paletteDock}, {620, 200}, Qt::Vertical);
-    resizeDocks({inspectorDock, undoDock}, {600, 220}, Qt::Vertical);
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    // Shares of the window rather than fixed pixels, so that 1280x800 and 1920x1080 both
+    // leave the canvas the centre of the work and no dock squeezed below what it shows:
+    // the tree and the inspector a quarter of the width each, the timeline about ten rows,
+    // the inspector over the analysis tabs, the palette a short list under the tree.
+    auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    QDockWidget *tasks = dock("TasksDock"), *palette = dock("PaletteDock"), *inspector = dock("InspectorDock"),
+                *analysis = dock("analysisDock"), *timeline = dock("TimelineDock");
+    if (!tasks || !palette || !inspector || !analysis || !timeline)
+        return;
+    const int w = width(), h = height();
+    resizeDocks({tasks, inspector}, {std::clamp(w * 24 / 100, 260, 480), std::clamp(w * 25 / 100, 320, 520)},
+                Qt::Horizontal);
+    const int timelineHeight = std::clamp(h * 28 / 100, 170, 320);
+    resizeDocks({timeline}, {timelineHeight}, Qt::Vertical);
+    const int column = h - timelineHeight;   // what the side columns share, roughly
+    resizeDocks({tasks, palette}, {column * 70 / 100, std::min(column * 30 / 100, 200)}, Qt::Vertical);
+    resizeDocks({inspector, analysis}, {column * 55 / 100, column * 45 / 100}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -204,14 +229,17 @@ void MainWindow::createActions()
     m_editMenu->addAction(redoAction);
     m_editMenu->addSeparator();
     QAction *addAction = m_editMenu->addAction(tr("&Add Task"), this, &MainWindow::addTask);
-    addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    // Insert as in most editors of lists; Ctrl+T from the first version.
+    addAction->setShortcuts({QKeySequence(Qt::Key_Insert), QKeySequence(Qt::CTRL | Qt::Key_T)});
     m_deleteAction = m_editMenu->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     // Only in the tree: Delete in a text field must keep deleting text.
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_tree->addAction(m_deleteAction);
+    new EditActions(m_document, m_selection, m_editMenu, {m_tree, centralWidget()}, this);   // cut, copy, paste (issue #15)
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    ViewActions::populate(m_viewMenu, qobject_cast<GraphView *>(centralWidget()));   // zoom, Lay Out Plan
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 

@@ -65,6 +65,7 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void applyDefaultLayout();
     void createPrintActions();
     void createOverlayActions();
     void updateTitle();

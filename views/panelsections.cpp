@@ -54,18 +54,22 @@ QString hoursText(double hours)
     return QString::fromLatin1(formatDouble(hours, false)) + QLatin1String(" h");
 }
 
-PanelSectionBuilder::PanelSectionBuilder(const AnalysisResult &result, const Project *project)
+PanelSectionBuilder::PanelSectionBuilder(const AnalysisResult &result, const Project *project,
+                                         const TaskLabels *labels)
     : m_result(result)
     , m_project(project)
+    , m_labels(labels)
 {
 }
 
 QString PanelSectionBuilder::label(int task) const
 {
     const QString &id = m_result.snapshot.ids[std::size_t(task)];
-    const Task *t = m_project ? m_project->find(id) : nullptr;
-    const QString title = t ? t->title() : id;
-    return title == id ? id : QStringLiteral("%1 (%2)").arg(title, id);
+    if (!m_labels && m_project) {
+        m_ownLabels.emplace(*m_project);
+        m_labels = &*m_ownLabels;
+    }
+    return m_labels ? (*m_labels)(id) : id;
 }
 
 PanelEntry PanelSectionBuilder::taskEntry(int task) const
@@ -191,12 +195,12 @@ PanelSection PanelSectionBuilder::cycles(int limit) const
     for (std::size_t c = 0; c < shown; ++c) {
         const std::vector<int> &set = a.cycles[c];
         const std::vector<int> loop = loopOrder(s, set);
-        QStringList ids, members;
+        QStringList names, members;
         for (int t : loop)
-            ids << s.ids[std::size_t(t)];
-        ids << s.ids[std::size_t(loop.front())];
+            names << label(t);
+        names << label(loop.front());
         PanelEntry e;
-        e.text = ids.join(arrow());
+        e.text = names.join(arrow());
         if (loop.size() < set.size())
             e.text += tr(" (one loop of a set of %1 tasks)").arg(set.size());
         e.key = QLatin1String("cycle/") + s.ids[std::size_t(set.front())];
@@ -255,7 +259,7 @@ PanelSection PanelSectionBuilder::whyBlocked(const QString &taskId, int limit) c
         sec.entries.push_back(std::move(hint));
         return sec;
     }
-    sec.title = tr("Why is %1 blocked?").arg(taskId);
+    sec.title = tr("Why is %1 blocked?").arg(label(chain.front().task));
     // Pre-order with depths -> nested entries; `path` holds the open ancestors.
     std::vector<PanelEntry *> path;
     QStringList keyPath;
@@ -267,7 +271,7 @@ PanelSection PanelSectionBuilder::whyBlocked(const QString &taskId, int limit) c
             e.data.insert(DependencyTypeRole, toString(n.waiting->type));
             e.data.insert(ViaRole, n.waiting->via < 0 ? QString() : m_result.snapshot.ids[std::size_t(n.waiting->via)]);
             if (n.waiting->via >= 0)
-                e.text += tr(" (via %1)").arg(m_result.snapshot.ids[std::size_t(n.waiting->via)]);
+                e.text += tr(" (via %1)").arg(label(n.waiting->via));
         } else if (n.insideSummary) {
             e.text += tr(" \u2014 blocked, inside it");
         }

@@ -6,7 +6,10 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
 #include <vector>
+
+#include "model/tasklabel.h"
 
 namespace Workplan {
 
@@ -65,13 +68,16 @@ struct PanelSection
     bool operator!=(const PanelSection &o) const { return !(*this == o); }
 };
 
-// Builds each section from one analysis result. Titles come from `project` (the live
-// document) when it still has the task, else the id alone. Long lists stop after `limit`
-// entries with a "… and N more" entry carrying MoreRole.
+// Builds each section from one analysis result. Tasks are named as a person reads them
+// (taskLabel: the title, the id only without one or where two tasks share a title) from
+// `project`, the live document; `labels` saves counting its titles again (taskLabels() of
+// the document). Without a project, ids. Long lists stop after `limit` entries with a
+// "… and N more" entry carrying MoreRole.
 class PanelSectionBuilder
 {
 public:
-    PanelSectionBuilder(const AnalysisResult &result, const Project *project);
+    PanelSectionBuilder(const AnalysisResult &result, const Project *project,
+                        const TaskLabels *labels = nullptr);
 
     QString summary() const;
     PanelSection cycles(int limit) const;
@@ -90,13 +96,15 @@ public:
     PanelSection team(int limit) const;
     PanelSection warnings(int limit) const;
 
-    QString label(int task) const;  // "title (task_id)", or the id when it has no title
+    QString label(int task) const;  // the task's title (taskLabel), by snapshot index
 
 private:
     PanelEntry taskEntry(int task) const;
 
     const AnalysisResult &m_result;
     const Project *m_project;
+    mutable const TaskLabels *m_labels;
+    mutable std::optional<TaskLabels> m_ownLabels;   // counted on first use without `labels`
 };
 
 QString hoursText(double hours);   // "29.5 h"

@@ -7,6 +7,7 @@
 #include "model/engine/risk.h"
 #include "model/engine/riskinput.h"
 #include "model/project.h"
+#include "model/tasklabel.h"
 #include "model/engine/scheduledates.h"
 #include "model/engine/snapshot.h"
 
@@ -248,7 +249,7 @@ QChart *sCurve(const std::vector<QPointF> &points, const RiskResult &r, double d
     return chart;
 }
 
-QChart *tornado(const Snapshot &s, const RiskResult &r, int *bars)
+QChart *tornado(const Project &project, const Snapshot &s, const RiskResult &r, int *bars)
 {
     std::vector<int> top = topLeaves(s, r.sensitivity, true);
     if (bars)
@@ -259,10 +260,12 @@ QChart *tornado(const Snapshot &s, const RiskResult &r, int *bars)
     std::reverse(top.begin(), top.end());
     auto *set = new QBarSet(tr("Rank correlation with the finish"));
     set->setColor(QColor(0x8e, 0x6c, 0xc0));
+    // Distinct names too: the category axis merges equal ones (taskLabel adds the id then).
+    const TaskLabels labels(project);
     QStringList names;
     for (int t : top) {
         *set << r.sensitivity[std::size_t(t)];
-        names << s.ids[std::size_t(t)];
+        names << labels(s.ids[std::size_t(t)]);
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);
@@ -290,11 +293,8 @@ QString tableHtml(const Project &project, const Snapshot &s, const Analysis &ana
         return QStringLiteral("<td%1>%2</td>").arg(right ? QStringLiteral(" align=\"right\"") : QString(),
                                                   text.toHtmlEscaped());
     };
-    auto name = [&](int t) {
-        const QString id = s.ids[std::size_t(t)];
-        const QString title = project.task(t).title();
-        return title.isEmpty() || title == id ? id : QStringLiteral("%1 (%2)").arg(title, id);
-    };
+    const TaskLabels labels(project);
+    auto name = [&](int t) { return labels(s.ids[std::size_t(t)]); };
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
     html += QStringLiteral("<tr><th align=\"left\">%1</th><th align=\"right\">%2</th><th align=\"left\">%3</th></tr>")
                 .arg(tr("Finish"), tr("Hours"), s.dates ? tr("Date") : QString());
@@ -331,7 +331,7 @@ QString tableHtml(const Project &project, const Snapshot &s, const Analysis &ana
     section(tr("Most sensitive (rank correlation with the finish)"), rows);
     rows.clear();
     for (const Snapshot::TaskWarning &w : input.threePointWarnings)
-        rows << QStringLiteral("<tr>") + cell(s.ids[std::size_t(w.task)]) + cell(w.message) + QStringLiteral("</tr>");
+        rows << QStringLiteral("<tr>") + cell(name(w.task)) + cell(w.message) + QStringLiteral("</tr>");
     section(tr("Warnings"), rows);
     return html;
 }

@@ -47,8 +47,8 @@ QChart *histogram(const RiskResult &r, double deterministic);
 // otherwise in hours.
 QChart *sCurve(const std::vector<QPointF> &points, const RiskResult &r, double deterministic,
                const Snapshot &s);
-// Null when no task's duration moves the finish.
-QChart *tornado(const Snapshot &s, const RiskResult &r, int *bars = nullptr);
+// Null when no task's duration moves the finish. Bars are named by task title (taskLabel).
+QChart *tornado(const Project &project, const Snapshot &s, const RiskResult &r, int *bars = nullptr);
 
 // The figures as an HTML table: deterministic finish and percentiles (with dates for a
 // dated project), deadlines, the most critical and most sensitive tasks, warnings.

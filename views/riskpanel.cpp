@@ -7,6 +7,7 @@
 #include "model/engine/analysis.h"
 #include "model/engine/riskinput.h"
 #include "model/engine/riskreport.h"
+#include "model/tasklabel.h"
 #include "model/engine/snapshot.h"
 #include "model/project.h"
 #include "model/projectdocument.h"
@@ -83,15 +84,15 @@ void simulate(const std::shared_ptr<RiskJob> &job)
     job->result.makespans = {};
 }
 
-QString cycleMessage(const Snapshot &s, const Analysis &a)
+QString cycleMessage(const Snapshot &s, const Analysis &a, const TaskLabels &labels)
 {
-    QStringList ids;
+    QStringList names;
     if (!a.cycles.empty()) {
         for (int t : a.cycles.front())
-            ids << s.ids[std::size_t(t)];
+            names << labels(s.ids[std::size_t(t)]);
     }
     return RiskPanel::tr("The plan has a dependency loop (%1), so it has no schedule to simulate. "
-                         "Break the loop to run the risk analysis.").arg(ids.join(QStringLiteral(", ")));
+                         "Break the loop to run the risk analysis.").arg(names.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -303,7 +304,7 @@ void RiskPanel::onFinished()
         return;
     const RiskJob &job = *m_job;
     if (!job.analysis.hasSchedule()) {
-        setState(State::Cycles, cycleMessage(job.snapshot, job.analysis));
+        setState(State::Cycles, cycleMessage(job.snapshot, job.analysis, TaskLabels(job.project)));
         m_job.reset();
     } else if (job.result.cancelled || !job.result.error.empty()) {
         // Partial figures would depend on timing, so none are shown.
@@ -344,7 +345,7 @@ void RiskPanel::onAnalysisUpdated()
     if (result && !result->analysis.hasSchedule()) {
         clearResults();
         m_job.reset();
-        setState(State::Cycles, cycleMessage(result->snapshot, result->analysis));
+        setState(State::Cycles, cycleMessage(result->snapshot, result->analysis, taskLabels(*m_document)));
     } else if (m_state == State::Cycles) {
         setState(State::Idle, tr("Press Run to simulate the schedule."));
     }
@@ -408,7 +409,7 @@ void RiskPanel::fillCharts()
     replaceChart(m_histogram, RiskCharts::histogram(job.result, job.analysis.makespanHours));
     replaceChart(m_sCurve, RiskCharts::sCurve(job.curve, job.result, job.analysis.makespanHours, job.snapshot));
     int bars = 0;
-    QChart *tornado = RiskCharts::tornado(job.snapshot, job.result, &bars);
+    QChart *tornado = RiskCharts::tornado(job.project, job.snapshot, job.result, &bars);
     replaceChart(m_tornado, tornado ? tornado : new QChart);
     m_tornado->setVisible(tornado);
     if (tornado)

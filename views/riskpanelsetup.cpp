@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -33,7 +34,13 @@ QDockWidget *RiskPanel::addDock(QMainWindow *window, ProjectDocument *document, 
 {
     auto *dock = new QDockWidget(tr("Risk"), window);
     dock->setObjectName(QStringLiteral("riskDock"));
-    dock->setWidget(new RiskPanel(document, analysis, dock));
+    // Scrolled rather than squeezed: its charts would otherwise set the height of the whole
+    // right column (and so the smallest window).
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(new RiskPanel(document, analysis, scroll));
+    dock->setWidget(scroll);
     dock->toggleViewAction()->setObjectName(QStringLiteral("riskPanelAction"));
     window->addDockWidget(Qt::RightDockWidgetArea, dock);
     return dock;

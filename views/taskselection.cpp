@@ -1,5 +1,7 @@
 #include "taskselection.h"
 
+#include "model/project.h"
+
 namespace Workplan {
 
 void TaskSelection::setSelection(const QStringList &ids, const QString &current)
@@ -15,6 +17,38 @@ void TaskSelection::setSelection(const QStringList &ids, const QString &current)
     m_selected = unique;
     m_current = cur;
     emit selectionChanged();
+    if (!unique.isEmpty())
+        selectDependency({});
+}
+
+void TaskSelection::clear()
+{
+    setSelection({}, QString());
+    selectDependency({});
+}
+
+void TaskSelection::selectDependency(const DependencyRef &ref)
+{
+    if (!ref.isNull() && !m_selected.isEmpty())
+        setSelection({}, QString());
+    if (ref == m_dependency)
+        return;
+    m_dependency = ref;
+    emit dependencySelectionChanged();
+}
+
+int DependencyRef::resolve(const Project &project) const
+{
+    const Task *t = project.find(ownerId);
+    if (!t)
+        return -1;
+    if (index >= 0 && index < t->dependencies.size() && t->dependencies.at(index).taskId == prerequisiteId)
+        return index;
+    for (int i = 0; i < t->dependencies.size(); ++i) {
+        if (t->dependencies.at(i).taskId == prerequisiteId)
+            return i;
+    }
+    return -1;
 }
 
 void TaskSelection::removeIds(const QStringList &ids)

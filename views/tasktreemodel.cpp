@@ -8,6 +8,7 @@
 #include "model/commands/taskcommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QBrush>
 #include <QFont>
@@ -356,8 +357,8 @@ bool TaskTreeModel::dropTaskIds(const QStringList &ids, const QString &parentId,
         }
     }
     QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(moving.size() == 1 ? tr("Move %1").arg(moving.first())
-                                         : tr("Move %n task(s)", nullptr, int(moving.size())));
+    stack->beginMacro(moving.size() == 1 ? tr("Move %1").arg(taskLabels(*m_document).quoted(moving.first()))
+                                         : tr("Move %1 tasks").arg(moving.size()));
     for (const QString &id : std::as_const(moving))
         stack->push(new ReparentTaskCommand(m_document, id, parentId, anchor));
     stack->endMacro();
@@ -439,9 +440,9 @@ void TaskTreeModel::setOverlays(bool critical, bool blocked, bool waves, bool sl
     emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
 }
 
-QString TaskTreeModel::toolTip(const QString &id, const QString &title) const
+QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) const
 {
-    QStringList lines{QStringLiteral("%1 (%2)").arg(title, id)};
+    QStringList lines{taskLabels(*m_document)(id)};   // the id only where two titles match
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     if (!result)
         return lines.constFirst();
@@ -452,7 +453,7 @@ QString TaskTreeModel::toolTip(const QString &id, const QString &title) const
             lines << tr("Blocked:");
             if (b->marked)
                 lines << tr("  marked as blocked");
-            for (const QString &line : result->waitLines(*b))
+            for (const QString &line : result->waitLines(*b, taskLabels(*m_document)))
                 lines << QStringLiteral("  ") + line;
         }
     }

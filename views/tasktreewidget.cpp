@@ -18,6 +18,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Workplan {
 
 TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selection,
@@ -41,6 +43,13 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
         m_statusCombo->addItem(s, s);
     fillTypeFilter();
 
+    // In a narrow dock the text filter keeps room to type in; the combos shorten their
+    // current text instead ("Any ty…") and still list the whole names when opened.
+    for (QComboBox *combo : {m_typeCombo, m_statusCombo}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(7);
+    }
+    m_filterEdit->setMinimumWidth(110);
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_filterEdit, 2);
@@ -165,6 +174,12 @@ void TaskTreeWidget::updateDateColumns()
 
 void TaskTreeWidget::fitColumns()
 {
+    // Titles are what people read: as wide as they need, up to 60 % of the tree's width
+    // (the figures beside them scroll), and never narrower than 240 px.
+    m_view->resizeColumnToContents(TaskTreeModel::TitleColumn);
+    const int title = m_view->columnWidth(TaskTreeModel::TitleColumn);
+    m_view->header()->resizeSection(TaskTreeModel::TitleColumn,
+                                    std::clamp(title, 240, std::max(240, m_view->viewport()->width() * 60 / 100)));
     for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c) {
         if (!m_view->isColumnHidden(c))
             m_view->resizeColumnToContents(c);

@@ -1,5 +1,7 @@
 #include "changetaskcommand.h"
 
+#include "model/tasklabel.h"
+
 #include <QCoreApplication>
 
 namespace Workplan {
@@ -8,6 +10,12 @@ namespace {
 constexpr int kChangeTaskId = 1001;
 
 QString tr(const char *text) { return QCoreApplication::translate("Workplan", text); }
+
+// Undo texts name the task as a person reads it: "Rename 'Write tests'".
+QString named(ProjectDocument *document, const QString &taskId)
+{
+    return taskLabels(*document).quoted(taskId);
+}
 } // namespace
 
 ChangeTaskCommand::ChangeTaskCommand(ProjectDocument *document, const Task &after, const QString &text,
@@ -47,8 +55,9 @@ ChangeTaskCommand *ChangeTaskCommand::setAttribute(ProjectDocument *document, co
     ProjectDocument::ChangeFlags flags = ProjectDocument::AttributesChanged;
     if (name == QLatin1String("title"))
         flags |= ProjectDocument::TitleChanged;
-    const QString text = name == QLatin1String("title") ? tr("Rename to %1").arg(value.toString())
-                                                        : tr("Set %1").arg(name);
+    // The name before the edit: consecutive keystrokes merge into this first step.
+    const QString text = name == QLatin1String("title") ? tr("Rename %1").arg(named(document, taskId))
+                                                        : tr("Set %1 of %2").arg(name, named(document, taskId));
     return new ChangeTaskCommand(document, t, text, flags, QStringLiteral("attr:") + name);
 }
 
@@ -60,7 +69,7 @@ ChangeTaskCommand *ChangeTaskCommand::removeAttribute(ProjectDocument *document,
     ProjectDocument::ChangeFlags flags = ProjectDocument::AttributesChanged;
     if (name == QLatin1String("title"))
         flags |= ProjectDocument::TitleChanged;
-    return new ChangeTaskCommand(document, t, tr("Remove %1").arg(name), flags);
+    return new ChangeTaskCommand(document, t, tr("Remove %1 of %2").arg(name, named(document, taskId)), flags);
 }
 
 ChangeTaskCommand *ChangeTaskCommand::setType(ProjectDocument *document, const QString &taskId,
@@ -68,7 +77,7 @@ ChangeTaskCommand *ChangeTaskCommand::setType(ProjectDocument *document, const Q
 {
     Task t = *document->project().find(taskId);
     t.type = type;
-    return new ChangeTaskCommand(document, t, tr("Change type to %1").arg(type),
+    return new ChangeTaskCommand(document, t, tr("Change type of %1 to %2").arg(named(document, taskId), type),
                                  ProjectDocument::TypeChanged, QStringLiteral("type"));
 }
 
@@ -77,7 +86,7 @@ ChangeTaskCommand *ChangeTaskCommand::setStatus(ProjectDocument *document, const
     Task t = *document->project().find(taskId);
     t.status = status;
     t.hasStatus = true;
-    return new ChangeTaskCommand(document, t, tr("Set status to %1").arg(toString(status)),
+    return new ChangeTaskCommand(document, t, tr("Set status of %1 to %2").arg(named(document, taskId), toString(status)),
                                  ProjectDocument::StatusChanged);
 }
 
@@ -87,7 +96,8 @@ ChangeTaskCommand *ChangeTaskCommand::setLifecycle(ProjectDocument *document, co
     Task t = *document->project().find(taskId);
     t.lifecycle = stage;
     t.hasLifecycle = true;
-    return new ChangeTaskCommand(document, t, tr("Set lifecycle stage to %1").arg(toString(stage)),
+    return new ChangeTaskCommand(document, t,
+                                 tr("Set lifecycle stage of %1 to %2").arg(named(document, taskId), toString(stage)),
                                  ProjectDocument::StatusChanged);
 }
 
@@ -99,8 +109,8 @@ ChangeTaskCommand *ChangeTaskCommand::setExtraField(ProjectDocument *document, c
         t.extra.remove(name);
     else
         t.extra.insert(name, value);
-    const QString text = value.isUndefined() ? tr("Remove %1 of %2").arg(name, taskId)
-                                             : tr("Set %1 of %2").arg(name, taskId);
+    const QString text = value.isUndefined() ? tr("Remove %1 of %2").arg(name, named(document, taskId))
+                                             : tr("Set %1 of %2").arg(name, named(document, taskId));
     return new ChangeTaskCommand(document, t, text, ProjectDocument::OtherChanged);
 }
 

@@ -1,6 +1,8 @@
 #include "structurecommands.h"
 
+#include "model/layout/framefit.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QCoreApplication>
 
@@ -11,6 +13,13 @@ constexpr int kSetPositionsId = 1002;
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
     return QCoreApplication::translate("Workplan", text, disambiguation, n);
+}
+
+// "'Design API' → 'Write tests'": prerequisite first, as the canvas draws the arrow.
+QString link(ProjectDocument *document, const QString &ownerId, const QString &prereqId)
+{
+    const TaskLabels &labels = taskLabels(*document);
+    return QStringLiteral("%1 \u2192 %2").arg(labels.quoted(prereqId), labels.quoted(ownerId));
 }
 } // namespace
 
@@ -26,7 +35,8 @@ ReparentTaskCommand::ReparentTaskCommand(ProjectDocument *document, const QStrin
     , m_oldHasParentField(document->project().find(id)->hasParentField)
     , m_beforeId(beforeId)
 {
-    setText(m_oldParent == m_newParent ? tr("Reorder %1").arg(id) : tr("Move %1").arg(id));
+    const QString name = taskLabels(*document).quoted(id);
+    setText(m_oldParent == m_newParent ? tr("Reorder %1").arg(name) : tr("Move %1").arg(name));
 }
 
 void ReparentTaskCommand::moveTo(const QString &parentId, const QString &beforeId, int fallbackIndex)
@@ -52,13 +62,35 @@ void ReparentTaskCommand::moveTo(const QString &parentId, const QString &beforeI
     m_document->applyMoveTask(m_id, parentId, index);
 }
 
+ReparentTaskCommand::~ReparentTaskCommand() = default;
+
 void ReparentTaskCommand::redo()
 {
+    // A parent that was a card until now opens its frame where the card was.
+    std::optional<QPointF> parentSpot;
+    if (!m_arranged && !m_newParent.isEmpty() && !m_document->isSummary(m_newParent)) {
+        const Task *p = m_document->project().find(m_newParent);
+        if (p && p->hasPosition)
+            parentSpot = p->position;
+    }
     moveTo(m_newParent, m_beforeId, -1);
+    if (!m_arranged) {
+        // Worked out once, on the document as the move left it; redo repeats the result.
+        m_arranged = true;
+        if (m_arrange && m_oldParent != m_newParent) {
+            const QHash<QString, QPointF> places = arrangeFrames(*m_document, {m_id}, false, parentSpot);
+            if (!places.isEmpty())
+                m_places = std::make_unique<SetPositionsCommand>(m_document, places);
+        }
+    }
+    if (m_places)
+        m_places->redo();
 }
 
 void ReparentTaskCommand::undo()
 {
+    if (m_places)
+        m_places->undo();
     // The original file index, counted as if the task were not in the list yet.
     const int current = m_document->project().indexOf(m_id);
     m_document->applyMoveTask(m_id, m_oldParent, m_oldIndex >= current ? m_oldIndex + 1 : m_oldIndex,
@@ -67,10 +99,14 @@ void ReparentTaskCommand::undo()
 
 SetPositionsCommand::SetPositionsCommand(ProjectDocument *document, const QHash<QString, QPointF> &positions,
                                          const QString &text, bool mergeable, QUndoCommand *parent)
-    : QUndoCommand(text.isEmpty() ? tr("Move %n task(s)", nullptr, int(positions.size())) : text, parent)
+    : QUndoCommand(text, parent)
     , m_document(document)
     , m_mergeable(mergeable)
 {
+    if (text.isEmpty()) {
+        setText(positions.size() == 1 ? tr("Move %1").arg(taskLabels(*document).quoted(positions.constBegin().key()))
+                                      : tr("Move %1 tasks").arg(positions.size()));
+    }
     for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
         const Task *t = document->project().find(it.key());
         if (!t)
@@ -119,8 +155,7 @@ DependencyCommand *DependencyCommand::add(ProjectDocument *document, const QStri
     const QList<Dependency> before = document->project().find(ownerId)->dependencies;
     QList<Dependency> after = before;
     after.append(dep);
-    return new DependencyCommand(document, ownerId, before, after,
-                                 tr("Add dependency %1 \u2192 %2").arg(ownerId, dep.taskId));
+    return new DependencyCommand(document, ownerId, before, after, tr("Link %1").arg(link(document, ownerId, dep.taskId)));
 }
 
 DependencyCommand *DependencyCommand::remove(ProjectDocument *document, const QString &ownerId, int index)
@@ -130,7 +165,7 @@ DependencyCommand *DependencyCommand::remove(ProjectDocument *document, const QS
     const QString prereq = after.at(index).taskId;
     after.removeAt(index);
     return new DependencyCommand(document, ownerId, before, after,
-                                 tr("Remove dependency %1 \u2192 %2").arg(ownerId, prereq));
+                                 tr("Remove link %1").arg(link(document, ownerId, prereq)));
 }
 
 DependencyCommand *DependencyCommand::change(ProjectDocument *document, const QString &ownerId, int index,
@@ -140,7 +175,7 @@ DependencyCommand *DependencyCommand::change(ProjectDocument *document, const QS
     QList<Dependency> after = before;
     after[index] = dep;
     return new DependencyCommand(document, ownerId, before, after,
-                                 tr("Change dependency %1 \u2192 %2").arg(ownerId, dep.taskId));
+                                 tr("Change link %1").arg(link(document, ownerId, dep.taskId)));
 }
 
 void DependencyCommand::apply(const QList<Dependency> &deps)

@@ -8,9 +8,12 @@
 #include <QPointF>
 #include <QUndoCommand>
 
+#include <memory>
+
 namespace Workplan {
 
 class ProjectDocument;
+class SetPositionsCommand;
 
 // Moves a task (with its subtree) under a new parent and/or to a new place among its
 // siblings. Callers check ProjectDocument::reparentProblem() first.
@@ -20,6 +23,13 @@ public:
     // `beforeId`: the task to land in front of; empty to land after the last child.
     ReparentTaskCommand(ProjectDocument *document, const QString &id, const QString &newParentId,
                         const QString &beforeId = QString(), QUndoCommand *parent = nullptr);
+    ~ReparentTaskCommand() override;
+
+    // Frames mean membership: on a canvas the user arranged (a task has a stored position)
+    // a new parent also puts the task inside that parent's frame and moves what the frame
+    // then covers clear of it (model/layout/framefit.h), in this same step. The canvas,
+    // which keeps a dropped task where it lands and clears the frames itself, turns it off.
+    void setArrangeFrames(bool on) { m_arrange = on; }
 
     void redo() override;
     void undo() override;
@@ -33,6 +43,9 @@ private:
     int m_oldIndex;
     bool m_oldHasParentField;
     QString m_beforeId;
+    bool m_arrange = true;
+    bool m_arranged = false;                      // the positions below are worked out
+    std::unique_ptr<SetPositionsCommand> m_places;   // where the arranging moved tasks
 };
 
 // Canvas positions of one or more tasks. A drag makes one of these; repeated moves of the

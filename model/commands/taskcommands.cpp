@@ -1,6 +1,10 @@
 #include "taskcommands.h"
 
+#include "structurecommands.h"
+
+#include "model/layout/framefit.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -71,17 +75,48 @@ AddTasksCommand::AddTasksCommand(ProjectDocument *document, const QList<Task> &t
     const Project &project = document->project();
     const int base = fileIndex < 0 ? project.taskCount() : qMin(fileIndex, project.taskCount());
     QHash<QString, QString> newParents;
-    for (const Task &t : tasks)
+    for (const Task &t : tasks) {
         newParents.insert(t.id, t.parentId);
+        m_ids << t.id;
+    }
     // Final file index of entry k is base + k: the entries are contiguous.
     for (int k = 0; k < tasks.size(); ++k)
         m_set.add(base + k, tasks[k], depthOf(project, tasks[k].parentId, newParents));
-    setText(tasks.size() == 1 ? QCoreApplication::translate("Workplan", "Add %1").arg(tasks.first().title())
-                              : QCoreApplication::translate("Workplan", "Add %n task(s)", nullptr, int(tasks.size())));
+    // Before the tasks are in: one named against the titles already there ("Add 'New Task'").
+    setText(tasks.size() == 1
+                ? QCoreApplication::translate("Workplan", "Add %1").arg(taskLabels(*document).quoted(tasks.first()))
+                : QCoreApplication::translate("Workplan", "Add %1 tasks").arg(tasks.size()));
 }
 
-void AddTasksCommand::redo() { m_set.insertInto(*m_document); }
-void AddTasksCommand::undo() { m_set.removeFrom(*m_document); }
+AddTasksCommand::~AddTasksCommand() = default;
+
+void AddTasksCommand::redo()
+{
+    m_set.insertInto(*m_document);
+    if (!m_arranged) {
+        m_arranged = true;
+        // Tasks that come with places (a paste, a drop) keep them and push neighbours away;
+        // tasks without (Insert, the tree) go inside their parent's frame, under its cards.
+        bool allPlaced = true;
+        for (const QString &id : std::as_const(m_ids)) {
+            const Task *t = m_document->project().find(id);
+            // A summary is drawn as the frame around its children: only leaves have places.
+            allPlaced = allPlaced && t && (t->hasPosition || m_document->isSummary(id));
+        }
+        const QHash<QString, QPointF> places = arrangeFrames(*m_document, m_ids, allPlaced);
+        if (!places.isEmpty())
+            m_places = std::make_unique<SetPositionsCommand>(m_document, places);
+    }
+    if (m_places)
+        m_places->redo();
+}
+
+void AddTasksCommand::undo()
+{
+    if (m_places)
+        m_places->undo();
+    m_set.removeFrom(*m_document);
+}
 
 RemoveTasksCommand::RemoveTasksCommand(ProjectDocument *document, const QStringList &ids, QUndoCommand *parent)
     : QUndoCommand(parent)
@@ -111,8 +146,9 @@ RemoveTasksCommand::RemoveTasksCommand(ProjectDocument *document, const QStringL
             m_othersAfter << after;
         }
     }
-    setText(doomed.size() == 1 ? QCoreApplication::translate("Workplan", "Delete %1").arg(m_set.entries().first().task.title())
-                               : QCoreApplication::translate("Workplan", "Delete %n task(s)", nullptr, int(doomed.size())));
+    setText(doomed.size() == 1
+                ? QCoreApplication::translate("Workplan", "Delete %1").arg(taskLabels(*document).quoted(*doomed.cbegin()))
+                : QCoreApplication::translate("Workplan", "Delete %1 tasks").arg(doomed.size()));
 }
 
 void RemoveTasksCommand::redo()

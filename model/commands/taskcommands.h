@@ -5,9 +5,12 @@
 #include <QList>
 #include <QUndoCommand>
 
+#include <memory>
+
 namespace Workplan {
 
 class ProjectDocument;
+class SetPositionsCommand;
 
 // A set of tasks at fixed file positions that can be put in or taken out as a whole,
 // parents before children and back, so the tree never sees an orphan.
@@ -35,12 +38,20 @@ public:
     AddTasksCommand(ProjectDocument *document, const QList<Task> &tasks, int fileIndex = -1,
                     QUndoCommand *parent = nullptr);
 
+    ~AddTasksCommand() override;
+
     void redo() override;
     void undo() override;
 
 private:
     ProjectDocument *m_document;
     TaskSet m_set;
+    QStringList m_ids;
+    // Frames mean membership: on a canvas the user arranged, a task added under a summary
+    // is placed inside its frame and whatever the grown frame would cover moves clear, in
+    // this same undo step. Worked out on the first redo; later redos repeat it.
+    bool m_arranged = false;
+    std::unique_ptr<SetPositionsCommand> m_places;
 };
 
 // Removes tasks with their whole subtrees and every dependency on them; undo brings all back.

@@ -1,12 +1,15 @@
 #include "analysisreport.h"
 
 #include "../jsonwriter.h"
+#include "../tasklabel.h"
 #include "analysis.h"
 #include "leveledschedule.h"
 #include "scheduledates.h"
 #include "snapshot.h"
 
 #include <QStringList>
+
+#include <optional>
 
 namespace Workplan {
 
@@ -26,13 +29,13 @@ QString hoursText(double h)
     return QString::fromLatin1(formatDouble(h, false)) + QLatin1String(" h");
 }
 
-template<typename Tasks>
-QString idList(const Snapshot &s, const Tasks &tasks)
+template<typename Name, typename Tasks>
+QString nameList(const Name &name, const Tasks &tasks)
 {
     QStringList out;
     out.reserve(int(tasks.size()));
     for (int t : tasks)
-        out << s.ids[t];
+        out << name(t);
     return out.join(QLatin1String(", "));
 }
 
@@ -236,8 +239,15 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
     return out;
 }
 
-QString analysisToText(const Snapshot &s, const Analysis &a)
+QString analysisToText(const Snapshot &s, const Analysis &a, const Project *project)
 {
+    std::optional<TaskLabels> labels;
+    if (project)
+        labels.emplace(*project);
+    auto name = [&](int t) {
+        const QString &id = s.ids[std::size_t(t)];
+        return labels ? (*labels)(id) : id;
+    };
     QString out;
     auto line = [&](const QString &l) { out += l + QLatin1Char('\n'); };
     line(QStringLiteral("Project: %1").arg(s.projectName));
@@ -246,7 +256,7 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
     if (!a.hasSchedule()) {
         line(QStringLiteral("Cycles: %1 — no schedule is possible").arg(a.cycles.size()));
         for (const auto &c : a.cycles)
-            line(QStringLiteral("  loop: %1").arg(idList(s, c)));
+            line(QStringLiteral("  loop: %1").arg(nameList(name, c)));
     } else {
         line(QStringLiteral("Makespan: %1").arg(hoursText(a.makespanHours)));
         if (const LeveledSchedule *l = a.leveled.get())
@@ -260,26 +270,26 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
                  .arg(hoursText(a.sequentialHours), hoursText(a.timeSavingsHours)));
         QStringList path;
         for (int t : a.criticalPath)
-            path << s.ids[t];
+            path << name(t);
         line(QStringLiteral("Critical path: %1").arg(path.join(QLatin1String(" -> "))));
         line(QStringLiteral("Parallel groups: %1").arg(a.parallelGroupCount()));
         for (std::size_t g = 0; g < a.parallelGroupCount(); ++g)
             line(QStringLiteral("  wave %1 (%2 tasks): %3")
-                     .arg(g + 1).arg(a.parallelGroup(g).size()).arg(idList(s, a.parallelGroup(g))));
+                     .arg(g + 1).arg(a.parallelGroup(g).size()).arg(nameList(name, a.parallelGroup(g))));
     }
     line(QStringLiteral("Blocked: %1").arg(a.blocked.size()));
     for (const Analysis::Blocked &b : a.blocked) {
-        line(QStringLiteral("  %1%2").arg(s.ids[b.task], b.marked ? QStringLiteral(" (marked blocked)") : QString()));
+        line(QStringLiteral("  %1%2").arg(name(b.task), b.marked ? QStringLiteral(" (marked blocked)") : QString()));
         for (const Analysis::Waiting &x : a.waitingOf(b)) {
-            const QString via = x.via < 0 ? QString() : QStringLiteral(" (via %1)").arg(s.ids[x.via]);
+            const QString via = x.via < 0 ? QString() : QStringLiteral(" (via %1)").arg(name(x.via));
             line(QStringLiteral("    waits on %1 [%2]: %3%4")
-                     .arg(s.ids[x.task], toString(x.type), toString(x.reason), via));
+                     .arg(name(x.task), toString(x.type), toString(x.reason), via));
         }
     }
-    line(QStringLiteral("Ready: %1").arg(a.ready.empty() ? QStringLiteral("none") : idList(s, a.ready)));
+    line(QStringLiteral("Ready: %1").arg(a.ready.empty() ? QStringLiteral("none") : nameList(name, a.ready)));
     for (const Analysis::Overrun &o : a.overruns)
         line(QStringLiteral("Overrun: %1 estimated %2, scheduled %3")
-                 .arg(s.ids[o.task], hoursText(o.estimateHours), hoursText(o.scheduledHours)));
+                 .arg(name(o.task), hoursText(o.estimateHours), hoursText(o.scheduledHours)));
     if (s.dates) {
         // §6 for a person: "2025-07-01 17:00", margins in hours, late ones said so.
         auto shown = [](const Moment &m) { return formatMoment(m).replace(QLatin1Char('T'), QLatin1Char(' ')); };
@@ -292,13 +302,13 @@ QString analysisToText(const Snapshot &s, const Analysis &a)
                 const QString verdict = margin < -1e-6 ? QStringLiteral("%1 late").arg(hoursText(-margin))
                                                        : QStringLiteral("%1 to spare").arg(hoursText(margin));
                 line(QStringLiteral("Deadline: %1: due %2, finishes %3 — %4")
-                         .arg(s.ids[std::size_t(d.task)], shown(d.moment),
+                         .arg(name(d.task), shown(d.moment),
                               shown(dates.tasks[std::size_t(d.task)].finish), verdict));
             }
         }
     }
     for (const Analysis::Warning &x : a.warnings)
-        line(QStringLiteral("Warning: %1: %2").arg(s.ids[x.task], x.message));
+        line(QStringLiteral("Warning: %1: %2").arg(name(x.task), x.message));
     return out;
 }
 

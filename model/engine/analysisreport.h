@@ -5,13 +5,15 @@
 
 namespace Workplan {
 
+class Project;
 struct Analysis;
 struct Snapshot;
 
 // `workplan analyze --json` (§5): keys in the contract's order, hours always with a fraction.
 QByteArray analysisToJson(const Snapshot &snapshot, const Analysis &analysis, int indent = 0);
 
-// The same facts for a person to read.
-QString analysisToText(const Snapshot &snapshot, const Analysis &analysis);
+// The same facts for a person to read, tasks named by their titles from `project`
+// (taskLabel: the id only where there is no title or two tasks share one); by id without it.
+QString analysisToText(const Snapshot &snapshot, const Analysis &analysis, const Project *project = nullptr);
 
 } // namespace Workplan

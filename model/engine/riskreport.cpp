@@ -1,6 +1,7 @@
 #include "riskreport.h"
 
 #include "../jsonwriter.h"
+#include "../tasklabel.h"
 #include "analysis.h"
 #include "riskinput.h"
 #include "scheduledates.h"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace Workplan {
 
@@ -144,8 +146,12 @@ QByteArray riskToJson(const Snapshot &s, const Analysis &a, const RiskInput &in,
 }
 
 QString riskToText(const Snapshot &s, const Analysis &a, const RiskInput &in,
-                   const RiskResult &r, std::uint64_t seed)
+                   const RiskResult &r, std::uint64_t seed, const Project *project)
 {
+    std::optional<TaskLabels> labels;
+    if (project)
+        labels.emplace(*project);
+    const auto name = [&](int t) { return labels ? (*labels)(s.ids[std::size_t(t)]) : s.ids[std::size_t(t)]; };
     QString out;
     auto line = [&](const QString &l) { out += l + QLatin1Char('\n'); };
     auto hours = [](double h) { return QString::number(h, 'f', 1) + QLatin1String(" h"); };
@@ -166,13 +172,13 @@ QString riskToText(const Snapshot &s, const Analysis &a, const RiskInput &in,
     line(QStringLiteral("On time (by the deterministic finish): %1 %").arg(r.onTimeProbability * 100, 0, 'f', 1));
     for (std::size_t k = 0; k < s.deadlines.size(); ++k)
         line(QStringLiteral("Deadline %1 met in %2 % of runs")
-                 .arg(s.ids[std::size_t(s.deadlines[k].task)]).arg(r.deadlineProbability[k] * 100, 0, 'f', 1));
+                 .arg(name(s.deadlines[k].task)).arg(r.deadlineProbability[k] * 100, 0, 'f', 1));
     line(QStringLiteral("Most critical:"));
     for (int t : riskTopLeaves(s, r.criticality, 10, false))
-        line(QStringLiteral("  %1 %  %2").arg(r.criticality[std::size_t(t)] * 100, 5, 'f', 1).arg(s.ids[std::size_t(t)]));
+        line(QStringLiteral("  %1 %  %2").arg(r.criticality[std::size_t(t)] * 100, 5, 'f', 1).arg(name(t)));
     line(QStringLiteral("Most sensitive (rank correlation with the finish):"));
     for (int t : riskTopLeaves(s, r.sensitivity, 10, true))
-        line(QStringLiteral("  %1  %2").arg(r.sensitivity[std::size_t(t)], 6, 'f', 3).arg(s.ids[std::size_t(t)]));
+        line(QStringLiteral("  %1  %2").arg(r.sensitivity[std::size_t(t)], 6, 'f', 3).arg(name(t)));
     if (!r.histogramCounts.empty()) {
         line(QStringLiteral("Histogram of the finish:"));
         const int most = *std::max_element(r.histogramCounts.begin(), r.histogramCounts.end());
@@ -183,7 +189,7 @@ QString riskToText(const Snapshot &s, const Analysis &a, const RiskInput &in,
         }
     }
     for (const Snapshot::TaskWarning &x : mergedWarnings(a, in))
-        line(QStringLiteral("Warning: %1: %2").arg(s.ids[std::size_t(x.task)], x.message));
+        line(QStringLiteral("Warning: %1: %2").arg(name(x.task), x.message));
     return out;
 }
 

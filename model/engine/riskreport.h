@@ -8,6 +8,8 @@
 
 namespace Workplan {
 
+class Project;
+
 struct Analysis;
 struct RiskInput;
 struct RiskResult;
@@ -18,8 +20,10 @@ struct Snapshot;
 // tasks, a histogram). `analysis` is the deterministic analysis of the same snapshot.
 QByteArray riskToJson(const Snapshot &s, const Analysis &analysis, const RiskInput &input,
                       const RiskResult &result, std::uint64_t seed);
+// Tasks are named by their titles (TaskLabels of the project the snapshot was made from),
+// by id when no project is given.
 QString riskToText(const Snapshot &s, const Analysis &analysis, const RiskInput &input,
-                   const RiskResult &result, std::uint64_t seed);
+                   const RiskResult &result, std::uint64_t seed, const Project *project = nullptr);
 // The leaves with the largest `value` (by absolute value when `absolute`), at most `count`,
 // ties in file order, zeros left out: the "most critical" and "most sensitive" lists of the
 // text report, the panel and the printed page.

@@ -5,6 +5,7 @@
 
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -49,6 +50,9 @@ QRectF CardItem::boundingRect() const
 QPainterPath CardItem::shape() const
 {
     QPainterPath p;
+    // Winding: with the default odd-even rule the half of the port that overlaps the card
+    // was a hole, and a press there went to the arrows or the rubber band underneath.
+    p.setFillRule(Qt::WindingFill);
     p.addRect(0, 0, CardWidth, CardHeight);
     p.addEllipse(QPointF(CardWidth, CardHeight / 2), PortRadius + 2, PortRadius + 2);
     return p;
@@ -64,11 +68,44 @@ QPointF CardItem::portScenePos() const
     return scenePos() + QPointF(CardWidth, CardHeight / 2);
 }
 
-bool CardItem::isOnPort(const QPointF &scenePos) const
+QRectF CardItem::portHitRect(qreal viewScale) const
 {
-    const QPointF d = scenePos - portScenePos();
-    const qreal r = PortRadius + 3;   // a little slack for the mouse
-    return d.x() * d.x() + d.y() * d.y() <= r * r;
+    // PortHitPixels square on screen, never smaller than the drawn port. Far out, where
+    // that square is wider than half the card, it slides outwards: a quarter of the card
+    // at most lies under it, so the card can still be moved by its body.
+    const qreal half = std::max(PortHitPixels / 2 / std::max(viewScale, 1e-6), PortRadius + 2);
+    const qreal inside = std::min(half, CardWidth / 4);
+    const QPointF c = portScenePos();
+    // Below about 18 % the square would cover the gaps of the layout grid, and a press
+    // between two cards would draw a dependency instead of a rubber band: it stops half-way
+    // to the neighbouring rows and columns (at 10 % that is still the card's whole height).
+    return QRectF(c.x() - inside, c.y() - half, 2 * half, 2 * half).intersected(gridCell());
+}
+
+QRectF CardItem::gridCell() const
+{
+    const qreal dx = (ColumnSpacing - CardWidth) / 2, dy = (RowSpacing - CardHeight) / 2;
+    return nodeSceneRect().adjusted(-dx, -dy, dx, dy);
+}
+
+QRectF CardItem::edgeGripRect(qreal viewScale) const
+{
+    // yEd and draw.io start a connection anywhere along a node's border; here its right
+    // edge, where arrows leave.
+    const qreal scale = std::max(viewScale, 1e-6);
+    const qreal inside = std::min(EdgeGripPixels / scale, CardWidth / 4);
+    const qreal outside = std::min(EdgeGripOutsidePixels / scale, (ColumnSpacing - CardWidth) / 2);
+    const QRectF r = nodeSceneRect();
+    return QRectF(r.right() - inside, r.top(), inside + outside, r.height());
+}
+
+CardItem::Grip CardItem::gripAt(const QPointF &scenePos, qreal viewScale) const
+{
+    if (portHitRect(viewScale).contains(scenePos))
+        return Grip::Port;
+    if (edgeGripRect(viewScale).contains(scenePos))
+        return Grip::Edge;
+    return Grip::None;
 }
 
 void CardItem::setCollapsedSummary(bool collapsed, int hiddenCount)
@@ -87,7 +124,8 @@ void CardItem::refresh()
     if (!s || !t)
         return;
     const GraphScene::Overlay *o = s->overlay(taskId());
-    QString tip = QStringLiteral("%1 (%2)").arg(t->title(), t->id);
+    // The title a person knows the task by; its id only when another task has that title.
+    QString tip = taskLabels(*s->document())(t->id);
     if (o && o->blocked) {
         if (const QString why = s->blockedText(taskId()); !why.isEmpty())
             tip += QLatin1Char('\n') + why;

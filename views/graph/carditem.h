@@ -21,7 +21,17 @@ public:
 
     QRectF nodeSceneRect() const override;
     QPointF portScenePos() const;
-    bool isOnPort(const QPointF &scenePos) const;
+
+    // What a press at `scenePos` takes hold of to draw a new dependency, in a view that
+    // shows the scene at `viewScale` (screen pixels per scene unit): the port, the band
+    // along the right edge, or nothing. The areas are sized in screen pixels, so a port
+    // stays easy to hit at every zoom.
+    enum class Grip { None, Port, Edge };
+    Grip gripAt(const QPointF &scenePos, qreal viewScale) const;
+    QRectF portHitRect(qreal viewScale) const;   // scene coordinates
+    QRectF edgeGripRect(qreal viewScale) const;  // scene coordinates
+    // The card with half the layout's gaps around it: how far the grips reach at most.
+    QRectF gridCell() const;
 
     // A collapsed summary shows this card instead of its frame.
     void setCollapsedSummary(bool collapsed, int hiddenCount);

@@ -6,7 +6,9 @@
 #include "graphstyle.h"
 #include "layoutadapter.h"
 
+#include "model/commands/structurecommands.h"
 #include "model/commands/taskcommands.h"
+#include "model/layout/framefit.h"
 #include "model/projectdocument.h"
 #include "model/templates.h"
 #include "views/taskfactory.h"
@@ -99,6 +101,15 @@ QString GraphScene::frameAt(const QPointF &scenePos) const
     return id;
 }
 
+void GraphScene::makeRoomAround(const QStringList &added)
+{
+    // The frame a drop lands in grows around it: what is not its own moves clear, in the
+    // same undo step (inside the caller's macro).
+    const QHash<QString, QPointF> places = arrangeFrames(*m_document, added, true);
+    if (!places.isEmpty())
+        m_document->undoStack()->push(new SetPositionsCommand(m_document, places, tr("Make room")));
+}
+
 QString GraphScene::createTaskAt(const QString &type, const QPointF &scenePos)
 {
     flush();
@@ -108,7 +119,11 @@ QString GraphScene::createTaskAt(const QString &type, const QPointF &scenePos)
     t.hasPosition = true;
     auto *cmd = new AddTasksCommand(m_document, {t});
     cmd->setText(tr("Add %1").arg(t.title()));
-    m_document->undoStack()->push(cmd);
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(cmd->text());
+    stack->push(cmd);
+    makeRoomAround({t.id});
+    stack->endMacro();
     if (m_selection)
         m_selection->select(t.id);
     return t.id;
@@ -172,6 +187,7 @@ QStringList GraphScene::createTemplateAt(const QString &resourceName, const QPoi
     QUndoStack *stack = m_document->undoStack();
     stack->beginMacro(tr("Add template %1").arg(tmpl->name));
     stack->push(new AddTasksCommand(m_document, tasks));
+    makeRoomAround(tops);
     stack->endMacro();
     if (m_selection)
         m_selection->setSelection(tops, tops.value(0));

@@ -1,19 +1,37 @@
 // GraphScene: what the mouse and keyboard do. Every change goes through the undo stack.
 #include "graphscene.h"
 
+#include "cardrenamer.h"
 #include "carditem.h"
 #include "frameitem.h"
 #include "nodeitem.h"
 
 #include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
+#include "views/taskselection.h"
 
+#include <QApplication>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QKeyEvent>
 #include <QUndoStack>
 
 namespace Workplan {
+
+namespace {
+
+// Screen pixels per scene unit in the view whose viewport sent an event (the first view's
+// for an event without one).
+qreal viewScale(const QWidget *viewport, const QList<QGraphicsView *> &views)
+{
+    const QGraphicsView *view = viewport ? qobject_cast<const QGraphicsView *>(viewport->parentWidget()) : nullptr;
+    if (!view)
+        view = views.value(0);
+    return view ? std::sqrt(std::abs(view->transform().determinant())) : 1.0;
+}
+
+} // namespace
 
 void GraphScene::beginMove(const QPointF &scenePos)
 {
@@ -42,14 +60,9 @@ void GraphScene::beginMove(const QPointF &scenePos)
         if (CardItem *c = m_cards.value(id)) {
             m_moveStart.insert(c, c->pos());
             m_movedLeaves << id;
-            const Task *t = m_document->project().find(id);
-            for (QString a = t ? t->parentId : QString(); !a.isEmpty();) {
-                m_moveFrames.insert(a);
-                const Task *at = m_document->project().find(a);
-                a = at ? at->parentId : QString();
-            }
         }
     }
+    m_moveFrames = framesDraggedWhole();
 }
 
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
@@ -80,12 +93,13 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
-    NodeItem *node = nodeAt(pos);
-    if (node && node->type() == CardItem::Type && static_cast<CardItem *>(node)->isOnPort(pos)) {
+    // A port (or a card's right edge) wins over the card, the arrows and the frames under
+    // it; its area is measured on the screen of the view pressed in.
+    if (CardItem *source = linkSourceAt(pos, viewScale(event->widget(), views()))) {
         m_mode = Mode::Link;
-        m_linkFrom = node->taskId();
+        m_linkFrom = source->taskId();
         m_rubberLink = new QGraphicsPathItem;
-        m_rubberLink->setData(0, static_cast<CardItem *>(node)->portScenePos());
+        m_rubberLink->setData(0, source->portScenePos());
         m_rubberLink->setPen(QPen(QColor(0x1565c0), 2, Qt::DashLine));
         m_rubberLink->setZValue(1000);
         addItem(m_rubberLink);
@@ -93,6 +107,7 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
+    NodeItem *node = nodeAt(pos);
     if (node && node->type() == FrameItem::Type && static_cast<FrameItem *>(node)->toggleRect().contains(pos)) {
         toggleCollapsed(node->taskId());
         event->accept();
@@ -131,6 +146,25 @@ void GraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_mode == Mode::Link
+        && (event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton)).manhattanLength()
+            < QApplication::startDragDistance()) {
+        // A click on a port or a right edge, not a drag: it selects the card, as a click
+        // anywhere else on it does (and draws nothing).
+        const QString id = m_linkFrom;
+        clearLinkState();
+        CardItem *card = m_cards.value(id);
+        if (card && (event->modifiers() & Qt::ControlModifier)) {
+            card->setSelected(!card->isSelected());
+        } else if (m_selection) {
+            m_selection->select(id);
+        } else if (card) {
+            clearSelection();
+            card->setSelected(true);
+        }
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && (m_mode == Mode::Link || m_mode == Mode::Retarget)) {
         finishLink(event->scenePos(), event->modifiers());
         event->accept();
@@ -139,15 +173,8 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     if (event->button() == Qt::LeftButton && m_mode == Mode::Move) {
         m_mode = Mode::None;
         QGraphicsScene::mouseReleaseEvent(event);
-        if (m_moved && !m_movedLeaves.isEmpty()) {
-            QHash<QString, QPointF> positions;
-            for (const QString &id : std::as_const(m_movedLeaves)) {
-                if (CardItem *c = m_cards.value(id))
-                    positions.insert(id, c->pos());
-            }
-            m_moveStart.clear();
-            m_document->undoStack()->push(new SetPositionsCommand(m_document, positions));
-        }
+        if (m_moved && !m_movedLeaves.isEmpty())
+            finishMove(event->scenePos());   // graphedits.cpp
         m_moveStart.clear();
         return;
     }
@@ -165,6 +192,12 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
             event->accept();
             return;
         }
+    }
+    // Double-click a card's title to rename the task in place (views/graph/cardrenamer.cpp).
+    if (node && node->type() == CardItem::Type
+        && CardRenamer::start(this, static_cast<CardItem *>(node), event->scenePos(), event->widget())) {
+        event->accept();
+        return;
     }
     QGraphicsScene::mouseDoubleClickEvent(event);
 }

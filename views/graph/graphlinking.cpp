@@ -3,6 +3,7 @@
 
 #include "carditem.h"
 #include "frameitem.h"
+#include "graphstyle.h"
 #include "nodeitem.h"
 
 #include "model/projectdocument.h"
@@ -13,6 +14,8 @@
 #include <QToolTip>
 
 namespace Workplan {
+
+using namespace GraphStyle;
 
 NodeItem *GraphScene::nodeAt(const QPointF &scenePos) const
 {
@@ -27,6 +30,37 @@ NodeItem *GraphScene::nodeAt(const QPointF &scenePos) const
             frame = static_cast<NodeItem *>(item);
     }
     return frame;
+}
+
+CardItem *GraphScene::linkSourceAt(const QPointF &scenePos, qreal viewScale) const
+{
+    // The card the press is on decides alone: its own port or edge, or a move. Only
+    // outside every card may a neighbour's port area (wider than the port far out) reach.
+    for (QGraphicsItem *item : items(scenePos, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != CardItem::Type || !item->isVisible())
+            continue;
+        auto *card = static_cast<CardItem *>(item);
+        if (card->nodeSceneRect().contains(scenePos))
+            return card->gripAt(scenePos, viewScale) != CardItem::Grip::None ? card : nullptr;
+    }
+    // Over arrows, frames or the canvas: the nearest port (or edge band) that holds the
+    // point. The grips stay inside their card's grid cell, so only cards that near count.
+    const QRectF around(scenePos - QPointF(ColumnSpacing, RowSpacing), QSizeF(2 * ColumnSpacing, 2 * RowSpacing));
+    CardItem *best = nullptr;
+    qreal bestDistance = 0;
+    for (QGraphicsItem *item : items(around, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != CardItem::Type || !item->isVisible())
+            continue;
+        auto *card = static_cast<CardItem *>(item);
+        if (card->gripAt(scenePos, viewScale) == CardItem::Grip::None)
+            continue;
+        const qreal d = QLineF(scenePos, card->portScenePos()).length();
+        if (!best || d < bestDistance) {
+            best = card;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 void GraphScene::clearLinkState()

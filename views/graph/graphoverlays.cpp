@@ -12,6 +12,7 @@
 #include "model/dependency.h"
 #include "model/effort.h"
 #include "model/engine/leveledschedule.h"
+#include "model/tasklabel.h"
 #include "views/analysiscontroller.h"
 
 #include <algorithm>
@@ -117,7 +118,7 @@ QString GraphScene::blockedText(const QString &id) const
     QStringList lines;
     if (b->marked)
         lines << tr("Marked as blocked");
-    for (QString line : result->waitLines(*b)) {
+    for (QString line : result->waitLines(*b, taskLabels(*m_document))) {
         line[0] = line[0].toUpper();
         lines << line;
     }

@@ -104,6 +104,10 @@ public:
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
     bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
 
+    // The card whose port or right edge a press at `scenePos` takes hold of, in a view at
+    // `viewScale` (graphlinking.cpp); null when a press there draws no dependency.
+    CardItem *linkSourceAt(const QPointF &scenePos, qreal viewScale) const;
+
     // --- Edits (each one undoable command or macro; refusals emit message()) ---
     bool createDependency(const QString &prereqId, const QString &ownerId, DependencyType type);
     bool retargetEdge(const QString &ownerId, int index, EdgeItem::End end, const QString &newTaskId);
@@ -208,6 +212,14 @@ private:
     QString linkProblem(NodeItem *target, Qt::KeyboardModifiers modifiers) const;
     void finishLink(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
     void beginMove(const QPointF &scenePos);
+    // Membership (graphedits.cpp): the frames a drag carries along (dragged summaries and
+    // their subtrees; the others stay put, so the drop target is what the user sees), and
+    // the release at `cursor`: moved, reparented into the frame under each dragged task
+    // (the grabbed one: under the cursor), frames cleared.
+    QSet<QString> framesDraggedWhole() const;
+    void finishMove(const QPointF &cursor);
+    QString dropTargetAt(const QPointF &scenePos, const QString &movingId) const;
+    void makeRoomAround(const QStringList &added);   // graphdrops.cpp, inside a macro
     void clearLinkState();
 
     ProjectDocument *m_document;

@@ -5,9 +5,50 @@
 #include "frameitem.h"
 #include "nodeitem.h"
 
+#include "model/projectdocument.h"
 #include "views/taskselection.h"
 
+#include <QTimer>
+
 namespace Workplan {
+
+namespace {
+
+// The shared selection's arrow follows the canvas: exactly one arrow (and no node) picks
+// its dependency; an arrow let go of drops it. An edit of a dependency rebuilds its
+// owner's arrows, deleting the selected one: that keeps the dependency and selects its
+// new arrow once the scene is up to date, so the inspector can go on editing it.
+void followSelectedEdge(GraphScene *scene, TaskSelection *selection, const EdgeItem *edge, int edges)
+{
+    if (edge && edges == 1) {
+        const Dependency *d = edge->dependency();
+        selection->selectDependency({edge->ownerId(), edge->index(), d ? d->taskId : QString()});
+        return;
+    }
+    const DependencyRef ref = selection->selectedDependency();
+    if (ref.isNull())
+        return;
+    bool drawn = false;
+    for (const EdgeItem *e : scene->edgesOf(ref.ownerId))
+        drawn = drawn || e->index() == ref.index;
+    if (drawn || edges > 0) {
+        selection->selectDependency({});
+        return;
+    }
+    QTimer::singleShot(0, scene, [scene, selection = QPointer<TaskSelection>(selection), ref] {
+        if (!selection || selection->selectedDependency() != ref)
+            return;
+        scene->flush();
+        const int index = ref.resolve(scene->document()->project());
+        EdgeItem *e = index >= 0 ? scene->edgeFor(ref.ownerId, index) : nullptr;
+        if (index < 0)
+            selection->selectDependency({});
+        else if (e && !e->isSelected() && scene->selectedItems().isEmpty())
+            e->setSelected(true);
+    });
+}
+
+} // namespace
 
 void GraphScene::syncToTaskSelection()
 {
@@ -22,7 +63,13 @@ void GraphScene::syncToTaskSelection()
             ++it;
     }
     QStringList ids;
+    const EdgeItem *edge = nullptr;
+    int edges = 0;
     for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == EdgeItem::Type) {
+            edge = static_cast<const EdgeItem *>(item);
+            ++edges;
+        }
         if (item->type() != CardItem::Type && item->type() != FrameItem::Type)
             continue;
         const QString id = static_cast<NodeItem *>(item)->taskId();
@@ -36,6 +83,7 @@ void GraphScene::syncToTaskSelection()
         current = ids.isEmpty() ? QString() : ids.constFirst();
     m_syncingSelection = true;
     m_selection->setSelection(ids, current);
+    followSelectedEdge(this, m_selection, ids.isEmpty() ? edge : nullptr, edges);
     m_syncingSelection = false;
 }
 

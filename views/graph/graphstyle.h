@@ -17,6 +17,13 @@ namespace GraphStyle {
 constexpr qreal CardWidth = 190;
 constexpr qreal CardHeight = 66;
 constexpr qreal PortRadius = 6;
+// Where a new dependency is drawn from, in screen pixels whatever the zoom (a 6-unit port is
+// 1.5 px at 25 %): a square of this side around the port, a band this wide inside the
+// card's right edge (and a little beyond it), and the marker shown over a hovered port.
+constexpr qreal PortHitPixels = 16;
+constexpr qreal EdgeGripPixels = 6;
+constexpr qreal EdgeGripOutsidePixels = 2;
+constexpr qreal PortMarkerPixels = 7;   // radius
 constexpr qreal ColumnSpacing = 260;   // fallback grid and layered layout
 constexpr qreal RowSpacing = 88;
 constexpr qreal FramePadding = 16;

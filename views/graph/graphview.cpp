@@ -1,13 +1,17 @@
 #include "graphview.h"
 
+#include "carditem.h"
 #include "graphscene.h"
 #include "graphstyle.h"
 #include "nodeitem.h"
 
+#include "views/contextmenus.h"
 #include "views/taskselection.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMainWindow>
+#include <QPainter>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QWheelEvent>
@@ -112,6 +116,12 @@ void GraphView::resizeEvent(QResizeEvent *event)
         fitToWindow();
 }
 
+void GraphView::contextMenuEvent(QContextMenuEvent *event)
+{
+    ContextMenus::popup(ContextMenus::forCanvas(this, event->pos()), event->globalPos());
+    event->accept();
+}
+
 void GraphView::wheelEvent(QWheelEvent *event)
 {
     // Ctrl+wheel zooms; the plain wheel scrolls like every other document.
@@ -156,8 +166,107 @@ void GraphView::keyReleaseEvent(QKeyEvent *event)
     QGraphicsView::keyReleaseEvent(event);
 }
 
+static bool hasLinkCursor(const QWidget *viewport)
+{
+    return viewport->testAttribute(Qt::WA_SetCursor) && viewport->cursor().shape() == Qt::CrossCursor;
+}
+
+void GraphView::updateLinkHover(const QPoint &viewportPos)
+{
+    if (m_spaceHeld || m_panning || !isInteractive()) {
+        setLinkHover(QString(), false);   // the hand cursor is the pan's
+        return;
+    }
+    const QPointF scenePos = mapToScene(viewportPos);
+    CardItem *source = m_scene->linkSourceAt(scenePos, zoom());
+    CardItem *card = source;
+    for (QGraphicsItem *item : card ? QList<QGraphicsItem *>() : m_scene->items(scenePos)) {
+        if (item->type() == CardItem::Type && item->isVisible()) {
+            card = static_cast<CardItem *>(item);
+            break;
+        }
+    }
+    setLinkHover(card ? card->taskId() : QString(), source != nullptr);
+    if (source && !hasLinkCursor(viewport()))
+        viewport()->setCursor(Qt::CrossCursor);
+    else if (!source && hasLinkCursor(viewport()))
+        viewport()->unsetCursor();
+}
+
+void GraphView::setLinkHover(const QString &cardId, bool onGrip)
+{
+    const QRect before = m_hoverArea;
+    const bool changed = cardId != m_hoverCard || (onGrip && !cardId.isEmpty()) != m_hoverGrip;
+    m_hoverCard = cardId;
+    m_hoverGrip = onGrip && !cardId.isEmpty();
+    m_hoverArea = linkHoverArea();
+    // Also when the card moved (an undo) or the view zoomed under a still mouse.
+    if (changed || before != m_hoverArea) {
+        viewport()->update(before);
+        viewport()->update(m_hoverArea);
+    }
+}
+
+QRect GraphView::linkHoverArea() const
+{
+    const CardItem *card = m_hoverCard.isEmpty() ? nullptr : m_scene->cardFor(m_hoverCard);
+    if (!card || !card->isVisible())
+        return QRect();
+    const qreal scale = zoom();
+    const qreal r = std::max(GraphStyle::PortMarkerPixels / scale, GraphStyle::PortRadius) + 3 / scale;
+    const QRectF around(card->portScenePos() - QPointF(r, r), QSizeF(2 * r, 2 * r));
+    return mapFromScene(around.united(card->edgeGripRect(scale))).boundingRect().adjusted(-3, -3, 3, 3);
+}
+
+void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    const CardItem *card = m_hoverCard.isEmpty() ? nullptr : m_scene->cardFor(m_hoverCard);
+    if (!card || !card->isVisible())
+        return;
+    // Sizes in screen pixels: far out the card is a plain block and draws no port at all.
+    const qreal px = 1 / zoom();
+    const QColor accent(0x1565c0);
+    const QPointF port = card->portScenePos();
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (m_hoverGrip) {
+        const QRectF r = card->nodeSceneRect();
+        painter->setPen(QPen(accent, 3 * px, Qt::SolidLine, Qt::RoundCap));
+        painter->drawLine(QPointF(r.right(), r.top() + 2 * px), QPointF(r.right(), r.bottom() - 2 * px));
+    }
+    const qreal radius = std::max(GraphStyle::PortMarkerPixels * px, GraphStyle::PortRadius);
+    painter->setPen(QPen(accent, 1.5 * px));
+    painter->setBrush(m_hoverGrip ? accent : QColor(Qt::white));
+    painter->drawEllipse(port, radius, radius);
+    if (m_hoverGrip) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(port, radius / 3, radius / 3);
+    }
+    painter->restore();
+}
+
+bool GraphView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::Leave) {
+        setLinkHover(QString(), false);
+        if (hasLinkCursor(viewport()))
+            viewport()->unsetCursor();
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
 void GraphView::mousePressEvent(QMouseEvent *event)
 {
+    // The right button only opens a menu, and that menu acts on the selection: the press
+    // must not clear it (QGraphicsScene does for a press nothing accepts).
+    if (event->button() == Qt::RightButton) {
+        event->accept();
+        return;
+    }
+    // The marker would stay behind a card that is now dragged; a link drag draws its own line.
+    setLinkHover(QString(), false);
     if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
         m_panning = true;
         m_panLast = event->position().toPoint();
@@ -179,6 +288,8 @@ void GraphView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if (event->buttons() == Qt::NoButton)
+        updateLinkHover(event->position().toPoint());
     QGraphicsView::mouseMoveEvent(event);
 }
 

@@ -44,6 +44,11 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    // The hovered card's port, drawn at a size fixed on screen (views only, never printed).
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    // The card's, frame's, arrow's or background's menu (views/contextmenus.h).
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     GraphScene *m_scene;
@@ -52,6 +57,15 @@ private:
     bool m_fitPending = true;
     bool m_cardCaching = true;   // cards cache their pictures (see setZoom)   // a new plan is shown fitted once the viewport has its size
     QPoint m_panLast;
+
+    // Hovering: the card under the mouse shows its port, and the cursor a cross where a
+    // press draws a dependency (graphview.cpp, GraphScene::linkSourceAt).
+    void updateLinkHover(const QPoint &viewportPos);
+    void setLinkHover(const QString &cardId, bool onGrip);
+    QRect linkHoverArea() const;   // viewport pixels the marker covers
+    QString m_hoverCard;
+    QRect m_hoverArea;
+    bool m_hoverGrip = false;
 };
 
 } // namespace Workplan

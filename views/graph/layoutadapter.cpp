@@ -2,10 +2,21 @@
 
 #include "graphstyle.h"
 
-#include "model/layout/graphlayout.h"
+#include "model/layout/framefit.h"
 #include "model/project.h"
 
 namespace Workplan {
+
+// The model keeps frames clear of non-members with the canvas's sizes: they must be the
+// sizes the canvas draws.
+static_assert(GraphStyle::CardWidth == CanvasGeometry::CardWidth && GraphStyle::CardHeight == CanvasGeometry::CardHeight,
+              "model/layout/framefit.h must know the canvas's card size");
+static_assert(GraphStyle::FramePadding == CanvasGeometry::FramePadding
+                  && GraphStyle::FrameHeader == CanvasGeometry::FrameHeader,
+              "model/layout/framefit.h must know the canvas's frame padding and header");
+static_assert(GraphStyle::ColumnSpacing == CanvasGeometry::ColumnSpacing
+                  && GraphStyle::RowSpacing == CanvasGeometry::RowSpacing,
+              "model/layout/framefit.h must know the canvas's grid");
 
 QPointF fallbackGridPosition(int depth, int fileIndex)
 {
@@ -14,22 +25,7 @@ QPointF fallbackGridPosition(int depth, int fileIndex)
 
 QHash<QString, QPointF> computeLayoutPositions(const Project &project)
 {
-    // The canvas draws frames from its children with its own padding and header, so the
-    // layout reserves at least that much room around each band.
-    LayoutOptions options;
-    options.cardSize = QSizeF(GraphStyle::CardWidth, GraphStyle::CardHeight);
-    options.framePadding = GraphStyle::FramePadding + 4;
-    options.headerHeight = GraphStyle::FrameHeader + 8;
-    options.layerSpacing = GraphStyle::ColumnSpacing - GraphStyle::CardWidth;
-    const LayoutResult layout = layoutProject(project, options);
-
-    QHash<QString, QPointF> positions;
-    positions.reserve(project.taskCount());
-    for (std::size_t i = 0; i < layout.ids.size(); ++i) {
-        if (layout.layer[i] >= 0)   // leaves only: frames follow their children
-            positions.insert(layout.ids[i], layout.rects[i].topLeft());
-    }
-    return positions;
+    return canvasLayoutPositions(project);
 }
 
 } // namespace Workplan

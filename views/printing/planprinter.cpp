@@ -81,6 +81,7 @@ struct PlanPrinter::Metrics
 PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisResult> analysis,
                          QGraphicsScene *graph, const PrintOptions &options)
     : m_project(project)
+    , m_labels(project)
     , m_analysis(std::move(analysis))
     , m_graph(graph)
     , m_options(options)
@@ -107,14 +108,12 @@ PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisR
     if (m_analysis) {
         const Snapshot &s = m_analysis->snapshot;
         for (const Analysis::Blocked &b : m_analysis->analysis.blocked) {
-            const Task *t = project.find(s.ids[b.task]);
-            m_blockedLines << QStringLiteral("%1 (%2)%3")
-                                  .arg(t ? t->title() : s.ids[b.task], s.ids[b.task],
-                                       b.marked ? tr(" \u2014 marked blocked") : QString());
+            m_blockedLines << QStringLiteral("%1%2").arg(m_labels(s.ids[b.task]),
+                                                         b.marked ? tr(" \u2014 marked blocked") : QString());
             for (const Analysis::Waiting &w : m_analysis->analysis.waitingOf(b)) {
-                const QString via = w.via < 0 ? QString() : tr(", via %1").arg(s.ids[w.via]);
+                const QString via = w.via < 0 ? QString() : tr(", via %1").arg(m_labels(s.ids[w.via]));
                 m_blockedLines << tr("    waits on %1 [%2]: %3%4")
-                                      .arg(s.ids[w.task], toString(w.type), toString(w.reason), via);
+                                      .arg(m_labels(s.ids[w.task]), toString(w.type), toString(w.reason), via);
             }
         }
     }
@@ -227,10 +226,10 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
         if (!a.hasSchedule()) {
             lines << tr("Cycles: %1 \u2014 no schedule is possible").arg(a.cycles.size());
             for (const auto &c : a.cycles) {
-                QStringList ids;
+                QStringList names;
                 for (int t : c)
-                    ids << s.ids[t];
-                lines << tr("   loop: %1").arg(ids.join(QStringLiteral(", ")));
+                    names << m_labels(s.ids[t]);
+                lines << tr("   loop: %1").arg(names.join(QStringLiteral(", ")));
             }
         } else {
             lines << tr("Makespan: %1 h").arg(hours(a.makespanHours));
@@ -244,10 +243,9 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
                 if (!s.deadlines.empty())
                     lines << tr("Deadlines:");
                 for (const Snapshot::Deadline &d : s.deadlines) {
-                    const Task *task = m_project.find(s.ids[std::size_t(d.task)]);
                     const double margin = m_analysis->margins[std::size_t(d.task)];
                     lines << tr("   %1: due %2, finishes %3 — %4")
-                                 .arg(task ? task->title() : s.ids[std::size_t(d.task)], dateTimeText(d.moment),
+                                 .arg(m_labels(s.ids[std::size_t(d.task)]), dateTimeText(d.moment),
                                       dateTimeText(dates->tasks[std::size_t(d.task)].finish),
                                       isLate(margin) ? tr("%1 h late").arg(hours(-margin))
                                                      : tr("%1 h to spare").arg(hours(margin)));
@@ -257,7 +255,7 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
                          .arg(hours(a.sequentialHours), hours(a.timeSavingsHours));
             QStringList path;
             for (int t : a.criticalPath)
-                path << s.ids[t];
+                path << m_labels(s.ids[t]);
             lines << tr("Critical path: %1").arg(path.join(QStringLiteral(" \u2192 ")));
             lines << tr("Parallel groups: %1").arg(a.parallelGroupCount());
             for (std::size_t g = 0; g < a.parallelGroupCount(); ++g) {

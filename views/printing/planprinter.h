@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "model/tasklabel.h"
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -77,6 +79,7 @@ private:
     void paintBlocked(QPainter &p, const Metrics &m, int first, int count) const;
 
     const Project &m_project;
+    TaskLabels m_labels;                    // how every printed line names a task
     std::shared_ptr<const AnalysisResult> m_analysis;
     std::shared_ptr<const RiskSummary> m_risk;
     QGraphicsScene *m_graph;

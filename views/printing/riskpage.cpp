@@ -232,8 +232,7 @@ void paint(QPainter &p, const RiskSummary &r, const QRectF &body, double px)
         }
         for (const RiskSummary::Driver &d : list) {
             const QString value = share ? percentText(d.value) : QString::number(d.value, 'f', 3);
-            const QString name = d.title == d.id ? d.id : QStringLiteral("%1 (%2)").arg(d.title, d.id);
-            line(right, yr, {value, name}, {0.2, 0.8}, false);
+            line(right, yr, {value, d.title}, {0.2, 0.8}, false);
             yr += row;
         }
         yr += row * 0.6;

@@ -8,6 +8,7 @@
 #include "model/engine/snapshot.h"
 #include "model/engine/analysis.h"
 #include "model/project.h"
+#include "model/tasklabel.h"
 
 namespace Workplan {
 
@@ -39,10 +40,8 @@ std::shared_ptr<const RiskSummary> RiskSummary::of(const Project &project, const
         out->finishP80 = date(r.p80);
         out->finishP90 = date(r.p90);
     }
-    auto titleOf = [&](int t) {
-        const QString title = project.task(t).title();
-        return title.isEmpty() ? s.ids[std::size_t(t)] : title;
-    };
+    const TaskLabels labels(project);
+    auto titleOf = [&](int t) { return labels(s.ids[std::size_t(t)]); };
     for (std::size_t k = 0; k < s.deadlines.size() && k < r.deadlineProbability.size(); ++k) {
         const int t = s.deadlines[k].task;
         out->deadlines.push_back({titleOf(t), s.ids[std::size_t(t)], dateTimeText(s.deadlines[k].moment),

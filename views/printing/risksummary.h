@@ -20,7 +20,7 @@ struct RiskSummary
 {
     struct Driver
     {
-        QString title;      // the task's title, or its id when it has none
+        QString title;      // as a person reads it (taskLabel): the title, the id only when needed
         QString id;
         double value = 0;   // criticality share (0..1) or rank correlation (-1..1)
     };

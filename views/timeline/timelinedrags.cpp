@@ -9,6 +9,7 @@
 #include "model/commands/structurecommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QDate>
 #include <QGraphicsPathItem>
@@ -141,7 +142,7 @@ void TimelineInteraction::finishMove(double dx)
     if (!task || !drop)
         return;
     if (task->attributes.value(kNotBefore).toString() == drop->text) {
-        say(tr("%1 already starts no earlier than %2.").arg(task->title(), drop->text));
+        say(tr("%1 already starts no earlier than %2.").arg(titleOf(id), drop->text));
         return;
     }
     Task after = *task;
@@ -149,9 +150,9 @@ void TimelineInteraction::finishMove(double dx)
     after.hasAttributes = true;
     // No merge key: two drags of the same bar are two steps to undo.
     document->undoStack()->push(new ChangeTaskCommand(document, after,
-                                                      tr("Move %1 to %2").arg(after.title(), drop->text),
+                                                      tr("Move %1 to %2").arg(taskLabels(*document).quoted(id), drop->text),
                                                       ProjectDocument::AttributesChanged));
-    QString text = tr("%1 starts no earlier than %2.").arg(after.title(), drop->text);
+    QString text = tr("%1 starts no earlier than %2.").arg(titleOf(id), drop->text);
     if (dx < 0 && !after.dependencies.isEmpty())
         text += QLatin1Char(' ') + tr("Its dependencies may still keep it later.");
     say(text);
@@ -177,9 +178,9 @@ void TimelineInteraction::finishResize(double dx)
     after.hasAttributes = true;
     const QString text = value.isDouble() ? formatHours(value.toDouble()) : value.toString();
     document->undoStack()->push(new ChangeTaskCommand(document, after,
-                                                      tr("Set %1 of %2 to %3").arg(name, after.title(), text),
+                                                      tr("Set %1 of %2 to %3").arg(name, taskLabels(*document).quoted(id), text),
                                                       ProjectDocument::AttributesChanged));
-    say(tr("%1: %2 %3.").arg(after.title(), name, text));
+    say(tr("%1: %2 %3.").arg(titleOf(id), name, text));
 }
 
 void TimelineInteraction::finishLink(const QPointF &scenePos, const QPoint &viewportPos)

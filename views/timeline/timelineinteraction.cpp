@@ -5,6 +5,7 @@
 #include "timelineview.h"
 
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QCoreApplication>
 #include <QGraphicsPathItem>
@@ -37,8 +38,7 @@ TimelineInteraction::TimelineInteraction(TimelineView *view)
 
 QString TimelineInteraction::titleOf(const QString &id) const
 {
-    const Task *t = m_scene->document()->project().find(id);
-    return t ? t->title() : id;
+    return taskLabels(*m_scene->document())(id);
 }
 
 TimelineInteraction::Zone TimelineInteraction::zoneAt(const QPointF &scenePos, QString *taskId) const

@@ -7,6 +7,7 @@
 
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 #include "views/analysiscontroller.h"
 #include "views/taskselection.h"
 
@@ -178,7 +179,8 @@ QString TimelineScene::toolTipFor(const QString &id) const
     if (!task || !m_result)
         return QString();
     QStringList lines;
-    lines << QStringLiteral("<b>%1</b> (%2)").arg(task->title().toHtmlEscaped(), id.toHtmlEscaped());
+    const TaskLabels &labels = taskLabels(*m_document);
+    lines << QStringLiteral("<b>%1</b>").arg(labels(id).toHtmlEscaped());
     lines << tr("Status: %1").arg(toString(task->status));
     if (const std::optional<TimelineSpan> span = spanOf(id)) {
         if (const WorkCalendar *dates = m_scale.dates()) {
@@ -203,7 +205,7 @@ QString TimelineScene::toolTipFor(const QString &id) const
         lines << tr("Critical in %1 % of runs").arg(qRound(share * 100));
     if (const Analysis::Blocked *b = m_result->blocked(id)) {
         lines << tr("Blocked:");
-        for (const QString &w : m_result->waitLines(*b))
+        for (const QString &w : m_result->waitLines(*b, labels))
             lines << QStringLiteral("&nbsp;&nbsp;") + w.toHtmlEscaped();
     }
     for (const DeadlineMark &d : m_deadlines) {

@@ -1,0 +1,71 @@
+#include "adddependencydialog.h"
+
+#include "taskchoicemodel.h"
+
+#include "model/commands/structurecommands.h"
+#include "model/projectdocument.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QUndoStack>
+
+namespace Workplan::AddDependencyDialog {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Workplan::AddDependencyDialog", text);
+}
+
+} // namespace
+
+bool ask(ProjectDocument *document, const QString &ownerId, QWidget *parent)
+{
+    const Task *owner = document->project().find(ownerId);
+    if (!owner)
+        return false;
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("addDependencyDialog"));
+    dialog.setWindowTitle(tr("Add Dependency"));
+    auto *choices = new TaskChoiceModel(document, &dialog);
+    auto *prereq = new QComboBox(&dialog);
+    prereq->setObjectName(QStringLiteral("prerequisiteCombo"));
+    choices->attach(prereq);
+    auto *type = new QComboBox(&dialog);
+    type->setObjectName(QStringLiteral("dependencyTypeCombo"));
+    type->addItems(allDependencyTypeNames());
+    auto *problem = new QLabel(&dialog);
+    problem->setObjectName(QStringLiteral("problemLabel"));
+    problem->setWordWrap(true);
+    problem->setStyleSheet(QStringLiteral("color: #b71c1c"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(new QLabel(tr("<b>%1</b> waits for:").arg(owner->title().toHtmlEscaped()), &dialog));
+    form->addRow(tr("&Task:"), prereq);
+    form->addRow(tr("T&ype:"), type);
+    form->addRow(problem);
+    form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        const QString id = choices->idAt(prereq->currentIndex());
+        const DependencyType t = dependencyTypeFromString(type->currentText()).value_or(DependencyType::Completion);
+        const QString why = document->dependencyProblem(ownerId, id, t);
+        if (!why.isEmpty()) {
+            problem->setText(why);   // stays open: pick another task or type
+            return;
+        }
+        Dependency d;
+        d.taskId = id;
+        d.type = t;
+        document->undoStack()->push(DependencyCommand::add(document, ownerId, d));
+        dialog.accept();
+    });
+    return dialog.exec() == QDialog::Accepted;
+}
+
+} // namespace Workplan::AddDependencyDialog

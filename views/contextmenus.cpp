@@ -1,0 +1,382 @@
+#include "contextmenus.h"
+
+#include "adddependencydialog.h"
+#include "editactions.h"
+#include "graph/carditem.h"
+#include "graph/edgeitem.h"
+#include "graph/frameitem.h"
+#include "graph/graphscene.h"
+#include "graph/graphstyle.h"
+#include "graph/graphview.h"
+#include "graph/layoutadapter.h"
+#include "taskfactory.h"
+#include "taskfilterproxy.h"
+#include "taskselection.h"
+#include "tasktreemodel.h"
+#include "tasktreewidget.h"
+
+#include "model/clipboard/taskclipboard.h"
+#include "model/commands/changetaskcommand.h"
+#include "model/commands/structurecommands.h"
+#include "model/commands/taskcommands.h"
+#include "model/projectdocument.h"
+
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QMenu>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace Workplan::ContextMenus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Workplan::ContextMenus", text);
+}
+
+QAction *addNamed(QMenu *menu, const QString &text, const QString &name)
+{
+    QAction *a = menu->addAction(text);
+    a->setObjectName(name);
+    return a;
+}
+
+// Type, status and delete act on the selection when the task is in it, as in a file manager.
+QStringList targetsFor(const Context &c, const QString &id)
+{
+    if (c.selection && c.selection->isSelected(id))
+        return c.selection->selectedIds();
+    return {id};
+}
+
+// One command per task, grouped into one undo step when there are several.
+template<typename Make>
+void pushForEach(ProjectDocument *document, const QStringList &ids, const QString &text, Make make)
+{
+    QList<QUndoCommand *> commands;
+    for (const QString &id : ids) {
+        if (QUndoCommand *cmd = make(id))
+            commands << cmd;
+    }
+    QUndoStack *stack = document->undoStack();
+    if (commands.size() > 1)
+        stack->beginMacro(text);
+    for (QUndoCommand *cmd : std::as_const(commands))
+        stack->push(cmd);
+    if (commands.size() > 1)
+        stack->endMacro();
+}
+
+// A submenu of exclusive, checkable choices; `choose` gets the name picked.
+template<typename Choose>
+QMenu *choiceMenu(QMenu *menu, const QString &title, const QString &name, const QStringList &values,
+                  const QStringList &labels, const QString &current, Choose choose)
+{
+    QMenu *sub = menu->addMenu(title);
+    sub->setObjectName(name);
+    sub->menuAction()->setObjectName(name + QLatin1String("Action"));
+    auto *group = new QActionGroup(sub);
+    for (int i = 0; i < values.size(); ++i) {
+        QAction *a = sub->addAction(labels.value(i, values[i]));
+        a->setObjectName(values[i]);
+        a->setData(values[i]);
+        a->setCheckable(true);
+        a->setChecked(values[i] == current);
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, sub, [choose, v = values[i]] { choose(v); });
+    }
+    return sub;
+}
+
+QString innermostFrameAt(GraphScene *scene, const QPointF &scenePos)
+{
+    QString id;
+    int depth = -1;
+    for (QGraphicsItem *item : scene->items(scenePos)) {
+        if (item->type() != FrameItem::Type || !item->isVisible())
+            continue;
+        auto *frame = static_cast<FrameItem *>(item);
+        if (frame->depth() > depth) {
+            depth = frame->depth();
+            id = frame->taskId();
+        }
+    }
+    return id;
+}
+
+void addChildTask(const Context &c, const QString &parentId)
+{
+    Task t = makeNewTask(*c.document, QStringLiteral("specialist_task"), parentId);
+    if (c.scene) {
+        // A leaf's first child takes its place; a frame's next child goes under the frame,
+        // opened first so the new card is seen.
+        if (c.scene->isCollapsed(parentId))
+            c.scene->setCollapsed(parentId, false);
+        c.scene->flush();
+        if (FrameItem *frame = c.scene->frameFor(parentId); frame && frame->isVisible())
+            t.position = frame->nodeSceneRect().bottomLeft() + QPointF(GraphStyle::CardWidth / 8, 16);
+        else if (CardItem *card = c.scene->cardFor(parentId))
+            t.position = card->pos();
+        t.hasPosition = true;
+    }
+    auto *add = new AddTasksCommand(c.document, {t});
+    add->setText(tr("Add %1 under %2").arg(t.title(), c.document->project().find(parentId)->title()));
+    c.document->undoStack()->push(add);
+    if (c.selection)
+        c.selection->select(t.id);
+}
+
+void addClipboardEntries(QMenu *menu, const Context &c, bool withSelection)
+{
+    if (!c.edit)
+        return;
+    menu->addSeparator();
+    if (withSelection)
+        menu->addActions({c.edit->cutAction(), c.edit->copyAction()});
+    menu->addAction(c.edit->pasteAction());
+    if (withSelection)
+        menu->addAction(c.edit->duplicateAction());
+}
+
+} // namespace
+
+QMenu *taskMenu(const Context &c, const QString &taskId, QWidget *parent)
+{
+    const Task *task = c.document->project().find(taskId);
+    if (!task)
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("taskMenu"));
+    menu->setProperty("taskId", taskId);
+    const bool summary = c.document->isSummary(taskId);
+
+    QObject::connect(addNamed(menu, tr("Add &Child Task"), QStringLiteral("addChildAction")), &QAction::triggered,
+                     menu, [c, taskId] { addChildTask(c, taskId); });
+    QObject::connect(addNamed(menu, tr("Add &Dependency\u2026"), QStringLiteral("addDependencyAction")),
+                     &QAction::triggered, menu, [document = c.document, taskId, parent] {
+                         const QString owner = taskId;   // the menu may go while the dialog is open
+                         AddDependencyDialog::ask(document, owner, parent);
+                     });
+    menu->addSeparator();
+
+    const QStringList targets = targetsFor(c, taskId);
+    QStringList types = TaskFactory::wellKnownTypes();
+    if (!types.contains(task->type))
+        types << task->type;
+    QStringList typeLabels;
+    for (const QString &t : std::as_const(types))
+        typeLabels << TaskFactory::displayName(t);
+    choiceMenu(menu, tr("&Type"), QStringLiteral("typeMenu"), types, typeLabels, task->type,
+               [c, targets](const QString &type) {
+                   pushForEach(c.document, targets, tr("Change type to %1").arg(type), [&](const QString &id) {
+                       const Task *t = c.document->project().find(id);
+                       return t && t->type != type ? ChangeTaskCommand::setType(c.document, id, type) : nullptr;
+                   });
+               });
+    choiceMenu(menu, tr("&Status"), QStringLiteral("statusMenu"), allStatusNames(), {}, toString(task->status),
+               [c, targets](const QString &name) {
+                   const Status status = statusFromString(name).value_or(Status::Draft);
+                   pushForEach(c.document, targets, tr("Set status to %1").arg(name), [&](const QString &id) {
+                       const Task *t = c.document->project().find(id);
+                       return t && t->status != status ? ChangeTaskCommand::setStatus(c.document, id, status) : nullptr;
+                   });
+               });
+
+    addClipboardEntries(menu, c, true);
+    menu->addSeparator();
+    QObject::connect(addNamed(menu, tr("&Delete"), QStringLiteral("deleteAction")), &QAction::triggered, menu,
+                     [c, targets] { c.document->undoStack()->push(new RemoveTasksCommand(c.document, targets)); });
+
+    if (summary) {
+        menu->addSeparator();
+        if (c.scene) {
+            const bool collapsed = c.scene->isCollapsed(taskId);
+            QObject::connect(addNamed(menu, collapsed ? tr("&Expand") : tr("C&ollapse"), QStringLiteral("collapseAction")),
+                             &QAction::triggered, menu,
+                             [scene = c.scene, taskId, collapsed] { scene->setCollapsed(taskId, !collapsed); });
+            QObject::connect(addNamed(menu, tr("&Lay Out This Frame"), QStringLiteral("layOutFrameAction")),
+                             &QAction::triggered, menu,
+                             [c, taskId] { layOutFrame(c.document, c.scene, taskId); });
+        } else if (c.tree) {
+            const bool expanded = c.tree->isExpanded(taskId);
+            QObject::connect(addNamed(menu, expanded ? tr("C&ollapse") : tr("&Expand"), QStringLiteral("collapseAction")),
+                             &QAction::triggered, menu, [tree = c.tree, taskId, expanded] {
+                                 // Through the view, so the timeline mirrors it as it does a click.
+                                 const QModelIndex row = tree->proxy()->mapFromSource(tree->model()->indexOf(taskId));
+                                 tree->view()->setExpanded(row, !expanded);
+                             });
+        }
+    }
+    return menu;
+}
+
+QMenu *edgeMenu(const Context &c, const QString &ownerId, int index, QWidget *parent)
+{
+    const Task *owner = c.document->project().find(ownerId);
+    if (!owner || index < 0 || index >= owner->dependencies.size())
+        return nullptr;
+    const Dependency dep = owner->dependencies.at(index);
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("edgeMenu"));
+    ProjectDocument *document = c.document;
+    auto change = [document, ownerId, index](const Dependency &changed) {
+        document->undoStack()->push(DependencyCommand::change(document, ownerId, index, changed));
+    };
+    choiceMenu(menu, tr("Dependency &Type"), QStringLiteral("dependencyTypeMenu"), allDependencyTypeNames(), {},
+               toString(dep.type), [c, ownerId, dep, change](const QString &name) {
+                   const DependencyType type = dependencyTypeFromString(name).value_or(dep.type);
+                   if (type == dep.type)
+                       return;
+                   // Another type may close a loop of counting dependencies, or repeat a pair.
+                   const QString problem = c.document->dependencyProblem(ownerId, dep.taskId, type);
+                   if (!problem.isEmpty()) {
+                       if (c.edit)
+                           emit c.edit->message(problem);
+                       return;
+                   }
+                   Dependency changed = dep;
+                   changed.type = type;
+                   change(changed);
+               });
+    QAction *mandatory = addNamed(menu, tr("&Mandatory"), QStringLiteral("mandatoryAction"));
+    mandatory->setCheckable(true);
+    mandatory->setChecked(dep.mandatory);
+    QObject::connect(mandatory, &QAction::triggered, menu, [dep, change](bool on) {
+        Dependency changed = dep;
+        changed.mandatory = on;
+        changed.hasMandatory = true;
+        change(changed);
+    });
+    if (c.selection) {
+        menu->addSeparator();
+        QObject::connect(addNamed(menu, tr("Select &Prerequisite"), QStringLiteral("selectPrerequisiteAction")),
+                         &QAction::triggered, menu, [sel = c.selection, id = dep.taskId] { sel->select(id); });
+        QObject::connect(addNamed(menu, tr("Select D&ependent"), QStringLiteral("selectDependentAction")),
+                         &QAction::triggered, menu, [sel = c.selection, ownerId] { sel->select(ownerId); });
+    }
+    menu->addSeparator();
+    QObject::connect(addNamed(menu, tr("&Delete Dependency"), QStringLiteral("deleteDependencyAction")),
+                     &QAction::triggered, menu, [document, ownerId, index] {
+                         document->undoStack()->push(DependencyCommand::remove(document, ownerId, index));
+                     });
+    return menu;
+}
+
+QMenu *backgroundMenu(const Context &c, const std::optional<QPointF> &scenePos, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("backgroundMenu"));
+    const QString frame = c.scene && scenePos ? innermostFrameAt(c.scene, *scenePos) : QString();
+    QAction *add = addNamed(menu, scenePos ? tr("Add &Task Here") : tr("Add &Task"), QStringLiteral("addTaskAction"));
+    QObject::connect(add, &QAction::triggered, menu, [c, scenePos] {
+        if (c.scene && scenePos) {
+            c.scene->createTaskAt(QStringLiteral("specialist_task"), *scenePos);
+            return;
+        }
+        const Task t = makeNewTask(*c.document, QStringLiteral("specialist_task"), QString());
+        c.document->undoStack()->push(new AddTasksCommand(c.document, {t}));
+        if (c.selection)
+            c.selection->select(t.id);
+    });
+    if (c.edit) {
+        QAction *paste = addNamed(menu, scenePos ? tr("&Paste Here") : tr("&Paste"), QStringLiteral("pasteHereAction"));
+        paste->setEnabled(c.edit->canPaste());
+        QObject::connect(paste, &QAction::triggered, menu,
+                         [edit = c.edit, frame, scenePos] { edit->paste(frame, scenePos); });
+        menu->addAction(c.edit->selectAllAction());
+    }
+    if (c.scene) {
+        menu->addSeparator();
+        QObject::connect(addNamed(menu, tr("&Lay Out Plan"), QStringLiteral("contextLayOutPlanAction")), &QAction::triggered,
+                         c.scene, &GraphScene::autoLayout);
+    }
+    return menu;
+}
+
+QMenu *forCanvas(GraphView *view, const QPoint &viewportPos)
+{
+    GraphScene *scene = view->graphScene();
+    scene->flush();
+    Context c;
+    c.document = scene->document();
+    c.selection = scene->taskSelection();
+    c.edit = EditActions::of(view);
+    c.scene = scene;
+    const QPointF scenePos = view->mapToScene(viewportPos);
+    for (QGraphicsItem *item : view->items(viewportPos)) {
+        if (!item->isVisible())
+            continue;
+        if (item->type() == EdgeItem::Type) {
+            auto *edge = static_cast<EdgeItem *>(item);
+            scene->clearSelection();
+            edge->setSelected(true);
+            return edgeMenu(c, edge->ownerId(), edge->index(), view);
+        }
+        if (item->type() == CardItem::Type || item->type() == FrameItem::Type) {
+            const QString id = static_cast<NodeItem *>(item)->taskId();
+            // A card standing in for selected tasks hidden in it keeps them selected.
+            if (!item->isSelected() && c.selection && !c.selection->isSelected(id))
+                c.selection->select(id);
+            return taskMenu(c, id, view);
+        }
+    }
+    return backgroundMenu(c, scenePos, view);
+}
+
+QMenu *forTree(TaskTreeWidget *tree, TaskSelection *selection, const QPoint &viewportPos)
+{
+    Context c;
+    c.document = tree->model()->document();
+    c.selection = selection;
+    c.edit = EditActions::of(tree);
+    c.tree = tree;
+    const QModelIndex index = tree->view()->indexAt(viewportPos);
+    const QString id = index.isValid() ? tree->model()->idOf(tree->proxy()->mapToSource(index)) : QString();
+    if (id.isEmpty())
+        return backgroundMenu(c, std::nullopt, tree->view());
+    if (c.selection && !c.selection->isSelected(id))
+        c.selection->select(id);
+    return taskMenu(c, id, tree->view());
+}
+
+void popup(QMenu *menu, const QPoint &globalPos)
+{
+    if (!menu)
+        return;
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+bool layOutFrame(ProjectDocument *document, GraphScene *scene, const QString &summaryId)
+{
+    if (!scene || !document->isSummary(summaryId))
+        return false;
+    scene->flush();
+    // The frame's subtree as a plan of its own: only the dependencies inside it shape it.
+    QList<Task> tasks = TaskClipboard::collect(document->project(), {summaryId});
+    tasks.first().parentId.clear();
+    Project sub;
+    sub.setTasks(tasks);
+    const QHash<QString, QPointF> laid = computeLayoutPositions(sub);
+    if (laid.isEmpty())
+        return false;
+    // Anchored at the top-left of the cards as they are, so the frame stays where it is.
+    QPointF laidTopLeft(qInf(), qInf()), shownTopLeft(qInf(), qInf());
+    for (auto it = laid.constBegin(); it != laid.constEnd(); ++it) {
+        laidTopLeft = QPointF(qMin(laidTopLeft.x(), it->x()), qMin(laidTopLeft.y(), it->y()));
+        if (const CardItem *card = scene->cardFor(it.key()))
+            shownTopLeft = QPointF(qMin(shownTopLeft.x(), card->x()), qMin(shownTopLeft.y(), card->y()));
+    }
+    if (!qIsFinite(shownTopLeft.x()))
+        shownTopLeft = laidTopLeft;
+    QHash<QString, QPointF> positions;
+    for (auto it = laid.constBegin(); it != laid.constEnd(); ++it)
+        positions.insert(it.key(), *it - laidTopLeft + shownTopLeft);
+    document->undoStack()->push(new SetPositionsCommand(
+        document, positions, tr("Lay out %1").arg(document->project().find(summaryId)->title())));
+    return true;
+}
+
+} // namespace Workplan::ContextMenus
