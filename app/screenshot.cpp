@@ -6,7 +6,6 @@
 #include "views/taskselection.h"
 
 #include <QCoreApplication>
-#include <QDebug>
 #include <QDockWidget>
 #include <QPixmap>
 #include <QTimer>
@@ -108,12 +107,6 @@ int run(const QStringList &arguments)
     settle();
     if (size.isEmpty())
         arrangeForPicture(window, view);
-    if (qEnvironmentVariableIsSet("WP_DEBUG_SIZES")) {
-        qWarning() << "window" << window.size() << window.minimumSizeHint();
-        for (QDockWidget *d : window.findChildren<QDockWidget *>())
-            qWarning() << d->objectName() << d->size() << d->minimumSizeHint() << d->widget()->minimumSizeHint();
-        qWarning() << "central" << window.centralWidget()->minimumSizeHint();
-    }
     if (view == QLatin1String("analysis"))
         selectBlockedTask(window);
     else

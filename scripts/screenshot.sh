@@ -7,6 +7,7 @@
 #   analysis-blocked.png the analysis panel explaining a blocked task
 #   print-graph.png      the graph page of `workplan print`, rendered with pdftoppm
 #   dated-window.png     the editor on the contract's dated team example: dates, timeline
+#   window-1280x800.png, window-1920x1080.png  the editor as it first opens at those sizes
 #   print-timeline.png   page one of `workplan print --timeline` on that example
 # Usage: scripts/screenshot.sh [PROJECT_FILE] [OUT_DIR]
 set -euo pipefail
@@ -20,10 +21,13 @@ home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 shoot() {
     HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" QT_QPA_PLATFORM=xcb \
-        xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/workplan --screenshot "$@"
+        xvfb-run -a -s "-screen 0 2000x1200x24" build/bin/workplan --screenshot "$@"
 }
 shoot "$out/main-window.png" "$project"
 shoot "$out/welcome.png" --view welcome
+# The default layout as a user gets it, on a small laptop and a common desktop screen.
+shoot "$out/window-1280x800.png" "$project" --size 1280x800
+shoot "$out/window-1920x1080.png" "$project" --size 1920x1080
 shoot "$out/inspector.png" "$project" --view inspector
 # The feature sample has a task waiting on unfinished work.
 shoot "$out/analysis-blocked.png" "${BLOCKED_PROJECT:-$project}" --view analysis

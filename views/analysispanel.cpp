@@ -1,5 +1,7 @@
 #include "analysispanel.h"
 
+#include "model/engine/analysishints.h"
+
 #include "analysiscontroller.h"
 #include "taskselection.h"
 
@@ -11,6 +13,10 @@
 #include <QMainWindow>
 #include <QScrollBar>
 #include <QToolBar>
+#include <QHeaderView>
+#include <QResizeEvent>
+#include <QStyledItemDelegate>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -25,6 +31,38 @@ QString sectionKey(int section)
 
 } // namespace
 
+namespace {
+
+// QTreeView measures a wrapped row at the whole column's width, but paints it indented by
+// its depth: a reason that fits the column yet not the indented room is cut to "…". Measure
+// at the width the text really gets.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt(option);
+        int depth = m_view->rootIsDecorated() ? 1 : 0;
+        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
+            ++depth;
+        // The style wraps only for a valid rectangle: a height is needed too.
+        opt.rect = QRect(0, 0, std::max(40, m_view->viewport()->width() - depth * m_view->indentation()),
+                         std::max(1, option.rect.height()));
+        return QStyledItemDelegate::sizeHint(opt, index);
+    }
+
+private:
+    QTreeView *m_view;
+};
+
+} // namespace
+
 AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *selection,
                              ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
@@ -34,6 +72,7 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
     , m_summary(new QLabel(this))
     , m_toolBar(new QToolBar(this))
     , m_tree(new QTreeWidget(this))
+    , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("analysisPanel"));
     auto makeOverlay = [this](const QString &text, const QString &name, bool on) {
@@ -45,10 +84,22 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
         return a;
     };
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // On or off at a glance: a switched-on overlay is filled with the selection colour,
+    // not just drawn sunken (which most styles make hard to tell from raised).
+    m_toolBar->setStyleSheet(QStringLiteral(
+        "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 2px 5px; margin: 1px; }"
+        "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+        " border-color: palette(highlight); }"));
     m_critical = makeOverlay(tr("Critical path"), QStringLiteral("overlayCritical"), true);
     m_blocked = makeOverlay(tr("Blocked"), QStringLiteral("overlayBlocked"), true);
     m_waves = makeOverlay(tr("Parallel groups"), QStringLiteral("overlayWaves"), false);
     m_slack = makeOverlay(tr("Slack"), QStringLiteral("overlaySlack"), false);
+    // The buttons show short names so all four fit a 300 px dock; menus and tool tips
+    // keep the whole ones.
+    m_critical->setIconText(tr("Critical"));
+    m_waves->setIconText(tr("Groups"));
+    for (QAction *a : {m_critical, m_blocked, m_waves, m_slack})
+        a->setToolTip(tr("Show %1 on the canvas, the tree and the timeline").arg(a->text().toLower()));
 
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -56,7 +107,18 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
 
     m_tree->setHeaderHidden(true);
     m_tree->setColumnCount(1);
-    m_tree->setUniformRowHeights(true);   // keeps layout cheap with thousands of rows
+    // Reasons wrap to the panel's width instead of ending in "…". Rows differ in height
+    // then; each section shows a limited number of entries ("Show more"), so laying
+    // them out stays cheap.
+    m_tree->setWordWrap(true);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tree->header()->setStretchLastSection(true);
+    // Row heights are measured at one width; when the column narrows, measure again, or
+    // the second line would be cut to "…".
+    m_tree->viewport()->installEventFilter(this);
     m_tree->setObjectName(QStringLiteral("analysisTree"));
 
     static const char *const titles[SectionCount] = {
@@ -81,6 +143,12 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
     layout->addWidget(m_toolBar);
     layout->addWidget(m_summary);
     layout->addWidget(m_tree, 1);
+    // One line under the figures, only while it applies to them (analysisHints()).
+    m_hint->setObjectName(QStringLiteral("analysisHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->hide();
+    layout->addWidget(m_hint);
 
     auto remember = [this](QTreeWidgetItem *item, bool expanded) {
         if (m_building)
@@ -194,6 +262,16 @@ void AnalysisPanel::refresh()
     if (!result)
         return;
     m_summary->setText(PanelSectionBuilder(*result, &m_document->project()).summary());
+    QStringList hints;
+    const AnalysisHints applies = analysisHints(result->snapshot, result->analysis);
+    if (applies.completedOnCriticalPath)
+        hints << tr("Completed tasks stay on the critical path: it is the plan's longest chain, "
+                    "done work included.");
+    if (applies.approvalWaitsOnCompleted)
+        hints << tr("An approval dependency is met when its prerequisite is \u201capproved\u201d; "
+                    "\u201ccompleted\u201d is not enough.");
+    m_hint->setText(hints.join(QLatin1Char('\n')));
+    m_hint->setVisible(!hints.isEmpty());
     for (int i = 0; i < SectionCount; ++i) {
         if (Section(i) != Section::WhyBlocked)
             setSection(Section(i), build(Section(i)));
@@ -240,6 +318,16 @@ void AnalysisPanel::setSection(Section section, PanelSection content)
     m_built[i] = true;
     m_tree->verticalScrollBar()->setValue(scroll);
     m_building = false;
+}
+
+bool AnalysisPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Wrapped rows are measured at one width; at another the second line would be cut
+    // off: lay the rows out again once the width settles.
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize
+        && static_cast<QResizeEvent *>(event)->oldSize().width() != m_tree->viewport()->width())
+        QTimer::singleShot(0, m_tree, [this] { m_tree->doItemsLayout(); });
+    return QWidget::eventFilter(watched, event);
 }
 
 QTreeWidgetItem *AnalysisPanel::makeItem(const PanelEntry &entry)

@@ -50,6 +50,7 @@ public:
     // Entries listed per section before "… and N more" (clicking that lists more).
     void setEntryLimit(int limit);
     int entryLimit() const { return m_defaultLimit; }
+    QLabel *hintLabel() const { return m_hint; }
 
     // --- Read API (tests, other views) ---
     QString summaryText() const;
@@ -66,6 +67,9 @@ public slots:
 
 signals:
     void overlaysChanged(bool critical, bool blocked, bool waves, bool slack);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void refreshWhy();
@@ -84,6 +88,7 @@ private:
     QLabel *m_summary;
     QToolBar *m_toolBar;
     QTreeWidget *m_tree;
+    QLabel *m_hint;   // a rule users misread, explained while it applies
     QAction *m_critical, *m_blocked, *m_waves, *m_slack;
 
     std::array<QTreeWidgetItem *, SectionCount> m_sections{};

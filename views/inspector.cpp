@@ -127,7 +127,16 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     taskLayout->addWidget(m_problemLabel);
     taskLayout->addWidget(attributesBox, 1);
     taskLayout->addWidget(dependenciesBox, 1);
+    // With nothing selected: what this panel is for, instead of a page of grey fields.
+    m_emptyHint = new QLabel(tr("Select a task on the canvas, in the tree or on the timeline to edit its "
+                                "title, type, status, effort, dates and dependencies here. Select several "
+                                "to change their status or type at once; click an arrow to edit the "
+                                "dependency."), this);
+    m_emptyHint->setObjectName(QStringLiteral("inspectorEmptyHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_emptyHint);
     layout->addWidget(m_taskPage, 1);
     layout->addWidget(m_multi);
     layout->addWidget(m_edge);
@@ -228,6 +237,7 @@ void Inspector::updatePages()
     m_multi->setVisible(multi);
     m_edge->setVisible(edge);
     m_taskPage->setVisible(!multi && !edge);
+    m_emptyHint->setVisible(!multi && !edge && !m_document->project().find(m_taskId));
 }
 
 QString Inspector::effortAttribute() const
@@ -247,6 +257,8 @@ void Inspector::refresh()
     for (QWidget *w : fields)
         w->setEnabled(t != nullptr);
     m_updating = true;
+    if (m_emptyHint)   // refresh() may run while the constructor builds the page
+        m_emptyHint->setVisible(!t && m_multi->isHidden() && m_edge->isHidden());
     if (!t) {
         m_idLabel->setText(tr("No task selected"));
         m_titleEdit->clear();

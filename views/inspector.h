@@ -82,6 +82,7 @@ private:
     bool m_updating = false;
     bool m_effortReadable = true;
 
+    QLabel *m_emptyHint = nullptr;   // shown while nothing is selected
     QLabel *m_idLabel;
     QLineEdit *m_titleEdit;
     QPlainTextEdit *m_descriptionEdit;

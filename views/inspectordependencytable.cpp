@@ -46,15 +46,26 @@ InspectorDependencyTable::InspectorDependencyTable(ProjectDocument *document, QW
     m_choices->attach(m_newPrereq);
     m_newPrereq->setToolTip(tr("The task this one waits for"));
 
+    // A long title in the task list must not widen the inspector past its dock: the
+    // combos show as much as fits and the whole names when opened.
+    m_newPrereq->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_newPrereq->setMinimumContentsLength(10);
+    m_newType->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_newType->setMinimumContentsLength(7);
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(m_newPrereq, 2);
     addRow->addWidget(m_newType, 1);
-    addRow->addWidget(m_addButton);
-    addRow->addWidget(m_removeButton);
+    // The buttons on a line of their own: four controls side by side set a width the dock
+    // at 1280x800 does not have.
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addStretch();
+    buttonRow->addWidget(m_addButton);
+    buttonRow->addWidget(m_removeButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);
     layout->addLayout(addRow);
+    layout->addLayout(buttonRow);
 
     connect(m_table, &QTableWidget::cellChanged, this, &InspectorDependencyTable::onCellChanged);
     connect(m_addButton, &QPushButton::clicked, this, &InspectorDependencyTable::addDependency);

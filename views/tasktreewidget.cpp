@@ -172,14 +172,24 @@ void TaskTreeWidget::updateDateColumns()
     }
 }
 
+void TaskTreeWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // A project opened before the window showed was fitted to a tree of no width.
+    if (!m_fittedShown) {
+        m_fittedShown = true;
+        QTimer::singleShot(0, this, &TaskTreeWidget::fitColumns);
+    }
+}
+
 void TaskTreeWidget::fitColumns()
 {
-    // Titles are what people read: as wide as they need, up to 60 % of the tree's width
+    // Titles are what people read: as wide as they need, up to 85 % of the tree's width
     // (the figures beside them scroll), and never narrower than 240 px.
     m_view->resizeColumnToContents(TaskTreeModel::TitleColumn);
     const int title = m_view->columnWidth(TaskTreeModel::TitleColumn);
     m_view->header()->resizeSection(TaskTreeModel::TitleColumn,
-                                    std::clamp(title, 240, std::max(240, m_view->viewport()->width() * 60 / 100)));
+                                    std::clamp(title, 240, std::max(240, m_view->viewport()->width() * 85 / 100)));
     for (int c = TaskTreeModel::TypeColumn; c < TaskTreeModel::ColumnCount; ++c) {
         if (!m_view->isColumnHidden(c))
             m_view->resizeColumnToContents(c);

@@ -46,6 +46,9 @@ signals:
     // A person opened or closed the summary `id` (its arrow, a key, a double click).
     void expandedChanged(const QString &id, bool expanded);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void fillTypeFilter();
     // Fits the figure columns to what the view's rows show now.
@@ -58,6 +61,7 @@ private:
     ProjectDocument *m_document;
     TaskSelection *m_selection;
     TaskTreeModel *m_model;
+    bool m_fittedShown = false;
     TaskFilterProxy *m_proxy;
     QTreeView *m_view;
     QLineEdit *m_filterEdit;

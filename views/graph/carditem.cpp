@@ -76,16 +76,11 @@ QRectF CardItem::portHitRect(qreal viewScale) const
     const qreal half = std::max(PortHitPixels / 2 / std::max(viewScale, 1e-6), PortRadius + 2);
     const qreal inside = std::min(half, CardWidth / 4);
     const QPointF c = portScenePos();
-    // Below about 18 % the square would cover the gaps of the layout grid, and a press
-    // between two cards would draw a dependency instead of a rubber band: it stops half-way
-    // to the neighbouring rows and columns (at 10 % that is still the card's whole height).
-    return QRectF(c.x() - inside, c.y() - half, 2 * half, 2 * half).intersected(gridCell());
-}
-
-QRectF CardItem::gridCell() const
-{
-    const qreal dx = (ColumnSpacing - CardWidth) / 2, dy = (RowSpacing - CardHeight) / 2;
-    return nodeSceneRect().adjusted(-dx, -dy, dx, dy);
+    // At every zoom, however far out (issue #15: never under 14x14 screen pixels). Far out
+    // the squares of neighbouring cards may overlap the gaps between them: the press goes to
+    // the nearest port (GraphScene::linkSourceAt), and a rubber band starts in what is left
+    // of the gaps between columns or outside the plan.
+    return QRectF(c.x() - inside, c.y() - half, 2 * half, 2 * half);
 }
 
 QRectF CardItem::edgeGripRect(qreal viewScale) const

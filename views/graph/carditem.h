@@ -30,8 +30,6 @@ public:
     Grip gripAt(const QPointF &scenePos, qreal viewScale) const;
     QRectF portHitRect(qreal viewScale) const;   // scene coordinates
     QRectF edgeGripRect(qreal viewScale) const;  // scene coordinates
-    // The card with half the layout's gaps around it: how far the grips reach at most.
-    QRectF gridCell() const;
 
     // A collapsed summary shows this card instead of its frame.
     void setCollapsedSummary(bool collapsed, int hiddenCount);
