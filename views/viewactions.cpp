@@ -1,5 +1,8 @@
 #include "viewactions.h"
 
+#include "analysiscontroller.h"
+#include "graph/findbar.h"
+#include "graph/focusmode.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "timeline/timelineview.h"
@@ -50,6 +53,45 @@ QAction *add(QMenu *menu, const QString &text, const char *name, const QList<QKe
     return action;
 }
 
+// Issue #16: Focus on Chain (F), Focus Critical Path, Find… (Ctrl+F), Find Next (F3) and
+// Find Previous (Shift+F3). Their keys belong to the canvas (and the find bar on it):
+// F in any text field elsewhere must still type an F.
+QList<QAction *> addFocusAndFind(QMenu *menu, GraphView *view)
+{
+    auto *analysis = view->window()->findChild<AnalysisController *>();
+    auto *focus = new FocusMode(view, analysis, view);
+    auto *find = new FindBar(view);
+
+    QAction *chain = add(menu, tr("Focus on &Chain"), "focusChainAction", {QKeySequence(Qt::Key_F)});
+    chain->setCheckable(true);
+    chain->setToolTip(tr("Show the selected task's prerequisites and dependents, fade the rest (Esc "
+                         "returns). For a blocked task this is the chain of why it is blocked."));
+    QAction *critical = add(menu, tr("Focus Critical &Path"), "focusCriticalPathAction", {});
+    critical->setToolTip(tr("Show the critical path, fade the rest (Esc returns)"));
+    QAction *findAction = add(menu, tr("&Find\u2026"), "findAction", {QKeySequence(QKeySequence::Find)});
+    findAction->setToolTip(tr("Find a task on the canvas by title or id"));
+    QAction *next = add(menu, tr("Find &Next"), "findNextAction", {QKeySequence(Qt::Key_F3)});
+    QAction *previous = add(menu, tr("Find Pre&vious"), "findPreviousAction", {QKeySequence(Qt::SHIFT | Qt::Key_F3)});
+    menu->addSeparator();
+    const QList<QAction *> actions{chain, critical, findAction, next, previous};
+    for (QAction *a : actions) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        view->addAction(a);
+    }
+
+    // F toggles: again on the same chain (or with nothing selected) it returns.
+    QObject::connect(chain, &QAction::triggered, focus, [focus, chain] {
+        focus->toggleChainOfSelection();
+        chain->setChecked(focus->isActive());
+    });
+    QObject::connect(focus, &FocusMode::activeChanged, chain, &QAction::setChecked);
+    QObject::connect(critical, &QAction::triggered, focus, &FocusMode::focusCriticalPath);
+    QObject::connect(findAction, &QAction::triggered, find, &FindBar::open);
+    QObject::connect(next, &QAction::triggered, find, &FindBar::findNext);
+    QObject::connect(previous, &QAction::triggered, find, &FindBar::findPrevious);
+    return actions;
+}
+
 } // namespace
 
 QList<QAction *> populate(QMenu *menu, GraphView *view)
@@ -78,10 +120,12 @@ QList<QAction *> populate(QMenu *menu, GraphView *view)
         view->fitToWindow();
     });
 
+    const QList<QAction *> canvas = addFocusAndFind(menu, view);
+
     auto *keys = new TimelineZoomKeys(menu);
     for (TimelineView *timeline : view->window()->findChildren<TimelineView *>())
         timeline->installEventFilter(keys);
-    return {zoomIn, zoomOut, fit, actual, layout};
+    return QList<QAction *>{zoomIn, zoomOut, fit, actual, layout} + canvas;
 }
 
 } // namespace Workplan::ViewActions
