@@ -4,7 +4,7 @@
 // load must say why.
 #include "model/engine/analysis.h"
 #include "model/engine/snapshot.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/projectfile.h"
 
 #include <QCoreApplication>

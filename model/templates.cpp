@@ -1,6 +1,6 @@
 #include "templates.h"
 
-#include "storage/jsonformat.h"
+#include "storage/json/jsonformat.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -19,7 +19,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(fuzz_json fuzz_effort)
     # Before the SQLite loader exists, ProjectFile::load refuses every .workplan file.
-    [ -f model/storage/sqliteformat.cpp ] && targets+=(fuzz_workplan)
+    [ -f model/storage/sqlite/sqliteformat.h ] && targets+=(fuzz_workplan)
 fi
 
 examples="tests/data/examples"

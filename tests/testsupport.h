@@ -4,7 +4,7 @@
 // PDFs. (Dialog helpers, which need Widgets, are in testwidgets.h.)
 
 #include "model/project.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -94,6 +94,28 @@ inline QStringList titles(const Workplan::Project &p)
     for (const Workplan::Task &t : p.tasks())
         out << t.title();
     return out;
+}
+
+// Hand-built plans: a specialist task "Task <id>" of one day at a stored canvas place, and
+// a completion dependency on `on`.
+inline Workplan::Task placedLeaf(const QString &id, const QString &parent, QPointF pos)
+{
+    Workplan::Task t;
+    t.id = id;
+    t.type = QStringLiteral("specialist_task");
+    t.parentId = parent;
+    t.attributes.insert(QStringLiteral("title"), QStringLiteral("Task %1").arg(id));
+    t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1 day"));
+    t.position = pos;
+    t.hasPosition = true;
+    return t;
+}
+
+inline Workplan::Dependency dependencyOn(const QString &on)
+{
+    Workplan::Dependency d;
+    d.taskId = on;
+    return d;
 }
 
 } // namespace WorkplanTest

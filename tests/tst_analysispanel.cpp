@@ -6,7 +6,7 @@
 #include "model/engine/analysisreport.h"
 #include "model/engine/snapshot.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/analysispanel.h"
 #include "views/taskselection.h"

@@ -11,6 +11,7 @@
 #include "views/graph/graphstyle.h"
 #include "views/graph/graphview.h"
 #include "views/taskselection.h"
+#include "canvasfixture.h"
 #include "testsupport.h"
 
 #include <QLineEdit>
@@ -38,57 +39,41 @@ private slots:
     void foldedSummaryStillOpens();
 
 private:
-    QString title(const QString &id) const { return m_doc->project().find(id)->title(); }
+    QString title(const QString &id) const { return m_canvas.doc->project().find(id)->title(); }
     // Double-clicks the title of `id`'s card on the viewport; returns the field, if any.
     QLineEdit *doubleClickTitle(const QString &id, const QPointF &inCard = QPointF(60, 10));
-    QLineEdit *editor() const { return m_view->viewport()->findChild<QLineEdit *>(QStringLiteral("cardRenameEdit")); }
+    QLineEdit *editor() const { return m_canvas.view->viewport()->findChild<QLineEdit *>(QStringLiteral("cardRenameEdit")); }
 
-    std::unique_ptr<ProjectDocument> m_doc;
-    std::unique_ptr<TaskSelection> m_selection;
-    std::unique_ptr<AnalysisController> m_analysis;
-    std::unique_ptr<GraphScene> m_scene;
-    std::unique_ptr<GraphView> m_view;
+    WorkplanTest::CanvasFixture m_canvas;
     QUndoStack *m_stack = nullptr;
     const QString kId = QStringLiteral("impl_websocket_server");
 };
 
 void TestCardRename::init()
 {
-    m_doc = std::make_unique<ProjectDocument>();
-    m_doc->resetProject(WorkplanTest::loadExample("feature-development"));
-    m_stack = m_doc->undoStack();
-    m_selection = std::make_unique<TaskSelection>();
-    m_analysis = std::make_unique<AnalysisController>(m_doc.get());
-    m_scene = std::make_unique<GraphScene>(m_doc.get(), m_selection.get(), m_analysis.get());
-    m_view = std::make_unique<GraphView>(m_scene.get());
-    m_view->resize(1000, 700);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    m_view->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
-    m_view->setZoom(1.0);
+    QVERIFY(m_canvas.open(WorkplanTest::loadExample("feature-development"), QSize(1000, 700)));
+    m_stack = m_canvas.doc->undoStack();
+    m_canvas.view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_canvas.view.get()));
+    m_canvas.view->setZoom(1.0);
 }
 
 void TestCardRename::cleanup()
 {
-    m_view.reset();
-    m_scene.reset();
-    m_analysis.reset();
-    m_selection.reset();
-    m_doc.reset();
+    m_canvas.close();
 }
 
 QLineEdit *TestCardRename::doubleClickTitle(const QString &id, const QPointF &inCard)
 {
-    CardItem *card = m_scene->cardFor(id);
+    CardItem *card = m_canvas.scene->cardFor(id);
     if (!card)
         return nullptr;
-    m_view->centerOn(card);
-    const QPoint at = m_view->mapFromScene(card->mapToScene(inCard));
+    m_canvas.view->centerOn(card);
+    const QPoint at = m_canvas.view->mapFromScene(card->mapToScene(inCard));
     // As a mouse does it: press and release, then the double-click and its release.
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseClick(m_canvas.view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(m_canvas.view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseRelease(m_canvas.view->viewport(), Qt::LeftButton, {}, at);
     return editor();
 }
 
@@ -101,7 +86,7 @@ void TestCardRename::enterRenamesInOneStep()
     QCOMPARE(edit->text(), title(kId));
     QCOMPARE(edit->selectedText(), title(kId));   // typing replaces it
     // The field lies over the card's title.
-    const QRect cardOnScreen = m_view->mapFromScene(m_scene->cardFor(kId)->nodeSceneRect()).boundingRect();
+    const QRect cardOnScreen = m_canvas.view->mapFromScene(m_canvas.scene->cardFor(kId)->nodeSceneRect()).boundingRect();
     QVERIFY(cardOnScreen.intersects(edit->geometry()));
 
     const int steps = m_stack->count();
@@ -111,7 +96,7 @@ void TestCardRename::enterRenamesInOneStep()
     QCOMPARE(title(kId), QStringLiteral("WebSocket gateway"));
     QCOMPARE(m_stack->count(), steps + 1);
     QTRY_VERIFY(!editor());
-    QVERIFY(m_view->hasFocus());   // back to the canvas
+    QVERIFY(m_canvas.view->hasFocus());   // back to the canvas
     m_stack->undo();
     QCOMPARE(title(kId), QStringLiteral("Implement WebSocket Server"));
 
@@ -151,9 +136,9 @@ void TestCardRename::focusOutCommits()
     QLineEdit *edit = doubleClickTitle(kId);
     QVERIFY(edit);
     QTest::keyClicks(edit, QStringLiteral("Socket server"));
-    const QPointF empty = m_scene->planRect().bottomRight() + QPointF(100, 100);
-    m_view->centerOn(empty);
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, m_view->mapFromScene(empty));
+    const QPointF empty = m_canvas.scene->planRect().bottomRight() + QPointF(100, 100);
+    m_canvas.view->centerOn(empty);
+    QTest::mouseClick(m_canvas.view->viewport(), Qt::LeftButton, {}, m_canvas.view->mapFromScene(empty));
     QTRY_VERIFY(!editor());
     QCOMPARE(title(kId), QStringLiteral("Socket server"));
 }
@@ -164,14 +149,14 @@ void TestCardRename::keysStayInTheField()
 {
     QLineEdit *edit = doubleClickTitle(kId);
     QVERIFY(edit);
-    QCOMPARE(m_selection->currentId(), kId);
-    const int tasks = m_doc->project().taskCount();
+    QCOMPARE(m_canvas.selection->currentId(), kId);
+    const int tasks = m_canvas.doc->project().taskCount();
     QTest::keyClick(edit, Qt::Key_End);
     QTest::keyClick(edit, Qt::Key_Backspace);
     QTest::keyClick(edit, Qt::Key_Down);
     QTest::keyClick(edit, Qt::Key_Up);
-    QCOMPARE(m_doc->project().taskCount(), tasks);
-    QCOMPARE(m_selection->currentId(), kId);
+    QCOMPARE(m_canvas.doc->project().taskCount(), tasks);
+    QCOMPARE(m_canvas.selection->currentId(), kId);
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(title(kId), QStringLiteral("Implement WebSocket Serve"));
 }
@@ -180,9 +165,9 @@ void TestCardRename::fieldFollowsTheCardWhenScrolled()
 {
     QLineEdit *edit = doubleClickTitle(kId);
     QVERIFY(edit);
-    auto cardTop = [this] { return m_view->mapFromScene(m_scene->cardFor(kId)->scenePos()).y(); };
+    auto cardTop = [this] { return m_canvas.view->mapFromScene(m_canvas.scene->cardFor(kId)->scenePos()).y(); };
     const int offset = edit->y() - cardTop();
-    QScrollBar *bar = m_view->verticalScrollBar();
+    QScrollBar *bar = m_canvas.view->verticalScrollBar();
     bar->setValue(bar->value() + 40);
     QCOMPARE(edit->y() - cardTop(), offset);
     QVERIFY(edit->hasFocus());
@@ -196,7 +181,7 @@ void TestCardRename::removedTaskClosesTheField()
     QVERIFY(edit);
     QTest::keyClicks(edit, QStringLiteral("Gone"));
     const int steps = m_stack->count();
-    m_stack->push(new RemoveTasksCommand(m_doc.get(), {id}));
+    m_stack->push(new RemoveTasksCommand(m_canvas.doc.get(), {id}));
     QTRY_VERIFY(!editor());
     QCOMPARE(m_stack->count(), steps + 1);
     m_stack->undo();
@@ -204,7 +189,7 @@ void TestCardRename::removedTaskClosesTheField()
 
     // So does another plan.
     QVERIFY(doubleClickTitle(id));
-    m_doc->resetProject(WorkplanTest::loadExample("bug-fix-regular"));
+    m_canvas.doc->resetProject(WorkplanTest::loadExample("bug-fix-regular"));
     QTRY_VERIFY(!editor());
 }
 
@@ -212,17 +197,17 @@ void TestCardRename::onlyTheTitleStartsIt()
 {
     // The status row at the bottom of the card: no field.
     QVERIFY(!doubleClickTitle(kId, QPointF(GraphStyle::CardWidth / 2, GraphStyle::CardHeight - 10)));
-    QVERIFY(!CardRenamer::active(m_scene.get()));
+    QVERIFY(!CardRenamer::active(m_canvas.scene.get()));
 }
 
 // Double-click on a folded summary's card opens it, as before; its frame header folds it.
 void TestCardRename::foldedSummaryStillOpens()
 {
     const QString summary = QStringLiteral("feature_message_system");
-    m_scene->setCollapsed(summary, true);
-    m_scene->flush();
+    m_canvas.scene->setCollapsed(summary, true);
+    m_canvas.scene->flush();
     QVERIFY(!doubleClickTitle(summary));
-    QVERIFY(!m_scene->isCollapsed(summary));
+    QVERIFY(!m_canvas.scene->isCollapsed(summary));
     QCOMPARE(title(summary), QStringLiteral("Core Messaging System"));
 }
 

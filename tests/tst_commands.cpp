@@ -5,7 +5,7 @@
 #include "model/commands/taskcommands.h"
 #include "model/dependencycheck.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

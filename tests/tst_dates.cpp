@@ -6,7 +6,7 @@
 #include "model/engine/analysisreport.h"
 #include "model/engine/scheduledates.h"
 #include "model/engine/snapshot.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 #include "model/engine/analysis.h"
 #include "model/engine/analysisreport.h"
 #include "model/engine/snapshot.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

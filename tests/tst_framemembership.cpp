@@ -30,22 +30,12 @@ namespace {
 
 Task leaf(const QString &id, const QString &parent, QPointF pos)
 {
-    Task t;
-    t.id = id;
-    t.type = QStringLiteral("specialist_task");
-    t.parentId = parent;
-    t.attributes.insert(QStringLiteral("title"), QStringLiteral("Task %1").arg(id));
-    t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1 day"));
-    t.position = pos;
-    t.hasPosition = true;
-    return t;
+    return WorkplanTest::placedLeaf(id, parent, pos);
 }
 
 Dependency dep(const QString &on)
 {
-    Dependency d;
-    d.taskId = on;
-    return d;
+    return WorkplanTest::dependencyOn(on);
 }
 
 // Epic E holds a -> b -> c in a row; d (top level, at `dPos`) waits for c.

@@ -7,7 +7,7 @@
 #include "model/engine/leveledschedule.h"
 #include "model/engine/risk.h"
 #include "model/engine/riskinput.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/projectfile.h"
 #include "model/templates.h"
 #include "model/validation.h"
@@ -20,6 +20,8 @@
 #include "views/graph/graphview.h"
 #include "views/graph/layoutadapter.h"
 #include "views/taskselection.h"
+
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QGraphicsSceneDragDropEvent>
@@ -37,22 +39,12 @@ namespace {
 
 Task leaf(const QString &id, const QString &parent, QPointF pos)
 {
-    Task t;
-    t.id = id;
-    t.type = QStringLiteral("specialist_task");
-    t.parentId = parent;
-    t.attributes.insert(QStringLiteral("title"), QStringLiteral("Task %1").arg(id));
-    t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("1 day"));
-    t.position = pos;
-    t.hasPosition = true;
-    return t;
+    return WorkplanTest::placedLeaf(id, parent, pos);
 }
 
 Dependency dep(const QString &on)
 {
-    Dependency d;
-    d.taskId = on;
-    return d;
+    return WorkplanTest::dependencyOn(on);
 }
 
 // Epic E holds a -> b -> c; d (top level) waits for c.

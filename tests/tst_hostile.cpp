@@ -5,10 +5,10 @@
 #include "model/engine/analysis.h"
 #include "model/engine/analysisreport.h"
 #include "model/engine/snapshot.h"
-#include "model/jsonwriter.h"
+#include "model/storage/json/jsonwriter.h"
 #include "model/layout/graphlayout.h"
 #include "model/project.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/projectfile.h"
 
 #include <QJsonArray>

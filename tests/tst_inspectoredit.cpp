@@ -13,6 +13,7 @@
 #include "views/inspectoredge.h"
 #include "views/inspectormulti.h"
 #include "views/taskselection.h"
+#include "canvasfixture.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
@@ -41,20 +42,16 @@ private slots:
     void typeClashIsRefused();
 
 private:
-    const Task &task(const QString &id) const { return *m_doc->project().find(id); }
+    const Task &task(const QString &id) const { return *m_canvas.doc->project().find(id); }
     const Dependency &dep() const { return task(kOwner).dependencies.at(0); }
-    QPoint vp(const QPointF &scenePos) const { return m_view->mapFromScene(scenePos); }
+    QPoint vp(const QPointF &scenePos) const { return m_canvas.view->mapFromScene(scenePos); }
     void ctrlClickCard(const QString &id, Qt::KeyboardModifiers mods);
     // A point on the arrow where the arrow, not a card, is the topmost item.
     QPoint pointOnEdge(EdgeItem *edge) const;
     void clickEdge(int index = 0);
     static void focusIn(QWidget *w);
 
-    std::unique_ptr<ProjectDocument> m_doc;
-    std::unique_ptr<TaskSelection> m_selection;
-    std::unique_ptr<AnalysisController> m_analysis;
-    std::unique_ptr<GraphScene> m_scene;
-    std::unique_ptr<GraphView> m_view;
+    WorkplanTest::CanvasFixture m_canvas;
     std::unique_ptr<Inspector> m_inspector;
     QUndoStack *m_stack = nullptr;
     // impl_websocket_server waits for arch_messaging_system (completion, with a description).
@@ -64,18 +61,10 @@ private:
 
 void TestInspectorEdit::init()
 {
-    m_doc = std::make_unique<ProjectDocument>();
-    m_doc->resetProject(WorkplanTest::loadExample("feature-development"));
-    m_stack = m_doc->undoStack();
-    m_selection = std::make_unique<TaskSelection>();
-    m_analysis = std::make_unique<AnalysisController>(m_doc.get());
-    m_scene = std::make_unique<GraphScene>(m_doc.get(), m_selection.get(), m_analysis.get());
-    m_view = std::make_unique<GraphView>(m_scene.get());
-    m_view->resize(1100, 700);
-    m_view->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    m_view->setZoom(1.0);
-    m_inspector = std::make_unique<Inspector>(m_doc.get(), m_selection.get());
+    QVERIFY(m_canvas.open(WorkplanTest::loadExample("feature-development"), QSize(1100, 700)));
+    m_stack = m_canvas.doc->undoStack();
+    m_canvas.view->setZoom(1.0);
+    m_inspector = std::make_unique<Inspector>(m_canvas.doc.get(), m_canvas.selection.get());
     m_inspector->resize(500, 800);
     m_inspector->move(1150, 0);
     m_inspector->show();
@@ -85,34 +74,30 @@ void TestInspectorEdit::init()
 void TestInspectorEdit::cleanup()
 {
     m_inspector.reset();
-    m_view.reset();
-    m_scene.reset();
-    m_analysis.reset();
-    m_selection.reset();
-    m_doc.reset();
+    m_canvas.close();
 }
 
 void TestInspectorEdit::ctrlClickCard(const QString &id, Qt::KeyboardModifiers mods)
 {
-    CardItem *card = m_scene->cardFor(id);
+    CardItem *card = m_canvas.scene->cardFor(id);
     QVERIFY(card);
-    m_view->centerOn(card);
+    m_canvas.view->centerOn(card);
     // The status badge's row: on the card, away from the title and the port.
     const QPointF at = card->mapToScene(QPointF(GraphStyle::CardWidth / 2, GraphStyle::CardHeight - 12));
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, mods, vp(at));
+    QTest::mouseClick(m_canvas.view->viewport(), Qt::LeftButton, mods, vp(at));
 }
 
 QPoint TestInspectorEdit::pointOnEdge(EdgeItem *edge) const
 {
     // Hit-tested as the click will be, in viewport pixels; the one nearest the middle of
     // the arrow, away from the port where arrows leave together.
-    const QRect r = m_view->mapFromScene(edge->sceneBoundingRect()).boundingRect() & m_view->viewport()->rect();
-    const QPoint middle = m_view->mapFromScene((edge->sourcePoint() + edge->targetPoint()) / 2);
+    const QRect r = m_canvas.view->mapFromScene(edge->sceneBoundingRect()).boundingRect() & m_canvas.view->viewport()->rect();
+    const QPoint middle = m_canvas.view->mapFromScene((edge->sourcePoint() + edge->targetPoint()) / 2);
     QPoint best(-1, -1);
     for (int y = r.top(); y <= r.bottom(); ++y) {
         for (int x = r.left(); x <= r.right(); ++x) {
             const QPoint p(x, y);
-            if (m_view->itemAt(p) == edge
+            if (m_canvas.view->itemAt(p) == edge
                 && (best.x() < 0 || (p - middle).manhattanLength() < (best - middle).manhattanLength()))
                 best = p;
         }
@@ -122,13 +107,13 @@ QPoint TestInspectorEdit::pointOnEdge(EdgeItem *edge) const
 
 void TestInspectorEdit::clickEdge(int index)
 {
-    EdgeItem *edge = m_scene->edgeFor(kOwner, index);
+    EdgeItem *edge = m_canvas.scene->edgeFor(kOwner, index);
     QVERIFY(edge);
     QCOMPARE(edge->dependency()->taskId, kPrereq);
-    m_view->centerOn(edge);
+    m_canvas.view->centerOn(edge);
     const QPoint at = pointOnEdge(edge);
     QVERIFY2(at.x() >= 0, "no free point on the arrow");
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseClick(m_canvas.view->viewport(), Qt::LeftButton, {}, at);
     QVERIFY(edge->isSelected());
 }
 
@@ -152,7 +137,7 @@ void TestInspectorEdit::multiSelectionSharesStatusAndType()
     ctrlClickCard(ids[0], {});
     ctrlClickCard(ids[1], Qt::ControlModifier);
     ctrlClickCard(ids[2], Qt::ControlModifier);
-    QCOMPARE(m_selection->selectedIds().size(), 3);
+    QCOMPARE(m_canvas.selection->selectedIds().size(), 3);
 
     InspectorMulti *multi = m_inspector->multiSection();
     QVERIFY(multi->isVisible());
@@ -193,10 +178,10 @@ void TestInspectorEdit::multiSelectionSharesStatusAndType()
 
 void TestInspectorEdit::singleTaskAfterMultiShowsTaskPage()
 {
-    m_selection->setSelection({kPrereq, kOwner}, kOwner);
+    m_canvas.selection->setSelection({kPrereq, kOwner}, kOwner);
     QVERIFY(m_inspector->multiSection()->isVisible());
     ctrlClickCard(kOwner, {});
-    QCOMPARE(m_selection->selectedIds(), QStringList{kOwner});
+    QCOMPARE(m_canvas.selection->selectedIds(), QStringList{kOwner});
     QVERIFY(!m_inspector->multiSection()->isVisible());
     QVERIFY(m_inspector->taskPage()->isVisible());
     QCOMPARE(m_inspector->titleEdit()->text(), task(kOwner).title());
@@ -207,9 +192,9 @@ void TestInspectorEdit::clickedEdgeShowsItsFields()
     ctrlClickCard(kOwner, {});
     QVERIFY(m_inspector->taskPage()->isVisible());
     clickEdge();
-    QCOMPARE(m_selection->selectedDependency().ownerId, kOwner);
-    QCOMPARE(m_selection->selectedDependency().prerequisiteId, kPrereq);
-    QVERIFY(m_selection->selectedIds().isEmpty());
+    QCOMPARE(m_canvas.selection->selectedDependency().ownerId, kOwner);
+    QCOMPARE(m_canvas.selection->selectedDependency().prerequisiteId, kPrereq);
+    QVERIFY(m_canvas.selection->selectedIds().isEmpty());
 
     InspectorEdge *edge = m_inspector->edgeSection();
     QVERIFY(edge->isVisible());
@@ -225,7 +210,7 @@ void TestInspectorEdit::clickedEdgeShowsItsFields()
 
     // Selecting a task again brings its page back.
     ctrlClickCard(kPrereq, {});
-    QVERIFY(m_selection->selectedDependency().isNull());
+    QVERIFY(m_canvas.selection->selectedDependency().isNull());
     QVERIFY(!edge->isVisible());
     QVERIFY(m_inspector->taskPage()->isVisible());
 }
@@ -245,7 +230,7 @@ void TestInspectorEdit::edgeFieldsAreCommands()
     QCOMPARE(dep().lag, QJsonValue(6.0));
     QCOMPARE(m_stack->count(), steps + 1);
     // The arrow was redrawn; it is selected again and the page stays.
-    QTRY_VERIFY(m_scene->edgeFor(kOwner, 0) && m_scene->edgeFor(kOwner, 0)->isSelected());
+    QTRY_VERIFY(m_canvas.scene->edgeFor(kOwner, 0) && m_canvas.scene->edgeFor(kOwner, 0)->isSelected());
     QVERIFY(edge->isVisible());
     m_stack->undo();
     QVERIFY(dep().lag.isUndefined());
@@ -291,11 +276,11 @@ void TestInspectorEdit::clickingEmptyCanvasLetsGoOfEdge()
     clickEdge();
     QVERIFY(m_inspector->edgeSection()->isVisible());
     // Far below the plan: nothing there.
-    const QPointF empty = m_scene->planRect().bottomRight() + QPointF(150, 150);
-    m_view->centerOn(empty);
-    QVERIFY(!m_scene->itemAt(empty, m_view->transform()));
-    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, vp(empty));
-    QVERIFY(m_selection->selectedDependency().isNull());
+    const QPointF empty = m_canvas.scene->planRect().bottomRight() + QPointF(150, 150);
+    m_canvas.view->centerOn(empty);
+    QVERIFY(!m_canvas.scene->itemAt(empty, m_canvas.view->transform()));
+    QTest::mouseClick(m_canvas.view->viewport(), Qt::LeftButton, {}, vp(empty));
+    QVERIFY(m_canvas.selection->selectedDependency().isNull());
     QVERIFY(!m_inspector->edgeSection()->isVisible());
     QVERIFY(m_inspector->taskPage()->isVisible());
 }
@@ -307,9 +292,9 @@ void TestInspectorEdit::typeClashIsRefused()
     Dependency data;
     data.taskId = kPrereq;
     data.type = DependencyType::Data;
-    m_stack->push(DependencyCommand::add(m_doc.get(), kOwner, data));
+    m_stack->push(DependencyCommand::add(m_canvas.doc.get(), kOwner, data));
     clickEdge(1);   // the new one, drawn over the other
-    QCOMPARE(m_selection->selectedDependency().index, 1);
+    QCOMPARE(m_canvas.selection->selectedDependency().index, 1);
     InspectorEdge *edge = m_inspector->edgeSection();
     QVERIFY(edge->isVisible());
     QCOMPARE(edge->typeCombo()->currentText(), QStringLiteral("data"));

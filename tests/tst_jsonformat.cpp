@@ -1,6 +1,6 @@
 // §1: the interchange file. Every input error refuses the whole file with a message naming
 // the file, the task and the problem; what is read is written back unchanged.
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/validation.h"
 
 #include <QDir>
@@ -9,7 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include "model/storage/jsonfastreader.h"
+#include "model/storage/json/jsonfastreader.h"
 
 #include <QtTest>
 

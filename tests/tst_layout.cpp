@@ -4,7 +4,7 @@
 #include "model/engine/snapshot.h"
 #include "model/layout/graphlayout.h"
 #include "model/project.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QDir>
 #include <QRandomGenerator>

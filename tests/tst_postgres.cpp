@@ -1,10 +1,10 @@
 // Issue #22, first slice: team projects on PostgreSQL, against a private cluster
 // (pgcluster.h) that lives only for this run.
 
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/postgres/postgresstore.h"
 #include "model/storage/projectfile.h"
-#include "model/storage/sqliteformat.h"
+#include "model/storage/sqlite/sqliteformat.h"
 #include "pgcluster.h"
 
 #include <QElapsedTimer>

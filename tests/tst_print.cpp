@@ -1,6 +1,6 @@
 // The printed plan and the graph exports: page counts, every task title in the text,
 // tiling, valid SVG, and the headless subcommands.
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/printing/offscreenplan.h"
 
 #include "testsupport.h"

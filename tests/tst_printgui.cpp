@@ -3,7 +3,7 @@
 // View > Overlays actions on the canvas and the task tree.
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/analysispanel.h"
 #include "views/graph/carditem.h"

@@ -6,7 +6,7 @@
 #include "model/commands/changetaskcommand.h"
 #include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/projectfile.h"
 #include "model/engine/scheduledates.h"
 #include "model/engine/snapshot.h"

@@ -1,8 +1,8 @@
 // Saving a .workplan is atomic: `workplan convert big.json target.workplan` killed at
 // random moments leaves a target that always opens to the old or the new complete content.
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/projectfile.h"
-#include "model/storage/sqliteformat.h"
+#include "model/storage/sqlite/sqliteformat.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 #include "model/engine/analysis.h"
 #include "model/engine/analysisreport.h"
 #include "model/engine/snapshot.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/storage/projectfile.h"
-#include "model/storage/sqliteformat.h"
+#include "model/storage/sqlite/sqliteformat.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -7,7 +7,7 @@
 #include "model/engine/leveledschedule.h"
 #include "model/engine/snapshot.h"
 #include "model/project.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/team/resources.h"
 #include "model/validation.h"
 

@@ -6,7 +6,7 @@
 
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/team/resources.h"
 #include "views/analysiscontroller.h"
 #include "views/loadchart.h"

@@ -1,7 +1,7 @@
 // Each compiled-in template, filled with the values its example uses, is that example (the
 // feature template, whose every task carries the feature's name, has the example's shape);
 // filled with other values, every task they concern is renamed.
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "model/templates.h"
 #include "views/templatedialog.h"
 

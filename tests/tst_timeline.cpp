@@ -3,7 +3,7 @@
 // label the header of a dated plan, and the selection is shared both ways.
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/analysispanel.h"
 #include "views/mainwindow.h"

@@ -5,7 +5,7 @@
 // Then `workplan export --timeline`, headless.
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/taskselection.h"
 #include "views/timeline/timelineedits.h"

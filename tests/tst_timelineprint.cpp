@@ -4,7 +4,7 @@
 // labelled "page r/c".
 #include "model/project.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/printing/timelineprinter.h"
 #include "views/timeline/timelinescene.h"

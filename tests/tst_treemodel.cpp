@@ -5,7 +5,7 @@
 #include "model/commands/taskcommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/taskfactory.h"
 #include "views/taskfilterproxy.h"

@@ -3,7 +3,7 @@
 // start); the date forms; and every calendar input error refusing the whole file.
 #include "model/calendar/workcalendar.h"
 #include "model/project.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QtTest>
 

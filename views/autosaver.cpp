@@ -1,7 +1,7 @@
 #include "autosaver.h"
 
 #include "model/projectdocument.h"
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,6 +2,7 @@
 
 #include "inspector.h"
 
+#include "model/tasklabel.h"
 #include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
 #include "model/team/resources.h"
@@ -249,12 +250,12 @@ QString Inspector::demandText(const Project &project, int task)
     const Demand d = demandOf(project, resources, task);
     if (d.units.empty())
         return d.source == Demand::Source::None ? tr("needs no one of the team")
-                                                : tr("needs no one (empty resources on %1)").arg(project.task(d.from).id);
+                                                : tr("needs no one (empty resources on %1)").arg(taskLabel(project, project.task(d.from).id));
     QStringList parts;
     for (const auto &[r, units] : d.units)
         parts << QStringLiteral("%1 %2").arg(units).arg(resources[std::size_t(r)].name);
     const QString where = d.from == task ? toString(d.source)
-                                         : tr("%1 of %2").arg(toString(d.source), project.task(d.from).id);
+                                         : tr("%1 of %2").arg(toString(d.source), taskLabel(project, project.task(d.from).id));
     return tr("%1, from %2").arg(parts.join(QLatin1String(", ")), where);
 }
 

@@ -2,6 +2,7 @@
 
 #include "analysiscontroller.h"
 
+#include "model/tasklabel.h"
 #include "model/calendar/workcalendar.h"
 #include "model/engine/leveledschedule.h"
 #include "model/project.h"
@@ -335,10 +336,11 @@ void LoadChart::showTasksAt(double hours)
         m_at->setText(tr("At %1, %2 tasks use %3 (unlimited schedule):")
                           .arg(timeText(hours)).arg(holders.size()).arg(name));
     const Project &project = m_document->project();
+    const TaskLabels &labels = taskLabels(*m_document);
     for (int t : holders) {
         const QString &id = s.ids[std::size_t(t)];
         const Task *task = project.find(id);
-        const QString title = task && task->title() != id ? tr("%1 (%2)").arg(task->title(), id) : id;
+        const QString title = task ? labels(id) : id;
         // Two lines, so a narrow dock wraps nothing away.
         const int units = demandUnitsOf(s, r, t);
         auto *item = new QListWidgetItem(tr("%1\n    %2, %3\u2013%4 h")

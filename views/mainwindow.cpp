@@ -258,6 +258,7 @@ void MainWindow::createActions()
     toolBar->addSeparator();
     toolBar->addAction(addAction);
     toolBar->addAction(m_deleteAction);
+    toolBar->addAction(findChild<QAction *>(QStringLiteral("focusChainAction")));   // issue #16: the F toggle
     createWelcomePage(newAction, openAction);
 }
 

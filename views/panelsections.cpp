@@ -5,7 +5,7 @@
 
 #include "model/engine/leveledschedule.h"
 #include "model/engine/scheduledates.h"
-#include "model/jsonwriter.h"
+#include "model/storage/json/jsonwriter.h"
 #include "model/project.h"
 
 #include <QCoreApplication>

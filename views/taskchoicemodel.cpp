@@ -1,6 +1,7 @@
 #include "taskchoicemodel.h"
 
 #include "model/projectdocument.h"
+#include "model/tasklabel.h"
 
 #include <QComboBox>
 #include <QListView>
@@ -46,7 +47,9 @@ QVariant TaskChoiceModel::data(const QModelIndex &index, int role) const
     const Task &t = m_document->project().task(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1 \u2014 %2").arg(t.id, t.title());
+        return taskLabels(*m_document)(t.id);   // the title (with the id only when titles repeat)
+    case Qt::ToolTipRole:
+        return t.id;
     case Qt::UserRole:
         return t.id;
     default:

@@ -1,5 +1,6 @@
 #include "teamdialog.h"
 
+#include "model/tasklabel.h"
 #include "model/commands/changetaskcommand.h"
 #include "model/commands/structurecommands.h"
 #include "model/project.h"
@@ -249,7 +250,7 @@ QUndoCommand *TeamDialog::createCommand() const
             continue;
         Task changed = task;
         changed.extra.insert(kResources, after);
-        new ChangeTaskCommand(m_document, changed, tr("Update the resources of %1").arg(task.id),
+        new ChangeTaskCommand(m_document, changed, tr("Update the resources of %1").arg(taskLabels(*m_document).quoted(task.id)),
                               ProjectDocument::OtherChanged, QString(), command);
     }
     if (command->childCount() == 0) {

@@ -1,6 +1,6 @@
 #include "taskclipboard.h"
 
-#include "model/storage/jsonformat.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "analysisreport.h"
 
-#include "../jsonwriter.h"
+#include "../storage/json/jsonwriter.h"
 #include "../tasklabel.h"
 #include "analysis.h"
 #include "leveledschedule.h"

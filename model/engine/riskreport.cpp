@@ -1,6 +1,6 @@
 #include "riskreport.h"
 
-#include "../jsonwriter.h"
+#include "../storage/json/jsonwriter.h"
 #include "../tasklabel.h"
 #include "analysis.h"
 #include "riskinput.h"

@@ -1,7 +1,7 @@
 #include "snapshot.h"
 
 #include "../effort.h"
-#include "../jsonwriter.h"
+#include "../storage/json/jsonwriter.h"
 #include "../project.h"
 
 #include <QJsonObject>

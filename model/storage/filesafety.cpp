@@ -1,5 +1,6 @@
 #include "filesafety.h"
 
+#include "atomicfile.h"
 #include "filelock.h"
 
 #include <QCoreApplication>
@@ -22,21 +23,6 @@ FileSafety::WritableProbe &probeHook()
 {
     static FileSafety::WritableProbe probe;
     return probe;
-}
-
-// `.<name>.XXXXXX.tmp` exactly: QTemporaryFile fills the six X with letters and digits.
-bool isOurTemporary(const QString &entry, const QString &fileName)
-{
-    const QString prefix = QLatin1Char('.') + fileName + QLatin1Char('.');
-    const QLatin1String suffix(".tmp");
-    if (entry.size() != prefix.size() + 6 + suffix.size() || !entry.startsWith(prefix) || !entry.endsWith(suffix))
-        return false;
-    for (qsizetype i = prefix.size(); i < prefix.size() + 6; ++i) {
-        const QChar c = entry.at(i);
-        if (c.unicode() > 0x7f || !c.isLetterOrNumber())
-            return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -86,7 +72,7 @@ int removeStaleTemporaries(const QString &path, std::chrono::seconds minAge)
     int removed = 0;
     const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::NoSymLinks);
     for (const QFileInfo &entry : entries) {
-        if (!isOurTemporary(entry.fileName(), info.fileName()))
+        if (!AtomicFile::isTemporaryOf(entry.fileName(), info.fileName()))
             continue;
         if (entry.lastModified().toUTC() < cutoff && QFile::remove(entry.absoluteFilePath()))
             ++removed;

@@ -25,7 +25,7 @@ using WritableProbe = std::function<bool(const QString &path, QString *reason)>;
 void setWritableProbe(WritableProbe probe);
 bool isWritable(const QString &path, QString *reason);
 
-// An atomic save (SqliteFormat::writeFile) interrupted by a crash leaves its temporary
+// An atomic save (AtomicFile::replace) interrupted by a crash leaves its temporary
 // `.<name>.XXXXXX.tmp` beside the file. Younger ones may belong to a save in progress.
 constexpr std::chrono::minutes kStaleTemporaryAge{15};
 // Removes such leftovers of `path` older than `minAge`; returns how many went.

@@ -1,54 +1,31 @@
 #include "projectfile.h"
 
 #include "filesafety.h"
-#include "jsonformat.h"
-#include "postgres/postgresstore.h"
-#include "sqliteformat.h"
+#include "formatregistry.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 namespace Workplan::ProjectFile {
 
-namespace {
-
-bool looksLikeSqlite(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.read(16) == QByteArray("SQLite format 3\0", 16);
-}
-
-} // namespace
-
 Format formatForWriting(const QString &path)
 {
-    return path.endsWith(QLatin1String(".workplan"), Qt::CaseInsensitive) ? Format::Workplan
-                                                                           : Format::Json;
+    return FormatRegistry::forSaving(path).name == QLatin1String("workplan") ? Format::Workplan : Format::Json;
 }
 
 std::optional<Project> load(const QString &path, QString *error)
 {
-    // A team project: a postgresql:// URL names a project in a database, not a file.
-    if (PostgresStore::isUrl(path))
-        return PostgresStore::fetch(path, error);
-    // By content: a .workplan renamed to .json still opens, and a .workplan that is not
-    // SQLite at all gets SqliteFormat's "not a Workplan project file".
-    if (looksLikeSqlite(path) || path.endsWith(QLatin1String(".workplan"), Qt::CaseInsensitive))
-        return SqliteFormat::readFile(path, error);
-    return JsonFormat::readFile(path, error);
+    // By content before the name (formatregistry.cpp): a SQLite header means a .workplan.
+    return FormatRegistry::forLoading(path).load(path, error);
 }
 
 bool save(const Project &project, const QString &path, QString *error)
 {
-    if (PostgresStore::isUrl(path))
-        return PostgresStore::publish(project, path, error);
-    const bool ok = formatForWriting(path) == Format::Workplan ? SqliteFormat::writeFile(project, path, error)
-                                                                : JsonFormat::writeFile(project, path, error);
+    const StorageFormat &format = FormatRegistry::forSaving(path);
+    const bool ok = format.save(project, path, error);
     // Temporaries an earlier, crashed save left beside the file.
-    FileSafety::removeStaleTemporaries(path);
+    if (format.isFile)
+        FileSafety::removeStaleTemporaries(path);
     return ok;
 }
 

@@ -1,6 +1,6 @@
 #include "resources.h"
 
-#include "../jsonwriter.h"
+#include "../storage/json/jsonwriter.h"
 #include "../project.h"
 #include "../validation.h"
 

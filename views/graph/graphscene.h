@@ -139,6 +139,8 @@ public:
     // Brings pending document changes into the items now (normally done after each
     // undo-stack step and on the next event loop turn).
     void flush();
+    // Focus mode (graphfocus.cpp): cards, frames and arrows outside `ids` fade; empty: none do.
+    void setFocusSet(const QSet<QString> &ids);
 
 public slots:
     void autoLayout();

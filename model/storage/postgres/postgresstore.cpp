@@ -1,6 +1,6 @@
 #include "postgresstore.h"
 
-#include "../../jsonwriter.h"
+#include "../json/jsonwriter.h"
 #include "../../validation.h"
 #include "postgresconnection.h"
 #include "postgresschema.h"

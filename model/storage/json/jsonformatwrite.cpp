@@ -1,8 +1,8 @@
 #include "jsonformat.h"
 
-#include "../jsonwriter.h"
-
-#include <QSaveFile>
+#include "../atomicfile.h"
+#include "jsonschema.h"
+#include "jsonwriter.h"
 
 namespace Workplan::JsonFormat {
 
@@ -10,19 +10,19 @@ QByteArray write(const Project &project)
 {
     JsonWriter w(2);
     w.beginObject();
-    w.key("format");
-    w.value("workplan");
-    w.key("version");
-    w.integer(kVersion);
-    w.key("project");
+    w.key(JsonSchema::Field::format);
+    w.value(JsonSchema::kFormatName);
+    w.key(JsonSchema::Field::version);
+    w.integer(JsonSchema::kVersion);
+    w.key(JsonSchema::Field::project);
     w.beginObject();
-    w.key("name");
+    w.key(JsonSchema::Field::name);
     w.value(project.name);
-    w.key("calendar");
+    w.key(JsonSchema::Field::calendar);
     w.beginObject();
-    w.key("hours_per_day");
+    w.key(JsonSchema::Field::hoursPerDay);
     w.number(project.calendar.hoursPerDay);
-    w.key("days_per_week");
+    w.key(JsonSchema::Field::daysPerWeek);
     w.number(project.calendar.daysPerWeek);
     for (auto it = project.calendarExtra.constBegin(); it != project.calendarExtra.constEnd(); ++it) {
         w.key(it.key());
@@ -38,60 +38,60 @@ QByteArray write(const Project &project)
         w.key(it.key());
         w.json(it.value());
     }
-    w.key("tasks");
+    w.key(JsonSchema::Field::tasks);
     w.beginArray();
     for (const Task &t : project.tasks()) {
         w.beginObject();
-        w.key("task_id");
+        w.key(JsonSchema::Field::taskId);
         w.value(t.id);
-        w.key("task_type");
+        w.key(JsonSchema::Field::taskType);
         w.value(t.type);
         if (t.hasParentField || !t.parentId.isEmpty()) {
-            w.key("parent_task_id");
+            w.key(JsonSchema::Field::parentTaskId);
             if (t.parentId.isEmpty())
                 w.null();
             else
                 w.value(t.parentId);
         }
         if (t.hasStatus || t.status != Status::Draft) {
-            w.key("status");
+            w.key(JsonSchema::Field::status);
             w.value(toString(t.status));
         }
         if (t.hasLifecycle || t.lifecycle != Lifecycle::Created) {
-            w.key("lifecycle_stage");
+            w.key(JsonSchema::Field::lifecycleStage);
             w.value(toString(t.lifecycle));
         }
         if (t.hasAttributes || !t.attributes.isEmpty()) {
-            w.key("attributes");
+            w.key(JsonSchema::Field::attributes);
             w.json(t.attributes);
         }
         if (t.hasDependencies || !t.dependencies.isEmpty()) {
-            w.key("dependencies");
+            w.key(JsonSchema::Field::dependencies);
             w.beginArray();
             for (const Dependency &d : t.dependencies) {
                 w.beginObject();
-                w.key("dependency_task_id");
+                w.key(JsonSchema::Field::dependencyTaskId);
                 w.value(d.taskId);
-                w.key("dependency_type");
+                w.key(JsonSchema::Field::dependencyType);
                 w.value(toString(d.type));
                 if (!d.description.isNull()) {
-                    w.key("description");
+                    w.key(JsonSchema::Field::description);
                     w.value(d.description);
                 }
                 if (d.hasMandatory || !d.mandatory) {
-                    w.key("is_mandatory");
+                    w.key(JsonSchema::Field::isMandatory);
                     w.value(d.mandatory);
                 }
                 if (d.hasWaived || d.waived) {
-                    w.key("waived");
+                    w.key(JsonSchema::Field::waived);
                     w.value(d.waived);
                 }
                 if (!d.lag.isUndefined() && !d.lag.isNull()) {
-                    w.key("lag");
+                    w.key(JsonSchema::Field::lag);
                     w.json(d.lag);
                 }
                 if (d.hasConditions || !d.conditions.isEmpty()) {
-                    w.key("conditions");
+                    w.key(JsonSchema::Field::conditions);
                     w.json(d.conditions);
                 }
                 for (auto it = d.extra.constBegin(); it != d.extra.constEnd(); ++it) {
@@ -103,11 +103,11 @@ QByteArray write(const Project &project)
             w.endArray();
         }
         if (t.hasPosition) {
-            w.key("position");
+            w.key(JsonSchema::Field::position);
             w.beginObject();
-            w.key("x");
+            w.key(JsonSchema::Field::x);
             w.number(t.position.x());
-            w.key("y");
+            w.key(JsonSchema::Field::y);
             w.number(t.position.y());
             w.endObject();
         }
@@ -126,33 +126,12 @@ QByteArray write(const Project &project)
 
 bool writeFile(const Project &project, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    // Unbuffered: a failed write is seen here; commit() ignores a failed final flush.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    // A full disk shows as a short write with no error set (Qt reports errno only when
-    // nothing was written), and commit() would then rename the truncated file over the
-    // original: write the rest until it is all out or the write fails with the reason.
-    const QByteArray bytes = write(project);
-    for (qint64 done = 0; done < bytes.size();) {
-        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
-        if (n <= 0) {
-            file.cancelWriting();
-            if (error)
-                *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-            return false;
-        }
-        done += n;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    QString why;
+    if (AtomicFile::replaceWith(path, write(project), &why))
+        return true;
+    if (error)
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, why);
+    return false;
 }
 
 } // namespace Workplan::JsonFormat

@@ -1,16 +1,16 @@
 #include "jsonformat.h"
 
 #include "jsonfastreader.h"
+#include "jsonschema.h"
+#include "jsontext.h"
 
-#include "../jsonwriter.h"
-#include "../validation.h"
+#include "../../validation.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cstring>
@@ -20,105 +20,6 @@
 namespace Workplan::JsonFormat {
 
 namespace {
-
-// RFC 3629 UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. Sets *hasFeff when
-// the text holds U+FEFF (in valid UTF-8 the bytes EF BB BF are exactly that character), so
-// no second pass has to search for it.
-qsizetype firstInvalidUtf8(const QByteArray &data, bool *hasFeff)
-{
-    *hasFeff = false;
-    const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
-    const qsizetype n = data.size();
-    qsizetype i = 0;
-    while (i < n) {
-        // Interchange files are mostly ASCII: skip it eight bytes at a time.
-        if (i + 8 <= n) {
-            quint64 word;
-            std::memcpy(&word, p + i, 8);
-            if (!(word & 0x8080808080808080ULL)) {
-                i += 8;
-                continue;
-            }
-        }
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int len;
-        unsigned int cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
-        if (i + len > n)
-            return i;
-        for (int k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
-            || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        *hasFeff = *hasFeff || cp == 0xFEFF;
-        i += len;
-    }
-    return -1;
-}
-
-QString lineColumn(const QByteArray &data, qsizetype offset)
-{
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset && i < data.size(); ++i) {
-        if (data[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
-}
-
-// Qt's parser refuses documents nested deeper than this (QJsonParseError::DeepNesting).
-constexpr int kQtJsonNestingLimit = 1024;
-
-// Deepest [ or { nesting of a document Qt has parsed; strings are skipped.
-int maxNesting(const QByteArray &data)
-{
-    int depth = 0, deepest = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const char c = data[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("missing");
-}
 
 // Looks the known fields of an object up by name rather than iterating it, so no key
 // string is made for them; QJsonObject keeps its keys sorted, so asking in alphabetical
@@ -186,54 +87,54 @@ struct Reader
         const QJsonObject o = value.toObject();
         Fields f(o);
         QJsonValue v;
-        if (!(v = f.take(QLatin1StringView("conditions"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::conditions))).isUndefined()) {
             if (!v.isObject())
-                return wrongType(owner, "conditions", v, "an object");
+                return wrongType(owner, JsonSchema::Field::conditions, v, "an object");
             d.conditions = v.toObject();
             d.hasConditions = true;
         }
-        const bool hasPrereq = !(v = f.take(QLatin1StringView("dependency_task_id"))).isUndefined();
+        const bool hasPrereq = !(v = f.take(QLatin1StringView(JsonSchema::Field::dependencyTaskId))).isUndefined();
         if (hasPrereq) {
             if (!v.isString())
-                return wrongType(owner, "dependency_task_id", v, "a string");
+                return wrongType(owner, JsonSchema::Field::dependencyTaskId, v, "a string");
             d.taskId = v.toString();
         }
-        if (!(v = f.take(QLatin1StringView("dependency_type"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::dependencyType))).isUndefined()) {
             if (!v.isString())
-                return wrongType(owner, "dependency_type", v, "a string");
+                return wrongType(owner, JsonSchema::Field::dependencyType, v, "a string");
             const auto type = dependencyTypeFromString(v.toString());
             if (!type)
                 return fail(owner, QStringLiteral("unknown dependency_type '%1'").arg(v.toString()));
             d.type = *type;
         }
-        if (!(v = f.take(QLatin1StringView("description"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::description))).isUndefined()) {
             if (!v.isString())
-                return wrongType(owner, "description", v, "a string");
+                return wrongType(owner, JsonSchema::Field::description, v, "a string");
             d.description = v.toString();
             if (d.description.isNull())
                 d.description = QLatin1String("");
         }
-        if (!(v = f.take(QLatin1StringView("is_mandatory"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::isMandatory))).isUndefined()) {
             if (!v.isBool())
-                return wrongType(owner, "is_mandatory", v, "a boolean");
+                return wrongType(owner, JsonSchema::Field::isMandatory, v, "a boolean");
             d.mandatory = v.toBool();
             d.hasMandatory = true;
         }
-        if (!(v = f.take(QLatin1StringView("lag"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::lag))).isUndefined()) {
             if (!v.isString() && !v.isDouble())
-                return wrongType(owner, "lag", v, "an effort text or a number of hours");
+                return wrongType(owner, JsonSchema::Field::lag, v, "an effort text or a number of hours");
             d.lag = v;
         }
-        if (!(v = f.take(QLatin1StringView("waived"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::waived))).isUndefined()) {
             if (!v.isBool())
-                return wrongType(owner, "waived", v, "a boolean");
+                return wrongType(owner, JsonSchema::Field::waived, v, "a boolean");
             d.waived = v.toBool();
             d.hasWaived = true;
         }
         static const QLatin1StringView known[] = {
-            QLatin1StringView("conditions"), QLatin1StringView("dependency_task_id"),
-            QLatin1StringView("dependency_type"), QLatin1StringView("description"),
-            QLatin1StringView("is_mandatory"), QLatin1StringView("lag"), QLatin1StringView("waived")};
+            QLatin1StringView(JsonSchema::Field::conditions), QLatin1StringView(JsonSchema::Field::dependencyTaskId),
+            QLatin1StringView(JsonSchema::Field::dependencyType), QLatin1StringView(JsonSchema::Field::description),
+            QLatin1StringView(JsonSchema::Field::isMandatory), QLatin1StringView(JsonSchema::Field::lag), QLatin1StringView(JsonSchema::Field::waived)};
         f.copyOthers(known, d.extra);
         if (!hasPrereq)
             return fail(owner, QStringLiteral("dependency #%1 has no dependency_task_id").arg(number));
@@ -246,7 +147,7 @@ struct Reader
             return fail(QString(), QStringLiteral("task #%1 must be an object, not %2")
                                        .arg(number).arg(jsonTypeName(value)));
         const QJsonObject o = value.toObject();
-        const QJsonValue idValue = o.value(QLatin1String("task_id"));
+        const QJsonValue idValue = o.value(QLatin1String(JsonSchema::Field::taskId));
         if (idValue.isUndefined())
             return fail(QString(), QStringLiteral("task #%1 has no task_id").arg(number));
         if (!idValue.isString())
@@ -258,17 +159,17 @@ struct Reader
 
         t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
         Fields f(o);
-        f.take(QLatin1StringView("task_id"));   // read above
+        f.take(QLatin1StringView(JsonSchema::Field::taskId));   // read above
         QJsonValue v;
-        if (!(v = f.take(QLatin1StringView("attributes"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::attributes))).isUndefined()) {
             if (!v.isObject())
-                return wrongType(t.id, "attributes", v, "an object");
+                return wrongType(t.id, JsonSchema::Field::attributes, v, "an object");
             t.attributes = v.toObject();
             t.hasAttributes = true;
         }
-        if (!(v = f.take(QLatin1StringView("dependencies"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::dependencies))).isUndefined()) {
             if (!v.isArray())
-                return wrongType(t.id, "dependencies", v, "an array");
+                return wrongType(t.id, JsonSchema::Field::dependencies, v, "an array");
             const QJsonArray deps = v.toArray();
             t.dependencies.reserve(deps.size());
             int i = 0;
@@ -280,54 +181,54 @@ struct Reader
             }
             t.hasDependencies = true;
         }
-        if (!(v = f.take(QLatin1StringView("lifecycle_stage"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::lifecycleStage))).isUndefined()) {
             if (!v.isString())
-                return wrongType(t.id, "lifecycle_stage", v, "a string");
+                return wrongType(t.id, JsonSchema::Field::lifecycleStage, v, "a string");
             const auto l = lifecycleFromString(v.toString());
             if (!l)
                 return fail(t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(v.toString()));
             t.lifecycle = *l;
             t.hasLifecycle = true;
         }
-        if (!(v = f.take(QLatin1StringView("parent_task_id"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::parentTaskId))).isUndefined()) {
             if (!v.isString() && !v.isNull())
-                return wrongType(t.id, "parent_task_id", v, "a string or null");
+                return wrongType(t.id, JsonSchema::Field::parentTaskId, v, "a string or null");
             t.parentId = v.toString();
             t.hasParentField = true;
             if (v.isString() && t.parentId.isEmpty())
                 return fail(t.id, QStringLiteral("parent_task_id is empty"));
         }
-        if (!(v = f.take(QLatin1StringView("position"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::position))).isUndefined()) {
             const QJsonObject p = v.toObject();
-            if (!v.isObject() || !p.value(QLatin1String("x")).isDouble()
-                || !p.value(QLatin1String("y")).isDouble())
+            if (!v.isObject() || !p.value(QLatin1String(JsonSchema::Field::x)).isDouble()
+                || !p.value(QLatin1String(JsonSchema::Field::y)).isDouble())
                 return fail(t.id, QStringLiteral("position must be an object with numbers x and y"));
-            t.position = QPointF(p.value(QLatin1String("x")).toDouble(),
-                                 p.value(QLatin1String("y")).toDouble());
+            t.position = QPointF(p.value(QLatin1String(JsonSchema::Field::x)).toDouble(),
+                                 p.value(QLatin1String(JsonSchema::Field::y)).toDouble());
             t.hasPosition = true;
         }
-        if (!(v = f.take(QLatin1StringView("status"))).isUndefined()) {
+        if (!(v = f.take(QLatin1StringView(JsonSchema::Field::status))).isUndefined()) {
             if (!v.isString())
-                return wrongType(t.id, "status", v, "a string");
+                return wrongType(t.id, JsonSchema::Field::status, v, "a string");
             const auto st = statusFromString(v.toString());
             if (!st)
                 return fail(t.id, QStringLiteral("unknown status '%1'").arg(v.toString()));
             t.status = *st;
             t.hasStatus = true;
         }
-        const bool hasType = !(v = f.take(QLatin1StringView("task_type"))).isUndefined();
+        const bool hasType = !(v = f.take(QLatin1StringView(JsonSchema::Field::taskType))).isUndefined();
         if (hasType) {
             if (!v.isString())
-                return wrongType(t.id, "task_type", v, "a string");
+                return wrongType(t.id, JsonSchema::Field::taskType, v, "a string");
             t.type = v.toString();
             if (t.type.isEmpty())
                 return fail(t.id, QStringLiteral("task_type is empty"));
         }
         static const QLatin1StringView known[] = {
-            QLatin1StringView("attributes"), QLatin1StringView("dependencies"),
-            QLatin1StringView("lifecycle_stage"), QLatin1StringView("parent_task_id"),
-            QLatin1StringView("position"), QLatin1StringView("status"),
-            QLatin1StringView("task_id"), QLatin1StringView("task_type")};
+            QLatin1StringView(JsonSchema::Field::attributes), QLatin1StringView(JsonSchema::Field::dependencies),
+            QLatin1StringView(JsonSchema::Field::lifecycleStage), QLatin1StringView(JsonSchema::Field::parentTaskId),
+            QLatin1StringView(JsonSchema::Field::position), QLatin1StringView(JsonSchema::Field::status),
+            QLatin1StringView(JsonSchema::Field::taskId), QLatin1StringView(JsonSchema::Field::taskType)};
         f.copyOthers(known, t.extra);
         if (!hasType)
             return fail(t.id, QStringLiteral("has no task_type"));
@@ -339,17 +240,17 @@ struct Reader
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
             const QString k = it.key();
             const QJsonValue v = it.value();
-            if (k == QLatin1String("name")) {
+            if (k == QLatin1String(JsonSchema::Field::name)) {
                 if (!v.isString())
                     return wrongType(QString(), "project name", v, "a string");
                 p.name = v.toString();
-            } else if (k == QLatin1String("calendar")) {
+            } else if (k == QLatin1String(JsonSchema::Field::calendar)) {
                 if (!v.isObject())
-                    return wrongType(QString(), "calendar", v, "an object");
+                    return wrongType(QString(), JsonSchema::Field::calendar, v, "an object");
                 const QJsonObject c = v.toObject();
                 for (auto ci = c.constBegin(); ci != c.constEnd(); ++ci) {
-                    const bool perDay = ci.key() == QLatin1String("hours_per_day");
-                    const bool perWeek = ci.key() == QLatin1String("days_per_week");
+                    const bool perDay = ci.key() == QLatin1String(JsonSchema::Field::hoursPerDay);
+                    const bool perWeek = ci.key() == QLatin1String(JsonSchema::Field::daysPerWeek);
                     if (!perDay && !perWeek) {
                         p.calendarExtra.insert(ci.key(), ci.value());   // kept for the round trip (§1)
                         continue;
@@ -450,21 +351,21 @@ std::optional<Project> read(const QByteArray &rawData, const QString &fileName, 
         for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
             const QString k = it.key();
             const QJsonValue v = it.value();
-            if (k == QLatin1String("format")) {
+            if (k == QLatin1String(JsonSchema::Field::format)) {
                 if (!v.isString())
                     return refuse(QString(), QStringLiteral("format must be a string, not %1").arg(jsonTypeName(v)));
-            } else if (k == QLatin1String("version")) {
+            } else if (k == QLatin1String(JsonSchema::Field::version)) {
                 if (!v.isDouble())
                     return refuse(QString(), QStringLiteral("version must be a number, not %1").arg(jsonTypeName(v)));
-                if (v.toDouble() > kVersion)
+                if (v.toDouble() > JsonSchema::kVersion)
                     return refuse(QString(), QStringLiteral("format version %1 was made by a newer Workplan (this one reads version %2)")
-                                                 .arg(v.toDouble()).arg(kVersion));
-            } else if (k == QLatin1String("project")) {
+                                                 .arg(v.toDouble()).arg(JsonSchema::kVersion));
+            } else if (k == QLatin1String(JsonSchema::Field::project)) {
                 if (!v.isObject())
                     return refuse(QString(), QStringLiteral("project must be an object, not %1").arg(jsonTypeName(v)));
                 if (!r.readProjectObject(v.toObject(), project))
                     return refuse(r.taskId, r.error);
-            } else if (k == QLatin1String("tasks")) {
+            } else if (k == QLatin1String(JsonSchema::Field::tasks)) {
                 if (!v.isArray())
                     return refuse(QString(), QStringLiteral("tasks must be an array, not %1").arg(jsonTypeName(v)));
                 tasks = v.toArray();

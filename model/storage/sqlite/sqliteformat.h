@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../project.h"
+#include "../../project.h"
 
 #include <QString>
 
@@ -9,7 +9,8 @@
 namespace Workplan {
 
 // The .workplan project file: one SQLite database written through Qt Sql (QSQLITE).
-// The schema is documented in docs/file-format.md.
+// The schema is documented in docs/file-format.md and created by sqliteschema.h; saving is
+// sqlitewriter.cpp, loading sqliteload.cpp and sqlitereader.cpp, the values sqlitecodec.*.
 namespace SqliteFormat {
 
 // PRAGMA application_id: "WPLN", so other SQLite files are told apart from ours.

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "../project.h"
+#include "../../project.h"
+#include "jsonschema.h"
 
 #include <QByteArray>
 #include <QString>
@@ -9,10 +10,11 @@
 
 namespace Workplan {
 
-// The interchange file of the contract (§1).
+// The interchange file of the contract (§1): jsonreader.cpp (with jsonfastreader.cpp for
+// the usual shape), jsonformatwrite.cpp; the field names are in jsonschema.h.
 namespace JsonFormat {
 
-constexpr int kVersion = 1;
+constexpr int kVersion = JsonSchema::kVersion;
 
 // Parses and validates a whole file. On any error returns nullopt and sets *error to a
 // message naming `fileName`, the task and the problem; nothing is half-loaded.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../project.h"
+#include "../../project.h"
 
 #include <optional>
 

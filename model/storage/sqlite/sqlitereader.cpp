@@ -1,0 +1,374 @@
+#include "sqlitereader.h"
+
+#include "sqlitecodec.h"
+#include "sqliterows.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Workplan::SqliteFormat {
+
+namespace {
+
+class Reader
+{
+public:
+    Reader(QSqlDatabase db, int version) : m_db(std::move(db)), m_version(version) {}
+
+    // The project, its tasks and dependencies. The attributes are read on another
+    // connection at the same time (readAttributesOnly()) and joined in by the caller.
+    std::optional<Refusal> read(Project &project)
+    {
+        if (auto r = readProject(project))
+            return r;
+        QList<Task> tasks;
+        std::vector<qint64> pos;
+        if (auto r = readTasks(tasks, pos))
+            return r;
+        if (auto r = readDependencies(tasks, pos))
+            return r;
+        // A presence flag only records that JSON spelled out a default; a file that says
+        // "absent" next to a value (damaged or hand-made) means present, as JSON would.
+        // (hasAttributes is settled when the attributes are joined in.)
+        for (Task &t : tasks) {
+            t.hasParentField |= !t.parentId.isEmpty();
+            t.hasStatus |= t.status != Status::Draft;
+            t.hasLifecycle |= t.lifecycle != Lifecycle::Created;
+            t.hasDependencies |= !t.dependencies.isEmpty();
+            for (Dependency &d : t.dependencies) {
+                d.hasMandatory |= !d.mandatory;
+                d.hasWaived |= d.waived;
+                d.hasConditions |= !d.conditions.isEmpty();
+            }
+        }
+        project.setTasks(std::move(tasks));
+        return std::nullopt;
+    }
+
+    // The attributes of every task, in task order. Only the positions are read here: the
+    // task rows themselves are the main reader's job, and an id is looked up only to name
+    // the task in a refusal.
+    std::optional<Refusal> readAttributesOnly(std::vector<QJsonObject> &attributes)
+    {
+        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT pos FROM tasks ORDER BY pos"));
+        std::vector<qint64> pos;
+        while (q->next()) {
+            qint64 p = 0;
+            if (!q->integer(0, &p))
+                return damaged(QStringLiteral("task #%1 has no integer position").arg(pos.size() + 1));
+            pos.push_back(p);
+        }
+        if (!q->error().isEmpty())
+            return sqlFailure(q->error());
+        attributes.resize(pos.size());
+        return readAttributes(attributes, pos);
+    }
+
+private:
+    static Refusal damaged(const QString &problem)
+    {
+        return Refusal{QString(), QStringLiteral("damaged project file: %1").arg(problem)};
+    }
+
+    static Refusal sqlFailure(const QString &why)
+    {
+        return damaged(why);
+    }
+
+    // Presence flags and booleans are stored as integers 0 or 1, nothing else.
+    static bool flag(RowSource &row, int column, bool *out)
+    {
+        qint64 i = 0;
+        if (!row.integer(column, &i) || (i != 0 && i != 1))
+            return false;
+        *out = i == 1;
+        return true;
+    }
+
+    std::optional<Refusal> readProject(Project &project)
+    {
+        const QString calendarExtra = m_version >= 3 ? QStringLiteral("calendar_extra") : QStringLiteral("NULL");
+        const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT name, hours_per_day, days_per_week, project_extra, file_extra, %1 FROM project")
+                                                    .arg(calendarExtra));
+        if (!q->next())
+            return q->error().isEmpty() ? damaged(QStringLiteral("the project row is missing")) : sqlFailure(q->error());
+        project.name = q->text(0);
+        if (!q->real(1, &project.calendar.hoursPerDay) || !q->real(2, &project.calendar.daysPerWeek)
+            || !(project.calendar.hoursPerDay > 0) || !(project.calendar.daysPerWeek > 0))
+            return Refusal{QString(), QStringLiteral("calendar hours_per_day and days_per_week must be positive numbers")};
+        if (!parseObject(*q, 3, &project.projectExtra) || !parseObject(*q, 4, &project.extra)
+            || !parseObject(*q, 5, &project.calendarExtra))
+            return damaged(QStringLiteral("the project's extra fields are not a JSON object"));
+        if (q->next())
+            return damaged(QStringLiteral("more than one project row"));
+        if (!q->error().isEmpty())
+            return sqlFailure(q->error());
+        return std::nullopt;
+    }
+
+    std::optional<Refusal> readTasks(QList<Task> &tasks, std::vector<qint64> &pos)
+    {
+        // Migration from v1: it had no canvas position, so no task has one.
+        const QString position = m_version >= 2 ? QStringLiteral("pos_x, pos_y") : QStringLiteral("NULL, NULL");
+        const auto q = SqliteRows::select(m_db, QStringLiteral(
+            "SELECT pos, task_id, task_type, parent_task_id, status, lifecycle_stage,"
+            " has_parent_field, has_status, has_lifecycle, has_attributes,"
+            " has_dependencies, %1, extra FROM tasks ORDER BY pos").arg(position));
+        while (q->next()) {
+            Task t;
+            qint64 p = 0;
+            if (!q->integer(0, &p))
+                return damaged(QStringLiteral("task #%1 has no integer position").arg(tasks.size() + 1));
+            pos.push_back(p);
+            t.id = q->text(1);
+            if (t.id.isEmpty())
+                return Refusal{QString(), QStringLiteral("task #%1 has an empty task_id").arg(tasks.size() + 1)};
+            t.type = q->text(2);
+            if (!q->isNull(3)) {
+                t.parentId = q->text(3);
+                if (t.parentId.isEmpty())
+                    return Refusal{t.id, QStringLiteral("parent_task_id is empty")};
+            }
+            const QStringView status = q->view(4);
+            const auto s = statusFromString(status);
+            if (!s)
+                return Refusal{t.id, QStringLiteral("unknown status '%1'").arg(status.toString())};
+            t.status = *s;
+            const QStringView stage = q->view(5);
+            const auto l = lifecycleFromString(stage);
+            if (!l)
+                return Refusal{t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(stage.toString())};
+            t.lifecycle = *l;
+            if (!flag(*q, 6, &t.hasParentField) || !flag(*q, 7, &t.hasStatus)
+                || !flag(*q, 8, &t.hasLifecycle) || !flag(*q, 9, &t.hasAttributes)
+                || !flag(*q, 10, &t.hasDependencies))
+                return Refusal{t.id, QStringLiteral("a presence flag is not 0 or 1")};
+            if (!q->isNull(11) || !q->isNull(12)) {
+                double x = 0, y = 0;
+                if (!q->real(11, &x) || !q->real(12, &y))
+                    return Refusal{t.id, QStringLiteral("position must have numbers x and y")};
+                t.position = QPointF(x, y);
+                t.hasPosition = true;
+            }
+            if (!parseObject(*q, 13, &t.extra))
+                return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
+            tasks.append(std::move(t));
+        }
+        if (!q->error().isEmpty())
+            return sqlFailure(q->error());
+        return std::nullopt;
+    }
+
+    // Attribute and dependency rows: fast in rowid (= written) order; when that is not
+    // (task, ord) order, read again sorted.
+    template<typename ReadRows, typename Clear>
+    std::optional<Refusal> readOrdered(ReadRows readRows, Clear clear)
+    {
+        bool outOfOrder = false;
+        if (auto r = readRows(QStringLiteral("rowid"), &outOfOrder))
+            return r;
+        if (!outOfOrder)
+            return std::nullopt;
+        clear();
+        return readRows(QStringLiteral("task, ord"), &outOfOrder);
+    }
+
+    // Pairs a row with its task; columns 0 and 1 are task and ord.
+    struct Cursor
+    {
+        int index = 0;
+        qint64 lastTask = -1;
+        qint64 lastOrd = 0;
+        bool first = true;
+    };
+    enum class Step { Ok, NoTask, Duplicate, OutOfOrder };
+    static Step pair(const std::vector<qint64> &pos, Cursor &c, RowSource &row, int *taskIndex)
+    {
+        qint64 task = 0, ord = 0;
+        if (!row.integer(0, &task) || !row.integer(1, &ord))
+            return Step::NoTask;
+        if (!c.first && (task < c.lastTask || (task == c.lastTask && ord < c.lastOrd)))
+            return Step::OutOfOrder;
+        if (!c.first && task == c.lastTask && ord == c.lastOrd)
+            return Step::Duplicate;
+        c.first = false;
+        c.lastTask = task;
+        c.lastOrd = ord;
+        while (c.index < int(pos.size()) && pos[size_t(c.index)] < task)
+            ++c.index;
+        if (c.index >= int(pos.size()) || pos[size_t(c.index)] != task)
+            return Step::NoTask;
+        *taskIndex = c.index;
+        return Step::Ok;
+    }
+
+    // The id of the task at `pos`, for a refusal message.
+    QString taskIdAt(qint64 pos)
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT task_id FROM tasks WHERE pos = ?"));
+        q.addBindValue(pos);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+    std::optional<Refusal> readAttributes(std::vector<QJsonObject> &attributes, const std::vector<qint64> &pos)
+    {
+        auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
+            const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT task, ord, name, type, value FROM attributes ORDER BY %1").arg(order));
+            Cursor cursor;
+            // Each task's attributes become the text of one JSON object, and a few hundred
+            // such objects are parsed at once: far cheaper than a QJsonObject::insert per
+            // value, and numbers come out exactly as the JSON reader makes them.
+            struct Pending { int task; int count; qsizetype start; };
+            std::vector<Pending> pending;
+            QString chunk = QStringLiteral("[");
+            int current = -1;
+            int count = 0;
+            auto closeObject = [&] {
+                if (current < 0)
+                    return;
+                chunk[chunk.size() - 1] = u'}';
+                chunk += u',';
+                pending.back().count = count;
+            };
+            auto parseChunk = [&]() -> std::optional<Refusal> {
+                if (pending.empty())
+                    return std::nullopt;
+                chunk[chunk.size() - 1] = u']';
+                QJsonParseError e;
+                const QJsonArray objects = QJsonDocument::fromJson(chunk.toUtf8(), &e).array();
+                if (e.error != QJsonParseError::NoError || objects.size() != qsizetype(pending.size())) {
+                    // Find the task to blame, one object at a time.
+                    for (size_t k = 0; k < pending.size(); ++k) {
+                        const qsizetype end = k + 1 < pending.size() ? pending[k + 1].start - 1 : chunk.size() - 1;
+                        const QStringView one = QStringView(chunk).mid(pending[k].start, end - pending[k].start);
+                        if (QJsonDocument::fromJson(one.toUtf8(), &e).isNull() || e.error != QJsonParseError::NoError)
+                            return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute does not hold a JSON value")};
+                    }
+                    return damaged(QStringLiteral("attribute values are not JSON"));
+                }
+                for (size_t k = 0; k < pending.size(); ++k) {
+                    QJsonObject &o = attributes[size_t(pending[k].task)];
+                    o = objects.at(qsizetype(k)).toObject();
+                    if (o.size() != pending[k].count)
+                        return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
+                }
+                pending.clear();
+                chunk.resize(0);   // keeps the capacity
+                chunk += u'[';
+                return std::nullopt;
+            };
+            while (q->next()) {
+                int i = -1;
+                switch (pair(pos, cursor, *q, &i)) {
+                case Step::Ok: break;
+                case Step::NoTask: return damaged(QStringLiteral("an attribute belongs to no task"));
+                case Step::Duplicate: return damaged(QStringLiteral("two attributes have the same task and ord"));
+                case Step::OutOfOrder: *outOfOrder = true; return std::nullopt;
+                }
+                if (i != current) {
+                    closeObject();
+                    if (pending.size() >= 512) {
+                        if (auto r = parseChunk())
+                            return r;
+                    }
+                    current = i;
+                    count = 0;
+                    pending.push_back({i, 0, chunk.size()});
+                    chunk += u'{';
+                }
+                const QStringView name = q->view(2);
+                const QStringView type = q->view(3);
+                const QStringView value = q->view(4);
+                if (!startsLikeType(type, value))
+                    return Refusal{taskIdAt(pos[size_t(i)]), QStringLiteral("attribute '%1' does not hold a JSON value of type '%2'")
+                                                    .arg(name.toString(), type.toString())};
+                appendJsonString(chunk, name);
+                chunk += u':';
+                chunk += value;
+                chunk += u',';
+                ++count;
+            }
+            if (!q->error().isEmpty())
+                return sqlFailure(q->error());
+            closeObject();
+            return parseChunk();
+        };
+        return readOrdered(rows, [&] {
+            for (QJsonObject &o : attributes)
+                o = QJsonObject();
+        });
+    }
+
+    std::optional<Refusal> readDependencies(QList<Task> &tasks, const std::vector<qint64> &pos)
+    {
+        auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
+            const auto q = SqliteRows::select(m_db, QStringLiteral(
+                "SELECT task, ord, dependency_task_id, dependency_type, description,"
+                " is_mandatory, has_mandatory, waived, has_waived, lag, conditions,"
+                " has_conditions, extra FROM dependencies ORDER BY %1").arg(order));
+            Cursor cursor;
+            while (q->next()) {
+                int i = -1;
+                switch (pair(pos, cursor, *q, &i)) {
+                case Step::Ok: break;
+                case Step::NoTask: return damaged(QStringLiteral("a dependency belongs to no task"));
+                case Step::Duplicate: return damaged(QStringLiteral("two dependencies have the same task and ord"));
+                case Step::OutOfOrder: *outOfOrder = true; return std::nullopt;
+                }
+                Task &t = tasks[i];
+                Dependency d;
+                d.taskId = q->text(2);
+                const QStringView type = q->view(3);
+                const auto dt = dependencyTypeFromString(type);
+                if (!dt)
+                    return Refusal{t.id, QStringLiteral("unknown dependency_type '%1'").arg(type.toString())};
+                d.type = *dt;
+                if (!q->isNull(4)) {
+                    d.description = q->text(4);
+                    if (d.description.isNull())
+                        d.description = QStringLiteral("");
+                }
+                if (!flag(*q, 5, &d.mandatory) || !flag(*q, 6, &d.hasMandatory)
+                    || !flag(*q, 7, &d.waived) || !flag(*q, 8, &d.hasWaived)
+                    || !flag(*q, 11, &d.hasConditions))
+                    return Refusal{t.id, QStringLiteral("a flag of the dependency on '%1' is not 0 or 1").arg(d.taskId)};
+                if (!q->isNull(9)) {
+                    if (!parseScalar(q->view(9), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
+                        return Refusal{t.id, QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours")
+                                                 .arg(d.taskId)};
+                }
+                if (!parseObject(*q, 10, &d.conditions) || !parseObject(*q, 12, &d.extra))
+                    return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
+                                             .arg(d.taskId)};
+                t.dependencies.append(std::move(d));
+            }
+            if (!q->error().isEmpty())
+                return sqlFailure(q->error());
+            return std::nullopt;
+        };
+        return readOrdered(rows, [&] {
+            for (Task &t : tasks)
+                t.dependencies.clear();
+        });
+    }
+
+    QSqlDatabase m_db;
+    int m_version;
+};
+
+} // namespace
+
+std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &project)
+{
+    return Reader(db, version).read(project);
+}
+
+std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<QJsonObject> &attributes)
+{
+    return Reader(db, version).readAttributesOnly(attributes);
+}
+
+} // namespace Workplan::SqliteFormat
