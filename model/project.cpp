@@ -37,15 +37,6 @@ Task Project::takeTask(int index)
     return t;
 }
 
-void Project::moveTask(int from, int to)
-{
-    if (from == to)
-        return;
-    m_indexKnownExact = false;
-    m_tasks.move(from, to);
-    reindexFrom(qMin(from, to));
-}
-
 void Project::reindexFrom(int first)
 {
     for (int i = first; i < m_tasks.size(); ++i)
@@ -60,15 +51,6 @@ QList<int> Project::childIndexes(const QString &parentId) const
             out.append(i);
     }
     return out;
-}
-
-bool Project::hasChildren(const QString &id) const
-{
-    for (const Task &t : m_tasks) {
-        if (t.parentId == id)
-            return true;
-    }
-    return false;
 }
 
 bool Project::isAncestor(const QString &ancestorId, const QString &id) const

@@ -47,11 +47,9 @@ public:
     void appendTask(Task task);
     void insertTask(int index, Task task);
     Task takeTask(int index);
-    void moveTask(int from, int to);
 
     // Direct children of `parentId` (empty: top level), in file order. O(n).
     QList<int> childIndexes(const QString &parentId) const;
-    bool hasChildren(const QString &id) const;
     // True when `ancestorId` is a proper ancestor of `id`.
     bool isAncestor(const QString &ancestorId, const QString &id) const;
 
