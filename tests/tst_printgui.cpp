@@ -377,7 +377,7 @@ void TestPrintGui::overlaysDriveSceneAndTree()
     w.analysis()->refreshNow();
     const QList<QAction *> actions = w.findChild<AnalysisPanel *>()->overlayActions();
     QCOMPARE(actions.size(), 4);
-    QAction *critical = actions[0], *blocked = actions[1], *waves = actions[2], *slack = actions[3];
+    QAction *critical = actions[0], *blocked = actions[1], *groups = actions[2], *slack = actions[3];
     GraphScene *scene = sceneOf(w);
     TaskTreeModel *model = w.taskTree()->model();
     const QModelIndex crit = model->indexOf(kCritical);
@@ -411,12 +411,12 @@ void TestPrintGui::overlaysDriveSceneAndTree()
     QVERIFY(!model->data(block.siblingAtColumn(TaskTreeModel::StatusColumn), Qt::DecorationRole).isValid());
     QVERIFY(!model->data(block, Qt::ToolTipRole).toString().contains(QLatin1String("waiting on")));
 
-    QVERIFY(!model->data(crit, Qt::ToolTipRole).toString().contains(QLatin1String("wave")));
-    waves->trigger();      // on
+    QVERIFY(!model->data(crit, Qt::ToolTipRole).toString().contains(QLatin1String("Parallel group")));
+    groups->trigger();     // on
     slack->trigger();      // on
-    QVERIFY(scene->showWaves() && scene->showSlack());
+    QVERIFY(scene->showParallelGroups() && scene->showSlack());
     const QString critTip = model->data(crit, Qt::ToolTipRole).toString();
-    QVERIFY2(critTip.contains(QLatin1String("wave")) && critTip.contains(QLatin1String("Slack")), qPrintable(critTip));
+    QVERIFY2(critTip.contains(QLatin1String("Parallel group")) && critTip.contains(QLatin1String("Slack")), qPrintable(critTip));
 
     critical->trigger();   // on again
     blocked->trigger();

@@ -486,7 +486,7 @@ void TestTimeline::overlaySwitchesDriveTheChart()
     TimelineScene *scene = f.scene();
     const AnalysisResult *r = scene->result();
     QVERIFY(r);
-    QVERIFY(scene->showCritical() && scene->showBlocked() && !scene->showWaves() && !scene->showSlack());
+    QVERIFY(scene->showCritical() && scene->showBlocked() && !scene->showParallelGroups() && !scene->showSlack());
     auto isRed = [](const QColor &c) { return c.red() > c.blue() + 40; };
     auto isBlue = [](const QColor &c) { return c.blue() > c.red() + 40; };
 
@@ -538,16 +538,16 @@ void TestTimeline::overlaySwitchesDriveTheChart()
     f.clickOverlay(1);
     QVERIFY(colours() >= 2);
 
-    // Parallel groups: a stripe in the wave's colour under each leaf's bar, and the tooltip.
+    // Parallel groups: a stripe in the group's colour under each leaf's bar, and the tooltip.
     TimelineBarItem *leaf = scene->barFor(critical);
     QVERIFY(leaf->wave() >= 0);
     const QRectF bar = scene->barRect(critical);
     const QPointF stripe(bar.center().x(), leaf->row() * TimelineScene::RowHeight + TimelineScene::RowHeight - 2.5);
     QVERIFY(pixelAt(scene, stripe).rgb() != TimelineBarItem::waveColor(leaf->wave()).rgb());
     f.clickOverlay(2);
-    QVERIFY(scene->showWaves());
+    QVERIFY(scene->showParallelGroups());
     QCOMPARE(pixelAt(scene, stripe).rgb(), TimelineBarItem::waveColor(leaf->wave()).rgb());
-    QVERIFY(scene->toolTipFor(critical).contains(QStringLiteral("wave %1").arg(leaf->wave() + 1)));
+    QVERIFY(scene->toolTipFor(critical).contains(QStringLiteral("Parallel group %1").arg(leaf->wave() + 1)));
     // Tooltips name tasks by title, the bar's own and what it waits on (issue #15).
     const Project &plan = f.window.document()->project();
     QVERIFY(scene->toolTipFor(critical).startsWith(QStringLiteral("<b>%1</b><br>").arg(plan.find(critical)->title().toHtmlEscaped())));

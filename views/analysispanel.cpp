@@ -3,6 +3,7 @@
 #include "model/engine/analysishints.h"
 
 #include "analysiscontroller.h"
+#include "overlaystate.h"
 #include "taskselection.h"
 
 #include "model/projectdocument.h"
@@ -73,16 +74,9 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
     , m_toolBar(new QToolBar(this))
     , m_tree(new QTreeWidget(this))
     , m_hint(new QLabel(this))
+    , m_overlays(new OverlayState(this))
 {
     setObjectName(QStringLiteral("analysisPanel"));
-    auto makeOverlay = [this](const QString &text, const QString &name, bool on) {
-        QAction *a = m_toolBar->addAction(text);
-        a->setObjectName(name);
-        a->setCheckable(true);
-        a->setChecked(on);
-        connect(a, &QAction::toggled, this, &AnalysisPanel::emitOverlays);
-        return a;
-    };
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     // On or off at a glance: a switched-on overlay is filled with the selection colour,
     // not just drawn sunken (which most styles make hard to tell from raised).
@@ -90,16 +84,7 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
         "QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 2px 5px; margin: 1px; }"
         "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
         " border-color: palette(highlight); }"));
-    m_critical = makeOverlay(tr("Critical path"), QStringLiteral("overlayCritical"), true);
-    m_blocked = makeOverlay(tr("Blocked"), QStringLiteral("overlayBlocked"), true);
-    m_waves = makeOverlay(tr("Parallel groups"), QStringLiteral("overlayWaves"), false);
-    m_slack = makeOverlay(tr("Slack"), QStringLiteral("overlaySlack"), false);
-    // The buttons show short names so all four fit a 300 px dock; menus and tool tips
-    // keep the whole ones.
-    m_critical->setIconText(tr("Critical"));
-    m_waves->setIconText(tr("Groups"));
-    for (QAction *a : {m_critical, m_blocked, m_waves, m_slack})
-        a->setToolTip(tr("Show %1 on the canvas, the tree and the timeline").arg(a->text().toLower()));
+    m_toolBar->addActions(m_overlays->actions());
 
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -155,7 +140,7 @@ AnalysisPanel::AnalysisPanel(AnalysisController *analysis, TaskSelection *select
             return;
         m_expanded.insert(item->data(0, KeyRole).toString(), expanded);
         if (expanded && item->data(0, LazyRole).toBool()) {
-            // Lists the wave's tasks now; deferred, as it replaces the item being expanded.
+            // Lists the parallel group's tasks now; deferred, as it replaces the item being expanded.
             QTreeWidgetItem *top = item;
             while (top->parent())
                 top = top->parent();
@@ -189,15 +174,21 @@ QDockWidget *AnalysisPanel::addDock(QMainWindow *window, AnalysisController *ana
     return dock;
 }
 
-QList<QAction *> AnalysisPanel::overlayActions() const
+void AnalysisPanel::setOverlayState(OverlayState *state)
 {
-    return {m_critical, m_blocked, m_waves, m_slack};
+    if (!state || state == m_overlays)
+        return;
+    for (QAction *a : m_overlays->actions())
+        m_toolBar->removeAction(a);
+    if (m_overlays->parent() == this)
+        delete m_overlays;
+    m_overlays = state;
+    m_toolBar->addActions(state->actions());
 }
 
-void AnalysisPanel::emitOverlays()
+QList<QAction *> AnalysisPanel::overlayActions() const
 {
-    emit overlaysChanged(m_critical->isChecked(), m_blocked->isChecked(), m_waves->isChecked(),
-                         m_slack->isChecked());
+    return m_overlays->actions();
 }
 
 void AnalysisPanel::setEntryLimit(int limit)

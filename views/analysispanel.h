@@ -19,6 +19,7 @@ class QTreeWidgetItem;
 namespace Workplan {
 
 class AnalysisController;
+class OverlayState;
 class ProjectDocument;
 class TaskSelection;
 
@@ -43,8 +44,11 @@ public:
     static QDockWidget *addDock(QMainWindow *window, AnalysisController *analysis,
                                 TaskSelection *selection, ProjectDocument *document);
 
-    // Checkable "Critical path", "Blocked", "Parallel groups", "Slack" (also in the
-    // panel's toolbar), for a View menu and for the canvas's overlay switches.
+    // The overlay switches the panel's toolbar shows: the window's OverlayState once
+    // MainWindow hands it over (setOverlayState), until then a state of the panel's own.
+    void setOverlayState(OverlayState *state);
+    OverlayState *overlayState() const { return m_overlays; }
+    // The state's checkable "Critical path", "Blocked", "Parallel groups", "Slack".
     QList<QAction *> overlayActions() const;
 
     // Entries listed per section before "… and N more" (clicking that lists more).
@@ -57,16 +61,13 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     QTreeWidgetItem *sectionItem(Section section) const;
     // The task ids of a section's first-level entries, in order (entries without a task,
-    // such as wave headers and hints, are skipped).
+    // such as parallel group headers and hints, are skipped).
     QStringList sectionIds(Section section) const;
     // How many times sections were rebuilt (a benchmark and test probe).
     int rebuildCount() const { return m_rebuilds; }
 
 public slots:
     void refresh();
-
-signals:
-    void overlaysChanged(bool critical, bool blocked, bool waves, bool slack);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -78,7 +79,6 @@ private:
     void applyExpansion(QTreeWidgetItem *item, const PanelEntry &entry);
     void onItemClicked(QTreeWidgetItem *item);
     void showMore(Section section);
-    void emitOverlays();
     PanelSection build(Section section) const;
 
     AnalysisController *m_analysis;
@@ -89,7 +89,7 @@ private:
     QToolBar *m_toolBar;
     QTreeWidget *m_tree;
     QLabel *m_hint;   // a rule users misread, explained while it applies
-    QAction *m_critical, *m_blocked, *m_waves, *m_slack;
+    OverlayState *m_overlays;   // the window's, or the panel's own child until then
 
     std::array<QTreeWidgetItem *, SectionCount> m_sections{};
     std::array<PanelSection, SectionCount> m_shown;     // what the items show now

@@ -9,6 +9,7 @@
 #include "helpmenu.h"
 #include "inspector.h"
 #include "loadchart.h"
+#include "overlaystate.h"
 #include "palettewidget.h"
 #include "projectpropertiesdialog.h"
 #include "riskpanel.h"
@@ -340,45 +341,25 @@ void MainWindow::createPrintActions()
 
 void MainWindow::createOverlayActions()
 {
-    // The analysis panel's switches drive the canvas and the tree (issue #6.2).
+    // One set of overlay switches for the whole window (issue #14.5): the analysis panel's
+    // toolbar and the View menu show its actions; the canvas, the timeline, the tree and
+    // printing read its flags and repaint on changed(). No view keeps a copy to wire up.
+    m_overlays = new OverlayState(this);
     auto *panel = findChild<AnalysisPanel *>();
     auto *view = findChild<GraphView *>();
     if (!panel || !view)
         return;
-    const QList<QAction *> actions = panel->overlayActions();   // critical, blocked, waves, slack
+    panel->setOverlayState(m_overlays);
     GraphScene *scene = view->graphScene();
-    // One call per switch rather than a table of member pointers (GCC's UBSan misreads
-    // indexing such a table as out of bounds).
-    auto wire = [&](int i, void (GraphScene::*setter)(bool)) {
-        if (i >= actions.size())
-            return;
-        connect(actions[i], &QAction::toggled, scene, setter);
-        (scene->*setter)(actions[i]->isChecked());
-    };
-    wire(0, &GraphScene::setShowCritical);
-    wire(1, &GraphScene::setShowBlocked);
-    wire(2, &GraphScene::setShowWaves);
-    wire(3, &GraphScene::setShowSlack);
-    // The same switches draw on the timeline: red bars and arrows, hatching, wave stripes
-    // and slack tails.
+    scene->setOverlayState(m_overlays);
     auto *timelineDock = findChild<QDockWidget *>(QStringLiteral("TimelineDock"));
     TimelineWidget *timeline = timelineDock ? timelineDock->findChild<TimelineWidget *>() : nullptr;
-    if (timeline && actions.size() == 4) {
-        TimelineScene *chart = timeline->scene();
-        connect(actions[0], &QAction::toggled, chart, &TimelineScene::setShowCritical);
-        connect(actions[1], &QAction::toggled, chart, &TimelineScene::setShowBlocked);
-        connect(actions[2], &QAction::toggled, chart, &TimelineScene::setShowWaves);
-        connect(actions[3], &QAction::toggled, chart, &TimelineScene::setShowSlack);
-        chart->setShowCritical(actions[0]->isChecked());
-        chart->setShowBlocked(actions[1]->isChecked());
-        chart->setShowWaves(actions[2]->isChecked());
-        chart->setShowSlack(actions[3]->isChecked());
-    }
-    TaskTreeModel *model = m_tree->model();
-    connect(panel, &AnalysisPanel::overlaysChanged, model, &TaskTreeModel::setOverlays);
-    if (actions.size() == 4)
-        model->setOverlays(actions[0]->isChecked(), actions[1]->isChecked(), actions[2]->isChecked(),
-                           actions[3]->isChecked());
+    if (timeline)
+        timeline->scene()->setOverlayState(m_overlays);
+    m_tree->model()->setOverlayState(m_overlays);
+    if (m_printing)
+        m_printing->setOverlayState(m_overlays);
+    const QList<QAction *> actions = m_overlays->actions();
     m_viewMenu->addSeparator();
     QMenu *overlays = m_viewMenu->addMenu(tr("&Overlays"));
     overlays->setObjectName(QStringLiteral("overlaysMenu"));

@@ -15,6 +15,7 @@ class AnalysisController;
 class Autosaver;
 class FileAccess;
 class Inspector;
+class OverlayState;
 class PaletteWidget;
 class PrintController;
 class ProjectDocument;
@@ -40,6 +41,8 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     // Print, preview and the graph/PDF exports (issue #7).
     PrintController *printing() const { return m_printing; }
+    // The overlay switches the panel, canvas, timeline, tree and printing share (#14.5).
+    OverlayState *overlays() const { return m_overlays; }
 
     // Opening a file that cannot be read reports the loader's message and keeps the project.
     bool openFile(const QString &path);
@@ -102,6 +105,7 @@ private:
     QUndoView *m_undoView = nullptr;
     WelcomePage *m_welcome = nullptr;
     PrintController *m_printing = nullptr;
+    OverlayState *m_overlays = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

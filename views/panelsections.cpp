@@ -347,8 +347,8 @@ PanelSection PanelSectionBuilder::parallelGroups(int limit, const QSet<QString> 
             hours += a.times(t).ef - a.times(t).es;
         PanelEntry e;
         const QString count = group.size() == 1 ? tr("1 task") : tr("%1 tasks").arg(group.size());
-        e.text = tr("Wave %1 \u2014 %2, %3").arg(g + 1).arg(count, hoursText(hours));
-        e.key = QStringLiteral("wave/%1").arg(g + 1);
+        e.text = tr("Parallel group %1 \u2014 %2, %3").arg(g + 1).arg(count, hoursText(hours));
+        e.key = QStringLiteral("group/%1").arg(g + 1);
         e.data.insert(CountRole, int(group.size()));
         e.data.insert(HoursRole, hours);
         if (!eager && !expanded.contains(e.key) && !group.empty()) {
@@ -362,7 +362,7 @@ PanelSection PanelSectionBuilder::parallelGroups(int limit, const QSet<QString> 
         }
         sec.entries.push_back(std::move(e));
     }
-    addMore(sec.entries, groups, shown, QStringLiteral("waves"));
+    addMore(sec.entries, groups, shown, QStringLiteral("groups"));
     return sec;
 }
 

@@ -24,8 +24,8 @@ enum PanelRole : int {
     ViaRole,                        // QString: ancestor id, empty for the task's own
     DependencyTypeRole,             // QString: "completion", ...
     MarkedRole,                     // bool: blocked because its status says so
-    CountRole,                      // int: tasks in a wave
-    HoursRole,                      // double: wave total, scheduled span of an overrun
+    CountRole,                      // int: tasks in a parallel group
+    HoursRole,                      // double: parallel group total, scheduled span of an overrun
     EstimateRole,                   // double: overrun estimate
     MembersRole,                    // QStringList: a cyclic set, file order
     MessageRole,                    // QString: warning text
@@ -85,7 +85,7 @@ public:
     PanelSection whyBlocked(const QString &taskId, int limit) const;
     PanelSection ready(int limit) const;
     PanelSection criticalPath(int limit) const;
-    // Waves list their tasks only when there are few leaves in all or the wave's key is in
+    // Parallel groups list their tasks only when there are few leaves in all or the group's key is in
     // `expanded`; otherwise they are lazy, so 10k leaves do not become 10k items.
     PanelSection parallelGroups(int limit, const QSet<QString> &expanded) const;
     PanelSection overruns(int limit) const;

@@ -153,7 +153,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
     }
 
     const auto result = m_analysis ? m_analysis->result() : nullptr;
-    const bool blocked = m_showBlocked && result && result->isBlocked(id);
+    const bool blocked = showBlocked() && result && result->isBlocked(id);
     if (role == Qt::DecorationRole) {
         if (index.column() == TitleColumn)
             return TaskFactory::iconForType(t->type);
@@ -170,7 +170,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         return QVariant();
     }
     if (role == Qt::FontRole) {
-        if (m_showCritical && result && result->isCritical(id)) {
+        if (showCritical() && result && result->isCritical(id)) {
             QFont f;
             f.setBold(true);
             return f;
@@ -429,15 +429,20 @@ void TaskTreeModel::emitColumnsChanged(const QString &parentId, int firstColumn,
         emitColumnsChanged(c, firstColumn, lastColumn);
 }
 
-void TaskTreeModel::setOverlays(bool critical, bool blocked, bool waves, bool slack)
+void TaskTreeModel::setOverlayState(OverlayState *state)
 {
-    if (critical == m_showCritical && blocked == m_showBlocked && waves == m_showWaves && slack == m_showSlack)
+    if (state == m_overlayState)
         return;
-    m_showCritical = critical;
-    m_showBlocked = blocked;
-    m_showWaves = waves;
-    m_showSlack = slack;
-    emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
+    const OverlayFlags before = overlayFlags();
+    if (m_overlayState)
+        disconnect(m_overlayState, nullptr, this, nullptr);
+    m_overlayState = state;
+    // Fonts, colours, marks and tooltips of every row follow the switches.
+    if (state)
+        connect(state, &OverlayState::changed, this,
+                [this] { emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1); });
+    if (overlayFlags() != before)
+        emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
 }
 
 QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) const
@@ -446,9 +451,9 @@ QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) con
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     if (!result)
         return lines.constFirst();
-    if (m_showCritical && result->isCritical(id))
+    if (showCritical() && result->isCritical(id))
         lines << tr("On the critical path");
-    if (m_showBlocked) {
+    if (showBlocked()) {
         if (const Analysis::Blocked *b = result->blocked(id)) {
             lines << tr("Blocked:");
             if (b->marked)
@@ -460,12 +465,12 @@ QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) con
     // Lateness is always said: a deadline is the user's own, not an overlay to switch.
     if (const QString due = result->deadlineText(id); !due.isEmpty())
         lines << tr("Deadline: %1").arg(due);
-    if (m_showWaves) {
+    if (showParallelGroups()) {
         const int wave = result->wave(id);
         if (wave >= 0)
-            lines << tr("Parallel group: wave %1").arg(wave + 1);
+            lines << tr("Parallel group %1").arg(wave + 1);
     }
-    if (m_showSlack) {
+    if (showSlack()) {
         if (const auto times = result->times(id))
             lines << tr("Slack: %1").arg(formatHours(times->slack));
     }

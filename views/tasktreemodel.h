@@ -1,5 +1,7 @@
 #pragma once
 
+#include "views/overlaystate.h"
+
 #include <QAbstractItemModel>
 #include <QPointer>
 
@@ -38,11 +40,15 @@ public:
     // The analysis overlays the tree shows, switched with the canvas's (View > Overlays):
     // critical tasks bold, blocked tasks red with a mark and their reasons as tooltip,
     // the parallel group and the slack in the tooltip.
-    void setOverlays(bool critical, bool blocked, bool waves, bool slack);
-    bool showCritical() const { return m_showCritical; }
-    bool showBlocked() const { return m_showBlocked; }
-    bool showWaves() const { return m_showWaves; }
-    bool showSlack() const { return m_showSlack; }
+    // The window's OverlayState (shared with the canvas, the timeline and printing); the
+    // defaults without one.
+    void setOverlayState(OverlayState *state);
+    OverlayState *overlayState() const { return m_overlayState; }
+    OverlayFlags overlayFlags() const { return m_overlayState ? m_overlayState->flags() : OverlayFlags(); }
+    bool showCritical() const { return overlayFlags().critical; }
+    bool showBlocked() const { return overlayFlags().blocked; }
+    bool showParallelGroups() const { return overlayFlags().parallelGroups; }
+    bool showSlack() const { return overlayFlags().slack; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -88,11 +94,7 @@ private:
     // The result the views were last told about: the next one is compared with it.
     std::shared_ptr<const AnalysisResult> m_shownResult;
     bool m_moving = false;     // a beginMoveRows() awaits its endMoveRows()
-    // The same defaults as the analysis panel's overlay switches.
-    bool m_showCritical = true;
-    bool m_showBlocked = true;
-    bool m_showWaves = false;
-    bool m_showSlack = false;
+    QPointer<OverlayState> m_overlayState;   // shared, not owned
 };
 
 } // namespace Workplan

@@ -85,29 +85,32 @@ void GraphScene::setItemCaching(bool on)
         c->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
-void GraphScene::setShowCritical(bool on)
+void GraphScene::setOverlayState(OverlayState *state)
 {
-    m_showCritical = on;
+    if (state == m_overlayState)
+        return;
+    if (m_overlayState) {
+        disconnect(m_overlayState, nullptr, this, nullptr);
+        if (m_overlayState->parent() == this)
+            delete m_overlayState.data();
+    }
+    m_overlayState = state;
+    if (state)
+        connect(state, &OverlayState::changed, this, &GraphScene::repaintAll);
     repaintAll();
 }
 
-void GraphScene::setShowBlocked(bool on)
+OverlayState *GraphScene::overlayState()
 {
-    m_showBlocked = on;
-    repaintAll();
+    if (!m_overlayState)
+        setOverlayState(new OverlayState(this));
+    return m_overlayState;
 }
 
-void GraphScene::setShowWaves(bool on)
-{
-    m_showWaves = on;
-    repaintAll();
-}
-
-void GraphScene::setShowSlack(bool on)
-{
-    m_showSlack = on;
-    repaintAll();
-}
+void GraphScene::setShowCritical(bool on) { overlayState()->setCritical(on); }
+void GraphScene::setShowBlocked(bool on) { overlayState()->setBlocked(on); }
+void GraphScene::setShowParallelGroups(bool on) { overlayState()->setParallelGroups(on); }
+void GraphScene::setShowSlack(bool on) { overlayState()->setSlack(on); }
 
 QString GraphScene::blockedText(const QString &id) const
 {

@@ -34,6 +34,7 @@ OffscreenPlan::~OffscreenPlan()
 
 bool OffscreenPlan::writePdf(const QString &path, const PrintOptions &options, QString *error) const
 {
+    m_scene->overlayState()->setFlags(options.overlays);
     const PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene.get(), options);
     return printer.writePdf(path, error);
 }
@@ -42,6 +43,7 @@ bool OffscreenPlan::writeTimelinePdf(const QString &path, const PrintOptions &op
 {
     TimelineScene scene(m_document.get(), m_analysis.get(), nullptr);
     scene.setBackgroundBrush(Qt::white);
+    scene.overlayState()->setFlags(options.overlays);
     return TimelinePrinter(m_document->project().name, &scene, options).writePdf(path, error);
 }
 

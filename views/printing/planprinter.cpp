@@ -264,7 +264,7 @@ void PlanPrinter::paintSummary(QPainter &p, const Metrics &m) const
                     sum += a.times(t).ef - a.times(t).es;
                 const std::size_t size = a.parallelGroup(g).size();
                 const QString count = size == 1 ? tr("1 task") : tr("%1 tasks").arg(size);
-                lines << tr("   wave %1: %2, %3 h").arg(g + 1).arg(count, hours(sum));
+                lines << tr("   parallel group %1: %2, %3 h").arg(g + 1).arg(count, hours(sum));
             }
         }
         lines << tr("Blocked tasks: %1").arg(a.blocked.size());

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "model/tasklabel.h"
+#include "views/overlaystate.h"
 
 #include <functional>
 #include <memory>
@@ -36,6 +37,10 @@ struct PrintOptions
     int tilesAcross = 1;     // 1 x 1: the graph fitted to one page
     int tilesDown = 1;
     int resolution = 150;    // dpi of PDF output
+    // The analysis overlays the graph and the timeline are printed with. In the window
+    // PrintController::options() reads them from the window's OverlayState, so a print
+    // shows what the switches show; the offscreen (command-line) plan applies them.
+    OverlayFlags overlays;
 
     QPageLayout pageLayout() const;
     static std::optional<QPageSize::PageSizeId> paperFromName(const QString &name);

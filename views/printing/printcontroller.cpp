@@ -150,9 +150,16 @@ int PrintController::pageCount(QPrinter *printer)
     return planPrinter().pageCount(printer);
 }
 
+PrintOptions PrintController::options() const
+{
+    PrintOptions options = m_options;
+    options.overlays = m_overlays ? m_overlays->flags() : OverlayFlags();
+    return options;
+}
+
 PlanPrinter PrintController::planPrinter() const
 {
-    PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene, m_options);
+    PlanPrinter printer(m_document->project(), m_analysis->result(), m_scene, options());
     if (m_riskSource)
         printer.setRisk(m_riskSource());
     return printer;

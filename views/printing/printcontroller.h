@@ -18,6 +18,7 @@ namespace Workplan {
 
 class AnalysisController;
 class GraphScene;
+class OverlayState;
 class ProjectDocument;
 
 // The window's printing and graph exports (issue #7): Print Preview, Print, Page Setup and
@@ -45,8 +46,13 @@ public:
     // The print entries and an Export submenu, inserted in `menu` before `before`.
     void addToMenu(QMenu *menu, QAction *before);
 
-    PrintOptions options() const { return m_options; }
+    // Paper and tiles as last set; the overlays are the window's switches as they are now.
+    PrintOptions options() const;
+    // The overlays in `options` are ignored: they follow the window's switches.
     void setOptions(const PrintOptions &options) { m_options = options; }
+    // The window's overlay switches (MainWindow); the graph scene reads the same state.
+    void setOverlayState(OverlayState *state) { m_overlays = state; }
+    OverlayState *overlayState() const { return m_overlays; }
     // Replaces the file dialog (tests).
     void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
     // Asked at each Print, Preview page and PDF export, so the page follows the panel.
@@ -82,6 +88,7 @@ private:
     ProjectDocument *m_document;
     AnalysisController *m_analysis;
     QPointer<GraphScene> m_scene;
+    QPointer<OverlayState> m_overlays;
     QMainWindow *m_window;
     PrintOptions m_options;
     FileChooser m_chooser;

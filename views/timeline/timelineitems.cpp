@@ -199,7 +199,7 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
         painter->drawLine(QPointF(r.right(), y), QPointF(m_xLate, y));
         painter->drawLine(QPointF(m_xLate, y - 4), QPointF(m_xLate, y + 4));
     }
-    if (scene->showWaves() && m_wave >= 0) {
+    if (scene->showParallelGroups() && m_wave >= 0) {
         // A thin stripe under the bar in its wave's colour: tasks of one parallel group
         // line up by colour down the chart, and the title says which group.
         painter->setRenderHint(QPainter::Antialiasing, false);
@@ -224,8 +224,8 @@ void TimelineBarItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
             return;
         painter->setPen(m_cancelled ? QColor(0x80, 0x80, 0x80) : QColor(0x20, 0x20, 0x20));
         const QRectF text(rightEnd(scene) + 6, 0, LabelRoom - 8, TimelineScene::RowHeight);
-        const QString title = scene->showWaves() && m_wave >= 0
-            ? QStringLiteral("W%1 \u00b7 %2").arg(m_wave + 1).arg(task->title()) : task->title();
+        const QString title = scene->showParallelGroups() && m_wave >= 0
+            ? QStringLiteral("G%1 \u00b7 %2").arg(m_wave + 1).arg(task->title()) : task->title();
         painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine, title);
     }
 }

@@ -197,9 +197,9 @@ QString TimelineScene::toolTipFor(const QString &id) const
     }
     if (m_result->isCritical(id))
         lines << tr("On the critical path");
-    if (const int wave = m_result->wave(id); m_showWaves && wave >= 0)
-        lines << tr("Parallel group: wave %1").arg(wave + 1);
-    if (const auto times = m_result->times(id); m_showSlack && times && m_result->snapshot.isLeaf(m_result->index(id)))
+    if (const int wave = m_result->wave(id); showParallelGroups() && wave >= 0)
+        lines << tr("Parallel group %1").arg(wave + 1);
+    if (const auto times = m_result->times(id); showSlack() && times && m_result->snapshot.isLeaf(m_result->index(id)))
         lines << tr("Slack: %1").arg(formatHours(times->slack));
     if (const double share = riskCriticality(id); share >= 0)
         lines << tr("Critical in %1 % of runs").arg(qRound(share * 100));

@@ -239,18 +239,32 @@ void TimelineScene::setCollapsed(const QString &id, bool collapsed)
     emit collapsedChanged(id, collapsed);
 }
 
-void TimelineScene::setOverlay(bool &flag, bool on)
+void TimelineScene::setOverlayState(OverlayState *state)
 {
-    if (flag == on)
+    if (state == m_overlayState)
         return;
-    flag = on;
+    if (m_overlayState) {
+        disconnect(m_overlayState, nullptr, this, nullptr);
+        if (m_overlayState->parent() == this)
+            delete m_overlayState.data();
+    }
+    m_overlayState = state;
+    if (state)
+        connect(state, &OverlayState::changed, this, [this] { update(); });
     update();
 }
 
-void TimelineScene::setShowCritical(bool on) { setOverlay(m_showCritical, on); }
-void TimelineScene::setShowBlocked(bool on) { setOverlay(m_showBlocked, on); }
-void TimelineScene::setShowWaves(bool on) { setOverlay(m_showWaves, on); }
-void TimelineScene::setShowSlack(bool on) { setOverlay(m_showSlack, on); }
+OverlayState *TimelineScene::overlayState()
+{
+    if (!m_overlayState)
+        setOverlayState(new OverlayState(this));
+    return m_overlayState;
+}
+
+void TimelineScene::setShowCritical(bool on) { overlayState()->setCritical(on); }
+void TimelineScene::setShowBlocked(bool on) { overlayState()->setBlocked(on); }
+void TimelineScene::setShowParallelGroups(bool on) { overlayState()->setParallelGroups(on); }
+void TimelineScene::setShowSlack(bool on) { overlayState()->setSlack(on); }
 
 std::optional<TimelineSpan> TimelineScene::spanOf(const QString &id) const
 {

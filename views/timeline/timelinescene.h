@@ -2,6 +2,7 @@
 
 #include "timelinelayout.h"
 #include "timelinescale.h"
+#include "views/overlaystate.h"
 #include "views/taskselection.h"
 
 #include <QColor>
@@ -87,12 +88,16 @@ public:
     // paint, as the canvas's cards do.
     double riskCriticality(const QString &id) const { return m_riskCriticality.value(id, -1); }
 
-    // The analysis panel's overlay switches (the canvas's, wired in MainWindow). Items
-    // read them as they paint, so a switch costs a repaint and no geometry.
-    bool showCritical() const { return m_showCritical; }
-    bool showBlocked() const { return m_showBlocked; }
-    bool showWaves() const { return m_showWaves; }
-    bool showSlack() const { return m_showSlack; }
+    // The window's overlay switches: the OverlayState the canvas and the tree share
+    // (MainWindow). Items read them as they paint, so a switch costs a repaint and no
+    // geometry. A scene given none makes its own on the first setShow*() call.
+    void setOverlayState(OverlayState *state);
+    OverlayState *overlayState();
+    OverlayFlags overlayFlags() const { return m_overlayState ? m_overlayState->flags() : OverlayFlags(); }
+    bool showCritical() const { return overlayFlags().critical; }
+    bool showBlocked() const { return overlayFlags().blocked; }
+    bool showParallelGroups() const { return overlayFlags().parallelGroups; }
+    bool showSlack() const { return overlayFlags().slack; }
 
     // The Risk panel's P80 finish in working hours from the start, NaN while there is no
     // current result; riskP80X() is where its dashed line is drawn (NaN: not drawn).
@@ -112,9 +117,10 @@ public slots:
     // Task id -> share of runs critical (RiskPanel::criticalityChanged); an empty hash
     // takes the tint away. Only the bars whose tint or tooltip would change repaint.
     void setRiskCriticality(const QHash<QString, double> &shares);
+    // Set the flag in the scene's OverlayState (so in every view sharing it).
     void setShowCritical(bool on);
     void setShowBlocked(bool on);
-    void setShowWaves(bool on);
+    void setShowParallelGroups(bool on);
     void setShowSlack(bool on);
     // RiskPanel::p80Changed: hours, or NaN to take the marker away.
     void setRiskP80(double hours);
@@ -148,7 +154,6 @@ private:
     // Row <-> snapshot index for the current rows and result (one id lookup per row, once
     // per rows or result change, so a zoom never hashes an id).
     void reindex();
-    void setOverlay(bool &flag, bool on);
     // Positions and shapes of every bar, the arrows and the scene rect.
     void refreshGeometry();
     // The arrows as row pairs: after rows, result or schedule changed, not on a zoom.
@@ -181,10 +186,7 @@ private:
     QDate m_today = QDate::currentDate();
     double m_planWidth = 0;
     double m_riskP80;
-    bool m_showCritical = true;
-    bool m_showBlocked = true;
-    bool m_showWaves = false;
-    bool m_showSlack = false;
+    QPointer<OverlayState> m_overlayState;   // shared, not owned (unless made by overlayState())
     bool m_rowsDirty = false;
     bool m_flushQueued = false;
 };
