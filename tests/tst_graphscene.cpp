@@ -469,7 +469,7 @@ void TestGraphScene::renderReleasePipeline()
     QVERIFY2(project, qPrintable(error));
     m_doc->resetProject(std::move(*project));
     m_analysis->refreshNow();
-    m_scene->setShowWaves(true);
+    m_scene->setShowParallelGroups(true);
     m_scene->setShowSlack(true);
     m_scene->autoLayout();
     m_view->fitToWindow();

@@ -308,7 +308,7 @@ QMenu *forCanvas(GraphView *view, const QPoint &viewportPos)
     for (QGraphicsItem *item : view->items(viewportPos)) {
         if (!item->isVisible())
             continue;
-        if (item->type() == EdgeItem::Type) {
+        if (item->type() == EdgeItem::Type && !static_cast<EdgeItem *>(item)->isBundle()) {   // a bundle is no one arrow
             auto *edge = static_cast<EdgeItem *>(item);
             scene->clearSelection();
             edge->setSelected(true);

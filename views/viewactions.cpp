@@ -1,10 +1,12 @@
 #include "viewactions.h"
 
 #include "analysiscontroller.h"
+#include "graph/collapselevels.h"
 #include "graph/findbar.h"
 #include "graph/focusmode.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
+#include "graph/minimap.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -92,6 +94,42 @@ QList<QAction *> addFocusAndFind(QMenu *menu, GraphView *view)
     return actions;
 }
 
+// Issue #16, overview: View ▸ Minimap (Ctrl+M) and View ▸ Collapse ▸ Epics Only, Epics
+// and Features, Expand All (graph/minimap.h, graph/collapselevels.h).
+QList<QAction *> addOverview(QMenu *menu, GraphView *view)
+{
+    auto *minimap = new Minimap(view);
+    QAction *toggle = add(menu, tr("&Minimap"), "minimapAction", {QKeySequence(Qt::CTRL | Qt::Key_M)});
+    toggle->setCheckable(true);
+    toggle->setToolTip(tr("Show the whole plan in a small box on the canvas; click or drag in it to move there"));
+    QObject::connect(toggle, &QAction::toggled, minimap, &QWidget::setVisible);
+
+    QMenu *collapse = menu->addMenu(tr("&Collapse"));
+    collapse->setObjectName(QStringLiteral("collapseMenu"));
+    using CollapseLevels::Level;
+    const struct { const char *text; const char *name; Level level; const char *tip; } levels[] = {
+        {QT_TRANSLATE_NOOP("Workplan::ViewActions", "&Epics Only"), "collapseEpicsAction", Level::EpicsOnly,
+         QT_TRANSLATE_NOOP("Workplan::ViewActions", "Fold every top-level frame into one card")},
+        {QT_TRANSLATE_NOOP("Workplan::ViewActions", "Epics and &Features"), "collapseFeaturesAction",
+         Level::EpicsAndFeatures,
+         QT_TRANSLATE_NOOP("Workplan::ViewActions", "Open the top-level frames, fold every frame inside them")},
+        {QT_TRANSLATE_NOOP("Workplan::ViewActions", "E&xpand All"), "expandAllAction", Level::ExpandAll,
+         QT_TRANSLATE_NOOP("Workplan::ViewActions", "Open every frame")},
+    };
+    QList<QAction *> actions{toggle};
+    for (const auto &l : levels) {
+        QAction *a = add(collapse, tr(l.text), l.name, {});
+        a->setToolTip(tr(l.tip));
+        const Level level = l.level;
+        QObject::connect(a, &QAction::triggered, view, [view, level] {
+            CollapseLevels::apply(view->graphScene(), level);
+        });
+        actions << a;
+    }
+    menu->addSeparator();
+    return actions;
+}
+
 } // namespace
 
 QList<QAction *> populate(QMenu *menu, GraphView *view)
@@ -120,7 +158,7 @@ QList<QAction *> populate(QMenu *menu, GraphView *view)
         view->fitToWindow();
     });
 
-    const QList<QAction *> canvas = addFocusAndFind(menu, view);
+    const QList<QAction *> canvas = addFocusAndFind(menu, view) + addOverview(menu, view);
 
     auto *keys = new TimelineZoomKeys(menu);
     for (TimelineView *timeline : view->window()->findChildren<TimelineView *>())

@@ -134,6 +134,11 @@ void CardItem::refresh()
         tip += QLatin1Char('\n') + GraphScene::tr("Critical in %1 % of runs").arg(qRound(share * 100));
     if (o && o->loop >= 0)
         tip += QLatin1Char('\n') + GraphScene::tr("In dependency loop %1: no schedule until it is broken").arg(o->loop + 1);
+    if (m_collapsedSummary) {   // folded: what is inside, in figures (issue #16)
+        tip += QLatin1Char('\n') + GraphScene::tr("%n task(s)", nullptr, m_hiddenCount);
+        if (const QString figures = s->collapsedFiguresText(taskId()); !figures.isEmpty())
+            tip += GraphScene::tr(" \u00b7 %1").arg(figures);
+    }
     setToolTip(tip);
     update();
 }
@@ -222,14 +227,15 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(font(10, true));
         painter->drawText(b, Qt::AlignCenter, GraphScene::tr("\u21bb loop %1").arg(o->loop + 1));
     }
-    if (s->showWaves() && o->wave >= 0) {
+    if (s->showParallelGroups() && o->wave >= 0) {
         const QRectF b(CardWidth - 34, -8, 30, 15);
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0x5c6bc0));
         painter->drawRoundedRect(b, 7, 7);
         painter->setPen(Qt::white);
         painter->setFont(font(10, true));
-        painter->drawText(b, Qt::AlignCenter, QStringLiteral("W%1").arg(o->wave + 1));
+        // "G": the parallel group's number, the word the panel and tooltips use.
+        painter->drawText(b, Qt::AlignCenter, QStringLiteral("G%1").arg(o->wave + 1));
     }
 }
 
@@ -317,10 +323,21 @@ void CardItem::paintDetail(QPainter *painter, const Task &t)
     const QFontMetricsF fm(titleFont);
     const qreal width = CardWidth - 40;
     const auto [first, rest] = splitTitle(t.title(), fm, width);
-    painter->drawText(QRectF(32, 3, width, 16), Qt::AlignLeft | Qt::AlignVCenter, first);
-    if (!rest.isEmpty())
+    const QString figures = m_collapsedSummary ? s->collapsedFiguresText(taskId()) : QString();
+    if (!figures.isEmpty()) {
+        // A folded summary gives its second line to the figures of what it holds.
+        painter->drawText(QRectF(32, 3, width, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(t.title(), Qt::ElideRight, width));
+        painter->setFont(font(10));
+        painter->setPen(QColor(0x546e7a));
         painter->drawText(QRectF(32, 19, width, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                          fm.elidedText(rest, Qt::ElideRight, width));
+                          QFontMetricsF(font(10)).elidedText(figures, Qt::ElideRight, width));
+    } else {
+        painter->drawText(QRectF(32, 3, width, 16), Qt::AlignLeft | Qt::AlignVCenter, first);
+        if (!rest.isEmpty())
+            painter->drawText(QRectF(32, 19, width, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                              fm.elidedText(rest, Qt::ElideRight, width));
+    }
 
     // Effort (leaves) or the hidden count (collapsed summaries), and the slack, on the
     // bottom row beside the status badge.

@@ -63,6 +63,20 @@ const Dependency *EdgeItem::dependency() const
     return &t->dependencies.at(m_index);
 }
 
+void EdgeItem::addBundled(const QString &ownerId, int index)
+{
+    m_bundled.append({ownerId, index});
+    setFlag(ItemIsSelectable, false);
+    setSelected(false);
+    setAcceptedMouseButtons(Qt::NoButton);   // a press goes to what is under it
+    setToolTip(GraphScene::tr("%n dependencies between these tasks", nullptr, weight()));
+}
+
+qreal EdgeItem::bundleExtraWidth(int weight)
+{
+    return weight > 1 ? 1.2 * std::log2(qreal(weight)) : 0;
+}
+
 void EdgeItem::adjust()
 {
     if (!m_source || !m_target)
@@ -162,10 +176,23 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QColor canvas = s->backgroundBrush().color();
     if (isDark(canvas))
         pen.setColor(pen.color().lighter(220));
-    if (s->isLoopEdge(m_ownerId, d->taskId)) {   // no schedule then: nothing is critical
+    // A bundle is on a loop or the critical path when any dependency in it is.
+    const auto anyMember = [this, s, d](bool (GraphScene::*test)(const QString &, const QString &) const) {
+        if ((s->*test)(m_ownerId, d->taskId))
+            return true;
+        const Project &p = s->document()->project();
+        for (const auto &[owner, index] : m_bundled) {
+            const Task *t = p.find(owner);
+            if (t && index < t->dependencies.size() && (s->*test)(owner, t->dependencies.at(index).taskId))
+                return true;
+        }
+        return false;
+    };
+    pen.setWidthF(pen.widthF() + bundleExtraWidth(weight()));
+    if (anyMember(&GraphScene::isLoopEdge)) {   // no schedule then: nothing is critical
         pen.setColor(loopColor());
         pen.setWidthF(pen.widthF() + 1.5);
-    } else if (s->showCritical() && s->isCriticalEdge(m_ownerId, d->taskId)) {
+    } else if (s->showCritical() && anyMember(&GraphScene::isCriticalEdge)) {
         pen.setColor(criticalColor());
         pen.setWidthF(pen.widthF() + 1.5);
     }
@@ -194,8 +221,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         // one-pixel polyline is all the overview of 25k arrows needs.
         pen.setStyle(Qt::SolidLine);
         pen.setCosmetic(true);
-        const bool highlighted = pen.widthF() > 2.5;   // critical, loop: stay bold
-        pen.setWidthF(highlighted ? 2 : 1);
+        const bool highlighted = pen.widthF() - bundleExtraWidth(weight()) > 2.5;   // critical, loop: stay bold
+        pen.setWidthF((highlighted ? 2 : 1) + (isBundle() ? qMax<qreal>(1, bundleExtraWidth(weight()) / 2) : 0));
         if (!highlighted) {
             // A full pixel is darker than the thin stroke it stands for: lighten it, but
             // keep it opaque (Qt's fast path for cosmetic lines; blending was 2x slower).
@@ -226,7 +253,14 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(pen.color());
     painter->drawPolygon(head);
 
-    if (lod >= DetailThreshold) {
+    if (isBundle()) {
+        // The weight, half way (where arrows into one card part): "×12" stand behind it.
+        painter->setPen(inkColor(canvas));
+        painter->setFont(font(lod >= DetailThreshold ? 10 : 14, true));
+        const QPointF mid = m_path.pointAtPercent(0.5);
+        painter->drawText(QRectF(mid.x() - 40, mid.y() - 20, 80, 16), Qt::AlignCenter,
+                          GraphScene::tr("\u00d7%1").arg(weight()));
+    } else if (lod >= DetailThreshold) {
         const QJsonValue lag = d->lag;
         const auto hours = lag.isUndefined() ? std::nullopt : parseEffort(lag, s->document()->project().calendar);
         if (hours && *hours > 0) {

@@ -33,6 +33,15 @@ public:
     NodeItem *source() const { return m_source; }
     NodeItem *target() const { return m_target; }
 
+    // Arrows into or out of a folded card are bundled: one item per ordered pair of visible
+    // nodes stands for weight() dependencies, the first being (ownerId(), index()). A bundle
+    // is an overview, not one dependency: it cannot be selected, deleted or retargeted.
+    void addBundled(const QString &ownerId, int index);
+    int weight() const { return 1 + int(m_bundled.size()); }
+    bool isBundle() const { return !m_bundled.isEmpty(); }
+    // The pen grows with the log of the weight, so ×200 is bold but not a wall.
+    static qreal bundleExtraWidth(int weight);
+
     void adjust();
     void detach(NodeItem *node);   // the node is going away
 
@@ -48,6 +57,7 @@ private:
 
     QString m_ownerId;
     int m_index;
+    QList<QPair<QString, int>> m_bundled;   // the other dependencies of a bundle
     NodeItem *m_source;
     NodeItem *m_target;
     QPointF m_p1, m_p2;

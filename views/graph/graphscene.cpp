@@ -53,6 +53,23 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     }
     if (m_analysis)
         connect(m_analysis, &AnalysisController::updated, this, &GraphScene::rebuildOverlays);
+    if (m_analysis) {   // folded cards show figures of the analysis (collapselevels.cpp)
+        connect(m_analysis, &AnalysisController::updated, this, [this] {
+            if (m_collapsed.isEmpty())
+                return;
+            for (const QString &id : std::as_const(m_collapsed)) {
+                if (CardItem *c = m_cards.value(id))
+                    c->refresh();
+            }
+            // A bundle is critical when any of its dependencies is, not only its first.
+            for (const QList<EdgeItem *> &list : std::as_const(m_edges)) {
+                for (EdgeItem *e : list) {
+                    if (e->isBundle())
+                        e->update();
+                }
+            }
+        });
+    }
     rebuildAll();
 }
 
@@ -198,9 +215,15 @@ void GraphScene::flush()
         updateAllFrames();
         m_grown = planRect();
     } else {
-        const QSet<QString> owners = std::exchange(m_dirtyEdgeOwners, {});
+        QSet<QString> owners = std::exchange(m_dirtyEdgeOwners, {});
+        const bool all = edgesNeedFullRebuild(owners);   // a bundle of several owners changed
+        if (all) {
+            rebuildAllEdges();
+            owners = QSet<QString>(m_edges.keyBegin(), m_edges.keyEnd());
+        }
         for (const QString &o : owners) {
-            rebuildEdges(o);
+            if (!all)
+                rebuildEdges(o);
             for (const EdgeItem *e : m_edges.value(o))
                 m_grown |= e->sceneBoundingRect();
         }

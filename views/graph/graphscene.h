@@ -3,6 +3,7 @@
 #include "edgeitem.h"
 #include "model/taskstatus.h"
 #include "views/analysiscontroller.h"
+#include "views/overlaystate.h"
 #include "views/taskselection.h"
 
 #include <QGraphicsScene>
@@ -20,6 +21,7 @@ class FrameItem;
 class NodeItem;
 class ProjectDocument;
 class TaskSelection;
+struct SummaryFigures;
 
 // The dependency graph of one document. Items hold task ids only and are kept in sync from
 // the document's signals; every user action becomes a command on the document's undo stack.
@@ -82,12 +84,23 @@ public:
     bool isCollapsed(const QString &summaryId) const { return m_collapsed.contains(summaryId); }
     void setCollapsed(const QString &summaryId, bool collapsed);
     void toggleCollapsed(const QString &summaryId) { setCollapsed(summaryId, !isCollapsed(summaryId)); }
+    // Folds exactly `summaries` and opens every other frame, in one rebuild (View ▸ Collapse,
+    // collapselevels.cpp). A folded card's figures: "3 blocked · 0 h – 40 h" (analysis).
+    void setCollapsedSet(const QSet<QString> &summaries);
+    QSet<QString> collapsedSet() const { return m_collapsed; }
+    QString collapsedFiguresText(const QString &summaryId) const;
 
     // --- Analysis overlays ---
-    bool showCritical() const { return m_showCritical; }
-    bool showBlocked() const { return m_showBlocked; }
-    bool showWaves() const { return m_showWaves; }
-    bool showSlack() const { return m_showSlack; }
+    // The window's overlay switches (MainWindow hands every view the same OverlayState);
+    // items read them as they paint. A scene given none makes its own on the first
+    // setShow*() call and shows the defaults until then.
+    void setOverlayState(OverlayState *state);
+    OverlayState *overlayState();
+    OverlayFlags overlayFlags() const { return m_overlayState ? m_overlayState->flags() : OverlayFlags(); }
+    bool showCritical() const { return overlayFlags().critical; }
+    bool showBlocked() const { return overlayFlags().blocked; }
+    bool showParallelGroups() const { return overlayFlags().parallelGroups; }
+    bool showSlack() const { return overlayFlags().slack; }
     const Overlay *overlay(const QString &id) const;
     // A counting dependency on a critical chain: a critical leaf (owner or under it) waits
     // exactly EF(prerequisite) + lag, so dependencies declared on summaries count too.
@@ -144,9 +157,10 @@ public:
 
 public slots:
     void autoLayout();
+    // Set the flag in the scene's OverlayState (so in every view sharing it).
     void setShowCritical(bool on);
     void setShowBlocked(bool on);
-    void setShowWaves(bool on);
+    void setShowParallelGroups(bool on);
     void setShowSlack(bool on);
     // Task id -> share of runs critical; an empty hash takes the tint away. Repaints only
     // the cards whose tint changes.
@@ -199,6 +213,8 @@ private:
     void onTaskChanged(const QString &id, int flags);
     QStringList descendantLeaves(const QString &id) const;
     QString frameAt(const QPointF &scenePos) const;   // innermost visible frame, or empty
+    // Arrows into a folded card are bundled across owners (graphsync.cpp).
+    bool edgesNeedFullRebuild(const QSet<QString> &owners) const;
 
     // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
     // The marks of a new analysis; repaints only what it marks differently.
@@ -235,6 +251,8 @@ private:
     QHash<QString, int> m_depth;
     QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
     QSet<QString> m_collapsed;
+    mutable std::shared_ptr<const SummaryFigures> m_summaryFigures;   // of m_figuresOf
+    mutable std::weak_ptr<const AnalysisResult> m_figuresOf;
 
     bool m_structureDirty = false;
     QSet<QString> m_dirtyEdgeOwners;
@@ -247,10 +265,7 @@ private:
     QSet<QString> m_loopEdges;       // "owner\nprereq"
     QHash<QString, double> m_riskCriticality;   // leaves with a risk share, see riskCriticality()
     QHash<QString, QStringList> m_standIns;   // collapsed card -> the hidden selected ids
-    bool m_showCritical = true;
-    bool m_showBlocked = true;
-    bool m_showWaves = false;
-    bool m_showSlack = false;
+    QPointer<OverlayState> m_overlayState;   // shared, not owned (unless made by overlayState())
 
     // Drag state.
     Mode m_mode = Mode::None;

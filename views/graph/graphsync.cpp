@@ -2,6 +2,7 @@
 #include "graphscene.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "carditem.h"
 #include "edgeitem.h"
@@ -138,6 +139,48 @@ void GraphScene::deleteNode(const QString &id)
     deleteEdgesOf(id);
 }
 
+namespace {
+
+// Dependencies whose ends meet at a folded card go into one arrow per ordered pair of
+// visible nodes (a 2,000-task plan folded to its features draws ~one arrow per feature
+// pair, not thousands on top of each other). Arrows between the tasks' own nodes stay
+// one per dependency: they can be selected, edited, retargeted.
+using Bundles = QHash<QPair<NodeItem *, NodeItem *>, EdgeItem *>;
+
+bool isFoldedCard(const NodeItem *node)
+{
+    const auto *card = qgraphicsitem_cast<const CardItem *>(node);
+    return card && card->isCollapsedSummary();
+}
+
+} // namespace
+
+// The arrows of `ownerId`'s dependencies. `bundles` collects the folded-card pairs of one
+// rebuild; a bundle is filed under the owner of its first dependency.
+static void addOwnerEdges(GraphScene *scene, const Task &t, NodeItem *target, QList<EdgeItem *> &list,
+                          Bundles &bundles, const std::function<NodeItem *(const QString &)> &nodeFor)
+{
+    const bool targetFolded = isFoldedCard(target);
+    for (int i = 0; i < t.dependencies.size(); ++i) {
+        NodeItem *source = nodeFor(t.dependencies.at(i).taskId);
+        // Both ends inside one collapsed summary: nothing to draw.
+        if (!source || source == target)
+            continue;
+        const bool bundled = targetFolded || isFoldedCard(source);
+        if (bundled) {
+            if (EdgeItem *b = bundles.value({source, target})) {
+                b->addBundled(t.id, i);
+                continue;
+            }
+        }
+        auto *e = new EdgeItem(t.id, i, source, target);
+        scene->addItem(e);
+        list.append(e);
+        if (bundled)
+            bundles.insert({source, target}, e);
+    }
+}
+
 void GraphScene::rebuildEdges(const QString &ownerId)
 {
     deleteEdgesOf(ownerId);
@@ -147,18 +190,26 @@ void GraphScene::rebuildEdges(const QString &ownerId)
     NodeItem *target = visibleNodeFor(ownerId);
     if (!target)
         return;
+    // Only this owner's arrows end at `target` (the folded-target case is rebuilt whole,
+    // see edgesNeedFullRebuild), so its bundles are its own.
     QList<EdgeItem *> list;
-    for (int i = 0; i < t->dependencies.size(); ++i) {
-        NodeItem *source = visibleNodeFor(t->dependencies.at(i).taskId);
-        // Both ends inside one collapsed summary: nothing to draw.
-        if (!source || source == target)
-            continue;
-        auto *e = new EdgeItem(ownerId, i, source, target);
-        addItem(e);
-        list.append(e);
-    }
+    Bundles bundles;
+    addOwnerEdges(this, *t, target, list, bundles, [this](const QString &id) { return visibleNodeFor(id); });
     if (!list.isEmpty())
         m_edges.insert(ownerId, list);
+}
+
+bool GraphScene::edgesNeedFullRebuild(const QSet<QString> &owners) const
+{
+    if (m_collapsed.isEmpty())
+        return false;
+    // An owner inside (or being) a folded summary shares its arrows' target with the other
+    // tasks folded there: their bundles mix owners.
+    for (const QString &o : owners) {
+        if (isFoldedCard(visibleNodeFor(o)))
+            return true;
+    }
+    return false;
 }
 
 void GraphScene::rebuildAllEdges()
@@ -166,9 +217,28 @@ void GraphScene::rebuildAllEdges()
     for (auto &list : m_edges)
         qDeleteAll(list);
     m_edges.clear();
+    Bundles bundles;
+    // With frames folded many dependencies end at one card: remember each task's visible
+    // node instead of walking its ancestors for every arrow.
+    QHash<QString, NodeItem *> nodes;
+    const auto nodeFor = [this, &nodes](const QString &id) {
+        if (m_collapsed.isEmpty())
+            return visibleNodeFor(id);
+        auto it = nodes.constFind(id);
+        if (it == nodes.constEnd())
+            it = nodes.insert(id, visibleNodeFor(id));
+        return *it;
+    };
     for (const Task &t : m_document->project().tasks()) {
-        if (!t.dependencies.isEmpty())
-            rebuildEdges(t.id);
+        if (t.dependencies.isEmpty())
+            continue;
+        NodeItem *target = nodeFor(t.id);
+        if (!target)
+            continue;
+        QList<EdgeItem *> list;
+        addOwnerEdges(this, t, target, list, bundles, nodeFor);
+        if (!list.isEmpty())
+            m_edges.insert(t.id, list);
     }
 }
 

@@ -1,0 +1,366 @@
+// Issue #16 items 4 and 5, in the real window: View ▸ Minimap shows the whole plan with the
+// canvas's visible part; a click there centres the canvas, a drag pans it. View ▸ Collapse
+// folds the frames to a level; folded cards give their figures and the arrows between them
+// are bundled, one per pair with its weight. Plus the summary figures (model/engine).
+#include "model/engine/analysis.h"
+#include "model/engine/snapshot.h"
+#include "model/engine/summaryfigures.h"
+#include "model/projectdocument.h"
+#include "views/analysiscontroller.h"
+#include "views/graph/carditem.h"
+#include "views/graph/collapselevels.h"
+#include "views/graph/edgeitem.h"
+#include "views/graph/frameitem.h"
+#include "views/graph/graphscene.h"
+#include "views/graph/graphview.h"
+#include "views/graph/minimap.h"
+#include "views/mainwindow.h"
+#include "testsupport.h"
+
+#include <QAction>
+#include <QStandardPaths>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace Workplan;
+
+namespace {
+
+constexpr int Epics = 3;
+constexpr int FeaturesPerEpic = 4;
+constexpr int LeavesPerFeature = 25;
+constexpr int BundledInside = 7;    // E0F1's leaves 0..6 wait for E0F0's leaves 0..6
+constexpr int BundledAcross = 3;    // E1F0's leaves 0..2 wait for E0F3's last three
+
+QString epicId(int e) { return QStringLiteral("E%1").arg(e); }
+QString featureId(int e, int f) { return QStringLiteral("E%1F%2").arg(e).arg(f); }
+QString leafId(int e, int f, int k) { return QStringLiteral("E%1F%2_%3").arg(e).arg(f).arg(k); }
+
+// 3 epics of 4 features of 25 leaves (315 tasks), a chain inside each feature, and the
+// bundles above.
+Project generatedPlan()
+{
+    Project p;
+    p.name = QStringLiteral("overview");
+    QList<Task> tasks;
+    for (int e = 0; e < Epics; ++e) {
+        Task epic;
+        epic.id = epicId(e);
+        epic.type = QStringLiteral("epic");
+        epic.attributes.insert(QStringLiteral("title"), QStringLiteral("Epic %1").arg(e));
+        tasks << epic;
+        for (int f = 0; f < FeaturesPerEpic; ++f) {
+            Task feature;
+            feature.id = featureId(e, f);
+            feature.type = QStringLiteral("feature");
+            feature.parentId = epic.id;
+            feature.attributes.insert(QStringLiteral("title"), QStringLiteral("Feature %1.%2").arg(e).arg(f));
+            tasks << feature;
+            const qreal x0 = (e * FeaturesPerEpic + f) * 1300;
+            for (int k = 0; k < LeavesPerFeature; ++k) {
+                Task t = WorkplanTest::placedLeaf(leafId(e, f, k), feature.id,
+                                                  QPointF(x0 + (k % 5) * 230, (k / 5) * 100));
+                if (k % 5 > 0)
+                    t.dependencies << WorkplanTest::dependencyOn(leafId(e, f, k - 1));
+                if (e == 0 && f == 1 && k < BundledInside)
+                    t.dependencies << WorkplanTest::dependencyOn(leafId(0, 0, k));
+                if (e == 1 && f == 0 && k < BundledAcross)
+                    t.dependencies << WorkplanTest::dependencyOn(leafId(0, 3, LeavesPerFeature - 1 - k));
+                tasks << t;
+            }
+        }
+    }
+    p.setTasks(tasks);
+    return p;
+}
+
+int declaredDependencies(const Project &p)
+{
+    int n = 0;
+    for (const Task &t : p.tasks())
+        n += int(t.dependencies.size());
+    return n;
+}
+
+} // namespace
+
+class TestOverview : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void summaryFiguresAddUpLeaves();
+    void minimapShowsAndClickCentres();
+    void minimapDragPans();
+    void epicsOnlyFoldsTopLevel();
+    void featuresBundleTheirArrows();
+    void bundleFollowsEdits();
+    void expandAllRestores();
+
+private:
+    QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
+    GraphScene *scene() const { return m_view->graphScene(); }
+    QPointF visibleCentre() const { return m_view->mapToScene(m_view->viewport()->rect()).boundingRect().center(); }
+    QList<EdgeItem *> edgesBetween(const QString &from, const QString &to) const;
+    int blockedLeavesUnder(const QString &summaryId) const;
+
+    std::unique_ptr<MainWindow> m_window;
+    GraphView *m_view = nullptr;
+};
+
+void TestOverview::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_overview"));
+}
+
+void TestOverview::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1200, 800);
+    m_window->document()->resetProject(generatedPlan());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_view = m_window->findChild<GraphView *>();
+    QVERIFY(m_view);
+    m_window->findChild<AnalysisController *>()->refreshNow();
+    scene()->flush();
+}
+
+void TestOverview::cleanup()
+{
+    m_window.reset();
+}
+
+QList<EdgeItem *> TestOverview::edgesBetween(const QString &from, const QString &to) const
+{
+    QList<EdgeItem *> out;
+    const NodeItem *source = scene()->cardFor(from);
+    const NodeItem *target = scene()->cardFor(to);
+    for (QGraphicsItem *item : scene()->items()) {
+        if (item->type() != EdgeItem::Type)
+            continue;
+        auto *e = static_cast<EdgeItem *>(item);
+        if (static_cast<const NodeItem *>(e->source()) == source && static_cast<const NodeItem *>(e->target()) == target)
+            out << e;
+    }
+    return out;
+}
+
+int TestOverview::blockedLeavesUnder(const QString &summaryId) const
+{
+    const auto result = m_window->findChild<AnalysisController *>()->result();
+    int n = 0;
+    for (const Task &t : m_window->document()->project().tasks()) {
+        if (m_window->document()->isSummary(t.id) || !result->isBlocked(t.id))
+            continue;
+        for (QString a = t.parentId; !a.isEmpty(); a = m_window->document()->project().find(a)->parentId) {
+            if (a == summaryId) {
+                ++n;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
+// E holds a (ready), b (waits for a: blocked) and c (marked blocked): 3 leaves, 2 blocked,
+// from a's start to b's finish. x stands alone.
+void TestOverview::summaryFiguresAddUpLeaves()
+{
+    Project p;
+    Task e;
+    e.id = QStringLiteral("E");
+    e.type = QStringLiteral("epic");
+    Task a = WorkplanTest::placedLeaf(QStringLiteral("a"), e.id, {0, 0});
+    Task b = WorkplanTest::placedLeaf(QStringLiteral("b"), e.id, {300, 0});
+    b.dependencies << WorkplanTest::dependencyOn(a.id);
+    Task c = WorkplanTest::placedLeaf(QStringLiteral("c"), e.id, {0, 100});
+    c.status = Status::Blocked;
+    Task x = WorkplanTest::placedLeaf(QStringLiteral("x"), QString(), {600, 0});
+    p.setTasks({a, e, b, c, x});   // a before its parent: the pass must not care
+    const Snapshot s = Snapshot::fromProject(p);
+    const Analysis analysis = analyze(s);
+    const SummaryFigures f = summaryFigures(s, analysis);
+    const int ie = p.indexOf(QStringLiteral("E")), ia = p.indexOf(QStringLiteral("a")), ib = p.indexOf(QStringLiteral("b"));
+    QCOMPARE(f.leaves[std::size_t(ie)], 3);
+    QCOMPARE(f.blocked[std::size_t(ie)], 2);
+    QCOMPARE(f.start[std::size_t(ie)], analysis.times(ia).es);
+    QCOMPARE(f.finish[std::size_t(ie)], analysis.times(ib).ef);
+    QVERIFY(f.finish[std::size_t(ie)] > f.start[std::size_t(ie)]);
+    const int ix = p.indexOf(QStringLiteral("x"));
+    QCOMPARE(f.leaves[std::size_t(ix)], 1);
+    QCOMPARE(f.blocked[std::size_t(ix)], 0);
+
+    // A loop leaves no schedule: counts stay, times are unknown.
+    a.dependencies << WorkplanTest::dependencyOn(b.id);
+    p.setTasks({a, e, b, c, x});
+    const Snapshot looped = Snapshot::fromProject(p);
+    const SummaryFigures g = summaryFigures(looped, analyze(looped));
+    QCOMPARE(g.leaves[std::size_t(ie)], 3);
+    QVERIFY(std::isnan(g.start[std::size_t(ie)]));
+}
+
+void TestOverview::minimapShowsAndClickCentres()
+{
+    QAction *toggle = action("minimapAction");
+    QVERIFY(toggle);
+    QVERIFY(toggle->isCheckable());
+    QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_M));
+    auto *map = m_view->findChild<Minimap *>();
+    QVERIFY(map);
+    QVERIFY(!map->isVisible());
+    toggle->trigger();
+    QVERIFY(map->isVisible());
+    // In the canvas's bottom-right corner, over the plan, not scrolled with it.
+    QCOMPARE(map->parentWidget(), static_cast<QWidget *>(m_view));
+    const QRect area = m_view->viewport()->geometry();
+    QVERIFY(area.contains(map->geometry()));
+    QVERIFY(area.right() - map->geometry().right() < 20);
+    QVERIFY(area.bottom() - map->geometry().bottom() < 20);
+
+    m_view->setZoom(2.0);
+    m_view->centerOn(scene()->cardFor(leafId(0, 0, 0))->nodeSceneRect().center());
+    const QPointF target = scene()->cardFor(leafId(2, 3, 12))->nodeSceneRect().center();
+    const QPoint at = map->fromScene(target).toPoint();
+    QVERIFY(map->rect().contains(at));
+    // The minimap's rectangle is the canvas's view.
+    QCOMPARE(map->visibleSceneRect(), m_view->mapToScene(m_view->viewport()->rect()).boundingRect());
+    QVERIFY(QLineF(visibleCentre(), target).length() > 5000);
+
+    QTest::mouseClick(map, Qt::LeftButton, {}, at);
+    const qreal pixel = QLineF(map->toScene(QPointF(0, 0)), map->toScene(QPointF(1, 1))).length();
+    QVERIFY2(QLineF(visibleCentre(), target).length() < 2 * pixel,
+             qPrintable(QStringLiteral("centre %1,%2 target %3,%4")
+                            .arg(visibleCentre().x()).arg(visibleCentre().y()).arg(target.x()).arg(target.y())));
+
+    toggle->trigger();
+    QVERIFY(!map->isVisible());
+}
+
+void TestOverview::minimapDragPans()
+{
+    action("minimapAction")->trigger();
+    auto *map = m_view->findChild<Minimap *>();
+    QVERIFY(map && map->isVisible());
+    m_view->setZoom(2.0);
+    m_view->centerOn(scene()->cardFor(leafId(0, 2, 12))->nodeSceneRect().center());
+    const QPointF before = visibleCentre();
+    // Take the rectangle off centre and drag it 40 px right: the view follows by as much
+    // plan, and does not jump to the press first.
+    const QPoint press = map->fromScene(before).toPoint() + QPoint(1, 1);
+    QVERIFY(map->visibleSceneRect().contains(map->toScene(QPointF(press))));
+    const QPoint release = press + QPoint(40, 0);
+    QTest::mousePress(map, Qt::LeftButton, {}, press);
+    QVERIFY(QLineF(visibleCentre(), before).length() < 2);
+    QTest::mouseMove(map, press + QPoint(20, 0));
+    QTest::mouseMove(map, release);
+    QTest::mouseRelease(map, Qt::LeftButton, {}, release);
+    const qreal expected = map->toScene(QPointF(release)).x() - map->toScene(QPointF(press)).x();
+    QVERIFY(expected > 1000);
+    QVERIFY2(qAbs((visibleCentre().x() - before.x()) - expected) < 3,
+             qPrintable(QStringLiteral("moved %1, expected %2").arg(visibleCentre().x() - before.x()).arg(expected)));
+    QVERIFY(qAbs(visibleCentre().y() - before.y()) < 3);
+}
+
+void TestOverview::epicsOnlyFoldsTopLevel()
+{
+    QAction *epics = action("collapseEpicsAction");
+    QVERIFY(epics);
+    epics->trigger();
+    const QSet<QString> folded{epicId(0), epicId(1), epicId(2)};
+    QCOMPARE(scene()->collapsedSet(), folded);
+    QCOMPARE(CollapseLevels::summariesAtDepth(m_window->document()->project(), 0), folded);
+    for (int e = 0; e < Epics; ++e) {
+        QVERIFY(scene()->cardFor(epicId(e))->isVisible());
+        QVERIFY(!scene()->frameFor(epicId(e))->isVisible());
+        QVERIFY(!scene()->cardFor(featureId(e, 0))->isVisible());
+        QVERIFY(!scene()->cardFor(leafId(e, 0, 0))->isVisible());
+    }
+    // The folded card gives its figures: tasks, blocked, span.
+    const QString tip = scene()->cardFor(epicId(0))->toolTip();
+    QVERIFY2(tip.contains(QStringLiteral("100 task")), qPrintable(tip));
+    const int blocked = blockedLeavesUnder(epicId(0));
+    QVERIFY(blocked > 0);
+    QVERIFY2(tip.contains(QStringLiteral("%1 blocked").arg(blocked)), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("span ")), qPrintable(tip));
+
+    // E0 -> E1: the three dependencies across are one arrow of weight 3, the only one.
+    const QList<EdgeItem *> across = edgesBetween(epicId(0), epicId(1));
+    QCOMPARE(across.size(), 1);
+    QCOMPARE(across.first()->weight(), BundledAcross);
+    QVERIFY(!(across.first()->flags() & QGraphicsItem::ItemIsSelectable));
+    QCOMPARE(scene()->edgeCount(), 1);
+}
+
+void TestOverview::featuresBundleTheirArrows()
+{
+    action("collapseEpicsAction")->trigger();
+    action("collapseFeaturesAction")->trigger();
+    QSet<QString> features;
+    for (int e = 0; e < Epics; ++e) {
+        for (int f = 0; f < FeaturesPerEpic; ++f)
+            features << featureId(e, f);
+    }
+    QCOMPARE(scene()->collapsedSet(), features);
+    for (int e = 0; e < Epics; ++e) {
+        QVERIFY(scene()->frameFor(epicId(e))->isVisible());
+        QVERIFY(scene()->cardFor(featureId(e, 1))->isVisible());
+        QVERIFY(!scene()->cardFor(leafId(e, 1, 3))->isVisible());
+    }
+    const QList<EdgeItem *> inside = edgesBetween(featureId(0, 0), featureId(0, 1));
+    QCOMPARE(inside.size(), 1);
+    QCOMPARE(inside.first()->weight(), BundledInside);
+    const QList<EdgeItem *> across = edgesBetween(featureId(0, 3), featureId(1, 0));
+    QCOMPARE(across.size(), 1);
+    QCOMPARE(across.first()->weight(), BundledAcross);
+    QCOMPARE(scene()->edgeCount(), 2);   // the chains are inside the folded features
+
+    const QString tip = scene()->cardFor(featureId(0, 1))->toolTip();
+    QVERIFY2(tip.contains(QStringLiteral("25 task")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("%1 blocked").arg(blockedLeavesUnder(featureId(0, 1)))), qPrintable(tip));
+}
+
+void TestOverview::bundleFollowsEdits()
+{
+    action("collapseFeaturesAction")->trigger();
+    // One more dependency between the folded features joins the bundle, undo leaves it.
+    QVERIFY(scene()->createDependency(leafId(0, 0, 20), leafId(0, 1, 20), DependencyType::Completion));
+    scene()->flush();
+    QList<EdgeItem *> inside = edgesBetween(featureId(0, 0), featureId(0, 1));
+    QCOMPARE(inside.size(), 1);
+    QCOMPARE(inside.first()->weight(), BundledInside + 1);
+    m_window->document()->undoStack()->undo();
+    scene()->flush();
+    inside = edgesBetween(featureId(0, 0), featureId(0, 1));
+    QCOMPARE(inside.size(), 1);
+    QCOMPARE(inside.first()->weight(), BundledInside);
+}
+
+void TestOverview::expandAllRestores()
+{
+    action("collapseEpicsAction")->trigger();
+    QVERIFY(!scene()->collapsedSet().isEmpty());
+    action("expandAllAction")->trigger();
+    QVERIFY(scene()->collapsedSet().isEmpty());
+    for (int e = 0; e < Epics; ++e) {
+        QVERIFY(scene()->frameFor(epicId(e))->isVisible());
+        QVERIFY(!scene()->cardFor(epicId(e))->isVisible());
+        for (int f = 0; f < FeaturesPerEpic; ++f)
+            QVERIFY(scene()->frameFor(featureId(e, f))->isVisible());
+        QVERIFY(scene()->cardFor(leafId(e, 2, 7))->isVisible());
+    }
+    // One arrow per dependency again, each selectable.
+    QCOMPARE(scene()->edgeCount(), declaredDependencies(m_window->document()->project()));
+    QCOMPARE(edgesBetween(leafId(0, 0, 0), leafId(0, 1, 0)).size(), 1);
+    QCOMPARE(edgesBetween(leafId(0, 0, 0), leafId(0, 1, 0)).first()->weight(), 1);
+}
+
+QTEST_MAIN(TestOverview)
+#include "tst_overview.moc"
