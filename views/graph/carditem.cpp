@@ -181,10 +181,14 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         border = QPen(QColor(0xc62828), 4);
 
     if (lod < DetailThreshold) {
-        // Far away: a coloured block is all anyone can see.
+        // Far away no title can be read (issue #16): a block in the type's colour, with the
+        // status as a stripe along its foot, and no text at all.
         painter->setPen(border.color() == QColor(0x90a4ae) ? Qt::NoPen : border);
-        painter->setBrush(tinted(m_collapsedSummary ? tc.lighter(130) : tc.lighter(160)));
+        painter->setBrush(tinted(m_collapsedSummary ? tc.lighter(130) : tc));
         painter->drawRect(r);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(statusColor(t->status));
+        painter->drawRect(QRectF(0, CardHeight - StatusStripe, CardWidth, StatusStripe));
         return;
     }
 

@@ -5,6 +5,7 @@
 #include "nodeitem.h"
 
 #include "model/effort.h"
+#include "model/layout/layoutgeometry.h"
 #include "model/projectdocument.h"
 
 #include <QPainter>
@@ -81,23 +82,17 @@ void EdgeItem::adjust()
 {
     if (!m_source || !m_target)
         return;
-    const QRectF a = m_source->nodeSceneRect();
-    const QRectF b = m_target->nodeSceneRect();
-    // Leave from the right (the port), arrive on the left, like the flow of the plan.
-    const QPointF p1(a.right(), a.center().y());
-    const QPointF p2(b.left(), b.center().y());
+    // The shape is the model's (model/layout/layoutgeometry.h), so `workplan layout`
+    // reports the arrows drawn here.
+    const EdgeShape shape = edgeShape(m_source->nodeSceneRect(), m_target->nodeSceneRect());
+    const QPointF p1 = shape.start;
+    const QPointF p2 = shape.end();
     QPainterPath path(p1);
-    if (p2.x() >= p1.x() + 20) {
-        const qreal dx = qMax<qreal>(40, (p2.x() - p1.x()) / 2);
-        path.cubicTo(p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2);
-    } else {
-        // Against the flow (a loop, or a hand-placed card): go round underneath both
-        // nodes, or the arrow would run hidden behind the cards between them.
-        const qreal below = qMax(a.bottom(), b.bottom()) + 28;
-        const qreal r = 36;
-        path.cubicTo(p1 + QPointF(r, 0), QPointF(p1.x() + r, below), QPointF(p1.x(), below));
-        path.lineTo(p2.x(), below);
-        path.cubicTo(QPointF(p2.x() - r, below), p2 - QPointF(r, 0), p2);
+    for (const EdgeShape::Piece &piece : shape.pieces) {
+        if (piece.line)
+            path.lineTo(piece.end);
+        else
+            path.cubicTo(piece.c1, piece.c2, piece.end);
     }
     prepareGeometryChange();
     m_p1 = p1;
@@ -163,6 +158,20 @@ QPainterPath EdgeItem::visiblePart(const QRectF &area) const
     return out;
 }
 
+bool EdgeItem::mattersFarOut(bool highlighted) const
+{
+    // Zoomed out, thousands of arrows make a grey felt over the plan: only those a person
+    // is following stay (issue #16). Loops count with the critical path: both are marked.
+    if (highlighted || isSelected())
+        return true;
+    if ((m_source && m_source->isSelected()) || (m_target && m_target->isSelected()))
+        return true;
+    // Focus mode fades every arrow outside the chain (GraphScene::setFocusSet); the ones it
+    // leaves at full strength are the chain's.
+    const GraphScene *s = graphScene();
+    return s && s->hasFocusSet() && opacity() > 0.99;
+}
+
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const Dependency *d = dependency();
@@ -189,15 +198,19 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return false;
     };
     pen.setWidthF(pen.widthF() + bundleExtraWidth(weight()));
-    if (anyMember(&GraphScene::isLoopEdge)) {   // no schedule then: nothing is critical
+    const bool loop = anyMember(&GraphScene::isLoopEdge);
+    const bool critical = !loop && s->showCritical() && anyMember(&GraphScene::isCriticalEdge);
+    if (loop) {   // no schedule then: nothing is critical
         pen.setColor(loopColor());
         pen.setWidthF(pen.widthF() + 1.5);
-    } else if (s->showCritical() && anyMember(&GraphScene::isCriticalEdge)) {
+    } else if (critical) {
         pen.setColor(criticalColor());
         pen.setWidthF(pen.widthF() + 1.5);
     }
     if (isSelected())
         pen.setColor(QColor(0x1565c0));
+    if (lod < DetailThreshold && !mattersFarOut(critical || loop))
+        return;   // far out only the arrows that matter are drawn; shape() still picks it
     if (lod >= DetailThreshold)
         painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);

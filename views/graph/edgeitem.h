@@ -53,6 +53,9 @@ public:
 private:
     GraphScene *graphScene() const;
     QPainterPath visiblePart(const QRectF &area) const;
+    // Drawn below the detail threshold: critical or loop (`highlighted`), selected, an end
+    // selected, or in the focused chain.
+    bool mattersFarOut(bool highlighted) const;
     const QPolygonF &polyline() const;
 
     QString m_ownerId;

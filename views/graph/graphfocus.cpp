@@ -19,6 +19,10 @@ void GraphScene::setFocusSet(const QSet<QString> &ids)
     // Items of an edit made since are built now, so none is left out.
     flush();
     const bool all = ids.isEmpty();
+    if (m_focusActive == all) {   // far out, arrows of the chain are drawn only in focus mode
+        m_focusActive = !all;
+        update();
+    }
     auto shown = [&](const QString &id) { return all || ids.contains(id); };
     auto fade = [](QGraphicsItem *item, bool keep) {
         const qreal opacity = keep ? 1.0 : FadedOpacity;

@@ -154,6 +154,7 @@ public:
     void flush();
     // Focus mode (graphfocus.cpp): cards, frames and arrows outside `ids` fade; empty: none do.
     void setFocusSet(const QSet<QString> &ids);
+    bool hasFocusSet() const { return m_focusActive; }
 
 public slots:
     void autoLayout();
@@ -259,6 +260,7 @@ private:
     QSet<QString> m_dirtyFrames;
     bool m_flushQueued = false;
     bool m_syncingSelection = false;
+    bool m_focusActive = false;   // setFocusSet() with a non-empty set
 
     QHash<QString, Overlay> m_overlays;
     QSet<QString> m_criticalEdges;   // "owner\nprereq"

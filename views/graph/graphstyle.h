@@ -30,6 +30,12 @@ constexpr qreal FramePadding = 16;
 constexpr qreal FrameHeader = 24;
 // Below this level of detail cards are plain rects and edges lose their labels.
 constexpr qreal DetailThreshold = 0.45;
+// Below it, the height of a card's status stripe (scene units) and the pixel size at which
+// frame titles are drawn whatever the zoom; a frame narrower on screen than
+// FrameLabelMinPixels shows none.
+constexpr qreal StatusStripe = 14;
+constexpr int FrameLabelPixels = 11;
+constexpr qreal FrameLabelMinPixels = 30;
 
 QFont font(int pixelSize, bool bold = false);
 QColor typeColor(const QString &taskType);

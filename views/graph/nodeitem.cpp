@@ -55,6 +55,9 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
     if (change == ItemPositionHasChanged)
         adjustEdges();
+    if (change == ItemSelectedHasChanged)   // far out, the arrows of a selected node are drawn
+        for (EdgeItem *e : std::as_const(m_edges))
+            e->update();
     return QGraphicsItem::itemChange(change, value);
 }
 
