@@ -5,6 +5,7 @@
 #include "model/engine/riskinput.h"
 #include "model/engine/riskreport.h"
 #include "model/engine/snapshot.h"
+#include "model/layout/layoutgeometry.h"
 #include "model/storage/projectfile.h"
 
 #include <QElapsedTimer>
@@ -39,7 +40,8 @@ QString usage()
         "  workplan [FILE]                         open the editor\n"
         "  workplan analyze FILE [--json] [--timings] [--level-effort N]\n"
         "  workplan convert IN OUT                 .json <-> .workplan, by the endings\n"
-        "  workplan risk FILE [--runs N] [--seed S] [--json]");
+        "  workplan risk FILE [--runs N] [--seed S] [--json]\n"
+        "  workplan layout FILE --json             the canvas's auto layout as JSON");
 }
 
 int analyze(const QStringList &args)
@@ -219,6 +221,36 @@ int risk(const QStringList &args)
     return 0;
 }
 
+// Issue #16: the picture the canvas would draw, as numbers, for the layout-quality
+// benchmark and for tools. Only JSON: a text form would have no reader.
+int layout(const QStringList &args)
+{
+    QString file;
+    bool json = false;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a.startsWith(QLatin1String("--")) || !file.isEmpty()) {
+            printErr(QStringLiteral("workplan layout: unexpected argument '%1'\n%2").arg(a, usage()));
+            return 2;
+        } else {
+            file = a;
+        }
+    }
+    if (file.isEmpty() || !json) {
+        printErr(QStringLiteral("workplan layout: needs FILE and --json\n%1").arg(usage()));
+        return 2;
+    }
+    QString error;
+    const auto project = ProjectFile::load(file, &error);
+    if (!project) {
+        printErr(error);
+        return 2;
+    }
+    printOut(layoutGeometryToJson(layoutGeometry(*project)));
+    return 0;
+}
+
 } // namespace
 
 bool isSubcommand(const QStringList &arguments)
@@ -226,7 +258,8 @@ bool isSubcommand(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString &cmd = arguments.at(1);
-    return cmd == QLatin1String("analyze") || cmd == QLatin1String("convert") || cmd == QLatin1String("risk");
+    return cmd == QLatin1String("analyze") || cmd == QLatin1String("convert") || cmd == QLatin1String("risk")
+        || cmd == QLatin1String("layout");
 }
 
 int run(const QStringList &arguments)
@@ -239,6 +272,8 @@ int run(const QStringList &arguments)
         return convert(rest);
     if (cmd == QLatin1String("risk"))
         return risk(rest);
+    if (cmd == QLatin1String("layout"))
+        return layout(rest);
     printErr(usage());
     return 2;
 }

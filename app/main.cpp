@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     if (!target.isEmpty() && target != QLatin1String("--screenshot") && !QFileInfo::exists(target)
         && !target.contains(QLatin1String("://"))) {
         const QByteArray text = QStringLiteral("workplan: '%1' is neither a command (analyze, convert, risk, print, "
-                                               "export) nor an existing file; see workplan --help\n").arg(target).toLocal8Bit();
+                                               "export, layout) nor an existing file; see workplan --help\n").arg(target).toLocal8Bit();
         std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
         return 2;
     }
@@ -58,7 +58,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         std::fputs("workplan: no display to open the editor on (DISPLAY is not set); the subcommands "
-                   "analyze, convert, risk, print and export work without one\n", stderr);
+                   "analyze, convert, risk, print, export and layout work without one\n", stderr);
         return 2;
     }
 

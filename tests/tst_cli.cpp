@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -78,6 +79,8 @@ private slots:
     void helpListsEverything_data();
     void helpListsEverything();
     void version();
+    void layoutJson();
+    void layoutBadFile();
 
 private:
     QTemporaryDir m_dir;
@@ -478,7 +481,8 @@ void TestCli::helpListsEverything()
     for (const char *word : {"[FILE]", "--help", "--version", "analyze FILE", "--json", "--timings",
                              "convert IN OUT", "print FILE", "--pdf", "--tiles", "--paper", "--landscape",
                              "export FILE", "--svg", "--png", "--scale", "--screenshot",
-                             "risk FILE", "--runs", "--seed", "--level-effort", "--timeline"}) {
+                             "risk FILE", "--runs", "--seed", "--level-effort", "--timeline",
+                             "layout FILE"}) {
         QVERIFY2(out.contains(QLatin1String(word)), word);
     }
     // The exit-status contract of analyze is documented with it.
@@ -496,6 +500,90 @@ void TestCli::version()
     const Result analyze = runWithoutDisplay({QStringLiteral("analyze")});
     QCOMPARE(analyze.exitCode, 2);
 }
+
+// Issue #16: the canvas's picture as numbers, for the layout-quality benchmark.
+void TestCli::layoutJson()
+{
+    const QString file = examples() + QLatin1String("/feature-development.json");
+    const Result r = runWorkplan({QStringLiteral("layout"), file, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(error.errorString()));
+    const QJsonObject root = doc.object();
+    for (const char *key : {"cards", "frames", "edges"})
+        QVERIFY2(root.value(QLatin1String(key)).isArray(), key);
+
+    // The example's leaves and summaries, from the file itself.
+    const QJsonArray tasks = QJsonDocument::fromJson(readAll(file)).object().value(QLatin1String("tasks")).toArray();
+    QSet<QString> parents, leaves, summaries;
+    for (const QJsonValue &t : tasks)
+        parents.insert(t.toObject().value(QLatin1String("parent_task_id")).toString());
+    for (const QJsonValue &t : tasks) {
+        const QString id = t.toObject().value(QLatin1String("task_id")).toString();
+        (parents.contains(id) ? summaries : leaves).insert(id);
+    }
+    QVERIFY(!summaries.isEmpty());
+
+    auto rectOf = [](const QJsonObject &o) {
+        return QRectF(o.value(QLatin1String("x")).toDouble(), o.value(QLatin1String("y")).toDouble(),
+                      o.value(QLatin1String("w")).toDouble(), o.value(QLatin1String("h")).toDouble());
+    };
+    QHash<QString, QRectF> cards;
+    for (const QJsonValue &c : root.value(QLatin1String("cards")).toArray()) {
+        const QJsonObject o = c.toObject();
+        QVERIFY(!cards.contains(o.value(QLatin1String("task_id")).toString()));
+        cards.insert(o.value(QLatin1String("task_id")).toString(), rectOf(o));
+    }
+    QCOMPARE(QSet<QString>(cards.keyBegin(), cards.keyEnd()), leaves);
+    QHash<QString, QRectF> frames;
+    for (const QJsonValue &f : root.value(QLatin1String("frames")).toArray())
+        frames.insert(f.toObject().value(QLatin1String("task_id")).toString(), rectOf(f.toObject()));
+    QCOMPARE(QSet<QString>(frames.keyBegin(), frames.keyEnd()), summaries);
+
+    // No two cards overlap (touching edges is fine).
+    const QList<QRectF> rects = cards.values();
+    for (int i = 0; i < rects.size(); ++i) {
+        for (int j = i + 1; j < rects.size(); ++j)
+            QVERIFY(!rects.at(i).adjusted(0.5, 0.5, -0.5, -0.5).intersects(rects.at(j)));
+    }
+
+    // Every arrow leaves the prerequisite's right edge and reaches the dependent's left.
+    const QJsonArray edges = root.value(QLatin1String("edges")).toArray();
+    QVERIFY(!edges.isEmpty());
+    for (const QJsonValue &e : edges) {
+        const QJsonObject o = e.toObject();
+        const QString from = o.value(QLatin1String("from")).toString();
+        const QString to = o.value(QLatin1String("to")).toString();
+        const QRectF a = cards.contains(from) ? cards.value(from) : frames.value(from);
+        const QRectF b = cards.contains(to) ? cards.value(to) : frames.value(to);
+        QVERIFY2(a.isValid() && b.isValid(), qPrintable(from + QLatin1String(" -> ") + to));
+        const QJsonArray points = o.value(QLatin1String("points")).toArray();
+        QVERIFY(points.size() >= 2);
+        const QJsonArray first = points.first().toArray();
+        const QJsonArray last = points.last().toArray();
+        QCOMPARE(first.at(0).toDouble(), a.right());
+        QCOMPARE(first.at(1).toDouble(), a.center().y());
+        QCOMPARE(last.at(0).toDouble(), b.left());
+        QCOMPARE(last.at(1).toDouble(), b.center().y());
+    }
+}
+
+void TestCli::layoutBadFile()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-plan.json"));
+    Result r = runWorkplan({QStringLiteral("layout"), missing, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(r.err).contains(QLatin1String("no-such-plan.json")), r.err.constData());
+
+    const QString broken = m_dir.filePath(QStringLiteral("broken-layout.json"));
+    QVERIFY(writeText(broken, "[{\"task_id\": "));
+    r = runWorkplan({QStringLiteral("layout"), broken, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(QLatin1String("broken-layout.json")), r.err.constData());
+}
+
 
 QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
