@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskstatus.h"
+#include "vocabulary.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dependency.h"
-#include "taskstatus.h"
+#include "vocabulary.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 
@@ -52,6 +53,22 @@ public:
     QAction *blockedAction() const { return m_blocked; }
     QAction *parallelGroupsAction() const { return m_parallelGroups; }
     QAction *slackAction() const { return m_slack; }
+
+    // How a view takes a window's state: `slot` (the view's pointer) lets go of the state it
+    // had (deleting it when the view made it for itself, `owner`), points at `state`, and
+    // `onChange` runs on every change from then on.
+    template<typename F>
+    static void attach(QObject *owner, QPointer<OverlayState> &slot, OverlayState *state, F onChange)
+    {
+        if (slot) {
+            QObject::disconnect(slot, nullptr, owner, nullptr);
+            if (slot->parent() == owner)
+                delete slot.data();
+        }
+        slot = state;
+        if (state)
+            QObject::connect(state, &OverlayState::changed, owner, onChange);
+    }
 
 public slots:
     void setCritical(bool on);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../taskstatus.h"
+#include "../vocabulary.h"
 #include "schedulegraph.h"
 
 #include <QString>

@@ -4,7 +4,7 @@
 #include "../calendar/workcalendar.h"
 #include "../team/resources.h"
 #include "schedulegraph.h"
-#include "../taskstatus.h"
+#include "../vocabulary.h"
 
 #include <QString>
 

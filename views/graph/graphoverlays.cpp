@@ -89,14 +89,7 @@ void GraphScene::setOverlayState(OverlayState *state)
 {
     if (state == m_overlayState)
         return;
-    if (m_overlayState) {
-        disconnect(m_overlayState, nullptr, this, nullptr);
-        if (m_overlayState->parent() == this)
-            delete m_overlayState.data();
-    }
-    m_overlayState = state;
-    if (state)
-        connect(state, &OverlayState::changed, this, &GraphScene::repaintAll);
+    OverlayState::attach(this, m_overlayState, state, [this] { repaintAll(); });
     repaintAll();
 }
 

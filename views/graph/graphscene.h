@@ -1,7 +1,7 @@
 #pragma once
 
 #include "edgeitem.h"
-#include "model/taskstatus.h"
+#include "model/vocabulary.h"
 #include "views/analysiscontroller.h"
 #include "views/overlaystate.h"
 #include "views/taskselection.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/taskstatus.h"
+#include "model/vocabulary.h"
 
 #include <QColor>
 #include <QGraphicsItem>

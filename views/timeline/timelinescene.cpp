@@ -243,14 +243,7 @@ void TimelineScene::setOverlayState(OverlayState *state)
 {
     if (state == m_overlayState)
         return;
-    if (m_overlayState) {
-        disconnect(m_overlayState, nullptr, this, nullptr);
-        if (m_overlayState->parent() == this)
-            delete m_overlayState.data();
-    }
-    m_overlayState = state;
-    if (state)
-        connect(state, &OverlayState::changed, this, [this] { update(); });
+    OverlayState::attach(this, m_overlayState, state, [this] { update(); });
     update();
 }
 

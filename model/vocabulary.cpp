@@ -1,4 +1,4 @@
-#include "taskstatus.h"
+#include "vocabulary.h"
 
 #include <array>
 
