@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvasgeometry.h"
 #include "graphlayout.h"
 
 #include <QHash>
@@ -14,19 +15,6 @@ namespace Workplan {
 
 class Project;
 class ProjectDocument;
-
-// The canvas's card and frame sizes. The model needs them to keep frames clear of tasks
-// that are not their members when a command moves tasks; views/graph/layoutadapter.cpp
-// checks at compile time that GraphStyle draws with the same numbers.
-namespace CanvasGeometry {
-constexpr qreal CardWidth = 190;
-constexpr qreal CardHeight = 66;
-constexpr qreal FramePadding = 16;
-constexpr qreal FrameHeader = 24;
-constexpr qreal ColumnSpacing = 260;
-constexpr qreal RowSpacing = 88;
-constexpr qreal Gap = 16;   // between a frame and what is moved clear of it
-} // namespace CanvasGeometry
 
 // The auto layout sized for the canvas: top-left card positions of the leaf tasks.
 LayoutOptions canvasLayoutOptions();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/layout/canvasgeometry.h"
 #include "model/vocabulary.h"
 
 #include <QColor>
@@ -14,8 +15,8 @@ namespace Workplan {
 // explicit family so the PDF/print output looks like the screen.
 namespace GraphStyle {
 
-constexpr qreal CardWidth = 190;
-constexpr qreal CardHeight = 66;
+constexpr qreal CardWidth = CanvasGeometry::CardWidth;
+constexpr qreal CardHeight = CanvasGeometry::CardHeight;
 constexpr qreal PortRadius = 6;
 // Where a new dependency is drawn from, in screen pixels whatever the zoom (a 6-unit port is
 // 1.5 px at 25 %): a square of this side around the port, a band this wide inside the
@@ -24,10 +25,10 @@ constexpr qreal PortHitPixels = 16;
 constexpr qreal EdgeGripPixels = 6;
 constexpr qreal EdgeGripOutsidePixels = 2;
 constexpr qreal PortMarkerPixels = 7;   // radius
-constexpr qreal ColumnSpacing = 260;   // fallback grid and layered layout
-constexpr qreal RowSpacing = 88;
-constexpr qreal FramePadding = 16;
-constexpr qreal FrameHeader = 24;
+constexpr qreal ColumnSpacing = CanvasGeometry::ColumnSpacing;   // fallback grid and layered layout
+constexpr qreal RowSpacing = CanvasGeometry::RowSpacing;
+constexpr qreal FramePadding = CanvasGeometry::FramePadding;
+constexpr qreal FrameHeader = CanvasGeometry::FrameHeader;
 // Below this level of detail cards are plain rects and edges lose their labels.
 constexpr qreal DetailThreshold = 0.45;
 // Below it, the height of a card's status stripe (scene units) and the pixel size at which
