@@ -5,6 +5,7 @@
 #include "../../validation.h"
 #include "postgresconnection.h"
 #include "postgresschema.h"
+#include "../presenceflags.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -77,20 +78,7 @@ public:
             return r;
         if (auto r = readDependencies(id, tasks, indexOfPos))
             return r;
-        // A presence flag only records that JSON spelled out a default; a row that says
-        // "absent" next to a value (edited by hand) means present, as JSON would.
-        for (Task &t : tasks) {
-            t.hasParentField |= !t.parentId.isEmpty();
-            t.hasStatus |= t.status != Status::Draft;
-            t.hasLifecycle |= t.lifecycle != Lifecycle::Created;
-            t.hasAttributes |= !t.attributes.isEmpty();
-            t.hasDependencies |= !t.dependencies.isEmpty();
-            for (Dependency &d : t.dependencies) {
-                d.hasMandatory |= !d.mandatory;
-                d.hasWaived |= d.waived;
-                d.hasConditions |= !d.conditions.isEmpty();
-            }
-        }
+        settlePresenceFlags(tasks, /*withAttributes=*/true);
         project.setTasks(std::move(tasks));
         return std::nullopt;
     }

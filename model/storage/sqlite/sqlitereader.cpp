@@ -2,6 +2,7 @@
 
 #include "sqlitecodec.h"
 #include "sqliterows.h"
+#include "../presenceflags.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,20 +30,7 @@ public:
             return r;
         if (auto r = readDependencies(tasks, pos))
             return r;
-        // A presence flag only records that JSON spelled out a default; a file that says
-        // "absent" next to a value (damaged or hand-made) means present, as JSON would.
-        // (hasAttributes is settled when the attributes are joined in.)
-        for (Task &t : tasks) {
-            t.hasParentField |= !t.parentId.isEmpty();
-            t.hasStatus |= t.status != Status::Draft;
-            t.hasLifecycle |= t.lifecycle != Lifecycle::Created;
-            t.hasDependencies |= !t.dependencies.isEmpty();
-            for (Dependency &d : t.dependencies) {
-                d.hasMandatory |= !d.mandatory;
-                d.hasWaived |= d.waived;
-                d.hasConditions |= !d.conditions.isEmpty();
-            }
-        }
+        settlePresenceFlags(tasks, /*withAttributes=*/false);
         project.setTasks(std::move(tasks));
         return std::nullopt;
     }
