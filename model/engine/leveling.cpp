@@ -16,6 +16,7 @@
 // choice is integer arithmetic on a fixed-seed splitmix64, so results are bit-identical
 // on every machine.
 #include "model/engine/leveling.h"
+#include "model/engine/levelingprepared.h"
 #include "model/engine/levelingprofile.h"
 
 #include <algorithm>
@@ -30,133 +31,11 @@ namespace {
 
 using LevelingDetail::FlatProfile;
 using LevelingDetail::kInf;
+using LevelingDetail::Prepared;
+using LevelingDetail::Rng;
 using LevelingDetail::kTol;
 using LevelingDetail::TreeProfile;
 constexpr int kFitBudget = 24;
-
-class Rng
-{
-public:
-    explicit Rng(std::uint64_t seed) : m_state(seed) {}
-    std::uint64_t next()
-    {
-        std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [0, n) without floating point (Lemire's multiply-shift).
-    int below(int n) { return int(((next() >> 32) * std::uint64_t(n)) >> 32); }
-    // True with probability num / 1024.
-    bool chance(int num) { return int(next() >> 54) < num; }
-
-private:
-    std::uint64_t m_state;
-};
-
-// The problem in the form the passes read: in-edges both ways (the backward pass runs the
-// same code on the reversed graph), demands as limits, a topological rank for ties.
-struct Prepared
-{
-    int n = 0;
-    std::vector<double> duration, release, lf;
-    std::vector<int> fwdStart, fwdPred, bwdStart, bwdPred;
-    std::vector<double> fwdLag, bwdLag;
-    std::vector<int> demStart, demRes, demUnits, demLimit;
-    std::vector<char> holds; // positive duration and some demand: the profile matters
-    std::vector<int> topo, topoRank;
-    int holding = 0;
-    double cpBound = 0, lowerBound = 0, meanDuration = 1;
-
-    explicit Prepared(const LevelingProblem &p);
-};
-
-// Tie-breaks on equal times use the topological rank so that sorting a schedule by time
-// always yields a list in which every node follows its predecessors.
-Prepared::Prepared(const LevelingProblem &p)
-    : n(p.nodes)
-{
-    duration = p.duration;
-    release = p.release.empty() ? std::vector<double>(std::size_t(n), 0.0) : p.release;
-    fwdStart = p.inStart.empty() ? std::vector<int>(std::size_t(n) + 1, 0) : p.inStart;
-    fwdPred = p.pred;
-    fwdLag = p.lag;
-    bwdStart.assign(std::size_t(n) + 1, 0);
-    for (const int u : fwdPred)
-        ++bwdStart[std::size_t(u) + 1];
-    for (int v = 0; v < n; ++v)
-        bwdStart[std::size_t(v) + 1] += bwdStart[std::size_t(v)];
-    bwdPred.resize(fwdPred.size());
-    bwdLag.resize(fwdPred.size());
-    std::vector<int> fill(bwdStart.begin(), bwdStart.end() - 1);
-    for (int v = 0; v < n; ++v) {
-        for (int e = fwdStart[v]; e < fwdStart[v + 1]; ++e) {
-            const int at = fill[std::size_t(fwdPred[std::size_t(e)])]++;
-            bwdPred[std::size_t(at)] = v;
-            bwdLag[std::size_t(at)] = fwdLag[std::size_t(e)];
-        }
-    }
-    demStart = p.demandStart.empty() ? std::vector<int>(std::size_t(n) + 1, 0) : p.demandStart;
-    demRes = p.demandResource;
-    demUnits = p.demandUnits;
-    demLimit.resize(demRes.size());
-    std::vector<double> work(p.capacity.size(), 0.0);
-    holds.assign(std::size_t(n), 0);
-    double total = 0;
-    for (int v = 0; v < n; ++v) {
-        for (int k = demStart[v]; k < demStart[v + 1]; ++k) {
-            const int r = demRes[std::size_t(k)];
-            demLimit[std::size_t(k)] = std::max(0, p.capacity[std::size_t(r)] - demUnits[std::size_t(k)]);
-            // fma on purpose: one rounding everywhere, whether or not the compiler fuses.
-            work[std::size_t(r)] = std::fma(duration[std::size_t(v)], double(demUnits[std::size_t(k)]), work[std::size_t(r)]);
-        }
-        if (duration[std::size_t(v)] > 0 && demStart[v + 1] > demStart[v]) {
-            holds[std::size_t(v)] = 1;
-            ++holding;
-            total += duration[std::size_t(v)];
-        }
-    }
-    meanDuration = holding ? total / holding : 1.0;
-
-    // Kahn's order, smallest index first among the ready (a FIFO over index order).
-    std::vector<int> indeg(static_cast<std::size_t>(n));
-    for (int v = 0; v < n; ++v)
-        indeg[std::size_t(v)] = fwdStart[v + 1] - fwdStart[v];
-    for (int v = 0; v < n; ++v)
-        if (!indeg[std::size_t(v)])
-            topo.push_back(v);
-    for (std::size_t i = 0; i < topo.size(); ++i) {
-        const int u = topo[i];
-        for (int e = bwdStart[u]; e < bwdStart[u + 1]; ++e)
-            if (!--indeg[std::size_t(bwdPred[std::size_t(e)])])
-                topo.push_back(bwdPred[std::size_t(e)]);
-    }
-    topoRank.assign(std::size_t(n), 0);
-    for (int i = 0; i < int(topo.size()); ++i)
-        topoRank[std::size_t(topo[std::size_t(i)])] = i;
-
-    std::vector<double> es(std::size_t(n), 0.0);
-    for (const int v : topo) {
-        double t = release[std::size_t(v)];
-        for (int e = fwdStart[v]; e < fwdStart[v + 1]; ++e) {
-            const int u = fwdPred[std::size_t(e)];
-            t = std::max(t, es[std::size_t(u)] + duration[std::size_t(u)] + fwdLag[std::size_t(e)]);
-        }
-        es[std::size_t(v)] = t;
-        cpBound = std::max(cpBound, t + duration[std::size_t(v)]);
-    }
-    lf.assign(std::size_t(n), cpBound);
-    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
-        const int u = *it;
-        for (int e = bwdStart[u]; e < bwdStart[u + 1]; ++e) {
-            const int v = bwdPred[std::size_t(e)];
-            lf[std::size_t(u)] = std::min(lf[std::size_t(u)], lf[std::size_t(v)] - duration[std::size_t(v)] - bwdLag[std::size_t(e)]);
-        }
-    }
-    lowerBound = cpBound;
-    for (std::size_t r = 0; r < work.size(); ++r)
-        lowerBound = std::max(lowerBound, work[r] / p.capacity[r]);
-}
 
 // Runs the passes and keeps the best schedule; every pass counts against the effort.
 class Engine
