@@ -10,7 +10,9 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QStringList>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 namespace WorkplanTest {
@@ -72,6 +74,68 @@ inline QString run(const QString &program, const QStringList &args, int *exitCod
     if (exitCode)
         *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+// What one run of a program left: exit code (-1 when it crashed or timed out), its output.
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs `program` (the workplan binary when empty) with `args` and, when given, `env`;
+// never waits longer than `timeoutMs`: a program that hangs is killed and reported, so a
+// test fails instead of hanging.
+inline ProcessResult runProgram(const QStringList &args, const QProcessEnvironment &env = {},
+                                int timeoutMs = 60000, const QString &program = {})
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(program.isEmpty() ? QStringLiteral(WORKPLAN_BINARY) : program, args);
+    ProcessResult r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = "timed out: " + args.join(QLatin1Char(' ')).toUtf8();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// Settings and standard paths of the test's own, never the user's: test mode, and an
+// organisation and application name QSettings files are kept under.
+inline void isolateSettings(const char *application)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
+    QCoreApplication::setApplicationName(QLatin1String(application));
+}
+
+// The text an SVG file shows (its character data, joined by spaces and simplified as
+// simplified() does); empty with *error set when the file cannot be read or parsed.
+inline QString svgText(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return {};
+    }
+    QXmlStreamReader xml(&f);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::Characters && !xml.isWhitespace())
+            texts << xml.text().toString();
+    }
+    if (xml.hasError()) {
+        *error = QStringLiteral("%1: %2").arg(path, xml.errorString());
+        return {};
+    }
+    return texts.join(QLatin1Char(' ')).normalized(QString::NormalizationForm_KC).simplified();
 }
 
 // Page count from pdfinfo (poppler-utils), -1 when it cannot tell.

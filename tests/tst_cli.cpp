@@ -1,4 +1,6 @@
 // §5: the real `workplan` binary, as the outside tests run it.
+#include "testsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,23 +14,11 @@
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Result = WorkplanTest::ProcessResult;
 
 Result runWorkplan(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(WORKPLAN_BINARY), args);
-    Result r;
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return WorkplanTest::runProgram(args);
 }
 
 QString examples() { return QStringLiteral(WORKPLAN_EXAMPLES_DIR); }
@@ -452,16 +442,7 @@ QProcessEnvironment noDisplay()
 
 Result runWithoutDisplay(const QStringList &args)
 {
-    QProcess p;
-    p.setProcessEnvironment(noDisplay());
-    p.start(QStringLiteral(WORKPLAN_BINARY), args);
-    Result r;
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return WorkplanTest::runProgram(args, noDisplay());
 }
 
 void TestCli::helpListsEverything_data()

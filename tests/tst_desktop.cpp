@@ -1,5 +1,6 @@
 // Issue #9, desktop integration and the first hour: the welcome page, Help ▸ Keyboard
 // Shortcuts and About, Project ▸ Properties, the dark palette, accessible names.
+#include "testsupport.h"
 #include "model/projectdocument.h"
 #include "views/analysiscontroller.h"
 #include "views/autosaver.h"
@@ -62,9 +63,7 @@ private slots:
 
 void TestDesktop::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_desktop"));
+    WorkplanTest::isolateSettings("tst_desktop");
     QDir(Autosaver::recoveryDirectory()).removeRecursively();
 }
 

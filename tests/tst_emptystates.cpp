@@ -44,9 +44,7 @@ private slots:
 
 void TestEmptyStates::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_emptystates"));
+    WorkplanTest::isolateSettings("tst_emptystates");
 }
 
 static void triggerNew(MainWindow &w)

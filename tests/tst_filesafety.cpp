@@ -120,9 +120,7 @@ private slots:
 
 void TestFileSafety::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_filesafety"));
+    WorkplanTest::isolateSettings("tst_filesafety");
 }
 
 void TestFileSafety::probeIsARealAttempt()

@@ -12,6 +12,7 @@
 #include "views/graph/graphview.h"
 #include "views/mainwindow.h"
 #include "views/taskselection.h"
+#include "windowfixture.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -58,24 +59,15 @@ private:
 
 void TestFocusFind::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_focusfind"));
+    WorkplanTest::isolateSettings("tst_focusfind");
 }
 
 void TestFocusFind::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1200, 800);
-    m_window->document()->resetProject(WorkplanTest::loadExample("feature-development"));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    m_view = m_window->findChild<GraphView *>();
-    QVERIFY(m_view);
-    m_window->findChild<AnalysisController *>()->refreshNow();
-    m_view->graphScene()->flush();
+    WorkplanTest::WindowFixture fixture;
+    QVERIFY(fixture.open(WorkplanTest::loadExample("feature-development")));
+    m_window = std::move(fixture.window);
+    m_view = fixture.view;
 }
 
 void TestFocusFind::cleanup()

@@ -63,9 +63,7 @@ private slots:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    WorkplanTest::isolateSettings("tst_mainwindow");
     QDir(Autosaver::recoveryDirectory()).removeRecursively();
     QVERIFY(QFile::copy(WorkplanTest::testData(QStringLiteral("examples/feature-development.json")), kExample));
     QVERIFY(QFile::setPermissions(kExample, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));

@@ -15,6 +15,7 @@
 #include "views/graph/graphview.h"
 #include "views/graph/minimap.h"
 #include "views/mainwindow.h"
+#include "windowfixture.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -115,22 +116,15 @@ private:
 
 void TestOverview::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_overview"));
+    WorkplanTest::isolateSettings("tst_overview");
 }
 
 void TestOverview::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1200, 800);
-    m_window->document()->resetProject(generatedPlan());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_view = m_window->findChild<GraphView *>();
-    QVERIFY(m_view);
-    m_window->findChild<AnalysisController *>()->refreshNow();
-    scene()->flush();
+    WorkplanTest::WindowFixture fixture;
+    QVERIFY(fixture.open(generatedPlan(), QSize(1200, 800), false));
+    m_window = std::move(fixture.window);
+    m_view = fixture.view;
 }
 
 void TestOverview::cleanup()

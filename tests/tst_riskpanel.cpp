@@ -170,12 +170,9 @@ void clickCheckBox(QCheckBox *box)
 // What `workplan risk FILE --json` prints, byte for byte.
 QByteArray cliRiskJson(const QString &file, int runs, int seed)
 {
-    QProcess p;
-    p.start(QStringLiteral(WORKPLAN_BINARY), {QStringLiteral("risk"), file, QStringLiteral("--json"), QStringLiteral("--runs"),
-                                            QString::number(runs), QStringLiteral("--seed"), QString::number(seed)});
-    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return {};
-    return p.readAllStandardOutput();
+    const auto r = WorkplanTest::runProgram({QStringLiteral("risk"), file, QStringLiteral("--json"), QStringLiteral("--runs"),
+                                             QString::number(runs), QStringLiteral("--seed"), QString::number(seed)});
+    return r.exitCode == 0 ? r.out : QByteArray();
 }
 
 QLineSeries *namedLine(QChart *chart, const QString &name)

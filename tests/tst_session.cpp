@@ -48,9 +48,7 @@ private:
 
 void TestSession::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_session"));
+    WorkplanTest::isolateSettings("tst_session");
 }
 
 void TestSession::init()

@@ -118,9 +118,7 @@ private slots:
 
 void TestTeamGui::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_teamgui"));
+    WorkplanTest::isolateSettings("tst_teamgui");
 }
 
 void TestTeamGui::dialogEditsTeamInOneStep()

@@ -10,6 +10,7 @@
 #include "views/tasktreewidget.h"
 #include "views/timeline/timelinescene.h"
 #include "views/timeline/timelineview.h"
+#include "windowfixture.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -55,21 +56,15 @@ private:
 
 void TestViewActions::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WorkplanTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_viewactions"));
+    WorkplanTest::isolateSettings("tst_viewactions");
 }
 
 void TestViewActions::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->document()->resetProject(WorkplanTest::loadExample("feature-development"));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    m_view = m_window->findChild<GraphView *>();
-    QVERIFY(m_view);
+    WorkplanTest::WindowFixture fixture;
+    QVERIFY(fixture.open(WorkplanTest::loadExample("feature-development")));
+    m_window = std::move(fixture.window);
+    m_view = fixture.view;
 }
 
 void TestViewActions::cleanup()
