@@ -2,6 +2,7 @@
 
 #include "vocabulary.h"
 
+#include <QHashFunctions>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -35,5 +36,37 @@ struct Dependency
     }
     bool operator!=(const Dependency &o) const { return !(*this == o); }
 };
+
+// Which dependency: the contract makes (owner, prerequisite, type) unique, so unlike the
+// position in the owner's list it still names the same dependency after others come and
+// go (an earlier one deleted, an undo, another editor's change). A change of the type or
+// the prerequisite makes it another dependency, with another key.
+struct DependencyKey
+{
+    QString ownerId;          // the task that waits
+    QString prerequisiteId;   // the task it waits for
+    DependencyType type = DependencyType::Completion;
+
+    static DependencyKey of(const QString &ownerId, const Dependency &dependency)
+    {
+        return {ownerId, dependency.taskId, dependency.type};
+    }
+    bool isNull() const { return ownerId.isEmpty(); }
+    // Whether `dependency` of `owner` is the one this key names.
+    bool names(const QString &owner, const Dependency &dependency) const
+    {
+        return owner == ownerId && dependency.taskId == prerequisiteId && dependency.type == type;
+    }
+    bool operator==(const DependencyKey &o) const
+    {
+        return ownerId == o.ownerId && prerequisiteId == o.prerequisiteId && type == o.type;
+    }
+    bool operator!=(const DependencyKey &o) const { return !(*this == o); }
+};
+
+inline size_t qHash(const DependencyKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.ownerId, key.prerequisiteId, int(key.type));
+}
 
 } // namespace Workplan

@@ -1,6 +1,7 @@
 #include "projectdocument.h"
 
 #include "dependencycheck.h"
+#include "projectedits.h"
 #include "tasklabel.h"
 
 #include <QUndoStack>
@@ -10,6 +11,7 @@ namespace Workplan {
 ProjectDocument::ProjectDocument(QObject *parent)
     : QObject(parent)
     , m_undoStack(new QUndoStack(this))
+    , m_edits(std::make_unique<ProjectEdits>(*this))
 {
     connect(m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
@@ -102,6 +104,26 @@ QString ProjectDocument::uniqueTaskId(const QString &base) const
         if (!m_project.contains(candidate))
             return candidate;
     }
+}
+
+int ProjectDocument::dependencyIndex(const DependencyKey &key) const
+{
+    const Task *owner = m_project.find(key.ownerId);
+    if (!owner)
+        return -1;
+    for (int i = 0; i < owner->dependencies.size(); ++i) {
+        if (key.names(key.ownerId, owner->dependencies.at(i)))
+            return i;
+    }
+    return -1;
+}
+
+DependencyKey ProjectDocument::dependencyKey(const QString &ownerId, int index) const
+{
+    const Task *owner = m_project.find(ownerId);
+    if (!owner || index < 0 || index >= owner->dependencies.size())
+        return {};
+    return DependencyKey::of(ownerId, owner->dependencies.at(index));
 }
 
 int ProjectDocument::siblingRowAt(const QString &parentId, int fileIndex) const

@@ -7,13 +7,28 @@
 #include <QPointF>
 #include <QStringList>
 
+#include <memory>
+
 class QUndoStack;
 
 namespace Workplan {
 
-// Owns the Project and its QUndoStack. Every user edit is a QUndoCommand (model/commands/)
-// that calls the apply* methods below; nothing else changes the Project. Views listen to
-// the signals and read back through project() — they store no task data of their own.
+class ProjectEdits;
+// The only code that may call the apply* mutators below.
+class AddTasksCommand;
+class ChangeTaskCommand;
+class DependencyCommand;
+class ProjectPropertiesCommand;
+class RemoveTasksCommand;
+class ReparentTaskCommand;
+class SetPositionsCommand;
+class TaskSet;
+class TeamSync;   // model/storage/postgres: applies other editors' changes, outside the undo stack
+
+// Owns the Project and its QUndoStack. Every user edit goes through edits() (ProjectEdits:
+// the rule checks), which pushes a QUndoCommand (model/commands/) that calls the private
+// apply* methods below; nothing else changes the Project. Views listen to the signals and
+// read back through project() — they store no task data of their own.
 class ProjectDocument : public QObject
 {
     Q_OBJECT
@@ -36,6 +51,8 @@ public:
 
     const Project &project() const { return m_project; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    // Every user edit: checks the rules, pushes one undo step (model/projectedits.h).
+    ProjectEdits &edits() const { return *m_edits; }
 
     // Replaces everything (new/open); clears the undo history.
     void resetProject(Project project, const QString &filePath = QString());
@@ -53,23 +70,19 @@ public:
     quintptr keyOf(const QString &id) const;
     QString idOfKey(quintptr key) const { return m_idOfKey.value(key); }
     QString uniqueTaskId(const QString &base) const;
+    // Where the dependency `key` names is in its owner's list now; -1 when there is none.
+    int dependencyIndex(const DependencyKey &key) const;
+    // The key of the dependency at `index` in the owner's list (null when there is none):
+    // for views that list dependencies in order (the inspector's table, an arrow's index).
+    DependencyKey dependencyKey(const QString &ownerId, int index) const;
 
-    // --- Checks the editor makes before it creates a command ---
+    // --- Checks ProjectEdits makes before it pushes a command ---
     // Why `ownerId` may not depend on `prereqId` with `type` (empty when it may): itself,
     // a duplicate, an ancestor or descendant, or a loop of counting dependencies, which is
     // named in full ("a -> b -> c -> a").
     QString dependencyProblem(const QString &ownerId, const QString &prereqId, DependencyType type) const;
     // Why `id` may not move under `newParentId` (empty when it may).
     QString reparentProblem(const QString &id, const QString &newParentId) const;
-
-    // --- Mutators for commands only. Each emits the matching signals. ---
-    void applyInsertTask(int fileIndex, const Task &task);
-    Task applyRemoveTask(const QString &id);          // the task must have no children
-    // `hasParentField`: whether the file spells out parent_task_id afterwards (undo restores it).
-    void applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex,
-                       bool hasParentField = true);
-    void applyTask(const Task &task, ChangeFlags flags);   // same id, same parent
-    void applyProjectProperties(const ProjectProperties &properties);
 
 signals:
     void projectReset();
@@ -88,12 +101,33 @@ signals:
     void filePathChanged(const QString &path);
 
 private:
+    // --- Mutators for commands only (and TeamSync's remote changes). Each emits the
+    // matching signals. Private so that no view can change the plan behind the undo stack.
+    friend class AddTasksCommand;
+    friend class ChangeTaskCommand;
+    friend class DependencyCommand;
+    friend class ProjectPropertiesCommand;
+    friend class RemoveTasksCommand;
+    friend class ReparentTaskCommand;
+    friend class SetPositionsCommand;
+    friend class TaskSet;
+    friend class TeamSync;
+
+    void applyInsertTask(int fileIndex, const Task &task);
+    Task applyRemoveTask(const QString &id);          // the task must have no children
+    // `hasParentField`: whether the file spells out parent_task_id afterwards (undo restores it).
+    void applyMoveTask(const QString &id, const QString &newParentId, int newFileIndex,
+                       bool hasParentField = true);
+    void applyTask(const Task &task, ChangeFlags flags);   // same id, same parent
+    void applyProjectProperties(const ProjectProperties &properties);
+
     void invalidateHierarchy();
     void ensureHierarchy() const;
     int siblingRowAt(const QString &parentId, int fileIndex) const;
 
     Project m_project;
     QUndoStack *m_undoStack;
+    std::unique_ptr<ProjectEdits> m_edits;
     QString m_filePath;
 
     mutable bool m_hierarchyValid = false;

@@ -779,14 +779,14 @@ void TestGraphScene::blockedCardTellsWhy()
     CardItem *b = m_scene->cardFor(QStringLiteral("b"));
     QVERIFY(b);
     QVERIFY2(b->toolTip().startsWith(QStringLiteral("Task b\n")), qPrintable(b->toolTip()));
-    QVERIFY(b->toolTip().contains(QStringLiteral("Waiting on Task a (completion): not completed")));
+    QVERIFY(b->toolTip().contains(QStringLiteral("Waits on Task a [completion]: not completed")));
     m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Cancelled));
     m_analysis->refreshNow();
     QVERIFY(m_scene->overlay(QStringLiteral("b"))->blocked);
-    QVERIFY2(b->toolTip().contains(QStringLiteral("Waiting on Task a (completion): cancelled")), qPrintable(b->toolTip()));
+    QVERIFY2(b->toolTip().contains(QStringLiteral("Waits on Task a [completion]: cancelled")), qPrintable(b->toolTip()));
     m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Completed));
     m_analysis->refreshNow();
-    QVERIFY(!b->toolTip().contains(QStringLiteral("Waiting on")));
+    QVERIFY(!b->toolTip().contains(QStringLiteral("Waits on")));
 }
 
 // §6: a card past its deadline carries the late mark (once per analysis, from the result's

@@ -384,8 +384,8 @@ void TestPrintGui::overlaysDriveSceneAndTree()
     QCOMPARE(model->data(block, Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc6, 0x28, 0x28));
     QVERIFY(model->data(block.siblingAtColumn(TaskTreeModel::StatusColumn), Qt::DecorationRole).isValid());
     const QString tip = model->data(block, Qt::ToolTipRole).toString();
-    // By title (issue #15): "waiting on Security Review (approval): …".
-    QVERIFY2(tip.contains(QLatin1String("waiting on Security Review")) && !tip.contains(QLatin1String("security_review_2.4.0")),
+    // By title (issue #15): "waits on Security Review [approval]: …".
+    QVERIFY2(tip.contains(QLatin1String("waits on Security Review")) && !tip.contains(QLatin1String("security_review_2.4.0")),
              qPrintable(tip));
 
     critical->trigger();   // off
@@ -399,7 +399,7 @@ void TestPrintGui::overlaysDriveSceneAndTree()
     QVERIFY(changed.count() > 0);
     QVERIFY(!model->data(block, Qt::ForegroundRole).isValid());
     QVERIFY(!model->data(block.siblingAtColumn(TaskTreeModel::StatusColumn), Qt::DecorationRole).isValid());
-    QVERIFY(!model->data(block, Qt::ToolTipRole).toString().contains(QLatin1String("waiting on")));
+    QVERIFY(!model->data(block, Qt::ToolTipRole).toString().contains(QLatin1String("waits on")));
 
     QVERIFY(!model->data(crit, Qt::ToolTipRole).toString().contains(QLatin1String("Parallel group")));
     groups->trigger();     // on

@@ -554,7 +554,7 @@ void TestTimeline::overlaySwitchesDriveTheChart()
     int blockedTips = 0;
     for (const Task &t : plan.tasks()) {
         const QString tip = scene->toolTipFor(t.id);
-        blockedTips += tip.contains(QLatin1String("waiting on ")) ? 1 : 0;
+        blockedTips += tip.contains(QLatin1String("waits on ")) ? 1 : 0;
         for (const Task &other : plan.tasks())
             QVERIFY2(!other.id.contains(QLatin1Char('_')) || !tip.contains(other.id), qPrintable(tip));
     }

@@ -2,8 +2,8 @@
 
 #include "taskchoicemodel.h"
 
-#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -11,7 +11,6 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QUndoStack>
 
 namespace Workplan::AddDependencyDialog {
 
@@ -54,15 +53,11 @@ bool ask(ProjectDocument *document, const QString &ownerId, QWidget *parent)
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
         const QString id = choices->idAt(prereq->currentIndex());
         const DependencyType t = dependencyTypeFromString(type->currentText()).value_or(DependencyType::Completion);
-        const QString why = document->dependencyProblem(ownerId, id, t);
-        if (!why.isEmpty()) {
-            problem->setText(why);   // stays open: pick another task or type
+        const EditResult result = document->edits().link(ownerId, id, t);
+        if (!result) {
+            problem->setText(result.problem);   // stays open: pick another task or type
             return;
         }
-        Dependency d;
-        d.taskId = id;
-        d.type = t;
-        document->undoStack()->push(DependencyCommand::add(document, ownerId, d));
         dialog.accept();
     });
     return dialog.exec() == QDialog::Accepted;

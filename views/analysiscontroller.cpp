@@ -1,8 +1,6 @@
 #include "analysiscontroller.h"
 
-#include "model/effort.h"
 #include "model/projectdocument.h"
-#include "model/tasklabel.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -10,104 +8,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <cmath>
-#include <limits>
-
 namespace Workplan {
-
-bool AnalysisResult::isCritical(const QString &id) const
-{
-    const int i = index(id);
-    return i >= 0 && analysis.hasSchedule() && critical[std::size_t(i)];
-}
-
-const Analysis::Blocked *AnalysisResult::blocked(const QString &id) const
-{
-    const int i = index(id);
-    if (i < 0 || blockedAt[std::size_t(i)] < 0)
-        return nullptr;
-    return &analysis.blocked[std::size_t(blockedAt[std::size_t(i)])];
-}
-
-QStringList AnalysisResult::waitLines(const Analysis::Blocked &b, const TaskLabels &labels) const
-{
-    QStringList lines;
-    for (const Analysis::Waiting &w : analysis.waitingOf(b)) {
-        QString line = QCoreApplication::translate("AnalysisResult", "waiting on %1 (%2): %3")
-                           .arg(labels(snapshot.ids[w.task]), toString(w.type), toString(w.reason));
-        if (w.via >= 0)
-            line += QCoreApplication::translate("AnalysisResult", ", via %1").arg(labels(snapshot.ids[w.via]));
-        lines << line;
-    }
-    return lines;
-}
-
-bool AnalysisResult::isBlocked(const QString &id) const
-{
-    return blocked(id) != nullptr;
-}
-
-int AnalysisResult::wave(const QString &id) const
-{
-    const int i = index(id);
-    if (i < 0 || !analysis.hasSchedule())
-        return -1;
-    return analysis.generation(i);
-}
-
-std::optional<Analysis::Times> AnalysisResult::times(const QString &id) const
-{
-    const int i = index(id);
-    if (i < 0 || !analysis.hasSchedule())
-        return std::nullopt;
-    return analysis.times(i);
-}
-
-double AnalysisResult::margin(const QString &id) const
-{
-    const int i = index(id);
-    return i >= 0 && std::size_t(i) < margins.size() ? margins[std::size_t(i)]
-                                                     : std::numeric_limits<double>::quiet_NaN();
-}
-
-QString AnalysisResult::deadlineText(const QString &id) const
-{
-    const int i = index(id);
-    const double m = margin(id);
-    if (i < 0 || std::isnan(m) || !dates)
-        return QString();
-    for (const Snapshot::Deadline &d : snapshot.deadlines) {
-        if (d.task != i)
-            continue;
-        const QString verdict = isLate(m) ? QCoreApplication::translate("AnalysisResult", "%1 late").arg(formatHours(-m))
-                                          : QCoreApplication::translate("AnalysisResult", "%1 to spare").arg(formatHours(qMax(0.0, m)));
-        return QCoreApplication::translate("AnalysisResult", "due %1, finishes %2 \u2014 %3")
-            .arg(dateTimeText(d.moment), dateTimeText(dates->tasks[std::size_t(i)].finish), verdict);
-    }
-    return QString();
-}
-
-std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revision)
-{
-    auto r = std::make_shared<AnalysisResult>();
-    r->snapshot = std::move(snapshot);
-    r->analysis = analyze(r->snapshot);
-    r->indexOf.reserve(r->snapshot.taskCount());
-    for (int i = 0; i < r->snapshot.taskCount(); ++i)
-        r->indexOf.insert(r->snapshot.ids[i], i);
-    const std::size_t n = std::size_t(r->snapshot.taskCount());
-    r->blockedAt.assign(n, -1);
-    for (std::size_t b = 0; b < r->analysis.blocked.size(); ++b)
-        r->blockedAt[std::size_t(r->analysis.blocked[b].task)] = int(b);
-    r->critical.assign(n, false);
-    for (int t : r->analysis.criticalTasks)
-        r->critical[std::size_t(t)] = true;
-    r->margins = deadlineMargins(r->snapshot, r->analysis);
-    if (r->snapshot.dates && r->analysis.hasSchedule())
-        r->dates = std::make_shared<const ScheduleDates>(ScheduleDates::of(r->snapshot, r->analysis));
-    r->revision = revision;
-    return r;
-}
 
 AnalysisController::AnalysisController(ProjectDocument *document, QObject *parent)
     : QObject(parent)

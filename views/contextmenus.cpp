@@ -16,16 +16,14 @@
 #include "tasktreewidget.h"
 
 #include "model/clipboard/taskclipboard.h"
-#include "model/commands/changetaskcommand.h"
-#include "model/commands/structurecommands.h"
-#include "model/commands/taskcommands.h"
+#include "model/edits/newtask.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QActionGroup>
 #include <QCoreApplication>
 #include <QMenu>
 #include <QTreeView>
-#include <QUndoStack>
 
 namespace Workplan::ContextMenus {
 
@@ -49,24 +47,6 @@ QStringList targetsFor(const Context &c, const QString &id)
     if (c.selection && c.selection->isSelected(id))
         return c.selection->selectedIds();
     return {id};
-}
-
-// One command per task, grouped into one undo step when there are several.
-template<typename Make>
-void pushForEach(ProjectDocument *document, const QStringList &ids, const QString &text, Make make)
-{
-    QList<QUndoCommand *> commands;
-    for (const QString &id : ids) {
-        if (QUndoCommand *cmd = make(id))
-            commands << cmd;
-    }
-    QUndoStack *stack = document->undoStack();
-    if (commands.size() > 1)
-        stack->beginMacro(text);
-    for (QUndoCommand *cmd : std::as_const(commands))
-        stack->push(cmd);
-    if (commands.size() > 1)
-        stack->endMacro();
 }
 
 // A submenu of exclusive, checkable choices; `choose` gets the name picked.
@@ -108,7 +88,8 @@ QString innermostFrameAt(GraphScene *scene, const QPointF &scenePos)
 
 void addChildTask(const Context &c, const QString &parentId)
 {
-    Task t = makeNewTask(*c.document, QStringLiteral("specialist_task"), parentId);
+    ProjectEdits::NewTask t;
+    t.parentId = parentId;
     if (c.scene) {
         // A leaf's first child takes its place; a frame's next child goes under the frame,
         // opened first so the new card is seen.
@@ -119,13 +100,13 @@ void addChildTask(const Context &c, const QString &parentId)
             t.position = frame->nodeSceneRect().bottomLeft() + QPointF(GraphStyle::CardWidth / 8, 16);
         else if (CardItem *card = c.scene->cardFor(parentId))
             t.position = card->pos();
-        t.hasPosition = true;
+        else
+            t.position = QPointF();
     }
-    auto *add = new AddTasksCommand(c.document, {t});
-    add->setText(tr("Add %1 under %2").arg(t.title(), c.document->project().find(parentId)->title()));
-    c.document->undoStack()->push(add);
-    if (c.selection)
-        c.selection->select(t.id);
+    t.text = tr("Add %1 under %2").arg(newTaskTitle(t.type), c.document->project().find(parentId)->title());
+    const EditResult result = c.document->edits().addNewTask(t);
+    if (result && c.selection)
+        c.selection->select(result.ids.value(0));
 }
 
 void addClipboardEntries(QMenu *menu, const Context &c, bool withSelection)
@@ -170,24 +151,18 @@ QMenu *taskMenu(const Context &c, const QString &taskId, QWidget *parent)
         typeLabels << TaskFactory::displayName(t);
     choiceMenu(menu, tr("&Type"), QStringLiteral("typeMenu"), types, typeLabels, task->type,
                [c, targets](const QString &type) {
-                   pushForEach(c.document, targets, tr("Change type to %1").arg(type), [&](const QString &id) {
-                       const Task *t = c.document->project().find(id);
-                       return t && t->type != type ? ChangeTaskCommand::setType(c.document, id, type) : nullptr;
-                   });
+                   c.document->edits().setType(targets, type, tr("Change type to %1").arg(type));
                });
     choiceMenu(menu, tr("&Status"), QStringLiteral("statusMenu"), allStatusNames(), {}, toString(task->status),
                [c, targets](const QString &name) {
                    const Status status = statusFromString(name).value_or(Status::Draft);
-                   pushForEach(c.document, targets, tr("Set status to %1").arg(name), [&](const QString &id) {
-                       const Task *t = c.document->project().find(id);
-                       return t && t->status != status ? ChangeTaskCommand::setStatus(c.document, id, status) : nullptr;
-                   });
+                   c.document->edits().setStatus(targets, status, tr("Set status to %1").arg(name));
                });
 
     addClipboardEntries(menu, c, true);
     menu->addSeparator();
     QObject::connect(addNamed(menu, tr("&Delete"), QStringLiteral("deleteAction")), &QAction::triggered, menu,
-                     [c, targets] { c.document->undoStack()->push(new RemoveTasksCommand(c.document, targets)); });
+                     [c, targets] { c.document->edits().removeTasks(targets); });
 
     if (summary) {
         menu->addSeparator();
@@ -221,33 +196,22 @@ QMenu *edgeMenu(const Context &c, const QString &ownerId, int index, QWidget *pa
     auto *menu = new QMenu(parent);
     menu->setObjectName(QStringLiteral("edgeMenu"));
     ProjectDocument *document = c.document;
-    auto change = [document, ownerId, index](const Dependency &changed) {
-        document->undoStack()->push(DependencyCommand::change(document, ownerId, index, changed));
-    };
+    const DependencyKey key = DependencyKey::of(ownerId, dep);
     choiceMenu(menu, tr("Dependency &Type"), QStringLiteral("dependencyTypeMenu"), allDependencyTypeNames(), {},
-               toString(dep.type), [c, ownerId, dep, change](const QString &name) {
+               toString(dep.type), [c, key, dep](const QString &name) {
                    const DependencyType type = dependencyTypeFromString(name).value_or(dep.type);
                    if (type == dep.type)
                        return;
                    // Another type may close a loop of counting dependencies, or repeat a pair.
-                   const QString problem = c.document->dependencyProblem(ownerId, dep.taskId, type);
-                   if (!problem.isEmpty()) {
-                       if (c.edit)
-                           emit c.edit->message(problem);
-                       return;
-                   }
-                   Dependency changed = dep;
-                   changed.type = type;
-                   change(changed);
+                   const EditResult result = c.document->edits().setDependencyType(key, type);
+                   if (result.refused() && c.edit)
+                       emit c.edit->message(result.problem);
                });
     QAction *mandatory = addNamed(menu, tr("&Mandatory"), QStringLiteral("mandatoryAction"));
     mandatory->setCheckable(true);
     mandatory->setChecked(dep.mandatory);
-    QObject::connect(mandatory, &QAction::triggered, menu, [dep, change](bool on) {
-        Dependency changed = dep;
-        changed.mandatory = on;
-        changed.hasMandatory = true;
-        change(changed);
+    QObject::connect(mandatory, &QAction::triggered, menu, [document, key](bool on) {
+        document->edits().setDependencyMandatory(key, on);
     });
     if (c.selection) {
         menu->addSeparator();
@@ -258,9 +222,7 @@ QMenu *edgeMenu(const Context &c, const QString &ownerId, int index, QWidget *pa
     }
     menu->addSeparator();
     QObject::connect(addNamed(menu, tr("&Delete Dependency"), QStringLiteral("deleteDependencyAction")),
-                     &QAction::triggered, menu, [document, ownerId, index] {
-                         document->undoStack()->push(DependencyCommand::remove(document, ownerId, index));
-                     });
+                     &QAction::triggered, menu, [document, key] { document->edits().unlink(key); });
     return menu;
 }
 
@@ -275,10 +237,9 @@ QMenu *backgroundMenu(const Context &c, const std::optional<QPointF> &scenePos, 
             c.scene->createTaskAt(QStringLiteral("specialist_task"), *scenePos);
             return;
         }
-        const Task t = makeNewTask(*c.document, QStringLiteral("specialist_task"), QString());
-        c.document->undoStack()->push(new AddTasksCommand(c.document, {t}));
-        if (c.selection)
-            c.selection->select(t.id);
+        const EditResult result = c.document->edits().addNewTask({});
+        if (result && c.selection)
+            c.selection->select(result.ids.value(0));
     });
     if (c.edit) {
         QAction *paste = addNamed(menu, scenePos ? tr("&Paste Here") : tr("&Paste"), QStringLiteral("pasteHereAction"));
@@ -374,9 +335,8 @@ bool layOutFrame(ProjectDocument *document, GraphScene *scene, const QString &su
     QHash<QString, QPointF> positions;
     for (auto it = laid.constBegin(); it != laid.constEnd(); ++it)
         positions.insert(it.key(), *it - laidTopLeft + shownTopLeft);
-    document->undoStack()->push(new SetPositionsCommand(
-        document, positions, tr("Lay out %1").arg(document->project().find(summaryId)->title())));
-    return true;
+    return bool(document->edits().applyLayout(positions,
+                                               tr("Lay out %1").arg(document->project().find(summaryId)->title())));
 }
 
 } // namespace Workplan::ContextMenus

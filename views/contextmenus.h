@@ -19,7 +19,7 @@ class TaskSelection;
 class TaskTreeWidget;
 
 // The right-click menus of the canvas (card, frame, arrow, background) and the task tree
-// (row, background). Every entry pushes an existing command (model/commands/), so each is
+// (row, background). Every entry is one ProjectEdits call (model/projectedits.h), so each is
 // one undo step, or runs an edit action (cut, copy, paste, duplicate, select all).
 //
 // The builders return the menu without showing it: the views show it with popup(), which

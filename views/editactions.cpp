@@ -6,7 +6,7 @@
 #include "taskselection.h"
 
 #include "model/clipboard/taskclipboard.h"
-#include "model/commands/taskcommands.h"
+#include "model/projectedits.h"
 #include "model/projectdocument.h"
 
 #include <QAbstractSpinBox>
@@ -21,7 +21,6 @@
 #include <QPlainTextEdit>
 #include <QStatusBar>
 #include <QTextEdit>
-#include <QUndoStack>
 
 namespace Workplan {
 
@@ -163,10 +162,8 @@ bool EditActions::cut(const QStringList &ids)
     if (!copy(ids))
         return false;
     const QList<Task> doomed = TaskClipboard::collect(m_document->project(), ids);
-    auto *remove = new RemoveTasksCommand(m_document, ids);
-    remove->setText(doomed.size() == 1 ? tr("Cut %1").arg(doomed.first().title())
-                                       : tr("Cut %n task(s)", nullptr, int(doomed.size())));
-    m_document->undoStack()->push(remove);
+    m_document->edits().removeTasks(ids, doomed.size() == 1 ? tr("Cut %1").arg(doomed.first().title())
+                                                            : tr("Cut %n task(s)", nullptr, int(doomed.size())));
     return true;
 }
 
@@ -236,10 +233,14 @@ QStringList EditActions::paste(const QString &parentId, const std::optional<QPoi
     }
     const QList<Task> tasks = TaskClipboard::instantiate(*copied, project, place);
     const QStringList tops = TaskClipboard::roots(tasks);
-    auto *add = new AddTasksCommand(m_document, tasks);
-    add->setText(tasks.size() == 1 ? tr("Paste %1").arg(tasks.first().title())
-                                   : tr("Paste %n task(s)", nullptr, int(tasks.size())));
-    m_document->undoStack()->push(add);
+    const EditResult result = m_document->edits().addTasks(
+        tasks, -1, tasks.size() == 1 ? tr("Paste %1").arg(tasks.first().title())
+                                     : tr("Paste %n task(s)", nullptr, int(tasks.size())));
+    if (!result) {
+        if (result.refused())
+            emit message(tr("Cannot paste: %1").arg(result.problem));
+        return {};
+    }
     ++m_pastesSinceCopy;
     m_selection->setSelection(tops, tops.value(0));
     emit message(tr("Pasted %n task(s).", nullptr, int(tasks.size())));
@@ -261,10 +262,14 @@ QStringList EditActions::duplicate(const QStringList &ids)
     for (const Task &t : originals)
         after = qMax(after, project.indexOf(t.id));
     const QStringList tops = TaskClipboard::roots(tasks);
-    auto *add = new AddTasksCommand(m_document, tasks, after + 1);
-    add->setText(tops.size() == 1 ? tr("Duplicate %1").arg(originals.first().title())
-                                  : tr("Duplicate %n task(s)", nullptr, int(tops.size())));
-    m_document->undoStack()->push(add);
+    const EditResult result = m_document->edits().addTasks(
+        tasks, after + 1, tops.size() == 1 ? tr("Duplicate %1").arg(originals.first().title())
+                                           : tr("Duplicate %n task(s)", nullptr, int(tops.size())));
+    if (!result) {
+        if (result.refused())
+            emit message(result.problem);
+        return {};
+    }
     m_selection->setSelection(tops, tops.value(0));
     emit message(tr("Duplicated %n task(s).", nullptr, int(tasks.size())));
     return tops;

@@ -11,9 +11,9 @@
 #include "taskfactory.h"
 #include "taskselection.h"
 
-#include "model/commands/changetaskcommand.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -24,7 +24,6 @@
 #include "model/team/resources.h"
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -344,7 +343,7 @@ void Inspector::commitTitle()
         m_titleEdit->setText(t->attributes.value(kTitle).toString());
         return;
     }
-    m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, kTitle, title));
+    m_document->edits().setTitle(m_taskId, title);
 }
 
 void Inspector::commitDescription()
@@ -355,9 +354,9 @@ void Inspector::commitDescription()
         return;
     // Consecutive keystrokes merge into one undo step (same task, same attribute).
     if (text.isEmpty() && t->attributes.contains(kDescription))
-        m_document->undoStack()->push(ChangeTaskCommand::removeAttribute(m_document, m_taskId, kDescription));
+        m_document->edits().removeAttribute(m_taskId, kDescription);
     else
-        m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, kDescription, text));
+        m_document->edits().setAttribute(m_taskId, kDescription, text);
 }
 
 void Inspector::commitType(const QString &type)
@@ -366,7 +365,7 @@ void Inspector::commitType(const QString &type)
     const QString trimmed = type.trimmed();
     if (m_updating || !t || trimmed.isEmpty() || trimmed == t->type)
         return;
-    m_document->undoStack()->push(ChangeTaskCommand::setType(m_document, m_taskId, trimmed));
+    m_document->edits().setType({m_taskId}, trimmed);
 }
 
 void Inspector::commitStatus()
@@ -375,7 +374,7 @@ void Inspector::commitStatus()
     const int index = m_statusCombo->currentIndex();
     if (m_updating || !t || index < 0 || Status(index) == t->status)
         return;
-    m_document->undoStack()->push(ChangeTaskCommand::setStatus(m_document, m_taskId, Status(index)));
+    m_document->edits().setStatus({m_taskId}, Status(index));
 }
 
 void Inspector::commitLifecycle()
@@ -384,7 +383,7 @@ void Inspector::commitLifecycle()
     const QVariant stage = m_lifecycleCombo->currentData();
     if (m_updating || !t || !stage.isValid() || Lifecycle(stage.toInt()) == t->lifecycle)
         return;
-    m_document->undoStack()->push(ChangeTaskCommand::setLifecycle(m_document, m_taskId, Lifecycle(stage.toInt())));
+    m_document->edits().setLifecycle(m_taskId, Lifecycle(stage.toInt()));
 }
 
 void Inspector::commitEffort()
@@ -399,11 +398,11 @@ void Inspector::commitEffort()
     const QJsonValue value = isNumber ? QJsonValue(hours) : QJsonValue(text);
     if (text.isEmpty()) {
         if (t->attributes.contains(name))
-            m_document->undoStack()->push(ChangeTaskCommand::removeAttribute(m_document, m_taskId, name));
+            m_document->edits().removeAttribute(m_taskId, name);
         return;
     }
     if (t->attributes.value(name) != value)
-        m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, value));
+        m_document->edits().setAttribute(m_taskId, name, value);
 }
 
 } // namespace Workplan

@@ -1,7 +1,7 @@
 #include "inspectorattributetable.h"
 
-#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace Workplan {
@@ -164,20 +163,13 @@ void InspectorAttributeTable::onItemChanged(int row, int column)
         return;
     const QString oldName = (t->attributes.constBegin() + row).key();
     const QJsonValue oldValue = t->attributes.value(oldName);
-    QUndoStack *stack = m_document->undoStack();
     if (column == NameColumn) {
         const QString newName = m_table->item(row, NameColumn)->text().trimmed();
-        if (newName == oldName)
-            return;
-        if (newName.isEmpty() || t->attributes.contains(newName)) {
-            emit problem(tr("There is already an attribute %1.").arg(newName));
+        const EditResult result = m_document->edits().renameAttribute(m_taskId, oldName, newName);
+        if (result.refused()) {
+            emit problem(result.problem);
             scheduleRefresh();
-            return;
         }
-        stack->beginMacro(tr("Rename attribute %1 to %2").arg(oldName, newName));
-        stack->push(ChangeTaskCommand::removeAttribute(m_document, m_taskId, oldName));
-        stack->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, newName, oldValue));
-        stack->endMacro();
         return;
     }
     if (column == ValueColumn) {
@@ -191,7 +183,7 @@ void InspectorAttributeTable::onItemChanged(int row, int column)
             return;
         }
         if (*value != oldValue)
-            stack->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, oldName, *value));
+            m_document->edits().setAttribute(m_taskId, oldName, *value);
     }
 }
 
@@ -216,7 +208,7 @@ void InspectorAttributeTable::onKindChanged(int row, int kind)
         default: value = QJsonValue(QString()); break;
         }
     }
-    m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, *value));
+    m_document->edits().setAttribute(m_taskId, name, *value);
 }
 
 void InspectorAttributeTable::addAttribute()
@@ -227,7 +219,7 @@ void InspectorAttributeTable::addAttribute()
     QString name = QStringLiteral("attribute");
     for (int i = 2; t->attributes.contains(name); ++i)
         name = QStringLiteral("attribute_%1").arg(i);
-    m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, QString()));
+    m_document->edits().setAttribute(m_taskId, name, QString());
 }
 
 void InspectorAttributeTable::removeSelected()
@@ -237,7 +229,7 @@ void InspectorAttributeTable::removeSelected()
     if (!t || row < 0 || row >= int(t->attributes.size()))
         return;
     const QString name = (t->attributes.constBegin() + row).key();
-    m_document->undoStack()->push(ChangeTaskCommand::removeAttribute(m_document, m_taskId, name));
+    m_document->edits().removeAttribute(m_taskId, name);
 }
 
 } // namespace Workplan

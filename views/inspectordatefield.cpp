@@ -1,14 +1,13 @@
 #include "inspectordatefield.h"
 
 #include "model/calendar/workcalendar.h"
-#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QCheckBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QJsonDocument>
-#include <QUndoStack>
 
 namespace Workplan {
 
@@ -147,11 +146,10 @@ void InspectorDateField::setChecked(bool on)
     if (on == t->attributes.contains(name))
         return;
     m_edited = false;
-    QUndoStack *stack = m_document->undoStack();
     if (on)   // the date shown becomes the attribute; typing one next merges with this step
-        stack->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, textFor(m_edit->dateTime())));
+        m_document->edits().setAttribute(m_taskId, name, textFor(m_edit->dateTime()));
     else
-        stack->push(ChangeTaskCommand::removeAttribute(m_document, m_taskId, name));
+        m_document->edits().removeAttribute(m_taskId, name);
 }
 
 void InspectorDateField::commit()
@@ -166,7 +164,7 @@ void InspectorDateField::commit()
     const QString text = textFor(value);
     m_edited = false;
     if (t->attributes.value(name) != QJsonValue(text))
-        m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, text));
+        m_document->edits().setAttribute(m_taskId, name, text);
 }
 
 } // namespace Workplan

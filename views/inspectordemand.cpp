@@ -3,15 +3,14 @@
 #include "inspector.h"
 
 #include "model/tasklabel.h"
-#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "model/team/resources.h"
 
 #include <QCheckBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSpinBox>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace Workplan {
@@ -223,7 +222,7 @@ void InspectorDemand::commitOwn(bool own)
         return;
     // Ticked: pin the demand the boxes show (the rule's); unticked: back to the rule.
     const QJsonValue value = own ? QJsonValue(shownDemand()) : QJsonValue(QJsonValue::Undefined);
-    m_document->undoStack()->push(ChangeTaskCommand::setExtraField(m_document, m_taskId, kResources, value));
+    m_document->edits().setExtraField(m_taskId, kResources, value);
 }
 
 void InspectorDemand::commitUnits()
@@ -235,7 +234,7 @@ void InspectorDemand::commitUnits()
     const QJsonObject demand = shownDemand();
     if (ownField(t) == demand)
         return;
-    m_document->undoStack()->push(ChangeTaskCommand::setExtraField(m_document, m_taskId, kResources, demand));
+    m_document->edits().setExtraField(m_taskId, kResources, demand);
 }
 
 // The inspector's Team line (Inspector::demandText), kept beside the editor of the same field.

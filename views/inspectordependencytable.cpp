@@ -2,16 +2,15 @@
 
 #include "taskchoicemodel.h"
 
-#include "model/commands/structurecommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace Workplan {
@@ -119,7 +118,7 @@ void InspectorDependencyTable::refresh()
                 return;
             Dependency dep = task->dependencies.at(r);
             dep.taskId = m_choices->idAt(choice);
-            changeDependency(r, dep, true);
+            changeDependency(r, dep);
         });
         auto *type = new QComboBox;
         type->addItems(allDependencyTypeNames());
@@ -132,7 +131,7 @@ void InspectorDependencyTable::refresh()
                 return;
             Dependency dep = task->dependencies.at(r);
             dep.type = DependencyType(index);
-            changeDependency(r, dep, true);
+            changeDependency(r, dep);
         });
         m_table->setItem(row, DescriptionColumn, new QTableWidgetItem(d.description));
         auto *mandatory = new QTableWidgetItem;
@@ -187,26 +186,19 @@ void InspectorDependencyTable::onCellChanged(int row, int column)
     default:
         return;
     }
-    changeDependency(row, dep, false);
+    changeDependency(row, dep);
 }
 
-void InspectorDependencyTable::changeDependency(int row, const Dependency &dep, bool retarget)
+void InspectorDependencyTable::changeDependency(int row, const Dependency &dep)
 {
     const Task *t = m_document->project().find(m_taskId);
     if (!t || t->dependencies.at(row) == dep)
         return;
-    if (retarget) {
-        // Check the new edge against the task as it would be without the old one.
-        const QString why = m_document->dependencyProblem(m_taskId, dep.taskId, dep.type);
-        const Dependency &old = t->dependencies.at(row);
-        const bool sameEdge = old.taskId == dep.taskId && old.type == dep.type;
-        if (!why.isEmpty() && !sameEdge) {
-            emit problem(why);
-            scheduleRefresh();
-            return;
-        }
+    const EditResult result = m_document->edits().changeDependency(m_document->dependencyKey(m_taskId, row), dep);
+    if (result.refused()) {
+        emit problem(result.problem);
+        scheduleRefresh();
     }
-    m_document->undoStack()->push(DependencyCommand::change(m_document, m_taskId, row, dep));
 }
 
 void InspectorDependencyTable::addDependency()
@@ -217,12 +209,9 @@ void InspectorDependencyTable::addDependency()
     Dependency dep;
     dep.taskId = prereq;
     dep.type = DependencyType(m_newType->currentIndex());
-    const QString why = m_document->dependencyProblem(m_taskId, prereq, dep.type);
-    if (!why.isEmpty()) {
-        emit problem(why);
-        return;
-    }
-    m_document->undoStack()->push(DependencyCommand::add(m_document, m_taskId, dep));
+    const EditResult result = m_document->edits().addDependency(m_taskId, dep);
+    if (result.refused())
+        emit problem(result.problem);
 }
 
 void InspectorDependencyTable::removeSelected()
@@ -231,7 +220,7 @@ void InspectorDependencyTable::removeSelected()
     const int row = m_table->currentRow();
     if (!t || row < 0 || row >= t->dependencies.size())
         return;
-    m_document->undoStack()->push(DependencyCommand::remove(m_document, m_taskId, row));
+    m_document->edits().unlink(m_document->dependencyKey(m_taskId, row));
 }
 
 } // namespace Workplan

@@ -40,7 +40,7 @@ signals:
 
 private:
     void onCellChanged(int row, int column);
-    void changeDependency(int row, const Dependency &dep, bool retarget);
+    void changeDependency(int row, const Dependency &dep);   // ProjectEdits checks a new prerequisite or type
     void addDependency();
     void removeSelected();
     int rowOfWidget(QWidget *w, int column) const;

@@ -1,8 +1,8 @@
 #include "inspectoredge.h"
 
-#include "model/commands/structurecommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,7 +10,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QUndoStack>
 
 #include <cmath>
 
@@ -67,7 +66,7 @@ InspectorEdge::InspectorEdge(ProjectDocument *document, QWidget *parent)
         Dependency dep = *d;
         dep.mandatory = on;
         dep.hasMandatory = true;
-        commit(dep, false);
+        commit(dep);
     });
     connect(m_waived, &QCheckBox::toggled, this, [this](bool on) {
         const Dependency *d = current();
@@ -76,7 +75,7 @@ InspectorEdge::InspectorEdge(ProjectDocument *document, QWidget *parent)
         Dependency dep = *d;
         dep.waived = on;
         dep.hasWaived = true;
-        commit(dep, false);
+        commit(dep);
     });
     connect(m_description, &QLineEdit::editingFinished, this, &InspectorEdge::commitDescription);
     connect(document, &ProjectDocument::taskChanged, this, [this](const QString &id) {
@@ -144,23 +143,19 @@ void InspectorEdge::refresh()
     m_updating = false;
 }
 
-void InspectorEdge::commit(const Dependency &dep, bool retarget)
+void InspectorEdge::commit(const Dependency &dep)
 {
-    int index = -1;
-    const Dependency *d = current(&index);
+    const Dependency *d = current();
     if (!d || *d == dep)
         return;
-    if (retarget && (d->type != dep.type || d->taskId != dep.taskId)) {
-        // As the dependency table: checked against the task without the old edge.
-        const QString why = m_document->dependencyProblem(m_ref.ownerId, dep.taskId, dep.type);
-        if (!why.isEmpty()) {
-            refresh();
-            showProblem(why);
-            return;
-        }
+    // A new prerequisite or type is checked as a new link would be.
+    const EditResult result = m_document->edits().changeDependency(DependencyKey::of(m_ref.ownerId, *d), dep);
+    if (result.refused()) {
+        refresh();
+        showProblem(result.problem);
+        return;
     }
     m_problem->hide();
-    m_document->undoStack()->push(DependencyCommand::change(m_document, m_ref.ownerId, index, dep));
 }
 
 void InspectorEdge::commitType(int type)
@@ -170,7 +165,7 @@ void InspectorEdge::commitType(int type)
         return;
     Dependency dep = *d;
     dep.type = DependencyType(type);
-    commit(dep, true);
+    commit(dep);
 }
 
 void InspectorEdge::commitLag(double hours)
@@ -184,7 +179,7 @@ void InspectorEdge::commitLag(double hours)
     Dependency dep = *d;
     // No lag is written as none at all, as a file without one has it.
     dep.lag = hours == 0 ? QJsonValue(QJsonValue::Undefined) : QJsonValue(hours);
-    commit(dep, false);
+    commit(dep);
 }
 
 void InspectorEdge::commitDescription()
@@ -195,7 +190,7 @@ void InspectorEdge::commitDescription()
         return;
     Dependency dep = *d;
     dep.description = text;
-    commit(dep, false);
+    commit(dep);
 }
 
 } // namespace Workplan

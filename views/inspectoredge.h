@@ -43,7 +43,7 @@ public:
 private:
     void showProblem(const QString &message);
     const Dependency *current(int *index = nullptr) const;
-    void commit(const Dependency &dep, bool retarget);
+    void commit(const Dependency &dep);   // ProjectEdits checks a new prerequisite or type
     void commitType(int type);
     void commitLag(double hours);
     void commitDescription();

@@ -2,14 +2,13 @@
 
 #include "taskfactory.h"
 
-#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSet>
-#include <QUndoStack>
 
 namespace Workplan {
 
@@ -107,19 +106,7 @@ void InspectorMulti::applyStatus(int index)
     if (!data.isValid())
         return;   // the "mixed" placeholder
     const Status status = Status(data.toInt());
-    QStringList changing;
-    for (const QString &id : std::as_const(m_ids)) {
-        const Task *t = m_document->project().find(id);
-        if (t && t->status != status)
-            changing << id;
-    }
-    if (changing.isEmpty())
-        return;
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(tr("Set status of %1 tasks to %2").arg(changing.size()).arg(toString(status)));
-    for (const QString &id : std::as_const(changing))
-        stack->push(ChangeTaskCommand::setStatus(m_document, id, status));
-    stack->endMacro();
+    m_document->edits().setStatus(m_ids, status);
 }
 
 void InspectorMulti::applyType(int index)
@@ -127,19 +114,7 @@ void InspectorMulti::applyType(int index)
     const QString type = m_type->itemData(index).toString();
     if (type.isEmpty())
         return;
-    QStringList changing;
-    for (const QString &id : std::as_const(m_ids)) {
-        const Task *t = m_document->project().find(id);
-        if (t && t->type != type)
-            changing << id;
-    }
-    if (changing.isEmpty())
-        return;
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(tr("Change type of %1 tasks to %2").arg(changing.size()).arg(type));
-    for (const QString &id : std::as_const(changing))
-        stack->push(ChangeTaskCommand::setType(m_document, id, type));
-    stack->endMacro();
+    m_document->edits().setType(m_ids, type);
 }
 
 } // namespace Workplan

@@ -1,14 +1,13 @@
 #include "inspectorthreepoint.h"
 
-#include "model/commands/changetaskcommand.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QGridLayout>
 #include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
-#include <QUndoStack>
 
 namespace Workplan {
 
@@ -128,14 +127,14 @@ void InspectorThreePoint::commit(Bound bound)
     edit(bound)->setModified(false);
     if (text.isEmpty()) {
         if (t->attributes.contains(name))
-            m_document->undoStack()->push(ChangeTaskCommand::removeAttribute(m_document, m_taskId, name));
+            m_document->edits().removeAttribute(m_taskId, name);
         return;
     }
     bool isNumber = false;
     const double hours = text.toDouble(&isNumber);
     const QJsonValue value = isNumber ? QJsonValue(hours) : QJsonValue(text);
     if (t->attributes.value(name) != value)
-        m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, m_taskId, name, value));
+        m_document->edits().setAttribute(m_taskId, name, value);
 }
 
 void InspectorThreePoint::refreshWarning()

@@ -28,10 +28,9 @@
 #include "templatedialog.h"
 #include "welcomepage.h"
 
-#include "model/commands/taskcommands.h"
-#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
 #include "model/storage/filesafety.h"
+#include "model/projectedits.h"
 #include "model/storage/projectfile.h"
 
 #include <QAbstractButton>
@@ -471,7 +470,7 @@ bool MainWindow::saveTo(const QString &path)
         ProjectProperties named = ProjectProperties::of(m_document->project());
         named.name = QFileInfo(path).completeBaseName();
         if (!named.name.isEmpty())
-            m_document->undoStack()->push(new ProjectPropertiesCommand(m_document, named));
+            m_document->edits().setProjectProperties(named);
     }
     QString error;
     if (!ProjectFile::save(m_document->project(), path, &error)) {
@@ -591,11 +590,12 @@ void MainWindow::addTask()
     // A sibling after the current task, or a new top-level task.
     const Project &project = m_document->project();
     const Task *current = project.find(m_selection->currentId());
-    const QString parentId = current ? current->parentId : QString();
-    const int fileIndex = current ? project.indexOf(current->id) + 1 : -1;
-    const Task task = makeNewTask(*m_document, QStringLiteral("specialist_task"), parentId);
-    m_document->undoStack()->push(new AddTasksCommand(m_document, {task}, fileIndex));
-    m_selection->select(task.id);
+    ProjectEdits::NewTask spec;
+    spec.parentId = current ? current->parentId : QString();
+    spec.fileIndex = current ? project.indexOf(current->id) + 1 : -1;
+    const EditResult result = m_document->edits().addNewTask(spec);
+    if (result)
+        m_selection->select(result.ids.value(0));
 }
 
 void MainWindow::deleteSelected()
@@ -603,7 +603,7 @@ void MainWindow::deleteSelected()
     const QStringList ids = m_selection->selectedIds();
     if (ids.isEmpty())
         return;
-    m_document->undoStack()->push(new RemoveTasksCommand(m_document, ids));
+    m_document->edits().removeTasks(ids);
 }
 
 bool MainWindow::maybeSave()

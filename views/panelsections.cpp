@@ -1,8 +1,7 @@
 #include "panelsections.h"
 
-#include "analysiscontroller.h"
-#include "analysisexplain.h"
-
+#include "model/engine/analysisresult.h"
+#include "model/engine/explain.h"
 #include "model/engine/leveledschedule.h"
 #include "model/engine/scheduledates.h"
 #include "model/storage/json/jsonwriter.h"
@@ -223,6 +222,7 @@ PanelSection PanelSectionBuilder::blocked(int limit) const
     PanelSection sec{counted("Blocked", a.blocked.size()), false, {}};
     const std::size_t shown = std::min(a.blocked.size(), std::size_t(limit));
     const bool expand = a.blocked.size() <= 20;
+    const TaskNamer name = [this](int t) { return label(t); };
     for (std::size_t i = 0; i < shown; ++i) {
         const Analysis::Blocked &b = a.blocked[i];
         PanelEntry e = taskEntry(b.task);
@@ -234,9 +234,7 @@ PanelSection PanelSectionBuilder::blocked(int limit) const
         for (const Analysis::Waiting &w : a.waitingOf(b)) {
             PanelEntry c = taskEntry(w.task);
             const QString via = w.via < 0 ? QString() : s.ids[std::size_t(w.via)];
-            c.text = tr("waits on %1 [%2]: %3").arg(c.text, toString(w.type), toString(w.reason));
-            if (!via.isEmpty())
-                c.text += tr(" (via %1)").arg(label(w.via));
+            c.text = waitingText(w, name);
             c.data.insert(ReasonRole, toString(w.reason));
             c.data.insert(ViaRole, via);
             c.data.insert(DependencyTypeRole, toString(w.type));

@@ -1,8 +1,8 @@
 #include "projectpropertiesdialog.h"
 
 #include "model/calendar/workcalendar.h"
-#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -18,7 +18,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimeEdit>
-#include <QUndoStack>
 
 namespace Workplan {
 
@@ -242,10 +241,7 @@ bool ProjectPropertiesDialog::apply()
                 p.calendarExtra.insert(QStringLiteral("holidays"), QJsonArray::fromStringList(holidayTexts()));
         }
     }
-    if (p == ProjectProperties::of(project))
-        return false;
-    m_document->undoStack()->push(new ProjectPropertiesCommand(m_document, p));
-    return true;
+    return bool(m_document->edits().setProjectProperties(p));
 }
 
 } // namespace Workplan

@@ -1,6 +1,6 @@
 #include "taskfactory.h"
 
-#include "model/projectdocument.h"
+#include "model/edits/newtask.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -20,10 +20,7 @@ QStringList TaskFactory::wellKnownTypes()
 
 QString TaskFactory::displayName(const QString &type)
 {
-    QStringList words = type.split(QLatin1Char('_'), Qt::SkipEmptyParts);
-    for (QString &w : words)
-        w[0] = w.at(0).toUpper();
-    return words.join(QLatin1Char(' '));
+    return typeDisplayName(type);
 }
 
 QIcon TaskFactory::iconForType(const QString &type)
@@ -73,17 +70,6 @@ QIcon TaskFactory::iconForType(const QString &type)
     }
     cache.insert(type, icon);
     return icon;
-}
-
-Task makeNewTask(const ProjectDocument &document, const QString &type, const QString &parentId)
-{
-    Task t;
-    t.type = type.isEmpty() ? QStringLiteral("specialist_task") : type;
-    t.id = document.uniqueTaskId(t.type);
-    t.parentId = parentId;
-    t.attributes.insert(QStringLiteral("title"),
-                        QCoreApplication::translate("Workplan", "New %1").arg(TaskFactory::displayName(t.type)));
-    return t;
 }
 
 } // namespace Workplan

@@ -19,14 +19,11 @@ inline QString taskTypeMimeType() { return QStringLiteral("application/x-workpla
 
 // The well-known types of the contract (§1), in the contract's order.
 QStringList wellKnownTypes();
-// "specialist_task" -> "Specialist Task".
+// "specialist_task" -> "Specialist Task" (the model's typeDisplayName, as new titles use it).
 QString displayName(const QString &type);
 // A small coloured badge per type, drawn in code (no image files).
 QIcon iconForType(const QString &type);
 
 } // namespace TaskFactory
-
-// A fresh task of `type` under `parentId` with a new unique id and title "New <Type>".
-Task makeNewTask(const ProjectDocument &document, const QString &type, const QString &parentId);
 
 } // namespace Workplan

@@ -3,11 +3,9 @@
 #include "analysiscontroller.h"
 #include "taskfactory.h"
 
-#include "model/commands/changetaskcommand.h"
-#include "model/commands/structurecommands.h"
-#include "model/commands/taskcommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "model/tasklabel.h"
 
 #include <QBrush>
@@ -17,7 +15,6 @@
 #include <QPixmap>
 #include <QMimeData>
 #include <QSet>
-#include <QUndoStack>
 
 #include <cmath>
 
@@ -230,9 +227,8 @@ bool TaskTreeModel::setData(const QModelIndex &index, const QVariant &value, int
     const Task *t = m_document->project().find(id);
     if (title.isEmpty() || t->attributes.value(QLatin1String("title")).toString() == title)
         return false;
-    // The command changes the document; the document's signal repaints the row.
-    m_document->undoStack()->push(ChangeTaskCommand::setAttribute(m_document, id, QStringLiteral("title"), title));
-    return true;
+    // The edit changes the document; the document's signal repaints the row.
+    return bool(m_document->edits().setTitle(id, title));
 }
 
 QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -323,65 +319,25 @@ bool TaskTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
 
 bool TaskTreeModel::dropTaskIds(const QStringList &ids, const QString &parentId, const QString &beforeId)
 {
-    const Project &project = m_document->project();
-    // Move only the top of each dragged subtree; the rest comes along.
-    QStringList moving;
-    for (const QString &id : ids) {
-        if (!project.contains(id))
-            return false;
-        bool underAnother = false;
-        for (const QString &other : ids)
-            underAnother = underAnother || (other != id && project.isAncestor(other, id));
-        if (!underAnother && !moving.contains(id))
-            moving << id;
-    }
-    if (moving.isEmpty())
-        return false;
-    for (const QString &id : std::as_const(moving)) {
-        const QString problem = m_document->reparentProblem(id, parentId);
-        if (!problem.isEmpty()) {
-            emit dropRefused(problem);
-            return false;
-        }
-    }
-    // Land in front of the first sibling at or after the drop row that is not itself moving.
-    QString anchor = beforeId;
-    if (!anchor.isEmpty() && moving.contains(anchor)) {
-        const QStringList &siblings = m_document->childIds(parentId);
-        anchor.clear();
-        for (int i = int(siblings.indexOf(beforeId)) + 1; i < siblings.size(); ++i) {
-            if (!moving.contains(siblings.at(i))) {
-                anchor = siblings.at(i);
-                break;
-            }
-        }
-    }
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(moving.size() == 1 ? tr("Move %1").arg(taskLabels(*m_document).quoted(moving.first()))
-                                         : tr("Move %1 tasks").arg(moving.size()));
-    for (const QString &id : std::as_const(moving))
-        stack->push(new ReparentTaskCommand(m_document, id, parentId, anchor));
-    stack->endMacro();
-    return true;
+    // Only the top of each dragged subtree moves; the rest comes along.
+    const EditResult result = m_document->edits().moveTasks(ids, parentId, beforeId);
+    if (result.refused())
+        emit dropRefused(result.problem);
+    return bool(result);
 }
 
 bool TaskTreeModel::dropTaskType(const QString &type, const QString &parentId, const QString &beforeId)
 {
     if (type.isEmpty())
         return false;
-    const Project &project = m_document->project();
-    int fileIndex = project.taskCount();
-    if (!beforeId.isEmpty()) {
-        fileIndex = project.indexOf(beforeId);
-    } else if (!parentId.isEmpty()) {
-        // Just after the parent's last child (or the parent itself): keeps the file readable.
-        fileIndex = project.indexOf(parentId) + 1;
-        for (const QString &c : m_document->childIds(parentId))
-            fileIndex = qMax(fileIndex, project.indexOf(c) + 1);
-    }
-    const Task task = makeNewTask(*m_document, type, parentId);
-    m_document->undoStack()->push(new AddTasksCommand(m_document, {task}, fileIndex));
-    emit taskCreated(task.id);
+    ProjectEdits::NewTask spec;
+    spec.type = type;
+    spec.parentId = parentId;
+    spec.fileIndex = m_document->edits().childInsertIndex(parentId, beforeId);
+    const EditResult result = m_document->edits().addNewTask(spec);
+    if (!result)
+        return false;
+    emit taskCreated(result.ids.value(0));
     return true;
 }
 
@@ -479,39 +435,13 @@ QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) con
 
 std::optional<QStringList> TaskTreeModel::analysisChanges(const AnalysisResult &before, const AnalysisResult &now)
 {
-    const Snapshot &a = before.snapshot;
-    const Snapshot &b = now.snapshot;
-    if (a.taskCount() != b.taskCount() || before.analysis.hasSchedule() != now.analysis.hasSchedule())
+    // A changed task list refreshes every row; otherwise the engine says which tasks read
+    // differently (model/engine/analysisresult.h).
+    if (before.snapshot.taskCount() != now.snapshot.taskCount())
         return std::nullopt;
-    const bool schedule = now.analysis.hasSchedule();
-    // A new start or calendar moves every date even where no hour moved; so do the
-    // margins of tasks whose deadline text changed. Both are compared per task below.
-    if (bool(before.dates) != bool(now.dates))
-        return std::nullopt;
-    auto sameMoment = [](const Moment &x, const Moment &y) { return x.day == y.day && x.minute == y.minute; };
-    auto sameMargin = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
     QStringList changed;
-    for (int i = 0; i < b.taskCount(); ++i) {
-        if (a.ids[i] != b.ids[i])
-            return std::nullopt;
-        bool same = (before.blockedAt[i] >= 0) == (now.blockedAt[i] >= 0) && before.critical[i] == now.critical[i];
-        if (same && schedule) {
-            const Analysis::Times x = before.analysis.times(i);
-            const Analysis::Times y = now.analysis.times(i);
-            same = x.es == y.es && x.ef == y.ef && x.slack == y.slack
-                && before.analysis.generation(i) == now.analysis.generation(i);
-        }
-        if (same && now.dates) {
-            const ScheduleDates::Task &x = before.dates->tasks[std::size_t(i)];
-            const ScheduleDates::Task &y = now.dates->tasks[std::size_t(i)];
-            same = sameMoment(x.start, y.start) && sameMoment(x.finish, y.finish);
-        }
-        if (same && !now.margins.empty())
-            same = before.margins.size() == now.margins.size()
-                && sameMargin(before.margins[std::size_t(i)], now.margins[std::size_t(i)]);
-        if (!same)
-            changed << b.ids[i];
-    }
+    for (int i : changedTasks(before, now))
+        changed << now.snapshot.ids[std::size_t(i)];
     return changed;
 }
 

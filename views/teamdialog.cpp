@@ -1,10 +1,8 @@
 #include "teamdialog.h"
 
-#include "model/tasklabel.h"
-#include "model/commands/changetaskcommand.h"
-#include "model/commands/structurecommands.h"
 #include "model/project.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -16,7 +14,6 @@
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -204,17 +201,10 @@ QJsonArray TeamDialog::resourcesArray() const
     return array;
 }
 
-QUndoCommand *TeamDialog::createCommand() const
+bool TeamDialog::apply()
 {
     if (!problem().isEmpty())
-        return nullptr;
-    const Project &project = m_document->project();
-    ProjectProperties properties = ProjectProperties::of(project);
-    const QJsonArray array = resourcesArray();
-    // A project that never declared a team gets no empty array from a dialog left empty.
-    if (!array.isEmpty() || project.projectExtra.contains(kResources))
-        properties.projectExtra.insert(kResources, array);
-
+        return false;
     // Renames and removals, by the name each row had when the dialog opened: a swap of two
     // names is two renames, not a clash.
     QSet<QString> removed;
@@ -231,42 +221,7 @@ QUndoCommand *TeamDialog::createCommand() const
         if (after != before)
             renamed.insert(before, after);
     }
-
-    auto *command = new QUndoCommand(tr("Edit team"));
-    if (properties != ProjectProperties::of(project))
-        new ProjectPropertiesCommand(m_document, properties, command);
-    for (int t = 0; t < project.taskCount(); ++t) {
-        const Task &task = project.task(t);
-        const QJsonValue demand = task.extra.value(kResources);
-        if (!demand.isObject())
-            continue;
-        const QJsonObject before = demand.toObject();
-        QJsonObject after;
-        for (auto it = before.begin(); it != before.end(); ++it) {
-            if (!removed.contains(it.key()))
-                after.insert(renamed.value(it.key(), it.key()), it.value());
-        }
-        if (after == before)
-            continue;
-        Task changed = task;
-        changed.extra.insert(kResources, after);
-        new ChangeTaskCommand(m_document, changed, tr("Update the resources of %1").arg(taskLabels(*m_document).quoted(task.id)),
-                              ProjectDocument::OtherChanged, QString(), command);
-    }
-    if (command->childCount() == 0) {
-        delete command;
-        return nullptr;
-    }
-    return command;
-}
-
-bool TeamDialog::apply()
-{
-    QUndoCommand *command = createCommand();
-    if (!command)
-        return false;
-    m_document->undoStack()->push(command);
-    return true;
+    return bool(m_document->edits().editTeam(resourcesArray(), renamed, removed));
 }
 
 void TeamDialog::accept()

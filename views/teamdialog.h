@@ -34,10 +34,8 @@ public:
 
     // Why the table cannot be applied (empty when it can): an empty or repeated name.
     QString problem() const;
-    // The undo step for the table as it is (nullptr when nothing changes or problem() is
-    // not empty); the caller pushes it. Public so that a test can look at it.
-    QUndoCommand *createCommand() const;
-    // Pushes createCommand()'s step; true when there was one.
+    // Hands the table as it is to ProjectEdits::editTeam (one undo step); true when there
+    // was a change to make and it was made.
     bool apply();
 
 public slots:

@@ -178,6 +178,21 @@ DependencyCommand *DependencyCommand::change(ProjectDocument *document, const QS
                                  tr("Change link %1").arg(link(document, ownerId, dep.taskId)));
 }
 
+DependencyCommand *DependencyCommand::remove(ProjectDocument *document, const DependencyKey &key)
+{
+    const int index = document->dependencyIndex(key);
+    Q_ASSERT(index >= 0);
+    return remove(document, key.ownerId, index);
+}
+
+DependencyCommand *DependencyCommand::change(ProjectDocument *document, const DependencyKey &key,
+                                             const Dependency &dep)
+{
+    const int index = document->dependencyIndex(key);
+    Q_ASSERT(index >= 0);
+    return change(document, key.ownerId, index, dep);
+}
+
 void DependencyCommand::apply(const QList<Dependency> &deps)
 {
     Task t = *m_document->project().find(m_ownerId);

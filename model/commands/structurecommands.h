@@ -72,8 +72,10 @@ private:
     bool m_mergeable;
 };
 
-// Adds, removes or changes one dependency of one task. Callers check
-// ProjectDocument::dependencyProblem() before adding or re-targeting.
+// Adds, removes or changes one dependency of one task, named by its DependencyKey (or its
+// place in the owner's list, read just before). Callers check
+// ProjectDocument::dependencyProblem() before adding or re-targeting. Redo and undo swap
+// the owner's whole list, so the step stays exact whatever the indices are later.
 class DependencyCommand : public QUndoCommand
 {
 public:
@@ -81,6 +83,9 @@ public:
     static DependencyCommand *remove(ProjectDocument *document, const QString &ownerId, int index);
     static DependencyCommand *change(ProjectDocument *document, const QString &ownerId, int index,
                                      const Dependency &dep);
+    // The dependency `key` names, which must exist.
+    static DependencyCommand *remove(ProjectDocument *document, const DependencyKey &key);
+    static DependencyCommand *change(ProjectDocument *document, const DependencyKey &key, const Dependency &dep);
 
     void redo() override;
     void undo() override;

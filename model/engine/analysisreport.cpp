@@ -3,6 +3,7 @@
 #include "../storage/json/jsonwriter.h"
 #include "../tasklabel.h"
 #include "analysis.h"
+#include "explain.h"
 #include "leveledschedule.h"
 #include "scheduledates.h"
 #include "snapshot.h"
@@ -280,11 +281,8 @@ QString analysisToText(const Snapshot &s, const Analysis &a, const Project *proj
     line(QStringLiteral("Blocked: %1").arg(a.blocked.size()));
     for (const Analysis::Blocked &b : a.blocked) {
         line(QStringLiteral("  %1%2").arg(name(b.task), b.marked ? QStringLiteral(" (marked blocked)") : QString()));
-        for (const Analysis::Waiting &x : a.waitingOf(b)) {
-            const QString via = x.via < 0 ? QString() : QStringLiteral(" (via %1)").arg(name(x.via));
-            line(QStringLiteral("    waits on %1 [%2]: %3%4")
-                     .arg(name(x.task), toString(x.type), toString(x.reason), via));
-        }
+        for (const QString &wait : waitingLines(a, b, name))
+            line(QStringLiteral("    ") + wait);
     }
     line(QStringLiteral("Ready: %1").arg(a.ready.empty() ? QStringLiteral("none") : nameList(name, a.ready)));
     for (const Analysis::Overrun &o : a.overruns)

@@ -4,14 +4,13 @@
 #include "graphscene.h"
 #include "graphstyle.h"
 
-#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 
 #include <QFocusEvent>
 #include <QGraphicsView>
 #include <QKeyEvent>
 #include <QLineEdit>
-#include <QUndoStack>
 
 namespace Workplan {
 
@@ -117,13 +116,8 @@ void CardRenamer::commit()
     const Task *t = document->project().find(m_taskId);
     if (!t || title.isEmpty() || title == t->attributes.value(QLatin1String("title")).toString())
         return;
-    Task renamed = *t;
-    renamed.attributes.insert(QLatin1String("title"), title);
-    renamed.hasAttributes = true;
-    // No merge key: each rename on the canvas is a step of its own.
-    document->undoStack()->push(new ChangeTaskCommand(document, renamed, tr("Rename to %1").arg(title),
-                                                      ProjectDocument::AttributesChanged
-                                                          | ProjectDocument::TitleChanged));
+    // Its own undo text: each rename on the canvas is a step of its own.
+    document->edits().setTitle(m_taskId, title, tr("Rename to %1").arg(title));
 }
 
 void CardRenamer::cancel()

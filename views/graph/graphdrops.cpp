@@ -6,10 +6,9 @@
 #include "graphstyle.h"
 #include "layoutadapter.h"
 
-#include "model/commands/structurecommands.h"
-#include "model/commands/taskcommands.h"
-#include "model/layout/framefit.h"
+#include "model/edits/newtask.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "model/templates.h"
 #include "views/taskfactory.h"
 #include "views/taskselection.h"
@@ -18,7 +17,6 @@
 #include <QGraphicsSceneDragDropEvent>
 #include <QMimeData>
 #include <QSet>
-#include <QUndoStack>
 
 // The templates are compiled into workplan_views, a static library: register them before
 // the first read (outside any namespace, as Q_INIT_RESOURCE wants).
@@ -101,32 +99,23 @@ QString GraphScene::frameAt(const QPointF &scenePos) const
     return id;
 }
 
-void GraphScene::makeRoomAround(const QStringList &added)
-{
-    // The frame a drop lands in grows around it: what is not its own moves clear, in the
-    // same undo step (inside the caller's macro).
-    const QHash<QString, QPointF> places = arrangeFrames(*m_document, added, true);
-    if (!places.isEmpty())
-        m_document->undoStack()->push(new SetPositionsCommand(m_document, places, tr("Make room")));
-}
-
 QString GraphScene::createTaskAt(const QString &type, const QPointF &scenePos)
 {
     flush();
-    // The innermost open frame under the drop point becomes the parent.
-    Task t = makeNewTask(*m_document, type, frameAt(scenePos));
-    t.position = scenePos - QPointF(GraphStyle::CardWidth / 2, GraphStyle::CardHeight / 2);
-    t.hasPosition = true;
-    auto *cmd = new AddTasksCommand(m_document, {t});
-    cmd->setText(tr("Add %1").arg(t.title()));
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(cmd->text());
-    stack->push(cmd);
-    makeRoomAround({t.id});
-    stack->endMacro();
-    if (m_selection)
-        m_selection->select(t.id);
-    return t.id;
+    // The innermost open frame under the drop point becomes the parent; the frame grows.
+    ProjectEdits::NewTask spec;
+    spec.type = type.isEmpty() ? QStringLiteral("specialist_task") : type;
+    spec.parentId = frameAt(scenePos);
+    spec.position = scenePos - QPointF(GraphStyle::CardWidth / 2, GraphStyle::CardHeight / 2);
+    spec.text = tr("Add %1").arg(newTaskTitle(spec.type));
+    spec.makeRoom = true;
+    const EditResult result = m_document->edits().addNewTask(spec);
+    if (result.refused())
+        emit message(result.problem);
+    const QString id = result.ids.value(0);
+    if (m_selection && !id.isEmpty())
+        m_selection->select(id);
+    return id;
 }
 
 QStringList GraphScene::createTemplateAt(const QString &resourceName, const QPointF &scenePos)
@@ -184,11 +173,12 @@ QStringList GraphScene::createTemplateAt(const QString &resourceName, const QPoi
         ids << t.id;
         tasks << t;
     }
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(tr("Add template %1").arg(tmpl->name));
-    stack->push(new AddTasksCommand(m_document, tasks));
-    makeRoomAround(tops);
-    stack->endMacro();
+    const EditResult result = m_document->edits().addTasks(tasks, -1, tr("Add template %1").arg(tmpl->name), tops);
+    if (!result) {
+        if (result.refused())
+            emit message(result.problem);
+        return {};
+    }
     if (m_selection)
         m_selection->setSelection(tops, tops.value(0));
     emit message(tr("Added %n task(s) from %1.", nullptr, int(tasks.size())).arg(tmpl->name));

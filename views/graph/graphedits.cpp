@@ -1,4 +1,4 @@
-// GraphScene: the edits the canvas makes, each one command or macro on the undo stack.
+// GraphScene: the edits the canvas makes, each one ProjectEdits call (one undo step).
 #include "graphscene.h"
 
 #include "carditem.h"
@@ -7,13 +7,10 @@
 
 #include "graphstyle.h"
 
-#include "model/commands/structurecommands.h"
-#include "model/commands/taskcommands.h"
 #include "model/layout/framefit.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "model/tasklabel.h"
-
-#include <QUndoStack>
 
 #include <algorithm>
 
@@ -30,15 +27,12 @@ DependencyType GraphScene::typeForModifiers(Qt::KeyboardModifiers modifiers)
 
 bool GraphScene::createDependency(const QString &prereqId, const QString &ownerId, DependencyType type)
 {
-    const QString problem = m_document->dependencyProblem(ownerId, prereqId, type);
-    if (!problem.isEmpty()) {
-        emit message(problem);
+    const EditResult result = m_document->edits().link(ownerId, prereqId, type);
+    if (!result) {
+        if (result.refused())
+            emit message(result.problem);
         return false;
     }
-    Dependency d;
-    d.taskId = prereqId;
-    d.type = type;
-    m_document->undoStack()->push(DependencyCommand::add(m_document, ownerId, d));
     const TaskLabels &labels = taskLabels(*m_document);
     emit message(tr("%1 now waits for %2 (%3).").arg(labels(ownerId), labels(prereqId), toString(type)));
     return true;
@@ -46,80 +40,34 @@ bool GraphScene::createDependency(const QString &prereqId, const QString &ownerI
 
 bool GraphScene::retargetEdge(const QString &ownerId, int index, EdgeItem::End end, const QString &newTaskId)
 {
-    const Task *owner = m_document->project().find(ownerId);
-    if (!owner || index < 0 || index >= owner->dependencies.size())
+    if (end != EdgeItem::End::Source && end != EdgeItem::End::Target)
         return false;
-    const Dependency dep = owner->dependencies.at(index);
-    QUndoStack *stack = m_document->undoStack();
-    if (end == EdgeItem::End::Source) {
-        if (newTaskId == dep.taskId)
-            return false;
-        const QString problem = m_document->dependencyProblem(ownerId, newTaskId, dep.type);
-        if (!problem.isEmpty()) {
-            emit message(problem);
-            return false;
-        }
-        Dependency changed = dep;
-        changed.taskId = newTaskId;
-        stack->push(DependencyCommand::change(m_document, ownerId, index, changed));
-        return true;
-    }
-    if (end != EdgeItem::End::Target || newTaskId == ownerId)
+    const DependencyKey key = m_document->dependencyKey(ownerId, index);
+    if (key.isNull())
         return false;
-    const QString problem = m_document->dependencyProblem(newTaskId, dep.taskId, dep.type);
-    if (!problem.isEmpty()) {
-        emit message(problem);
-        return false;
-    }
-    // The dependency belongs to its owner: a new owner means moving it, as one step.
-    stack->beginMacro(tr("Re-target link %1 \u2192 %2")
-                          .arg(taskLabels(*m_document).quoted(dep.taskId), taskLabels(*m_document).quoted(newTaskId)));
-    stack->push(DependencyCommand::remove(m_document, ownerId, index));
-    stack->push(DependencyCommand::add(m_document, newTaskId, dep));
-    stack->endMacro();
-    return true;
+    const EditResult result = m_document->edits().retarget(
+        key, end == EdgeItem::End::Source ? ProjectEdits::End::Prerequisite : ProjectEdits::End::Owner,
+        newTaskId);
+    if (result.refused())
+        emit message(result.problem);
+    return bool(result);
 }
 
 void GraphScene::deleteSelection()
 {
     QStringList ids;
-    QList<QPair<QString, int>> edges;
+    QList<DependencyKey> edges;
     for (QGraphicsItem *item : selectedItems()) {
         if (item->type() == EdgeItem::Type) {
             auto *e = static_cast<EdgeItem *>(item);
-            edges.append({e->ownerId(), e->index()});
+            edges.append(m_document->dependencyKey(e->ownerId(), e->index()));
         } else if (item->type() == CardItem::Type || item->type() == FrameItem::Type) {
             // A stand-in card deletes the hidden tasks it was selected for, not its summary.
             const QString id = static_cast<NodeItem *>(item)->taskId();
             ids += item->type() == CardItem::Type ? m_standIns.value(id, {id}) : QStringList{id};
         }
     }
-    if (ids.isEmpty() && edges.isEmpty())
-        return;
-    const Project &p = m_document->project();
-    auto doomed = [&](const QString &id) {
-        for (const QString &d : std::as_const(ids)) {
-            if (d == id || p.isAncestor(d, id))
-                return true;
-        }
-        return false;
-    };
-    // Later indices first so the earlier ones stay valid while removing.
-    std::sort(edges.begin(), edges.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first < b.first : a.second > b.second;
-    });
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(tr("Delete"));
-    for (const auto &[owner, index] : std::as_const(edges)) {
-        const Task *t = p.find(owner);
-        // Removing a task removes the dependencies on and of it already.
-        if (!t || index >= t->dependencies.size() || doomed(owner) || doomed(t->dependencies.at(index).taskId))
-            continue;
-        stack->push(DependencyCommand::remove(m_document, owner, index));
-    }
-    if (!ids.isEmpty())
-        stack->push(new RemoveTasksCommand(m_document, ids));
-    stack->endMacro();
+    m_document->edits().deleteItems(ids, edges);
 }
 
 
@@ -206,19 +154,6 @@ void GraphScene::finishMove(const QPointF &cursor)
         if (target != p.find(id)->parentId)
             reparents.append({id, target});
     }
-    // The tree's refusals, word for word; a refused drop puts everything back.
-    for (const auto &[id, target] : std::as_const(reparents)) {
-        const QString problem = m_document->reparentProblem(id, target);
-        if (!problem.isEmpty()) {
-            for (auto it = m_moveStart.constBegin(); it != m_moveStart.constEnd(); ++it)
-                it.key()->setPos(it.value());
-            updateFrames(m_moveFrames);
-            m_moveStart.clear();
-            emit message(problem);
-            return;
-        }
-    }
-
     QHash<QString, QPointF> moved;
     for (const QString &id : std::as_const(m_movedLeaves)) {
         if (CardItem *c = m_cards.value(id))
@@ -278,35 +213,29 @@ void GraphScene::finishMove(const QPointF &cursor)
     };
     FrameFit fit(access);
     const QHash<QString, QPointF> cleared = fit.clear(roots);
-    m_moveStart.clear();
-
-    QUndoStack *stack = m_document->undoStack();
-    auto *move = new SetPositionsCommand(m_document, positions);
-    if (reparents.isEmpty() && cleared.isEmpty()) {
-        stack->push(move);
-        return;
-    }
     const TaskLabels &labels = taskLabels(*m_document);
-    QString text = move->text();
+    ProjectEdits::CardDrop drop;
+    drop.positions = positions;
+    drop.cleared = cleared;
+    drop.reparents = reparents;
     if (reparents.size() == 1) {
         const auto &[id, target] = reparents.constFirst();
-        text = target.isEmpty() ? tr("Move %1 out of %2").arg(labels.quoted(id), labels.quoted(p.find(id)->parentId))
-                                : tr("Move %1 into %2").arg(labels.quoted(id), labels.quoted(target));
+        drop.text = target.isEmpty() ? tr("Move %1 out of %2").arg(labels.quoted(id), labels.quoted(p.find(id)->parentId))
+                                     : tr("Move %1 into %2").arg(labels.quoted(id), labels.quoted(target));
     } else if (!reparents.isEmpty()) {
-        text = tr("Move %1 tasks").arg(roots.size());
+        drop.text = tr("Move %1 tasks").arg(roots.size());
     }
-    // One step: the positions, what made room, the new parents (placed already: the task
-    // stays where it was dropped).
-    stack->beginMacro(text);
-    stack->push(move);
-    if (!cleared.isEmpty())
-        stack->push(new SetPositionsCommand(m_document, cleared, tr("Make room")));
-    for (const auto &[id, target] : std::as_const(reparents)) {
-        auto *cmd = new ReparentTaskCommand(m_document, id, target);
-        cmd->setArrangeFrames(false);
-        stack->push(cmd);
+    const EditResult result = m_document->edits().dropCards(drop);
+    if (result.refused()) {
+        // The tree's refusals, word for word; a refused drop puts everything back.
+        for (auto it = m_moveStart.constBegin(); it != m_moveStart.constEnd(); ++it)
+            it.key()->setPos(it.value());
+        updateFrames(m_moveFrames);
+        m_moveStart.clear();
+        emit message(result.problem);
+        return;
     }
-    stack->endMacro();
+    m_moveStart.clear();
     if (reparents.size() == 1) {
         const auto &[id, target] = reparents.constFirst();
         emit message(target.isEmpty() ? tr("%1 is now a top-level task.").arg(labels(id))

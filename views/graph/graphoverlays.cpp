@@ -15,8 +15,6 @@
 #include "model/tasklabel.h"
 #include "views/analysiscontroller.h"
 
-#include <algorithm>
-
 namespace Workplan {
 
 namespace {
@@ -24,57 +22,6 @@ namespace {
 QString edgeKey(const Snapshot &s, int owner, int prereq)
 {
     return s.ids[owner] + QLatin1Char('\n') + s.ids[prereq];
-}
-
-// The arrows the critical chains run along. A leaf's effective dependencies are its own
-// and its ancestors' (§3), and one on a summary waits for its latest leaf, whose EF is the
-// summary's EF. A dependency that is tight into a critical leaf has a critical prerequisite
-// leaf (its LF can be no later than that ES - lag), so every chain the engine may pick, its
-// criticalPath included, is drawn whether the arrow joins cards or frames.
-void markCriticalEdges(const Snapshot &s, const Analysis &a, const std::vector<bool> &critical,
-                       QSet<QString> &out)
-{
-    const int n = s.taskCount();
-    for (int i = 0; i < n; ++i) {
-        if (!critical[i] || !s.isLeaf(i))
-            continue;
-        for (int o = i; o >= 0; o = s.parent[o]) {
-            for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
-                const int p = s.depPrereq[d];
-                if (s.depCounts[d] && (!s.isLeaf(p) || critical[p])
-                    && qAbs(a.times(p).ef + s.depLag[d] - a.times(i).es) < 1e-6)
-                    out.insert(edgeKey(s, o, p));
-            }
-        }
-    }
-}
-
-// Each cyclic set marks its leaves and the summaries holding them (a collapsed card then
-// shows the loop inside it); an arrow is in a loop when some leaf under its owner and some
-// leaf under its prerequisite are in the same set.
-void markLoops(const Snapshot &s, const Analysis &a, QHash<QString, GraphScene::Overlay> &overlays,
-               QSet<QString> &loopEdges)
-{
-    const int n = s.taskCount();
-    std::vector<std::vector<int>> under(n);   // ascending loop indices
-    for (int k = 0; k < int(a.cycles.size()); ++k) {
-        for (int leaf : a.cycles[k]) {
-            for (int t = leaf; t >= 0 && (under[t].empty() || under[t].back() != k); t = s.parent[t])
-                under[t].push_back(k);
-        }
-    }
-    for (int o = 0; o < n; ++o) {
-        const std::vector<int> &ours = under[o];
-        if (ours.empty())
-            continue;
-        overlays[s.ids[o]].loop = ours.front();
-        for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
-            const std::vector<int> &theirs = under[s.depPrereq[d]];
-            if (s.depCounts[d]
-                && std::find_first_of(ours.cbegin(), ours.cend(), theirs.cbegin(), theirs.cend()) != ours.cend())
-                loopEdges.insert(edgeKey(s, o, s.depPrereq[d]));
-        }
-    }
 }
 
 } // namespace
@@ -158,25 +105,21 @@ void GraphScene::repaintAll()
 
 void GraphScene::rebuildOverlays()
 {
-    const QHash<QString, Overlay> before = std::exchange(m_overlays, {});
+    m_overlays.clear();
     const QSet<QString> criticalBefore = std::exchange(m_criticalEdges, {});
     const QSet<QString> loopsBefore = std::exchange(m_loopEdges, {});
     const auto result = m_analysis ? m_analysis->result() : nullptr;
+    const auto resultBefore = std::exchange(m_overlaysOf, result);
     if (result) {
         const Snapshot &s = result->snapshot;
         const Analysis &a = result->analysis;
         const int n = s.taskCount();
         m_overlays.reserve(n);
         const bool schedule = a.hasSchedule() && a.tasks == n;
-        std::vector<bool> critical(n, false);
-        if (schedule) {
-            for (int i : a.criticalTasks)
-                critical[i] = true;
-        }
         for (int i = 0; i < n; ++i) {
             Overlay o;
             if (schedule) {
-                o.critical = critical[i];
+                o.critical = result->critical[std::size_t(i)];
                 o.slack = a.times(i).slack;
                 o.wave = a.generation(i);
                 // The margins were worked out once with the result.
@@ -187,11 +130,7 @@ void GraphScene::rebuildOverlays()
         }
         for (const Analysis::Blocked &b : a.blocked) {
             Overlay &o = m_overlays[s.ids[b.task]];
-            o.blocked = true;
-            size_t digest = qHash(b.marked);
-            for (const Analysis::Waiting &w : a.waitingOf(b))
-                digest = qHashMulti(digest, w.task, int(w.type), int(w.reason), w.via);
-            o.waits = digest;
+            o.blocked = true;   // what it waits for is said in its tooltip only (blockedText())
         }
         // §7: the leaves the team's capacity starts later than the plan alone would.
         if (schedule && a.leveled) {
@@ -204,23 +143,40 @@ void GraphScene::rebuildOverlays()
                 o.leveledStart = l.start[std::size_t(t)];
             }
         }
-        if (schedule)
-            markCriticalEdges(s, a, critical, m_criticalEdges);
-        if (!a.cycles.empty())
-            markLoops(s, a, m_overlays, m_loopEdges);
+        // Which arrows are critical or in a loop, and which loop a card is in (or holds),
+        // were worked out with the result (AnalysisResult::dependencyFlags, loopAt).
+        for (int o = 0; o < n; ++o) {
+            if (result->loopAt[std::size_t(o)] >= 0)
+                m_overlays[s.ids[o]].loop = result->loopAt[std::size_t(o)];
+            for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
+                if (!result->dependencyFlags[std::size_t(d)])
+                    continue;
+                if (schedule && result->isCriticalDependency(d))
+                    m_criticalEdges.insert(edgeKey(s, o, s.depPrereq[d]));
+                if (result->isLoopDependency(d))
+                    m_loopEdges.insert(edgeKey(s, o, s.depPrereq[d]));
+            }
+        }
     }
     // Only the cards and arrows whose marks changed. Refreshing each of 100k cards (its
     // tooltip) and repainting every arrow for every analysis made an edit of a large plan
     // take most of a second (a dense 10k plan: 25k arrows in view).
-    static const Overlay none;
+    // The engine says which tasks read differently (changedTasks()); without two results
+    // to compare, every card.
     int changed = 0;
-    for (auto it = m_cards.cbegin(); it != m_cards.cend(); ++it) {
-        const auto was = before.constFind(it.key());
-        const auto is = m_overlays.constFind(it.key());
-        if (!((was == before.cend() ? none : *was) == (is == m_overlays.cend() ? none : *is))) {
-            it.value()->refresh();
-            ++changed;
+    if (result && resultBefore) {
+        if (result != resultBefore) {
+            for (int i : changedTasks(*resultBefore, *result)) {
+                if (CardItem *c = m_cards.value(result->snapshot.ids[std::size_t(i)])) {
+                    c->refresh();
+                    ++changed;
+                }
+            }
         }
+    } else if (result || resultBefore) {
+        for (CardItem *c : std::as_const(m_cards))
+            c->refresh();
+        changed = int(m_cards.size());
     }
     QList<EdgeItem *> edges;
     auto changedEdges = [&](const QSet<QString> &a, const QSet<QString> &b) {

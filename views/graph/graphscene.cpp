@@ -6,8 +6,8 @@
 #include "layoutadapter.h"
 #include "nodeitem.h"
 
-#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "views/analysiscontroller.h"
 #include "views/taskselection.h"
 
@@ -312,7 +312,7 @@ void GraphScene::autoLayout()
     const QHash<QString, QPointF> positions = computeLayoutPositions(m_document->project());
     if (positions.isEmpty())
         return;
-    m_document->undoStack()->push(new SetPositionsCommand(m_document, positions, tr("Auto layout")));
+    m_document->edits().applyLayout(positions, tr("Auto layout"));
     setSceneRect(planRect().adjusted(-300, -300, 300, 300));
 }
 

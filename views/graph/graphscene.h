@@ -38,8 +38,6 @@ public:
         int wave = -1;          // parallel group, -1 none
         double slack = -1;      // hours, -1 unknown
         int loop = -1;          // index in analysis.cycles of the loop it is in (or holds), -1 none
-        size_t waits = 0;       // a digest of what it waits for: the tooltip text is made
-                                // only for the cards that show it (blockedText())
         double lateBy = 0;      // hours past its deadline (§6), 0: on time or none; the
                                 // words are made for its tooltip only (deadlineText())
         // §7: a leaf the team's capacity pushes back (analysis.leveled->delayed) starts at
@@ -48,12 +46,6 @@ public:
         double leveledStart = -1;
 
         bool delayed() const { return leveledStart >= 0; }
-        bool operator==(const Overlay &o) const
-        {
-            return critical == o.critical && blocked == o.blocked && wave == o.wave && slack == o.slack
-                && loop == o.loop && waits == o.waits && lateBy == o.lateBy && earlyStart == o.earlyStart
-                && leveledStart == o.leveledStart;
-        }
     };
 
     static constexpr const char *TaskTypeMime = "application/x-workplan-task-type";
@@ -238,7 +230,6 @@ private:
     QSet<QString> framesDraggedWhole() const;
     void finishMove(const QPointF &cursor);
     QString dropTargetAt(const QPointF &scenePos, const QString &movingId) const;
-    void makeRoomAround(const QStringList &added);   // graphdrops.cpp, inside a macro
     void clearLinkState();
 
     ProjectDocument *m_document;
@@ -263,6 +254,7 @@ private:
     bool m_focusActive = false;   // setFocusSet() with a non-empty set
 
     QHash<QString, Overlay> m_overlays;
+    std::shared_ptr<const AnalysisResult> m_overlaysOf;   // the result m_overlays were read from
     QSet<QString> m_criticalEdges;   // "owner\nprereq"
     QSet<QString> m_loopEdges;       // "owner\nprereq"
     QHash<QString, double> m_riskCriticality;   // leaves with a risk share, see riskCriticality()

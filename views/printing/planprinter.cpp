@@ -110,11 +110,8 @@ PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisR
         for (const Analysis::Blocked &b : m_analysis->analysis.blocked) {
             m_blockedLines << QStringLiteral("%1%2").arg(m_labels(s.ids[b.task]),
                                                          b.marked ? tr(" \u2014 marked blocked") : QString());
-            for (const Analysis::Waiting &w : m_analysis->analysis.waitingOf(b)) {
-                const QString via = w.via < 0 ? QString() : tr(", via %1").arg(m_labels(s.ids[w.via]));
-                m_blockedLines << tr("    waits on %1 [%2]: %3%4")
-                                      .arg(m_labels(s.ids[w.task]), toString(w.type), toString(w.reason), via);
-            }
+            for (const QString &wait : m_analysis->waitLines(b, m_labels))
+                m_blockedLines << QStringLiteral("    ") + wait;
         }
     }
 }

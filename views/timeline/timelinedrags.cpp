@@ -5,10 +5,9 @@
 #include "timelinescene.h"
 #include "timelineview.h"
 
-#include "model/commands/changetaskcommand.h"
-#include "model/commands/structurecommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "model/tasklabel.h"
 
 #include <QDate>
@@ -17,7 +16,6 @@
 #include <QLocale>
 #include <QPen>
 #include <QToolTip>
-#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -145,15 +143,12 @@ void TimelineInteraction::finishMove(double dx)
         say(tr("%1 already starts no earlier than %2.").arg(titleOf(id), drop->text));
         return;
     }
-    Task after = *task;
-    after.attributes.insert(kNotBefore, drop->text);
-    after.hasAttributes = true;
-    // No merge key: two drags of the same bar are two steps to undo.
-    document->undoStack()->push(new ChangeTaskCommand(document, after,
-                                                      tr("Move %1 to %2").arg(taskLabels(*document).quoted(id), drop->text),
-                                                      ProjectDocument::AttributesChanged));
+    const bool waits = !task->dependencies.isEmpty();
+    // A step of its own: two drags of the same bar are two steps to undo.
+    document->edits().setAttributeStep(id, kNotBefore, drop->text,
+                                       tr("Move %1 to %2").arg(taskLabels(*document).quoted(id), drop->text));
     QString text = tr("%1 starts no earlier than %2.").arg(titleOf(id), drop->text);
-    if (dx < 0 && !after.dependencies.isEmpty())
+    if (dx < 0 && waits)
         text += QLatin1Char(' ') + tr("Its dependencies may still keep it later.");
     say(text);
 }
@@ -173,13 +168,9 @@ void TimelineInteraction::finishResize(double dx)
     const QJsonValue value = TimelineEdits::effortValue(old, hours, document->project().calendar);
     if (value == old)
         return;
-    Task after = *task;
-    after.attributes.insert(name, value);
-    after.hasAttributes = true;
     const QString text = value.isDouble() ? formatHours(value.toDouble()) : value.toString();
-    document->undoStack()->push(new ChangeTaskCommand(document, after,
-                                                      tr("Set %1 of %2 to %3").arg(name, taskLabels(*document).quoted(id), text),
-                                                      ProjectDocument::AttributesChanged));
+    document->edits().setAttributeStep(id, name, value,
+                                       tr("Set %1 of %2 to %3").arg(name, taskLabels(*document).quoted(id), text));
     say(tr("%1: %2 %3.").arg(titleOf(id), name, text));
 }
 
@@ -194,15 +185,11 @@ void TimelineInteraction::finishLink(const QPointF &scenePos, const QPoint &view
         return;
     }
     ProjectDocument *document = m_scene->document();
-    const QString problem = document->dependencyProblem(target, from, DependencyType::Completion);
-    if (!problem.isEmpty()) {
-        say(problem, viewportPos);   // refused: nothing is created
+    const EditResult result = document->edits().link(target, from, DependencyType::Completion);
+    if (!result) {
+        say(result.problem, viewportPos);   // refused: nothing is created
         return;
     }
-    Dependency d;
-    d.taskId = from;
-    d.type = DependencyType::Completion;
-    document->undoStack()->push(DependencyCommand::add(document, target, d));
     say(tr("%1 now waits for %2.").arg(titleOf(target), titleOf(from)));
 }
 

@@ -1,12 +1,30 @@
-#include "analysisexplain.h"
+#include "explain.h"
 
-#include "analysiscontroller.h"
+#include "analysisresult.h"
+
+#include <QCoreApplication>
 
 #include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace Workplan {
+
+QString waitingText(const Analysis::Waiting &w, const TaskNamer &name)
+{
+    const QString via = w.via < 0 ? QString()
+                                  : QCoreApplication::translate("Workplan::BlockedReasons", " (via %1)").arg(name(w.via));
+    return QCoreApplication::translate("Workplan::BlockedReasons", "waits on %1 [%2]: %3%4")
+        .arg(name(w.task), toString(w.type), toString(w.reason), via);
+}
+
+QStringList waitingLines(const Analysis &a, const Analysis::Blocked &b, const TaskNamer &name)
+{
+    QStringList lines;
+    for (const Analysis::Waiting &w : a.waitingOf(b))
+        lines << waitingText(w, name);
+    return lines;
+}
 
 namespace {
 

@@ -1,13 +1,29 @@
 #pragma once
 
-#include "model/engine/analysis.h"
+#include "analysis.h"
 
+#include <QStringList>
+
+#include <functional>
 #include <vector>
 
 namespace Workplan {
 
 struct AnalysisResult;
 struct Snapshot;
+
+// How a task is named in a line meant for a person, by snapshot index (a TaskLabels look-up
+// in the app, the id where there is no project).
+using TaskNamer = std::function<QString(int task)>;
+
+// The one wording of what a blocked task waits for, wherever it is shown: the text report
+// of `workplan analyze`, the analysis panel, the tooltips of the tree, canvas and timeline,
+// the printed plan. "waits on Design API [completion]: not completed (via Backend)"; the
+// "(via …)" names the ancestor that declared the dependency.
+QString waitingText(const Analysis::Waiting &waiting, const TaskNamer &name);
+// Every wait of `blocked`, a line each, in the engine's order (its own dependencies in
+// declared order, then its parent's...).
+QStringList waitingLines(const Analysis &analysis, const Analysis::Blocked &blocked, const TaskNamer &name);
 
 // One line of the "why is this blocked?" tree, in pre-order.
 struct BlockChainNode
