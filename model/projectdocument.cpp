@@ -6,6 +6,8 @@
 
 #include <QUndoStack>
 
+#include <utility>
+
 namespace Workplan {
 
 ProjectDocument::ProjectDocument(QObject *parent)
@@ -15,6 +17,12 @@ ProjectDocument::ProjectDocument(QObject *parent)
 {
     connect(m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
+    // Every push, undo and redo (a whole macro included) ends here, before anyone else
+    // hears of the new index: the step's changes are told as one.
+    connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
+        if (m_batchDepth == 0)
+            flushChanges();
+    });
 }
 
 ProjectDocument::~ProjectDocument() = default;
@@ -22,6 +30,10 @@ ProjectDocument::~ProjectDocument() = default;
 void ProjectDocument::resetProject(Project project, const QString &filePath)
 {
     m_undoStack->clear();
+    m_pending = {};
+    m_pendingFlags.clear();
+    m_pendingChanged.clear();
+    m_pendingIds.clear();
     m_project = std::move(project);
     invalidateHierarchy();
     m_filePath = filePath;
@@ -204,7 +216,7 @@ void ProjectDocument::applyInsertTask(int fileIndex, const Task &task)
     m_project.insertTask(fileIndex, task);
     invalidateHierarchy();
     emit taskInserted(task.id);
-    emit changed();
+    record(DocumentChange::Structure, task.id);
 }
 
 Task ProjectDocument::applyRemoveTask(const QString &id)
@@ -216,7 +228,7 @@ Task ProjectDocument::applyRemoveTask(const QString &id)
     Task t = m_project.takeTask(index);
     invalidateHierarchy();
     emit taskRemoved(id, t.parentId);
-    emit changed();
+    record(DocumentChange::Structure, id);
     return t;
 }
 
@@ -239,7 +251,7 @@ void ProjectDocument::applyMoveTask(const QString &id, const QString &newParentI
     m_project.insertTask(to, std::move(t));
     invalidateHierarchy();
     emit taskMoved(id);
-    emit changed();
+    record(DocumentChange::Structure, id);
 }
 
 void ProjectDocument::applyTask(const Task &task, ChangeFlags flags)
@@ -248,8 +260,14 @@ void ProjectDocument::applyTask(const Task &task, ChangeFlags flags)
     Q_ASSERT(index >= 0);
     Q_ASSERT(m_project.task(index).parentId == task.parentId);
     m_project.task(index) = task;
-    emit taskChanged(task.id, flags);
-    emit changed();
+    DocumentChange::Kinds kinds;
+    if (flags & PositionChanged)
+        kinds |= DocumentChange::Positions;
+    if (flags & DependenciesChanged)
+        kinds |= DocumentChange::Dependencies;
+    if (flags & ~ChangeFlags(PositionChanged | DependenciesChanged))
+        kinds |= DocumentChange::Fields;
+    record(kinds, task.id, flags);
 }
 
 void ProjectDocument::applyProjectProperties(const ProjectProperties &properties)
@@ -259,7 +277,61 @@ void ProjectDocument::applyProjectProperties(const ProjectProperties &properties
     m_project.projectExtra = properties.projectExtra;
     m_project.calendarExtra = properties.calendarExtra;
     emit projectPropertiesChanged();
-    emit changed();
+    record(DocumentChange::Properties, QString());
+}
+
+void ProjectDocument::record(DocumentChange::Kinds kinds, const QString &id, ChangeFlags flags)
+{
+    m_pending.kinds |= kinds;
+    if (!id.isEmpty()) {
+        if (!m_pendingIds.contains(id)) {
+            m_pendingIds.insert(id);
+            m_pending.taskIds.append(id);
+        }
+        if (flags) {
+            ChangeFlags &f = m_pendingFlags[id];
+            if (!f)
+                m_pendingChanged.append(id);
+            f |= flags;
+        }
+    }
+    // A mutator run outside any step (a command's redo() called directly) is told at the
+    // next turn of the event loop at the latest.
+    if (!m_flushQueued && m_batchDepth == 0) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_flushQueued = false;
+            flushChanges();
+        }, Qt::QueuedConnection);
+    }
+}
+
+void ProjectDocument::flushChanges()
+{
+    if (m_pending.isEmpty())
+        return;
+    const DocumentChange change = std::exchange(m_pending, {});
+    const QHash<QString, ChangeFlags> flags = std::exchange(m_pendingFlags, {});
+    const QStringList changedIds = std::exchange(m_pendingChanged, {});
+    m_pendingIds.clear();
+    // One tasksChanged per distinct set of flags, in first-touch order; tasks removed
+    // later in the step are left out (their removal was told already).
+    QList<ChangeFlags> order;
+    QHash<int, QStringList> groups;
+    for (const QString &id : changedIds) {
+        if (!m_project.contains(id))
+            continue;
+        const ChangeFlags f = flags.value(id);
+        QStringList &group = groups[int(f)];
+        if (group.isEmpty())
+            order.append(f);
+        group.append(id);
+    }
+    for (const ChangeFlags f : order)
+        emit tasksChanged(groups.value(int(f)), f);
+    emit documentChanged(change);
+    if (change.touchesAnalysis())
+        emit changed();
 }
 
 } // namespace Workplan

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "documentchange.h"
 #include "project.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointF>
+#include <QSet>
 #include <QStringList>
 
 #include <memory>
@@ -33,7 +35,7 @@ class ProjectDocument : public QObject
 {
     Q_OBJECT
 public:
-    // What a taskChanged() signal touched, so listeners repaint only what they must.
+    // What a tasksChanged() signal touched, so listeners repaint only what they must.
     enum ChangeFlag {
         TitleChanged = 0x1,
         TypeChanged = 0x2,
@@ -53,6 +55,30 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     // Every user edit: checks the rules, pushes one undo step (model/projectedits.h).
     ProjectEdits &edits() const { return *m_edits; }
+
+    // Holds back the end-of-step signals (tasksChanged, documentChanged, changed) until the
+    // outermost batch ends, so that changes made outside the undo stack (another editor's,
+    // arriving through TeamSync) are told as one step too. Steps on the undo stack need
+    // none: a push, undo or redo ends at the stack's indexChanged.
+    class ChangeBatch
+    {
+    public:
+        explicit ChangeBatch(ProjectDocument *document) : m_document(document) { ++m_document->m_batchDepth; }
+        ~ChangeBatch()
+        {
+            if (--m_document->m_batchDepth == 0)
+                m_document->flushChanges();
+        }
+        ChangeBatch(const ChangeBatch &) = delete;
+        ChangeBatch &operator=(const ChangeBatch &) = delete;
+
+    private:
+        ProjectDocument *m_document;
+    };
+
+    // Tells what has changed since the last step ended, now. Called at the end of every
+    // step; nothing to do when nothing is pending.
+    void flushChanges();
 
     // Replaces everything (new/open); clears the undo history.
     void resetProject(Project project, const QString &filePath = QString());
@@ -93,9 +119,14 @@ signals:
     void taskRemoved(const QString &id, const QString &parentId);
     void taskAboutToBeMoved(const QString &id, const QString &newParentId, int newRow);
     void taskMoved(const QString &id);
-    void taskChanged(const QString &id, Workplan::ProjectDocument::ChangeFlags flags);
+    // Told once per step, at its end: the tasks (still in the plan) whose content changed,
+    // one signal per distinct set of flags, so that moving 500 cards is one signal.
+    void tasksChanged(const QStringList &ids, Workplan::ProjectDocument::ChangeFlags flags);
     void projectPropertiesChanged();
-    // After any change at all: the cue to re-run the analysis.
+    // Once per step, at its end, after tasksChanged: everything the step did.
+    void documentChanged(const Workplan::DocumentChange &change);
+    // Once per step that changed more than card places (DocumentChange::touchesAnalysis),
+    // and after a reset: the cue to re-run the analysis and refresh what shows plan content.
     void changed();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
@@ -121,6 +152,9 @@ private:
     void applyTask(const Task &task, ChangeFlags flags);   // same id, same parent
     void applyProjectProperties(const ProjectProperties &properties);
 
+    // Notes what a mutator did, for the signals at the end of the step.
+    void record(DocumentChange::Kinds kinds, const QString &id, ChangeFlags flags = {});
+
     void invalidateHierarchy();
     void ensureHierarchy() const;
     int siblingRowAt(const QString &parentId, int fileIndex) const;
@@ -129,6 +163,14 @@ private:
     QUndoStack *m_undoStack;
     std::unique_ptr<ProjectEdits> m_edits;
     QString m_filePath;
+
+    // The step in progress: what it touched, and each changed task's flags.
+    DocumentChange m_pending;
+    QHash<QString, ChangeFlags> m_pendingFlags;
+    QStringList m_pendingChanged;           // tasks with content changes, first-touch order
+    QSet<QString> m_pendingIds;
+    int m_batchDepth = 0;
+    bool m_flushQueued = false;
 
     mutable bool m_hierarchyValid = false;
     mutable QHash<QString, QStringList> m_children;

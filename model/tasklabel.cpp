@@ -52,10 +52,13 @@ public:
             if (m_labels)
                 m_labels->forget(id);
         });
-        connect(document, &ProjectDocument::taskChanged, this, [this](const QString &id) {
-            if (m_labels)
-                m_labels->recount(id);
-        });
+        connect(document, &ProjectDocument::tasksChanged, this,
+                [this](const QStringList &ids, ProjectDocument::ChangeFlags flags) {
+                    if (!m_labels || !(flags & (ProjectDocument::TitleChanged | ProjectDocument::AttributesChanged)))
+                        return;
+                    for (const QString &id : ids)
+                        m_labels->recount(id);
+                });
     }
 
     const TaskLabels &labels()

@@ -198,11 +198,11 @@ void TestCommands::extraFieldSteps()
     const QString id = QStringLiteral("impl_websocket_server");
     const QString field = QStringLiteral("resources");
     QVERIFY(!doc.project().find(id)->extra.contains(field));
-    QSignalSpy spy(&doc, &ProjectDocument::taskChanged);
+    QSignalSpy spy(&doc, &ProjectDocument::tasksChanged);
     auto lastFlags = [&] {
         QCOMPARE(spy.size(), 1);
         const QList<QVariant> args = spy.takeLast();
-        QCOMPARE(args.at(0).toString(), id);
+        QCOMPARE(args.at(0).toStringList(), QStringList{id});
         QCOMPARE(args.at(1).value<ProjectDocument::ChangeFlags>(), ProjectDocument::ChangeFlags(ProjectDocument::OtherChanged));
         QVERIFY(spy.isEmpty());
     };

@@ -156,13 +156,15 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     connect(selection, &TaskSelection::selectionChanged, this,
             [this] { setTaskId(m_selection->currentId()); });
     connect(selection, &TaskSelection::dependencySelectionChanged, this, &Inspector::updatePages);
+    // The arrow's page changed its type, so its key: the selection follows (InspectorEdge).
+    connect(m_edge, &InspectorEdge::dependencyKeyChanged, selection, &TaskSelection::selectDependency);
     // The arrow's owner changed or went (an undo): its page shows it again, or hides.
     connect(document, &ProjectDocument::changed, this, [this] {
         if (m_selection->selectedIds().isEmpty())
             updatePages();
     });
-    connect(document, &ProjectDocument::taskChanged, this, [this](const QString &id) {
-        if (id == m_taskId)
+    connect(document, &ProjectDocument::tasksChanged, this, [this](const QStringList &ids) {
+        if (ids.contains(m_taskId))
             refresh();
     });
     connect(document, &ProjectDocument::projectReset, this, [this] { setTaskId(m_selection->currentId()); });
@@ -230,7 +232,7 @@ void Inspector::updatePages()
 {
     const QStringList &ids = m_selection->selectedIds();
     m_multi->setTaskIds(ids.size() >= 2 ? ids : QStringList());
-    m_edge->setDependency(ids.isEmpty() ? m_selection->selectedDependency() : DependencyRef());
+    m_edge->setDependency(ids.isEmpty() ? m_selection->selectedDependency() : DependencyKey());
     const bool multi = ids.size() >= 2;
     const bool edge = !multi && m_edge->hasDependency();
     m_multi->setVisible(multi);

@@ -78,8 +78,8 @@ InspectorEdge::InspectorEdge(ProjectDocument *document, QWidget *parent)
         commit(dep);
     });
     connect(m_description, &QLineEdit::editingFinished, this, &InspectorEdge::commitDescription);
-    connect(document, &ProjectDocument::taskChanged, this, [this](const QString &id) {
-        if (id == m_ref.ownerId)
+    connect(document, &ProjectDocument::tasksChanged, this, [this](const QStringList &ids) {
+        if (ids.contains(m_ref.ownerId))
             refresh();
     });
     connect(document, &ProjectDocument::taskRemoved, this, &InspectorEdge::refresh);

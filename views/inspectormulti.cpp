@@ -32,9 +32,11 @@ InspectorMulti::InspectorMulti(ProjectDocument *document, QWidget *parent)
     // activated: only what the user picks writes; filling the combos never does.
     connect(m_status, &QComboBox::activated, this, &InspectorMulti::applyStatus);
     connect(m_type, &QComboBox::activated, this, &InspectorMulti::applyType);
-    connect(document, &ProjectDocument::taskChanged, this, [this](const QString &id) {
-        if (m_ids.contains(id))
-            scheduleRefresh();
+    connect(document, &ProjectDocument::tasksChanged, this, [this](const QStringList &ids) {
+        for (const QString &id : ids) {
+            if (m_ids.contains(id))
+                return scheduleRefresh();
+        }
     });
     connect(document, &ProjectDocument::projectReset, this, &InspectorMulti::scheduleRefresh);
 }

@@ -25,13 +25,15 @@ TaskChoiceModel::TaskChoiceModel(ProjectDocument *document, QObject *parent)
     connect(document, &ProjectDocument::taskRemoved, this, end);
     connect(document, &ProjectDocument::taskAboutToBeMoved, this, begin);
     connect(document, &ProjectDocument::taskMoved, this, end);
-    connect(document, &ProjectDocument::taskChanged, this,
-            [this](const QString &id, ProjectDocument::ChangeFlags flags) {
+    connect(document, &ProjectDocument::tasksChanged, this,
+            [this](const QStringList &ids, ProjectDocument::ChangeFlags flags) {
                 if (!(flags & (ProjectDocument::TitleChanged | ProjectDocument::AttributesChanged)))
                     return;
-                const int row = rowOf(id);
-                if (row >= 0)
-                    emit dataChanged(index(row), index(row), {Qt::DisplayRole});
+                for (const QString &id : ids) {
+                    const int row = rowOf(id);
+                    if (row >= 0)
+                        emit dataChanged(index(row), index(row), {Qt::DisplayRole});
+                }
             });
 }
 

@@ -61,7 +61,7 @@ TaskTreeModel::TaskTreeModel(ProjectDocument *document, AnalysisController *anal
             endMoveRows();
         m_moving = false;
     });
-    connect(document, &ProjectDocument::taskChanged, this, &TaskTreeModel::onTaskChanged);
+    connect(document, &ProjectDocument::tasksChanged, this, &TaskTreeModel::onTasksChanged);
     // The document has already swapped its project; nothing may ask in between.
     connect(document, &ProjectDocument::projectReset, this, [this] {
         beginResetModel();
@@ -367,11 +367,16 @@ void TaskTreeModel::onAboutToBeMoved(const QString &id, const QString &newParent
     m_moving = beginMoveRows(oldParent, from.row(), from.row(), newParent, destination);
 }
 
-void TaskTreeModel::onTaskChanged(const QString &id)
+void TaskTreeModel::onTasksChanged(const QStringList &ids, ProjectDocument::ChangeFlags flags)
 {
-    const QModelIndex first = indexOf(id, 0);
-    if (first.isValid())
-        emit dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
+    // Card places are not in the tree: moving cards repaints no row.
+    if (!(flags & ~ProjectDocument::ChangeFlags(ProjectDocument::PositionChanged)))
+        return;
+    for (const QString &id : ids) {
+        const QModelIndex first = indexOf(id, 0);
+        if (first.isValid())
+            emit dataChanged(first, first.siblingAtColumn(ColumnCount - 1));
+    }
 }
 
 void TaskTreeModel::emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn)

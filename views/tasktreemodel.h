@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/projectdocument.h"
 #include "views/overlaystate.h"
 
 #include <QAbstractItemModel>
@@ -79,7 +80,7 @@ private:
     void onAboutToBeInserted(const QString &parentId, int row);
     void onAboutToBeRemoved(const QString &id);
     void onAboutToBeMoved(const QString &id, const QString &newParentId, int newRow);
-    void onTaskChanged(const QString &id);
+    void onTasksChanged(const QStringList &ids, ProjectDocument::ChangeFlags flags);
     void onAnalysisUpdated();
     // The tasks whose marks or times differ between two results of the same task list;
     // nullopt when the lists differ.

@@ -41,8 +41,11 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
         m_structureDirty = true;
         scheduleFlush();
     });
-    connect(document, &ProjectDocument::taskChanged, this,
-            [this](const QString &id, ProjectDocument::ChangeFlags flags) { onTaskChanged(id, int(flags)); });
+    connect(document, &ProjectDocument::tasksChanged, this,
+            [this](const QStringList &ids, ProjectDocument::ChangeFlags flags) {
+                for (const QString &id : ids)
+                    onTaskChanged(id, int(flags));
+            });
     connect(document, &ProjectDocument::projectPropertiesChanged, this, [this] { update(); });
     // One undo step (or macro) done: bring the items up to date before anyone looks.
     connect(document->undoStack(), &QUndoStack::indexChanged, this, &GraphScene::flush);

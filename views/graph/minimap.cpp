@@ -39,7 +39,8 @@ Minimap::Minimap(GraphView *view)
 
     GraphScene *scene = view->graphScene();
     ProjectDocument *document = scene->document();
-    connect(document, &ProjectDocument::changed, this, &Minimap::scheduleRefresh);
+    // Every step, card moves included (changed() leaves those out).
+    connect(document, &ProjectDocument::documentChanged, this, &Minimap::scheduleRefresh);
     connect(scene, &GraphScene::planReset, this, &Minimap::scheduleRefresh);
     connect(scene, &GraphScene::collapsedChanged, this, &Minimap::scheduleRefresh);
     // The rectangle follows every scroll and zoom (a zoom changes the scroll ranges).

@@ -40,11 +40,15 @@ TimelineScene::TimelineScene(ProjectDocument *document, AnalysisController *anal
     connect(document, &ProjectDocument::taskInserted, this, structural);
     connect(document, &ProjectDocument::taskRemoved, this, structural);
     connect(document, &ProjectDocument::taskMoved, this, structural);
-    connect(document, &ProjectDocument::taskChanged, this,
-            [this](const QString &id, ProjectDocument::ChangeFlags flags) {
+    connect(document, &ProjectDocument::tasksChanged, this,
+            [this](const QStringList &ids, ProjectDocument::ChangeFlags flags) {
                 // A title repaints at once; times and marks follow with the next analysis.
-                if ((flags & ProjectDocument::TitleChanged) && m_bars.contains(id))
-                    m_bars.value(id)->update();
+                if (!(flags & ProjectDocument::TitleChanged))
+                    return;
+                for (const QString &id : ids) {
+                    if (m_bars.contains(id))
+                        m_bars.value(id)->update();
+                }
             });
     if (analysis)
         connect(analysis, &AnalysisController::updated, this, &TimelineScene::applyResult);
