@@ -206,6 +206,9 @@ QMenu *edgeMenu(const Context &c, const QString &ownerId, int index, QWidget *pa
                    const EditResult result = c.document->edits().setDependencyType(key, type);
                    if (result.refused() && c.edit)
                        emit c.edit->message(result.problem);
+                   // Its new type is its new key: the arrow stays selected under it.
+                   if (result && c.selection && c.selection->selectedDependency() == key)
+                       c.selection->selectDependency({key.ownerId, key.prerequisiteId, type});
                });
     QAction *mandatory = addNamed(menu, tr("&Mandatory"), QStringLiteral("mandatoryAction"));
     mandatory->setCheckable(true);

@@ -79,7 +79,7 @@ InspectorEdge::InspectorEdge(ProjectDocument *document, QWidget *parent)
     });
     connect(m_description, &QLineEdit::editingFinished, this, &InspectorEdge::commitDescription);
     connect(document, &ProjectDocument::tasksChanged, this, [this](const QStringList &ids) {
-        if (ids.contains(m_ref.ownerId))
+        if (ids.contains(m_key.ownerId))
             refresh();
     });
     connect(document, &ProjectDocument::taskRemoved, this, &InspectorEdge::refresh);
@@ -92,11 +92,11 @@ InspectorEdge::~InspectorEdge()
     disconnect(m_description, nullptr, this, nullptr);
 }
 
-void InspectorEdge::setDependency(const DependencyRef &ref)
+void InspectorEdge::setDependency(const DependencyKey &key)
 {
-    if (ref != m_ref)
+    if (key != m_key)
         m_problem->hide();
-    m_ref = ref;
+    m_key = key;
     refresh();
 }
 
@@ -106,12 +106,10 @@ void InspectorEdge::showProblem(const QString &message)
     m_problem->setVisible(!message.isEmpty());
 }
 
-const Dependency *InspectorEdge::current(int *index) const
+const Dependency *InspectorEdge::current() const
 {
-    const int i = m_ref.isNull() ? -1 : m_ref.resolve(m_document->project());
-    if (index)
-        *index = i;
-    return i < 0 ? nullptr : &m_document->project().find(m_ref.ownerId)->dependencies.at(i);
+    const int i = followDependency(m_document->project(), m_key);
+    return i < 0 ? nullptr : &m_document->project().find(m_key.ownerId)->dependencies.at(i);
 }
 
 bool InspectorEdge::hasDependency() const
@@ -127,7 +125,7 @@ void InspectorEdge::refresh()
         return;
     const Project &project = m_document->project();
     m_updating = true;
-    const Task *owner = project.find(m_ref.ownerId);
+    const Task *owner = project.find(m_key.ownerId);
     const Task *prereq = project.find(d->taskId);
     m_header->setText(tr("<b>%1</b> waits for <b>%2</b>")
                           .arg(owner->title().toHtmlEscaped(),
@@ -149,13 +147,20 @@ void InspectorEdge::commit(const Dependency &dep)
     if (!d || *d == dep)
         return;
     // A new prerequisite or type is checked as a new link would be.
-    const EditResult result = m_document->edits().changeDependency(DependencyKey::of(m_ref.ownerId, *d), dep);
+    const DependencyKey before = DependencyKey::of(m_key.ownerId, *d);
+    const EditResult result = m_document->edits().changeDependency(before, dep);
     if (result.refused()) {
         refresh();
         showProblem(result.problem);
         return;
     }
     m_problem->hide();
+    // A new type is a new key: keep showing (and selecting) this dependency under it.
+    const DependencyKey after = DependencyKey::of(m_key.ownerId, dep);
+    if (result && after != before) {
+        m_key = after;
+        emit dependencyKeyChanged(after);
+    }
 }
 
 void InspectorEdge::commitType(int type)

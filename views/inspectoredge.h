@@ -12,12 +12,12 @@ class QLineEdit;
 
 namespace Workplan {
 
-struct Dependency;
 class ProjectDocument;
 
 // The inspector's page for the arrow selected on the canvas: its type, lag, mandatory and
-// waived flags and description. Each settled field is one DependencyCommand; the page
-// reads the document again whenever the owner changes (an undo included).
+// waived flags and description. Each settled field is one ProjectEdits call; the page
+// reads the document again whenever the owner changes (an undo included). It shows the
+// dependency the selection's key names (followDependency: through a change of its type).
 class InspectorEdge : public QWidget
 {
     Q_OBJECT
@@ -25,8 +25,9 @@ public:
     explicit InspectorEdge(ProjectDocument *document, QWidget *parent = nullptr);
     ~InspectorEdge() override;
 
-    void setDependency(const DependencyRef &ref);
-    // True while the reference names a dependency the document has.
+    void setDependency(const DependencyKey &key);
+    DependencyKey dependency() const { return m_key; }
+    // True while the key names a dependency the document has.
     bool hasDependency() const;
     void refresh();
 
@@ -40,16 +41,21 @@ public:
     // Why the last edit was refused; hidden until one is.
     QLabel *problemLabel() const { return m_problem; }
 
+signals:
+    // An edit of the page gave the dependency another key (its type): the selection
+    // should name it by that key now (Inspector selects it).
+    void dependencyKeyChanged(const Workplan::DependencyKey &key);
+
 private:
     void showProblem(const QString &message);
-    const Dependency *current(int *index = nullptr) const;
+    const Dependency *current() const;
     void commit(const Dependency &dep);   // ProjectEdits checks a new prerequisite or type
     void commitType(int type);
     void commitLag(double hours);
     void commitDescription();
 
     ProjectDocument *m_document;
-    DependencyRef m_ref;
+    DependencyKey m_key;
     bool m_updating = false;
 
     QLabel *m_header;

@@ -27,28 +27,34 @@ void TaskSelection::clear()
     selectDependency({});
 }
 
-void TaskSelection::selectDependency(const DependencyRef &ref)
+void TaskSelection::selectDependency(const DependencyKey &key)
 {
-    if (!ref.isNull() && !m_selected.isEmpty())
+    if (!key.isNull() && !m_selected.isEmpty())
         setSelection({}, QString());
-    if (ref == m_dependency)
+    if (key == m_dependency)
         return;
-    m_dependency = ref;
+    m_dependency = key;
     emit dependencySelectionChanged();
 }
 
-int DependencyRef::resolve(const Project &project) const
+int followDependency(const Project &project, const DependencyKey &key)
 {
-    const Task *t = project.find(ownerId);
+    const Task *t = key.isNull() ? nullptr : project.find(key.ownerId);
     if (!t)
         return -1;
-    if (index >= 0 && index < t->dependencies.size() && t->dependencies.at(index).taskId == prerequisiteId)
-        return index;
+    int samePair = -1;
     for (int i = 0; i < t->dependencies.size(); ++i) {
-        if (t->dependencies.at(i).taskId == prerequisiteId)
+        const Dependency &d = t->dependencies.at(i);
+        if (d.taskId != key.prerequisiteId)
+            continue;
+        if (d.type == key.type)
             return i;
+        if (samePair >= 0)
+            samePair = -2;   // two others on the pair: which one would be a guess
+        else if (samePair == -1)
+            samePair = i;
     }
-    return -1;
+    return samePair >= 0 ? samePair : -1;
 }
 
 void TaskSelection::removeIds(const QStringList &ids)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/dependency.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -7,24 +9,13 @@ namespace Workplan {
 
 class Project;
 
-// One declared dependency picked on the canvas: its owner (the task that waits), its index
-// in the owner's list, and the prerequisite, which tells whether the index still means it.
-struct DependencyRef
-{
-    QString ownerId;
-    int index = -1;
-    QString prerequisiteId;
-
-    bool isNull() const { return ownerId.isEmpty(); }
-    bool operator==(const DependencyRef &o) const
-    {
-        return ownerId == o.ownerId && index == o.index && prerequisiteId == o.prerequisiteId;
-    }
-    bool operator!=(const DependencyRef &o) const { return !(*this == o); }
-    // Its index in the owner's list now (the first on the same prerequisite when an earlier
-    // one went), -1 when it is gone.
-    int resolve(const Project &project) const;
-};
+// The dependency a selected key stands for now: its index in the owner's list, -1 when it
+// is gone. A key names one dependency exactly; a selection also follows it through a
+// change of its type (the only part of a key that changes while the arrow keeps both its
+// ends: an undo or redo of "change type", another editor's change) while the owner has
+// exactly one dependency on that prerequisite, so the page that shows it does not
+// blink away under an edit.
+int followDependency(const Project &project, const DependencyKey &key);
 
 // The one selection of the window, by task id. The tree, the canvas and the panels follow
 // it and write to it; setting the same selection again emits nothing, which is what keeps
@@ -47,8 +38,10 @@ public:
 
     // A selected arrow instead of tasks: the two exclude each other, so selecting one lets
     // go of the other (the inspector shows one or the other).
-    const DependencyRef &selectedDependency() const { return m_dependency; }
-    void selectDependency(const DependencyRef &ref);
+    // The arrow's dependency is named by its key: a change of its type gives it a new key,
+    // and whoever makes that change selects the new key (InspectorEdge, the arrow's menu).
+    const DependencyKey &selectedDependency() const { return m_dependency; }
+    void selectDependency(const DependencyKey &key);
 
 signals:
     void selectionChanged();
@@ -59,7 +52,7 @@ signals:
 private:
     QStringList m_selected;
     QString m_current;
-    DependencyRef m_dependency;
+    DependencyKey m_dependency;
 };
 
 } // namespace Workplan

@@ -1,109 +1,83 @@
-// GraphScene: what the mouse and keyboard do. Every change goes through the undo stack.
+// GraphScene: what the mouse and keyboard do. A press that starts a gesture (a link, an
+// arrow's end, a move) hands the rest of it to that gesture (views/graph/interactions/);
+// every change goes through ProjectEdits, one undo step each. Also what a press is over:
+// a card or frame, or the port a link drag starts from.
 #include "graphscene.h"
 
 #include "cardrenamer.h"
 #include "carditem.h"
 #include "frameitem.h"
+#include "graphstyle.h"
 #include "nodeitem.h"
+#include "interactions/linkinteraction.h"
+#include "interactions/moveinteraction.h"
+#include "interactions/retargetinteraction.h"
 
-#include "model/commands/structurecommands.h"
 #include "model/projectdocument.h"
-#include "views/taskselection.h"
 
-#include <QApplication>
-#include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
-#include <QGraphicsView>
 #include <QKeyEvent>
-#include <QUndoStack>
+#include <QLineF>
 
 namespace Workplan {
 
-namespace {
-
-// Screen pixels per scene unit in the view whose viewport sent an event (the first view's
-// for an event without one).
-qreal viewScale(const QWidget *viewport, const QList<QGraphicsView *> &views)
+NodeItem *GraphScene::nodeAt(const QPointF &scenePos) const
 {
-    const QGraphicsView *view = viewport ? qobject_cast<const QGraphicsView *>(viewport->parentWidget()) : nullptr;
-    if (!view)
-        view = views.value(0);
-    return view ? std::sqrt(std::abs(view->transform().determinant())) : 1.0;
+    // Cards before frames: a frame lies under its cards and only its header/border picks.
+    NodeItem *frame = nullptr;
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (!item->isVisible())
+            continue;
+        if (item->type() == CardItem::Type)
+            return static_cast<NodeItem *>(item);
+        if (!frame && item->type() == FrameItem::Type)
+            frame = static_cast<NodeItem *>(item);
+    }
+    return frame;
 }
 
-} // namespace
-
-void GraphScene::beginMove(const QPointF &scenePos)
+CardItem *GraphScene::linkSourceAt(const QPointF &scenePos, qreal viewScale) const
 {
-    m_mode = Mode::Move;
-    m_pressPos = scenePos;
-    m_moved = false;
-    m_moveStart.clear();
-    m_movedLeaves.clear();
-    m_moveFrames.clear();
-    QSet<QString> leaves;
-    for (QGraphicsItem *item : selectedItems()) {
-        if (item->type() != CardItem::Type && item->type() != FrameItem::Type)
+    // The card the press is on decides alone: its own port or edge, or a move. Only
+    // outside every card may a neighbour's port area (wider than the port far out) reach.
+    for (QGraphicsItem *item : items(scenePos, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != CardItem::Type || !item->isVisible())
             continue;
-        const QString id = static_cast<NodeItem *>(item)->taskId();
-        if (m_document->isSummary(id)) {
-            // A frame or a collapsed card drags its whole subtree.
-            const QStringList under = descendantLeaves(id);
-            leaves.unite(QSet<QString>(under.cbegin(), under.cend()));
-            if (item->type() == CardItem::Type)
-                m_moveStart.insert(static_cast<CardItem *>(item), item->pos());
-        } else {
-            leaves.insert(id);
+        auto *card = static_cast<CardItem *>(item);
+        if (card->nodeSceneRect().contains(scenePos))
+            return card->gripAt(scenePos, viewScale) != CardItem::Grip::None ? card : nullptr;
+    }
+    // Over arrows, frames or the canvas: the nearest port (or edge band) that holds the
+    // point. The grips stay inside their card's grid cell, so only cards that near count.
+    const QRectF around(scenePos - QPointF(GraphStyle::ColumnSpacing, GraphStyle::RowSpacing), QSizeF(2 * GraphStyle::ColumnSpacing, 2 * GraphStyle::RowSpacing));
+    CardItem *best = nullptr;
+    qreal bestDistance = 0;
+    for (QGraphicsItem *item : items(around, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != CardItem::Type || !item->isVisible())
+            continue;
+        auto *card = static_cast<CardItem *>(item);
+        if (card->gripAt(scenePos, viewScale) == CardItem::Grip::None)
+            continue;
+        const qreal d = QLineF(scenePos, card->portScenePos()).length();
+        if (!best || d < bestDistance) {
+            best = card;
+            bestDistance = d;
         }
     }
-    for (const QString &id : std::as_const(leaves)) {
-        if (CardItem *c = m_cards.value(id)) {
-            m_moveStart.insert(c, c->pos());
-            m_movedLeaves << id;
-        }
-    }
-    m_moveFrames = framesDraggedWhole();
+    return best;
 }
 
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || m_mode != Mode::None) {
+    if (event->button() != Qt::LeftButton || m_interaction) {
         QGraphicsScene::mousePressEvent(event);
         return;
     }
     flush();
     const QPointF pos = event->scenePos();
-    // A selected arrow's end handle: re-target that end.
-    for (QGraphicsItem *item : items(pos)) {
-        if (item->type() != EdgeItem::Type)
-            continue;
-        auto *e = static_cast<EdgeItem *>(item);
-        const EdgeItem::End end = e->handleAt(pos);
-        if (end == EdgeItem::End::None)
-            continue;
-        m_mode = Mode::Retarget;
-        m_retargetOwner = e->ownerId();
-        m_retargetIndex = e->index();
-        m_retargetEnd = end;
-        m_rubberLink = new QGraphicsPathItem;
-        m_rubberLink->setData(0, end == EdgeItem::End::Target ? e->sourcePoint() : e->targetPoint());
-        m_rubberLink->setPen(QPen(QColor(0x1565c0), 2, Qt::DashLine));
-        m_rubberLink->setZValue(1000);
-        addItem(m_rubberLink);
-        event->accept();
-        return;
-    }
-    // A port (or a card's right edge) wins over the card, the arrows and the frames under
-    // it; its area is measured on the screen of the view pressed in.
-    if (CardItem *source = linkSourceAt(pos, viewScale(event->widget(), views()))) {
-        m_mode = Mode::Link;
-        m_linkFrom = source->taskId();
-        m_rubberLink = new QGraphicsPathItem;
-        m_rubberLink->setData(0, source->portScenePos());
-        m_rubberLink->setPen(QPen(QColor(0x1565c0), 2, Qt::DashLine));
-        m_rubberLink->setZValue(1000);
-        addItem(m_rubberLink);
-        updateLinkFeedback(pos, event->modifiers());
+    // A selected arrow's end handle: re-target that end. Then a port (or a card's right
+    // edge), which wins over the card, the arrows and the frames under it.
+    if ((m_interaction = RetargetInteraction::start(this, pos)) || (m_interaction = LinkInteraction::start(this, event))) {
         event->accept();
         return;
     }
@@ -115,70 +89,39 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     QGraphicsScene::mousePressEvent(event);
     if (node && event->isAccepted())
-        beginMove(pos);
+        m_interaction = MoveInteraction::start(this, pos);
 }
 
 void GraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
-    switch (m_mode) {
-    case Mode::Link:
-    case Mode::Retarget:
-        updateLinkFeedback(event->scenePos(), event->modifiers());
+    if (m_interaction && m_interaction->move(event)) {
         event->accept();
         return;
-    case Mode::Move:
-        if (event->buttons() & Qt::LeftButton) {
-            const QPointF delta = event->scenePos() - m_pressPos;
-            // Items move live; the document hears of it once, on release.
-            for (auto it = m_moveStart.constBegin(); it != m_moveStart.constEnd(); ++it)
-                it.key()->setPos(it.value() + delta);
-            updateFrames(m_moveFrames);
-            m_moved = m_moved || !delta.isNull();
-            event->accept();
-            return;
-        }
-        break;
-    case Mode::None:
-        break;
     }
     QGraphicsScene::mouseMoveEvent(event);
 }
 
 void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_mode == Mode::Link
-        && (event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton)).manhattanLength()
-            < QApplication::startDragDistance()) {
-        // A click on a port or a right edge, not a drag: it selects the card, as a click
-        // anywhere else on it does (and draws nothing).
-        const QString id = m_linkFrom;
-        clearLinkState();
-        CardItem *card = m_cards.value(id);
-        if (card && (event->modifiers() & Qt::ControlModifier)) {
-            card->setSelected(!card->isSelected());
-        } else if (m_selection) {
-            m_selection->select(id);
-        } else if (card) {
-            clearSelection();
-            card->setSelected(true);
-        }
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton && (m_mode == Mode::Link || m_mode == Mode::Retarget)) {
-        finishLink(event->scenePos(), event->modifiers());
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton && m_mode == Mode::Move) {
-        m_mode = Mode::None;
-        QGraphicsScene::mouseReleaseEvent(event);
-        if (m_moved && !m_movedLeaves.isEmpty())
-            finishMove(event->scenePos());   // graphedits.cpp
-        m_moveStart.clear();
+    if (event->button() == Qt::LeftButton && m_interaction) {
+        // Let go of it first: its edit flushes the scene, and an Alt+drop's menu runs an
+        // event loop in which another gesture may begin.
+        const std::unique_ptr<GraphInteraction> gesture = std::move(m_interaction);
+        gesture->release(event);
         return;
     }
     QGraphicsScene::mouseReleaseEvent(event);
+}
+
+void GraphScene::releaseToItems(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+}
+
+void GraphScene::cancelInteraction()
+{
+    if (const std::unique_ptr<GraphInteraction> gesture = std::move(m_interaction))
+        gesture->cancel();
 }
 
 void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
@@ -215,8 +158,9 @@ void GraphScene::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Up: selectNeighbour(0, -1); event->accept(); return;
     case Qt::Key_Down: selectNeighbour(0, 1); event->accept(); return;
     case Qt::Key_Escape:
-        if (m_mode == Mode::Link || m_mode == Mode::Retarget) {
-            clearLinkState();
+        // A link or arrow-end drag draws nothing; a move puts the cards back.
+        if (m_interaction) {
+            cancelInteraction();
             event->accept();
             return;
         }

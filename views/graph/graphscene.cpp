@@ -5,6 +5,7 @@
 #include "graphstyle.h"
 #include "layoutadapter.h"
 #include "nodeitem.h"
+#include "interactions/graphinteraction.h"
 
 #include "model/projectdocument.h"
 #include "model/projectedits.h"
@@ -97,9 +98,7 @@ GraphScene::~GraphScene()
 
 void GraphScene::deleteAllItems()
 {
-    clearLinkState();           // its rubber line and hinted card are plan items
-    m_moveStart.clear();
-    m_mode = Mode::None;
+    m_interaction.reset();   // a link drag's line and marked card are plan items
     m_edges.clear();
     m_frames.clear();
     m_cards.clear();
@@ -141,6 +140,12 @@ EdgeItem *GraphScene::edgeFor(const QString &ownerId, int index) const
             return e;
     }
     return nullptr;
+}
+
+EdgeItem *GraphScene::edgeFor(const DependencyKey &key) const
+{
+    const int index = key.isNull() ? -1 : m_document->dependencyIndex(key);
+    return index < 0 ? nullptr : edgeFor(key.ownerId, index);
 }
 
 int GraphScene::edgeCount() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "edgeitem.h"
+#include "model/dependency.h"
 #include "model/vocabulary.h"
 #include "views/analysiscontroller.h"
 #include "views/overlaystate.h"
@@ -11,13 +12,14 @@
 #include <QPointer>
 #include <QSet>
 
-class QGraphicsPathItem;
+#include <memory>
 
 namespace Workplan {
 
 class AnalysisController;
 class CardItem;
 class FrameItem;
+class GraphInteraction;
 class NodeItem;
 class ProjectDocument;
 class TaskSelection;
@@ -70,6 +72,7 @@ public:
     NodeItem *visibleNodeFor(const QString &id) const;
     QList<EdgeItem *> edgesOf(const QString &ownerId) const { return m_edges.value(ownerId); }
     EdgeItem *edgeFor(const QString &ownerId, int index) const;
+    EdgeItem *edgeFor(const DependencyKey &key) const;   // null: none, or drawn in a bundle
     int edgeCount() const;
 
     // --- Collapsed summaries (view state) ---
@@ -110,12 +113,14 @@ public:
     bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
 
     // The card whose port or right edge a press at `scenePos` takes hold of, in a view at
-    // `viewScale` (graphlinking.cpp); null when a press there draws no dependency.
+    // `viewScale` (graphinteraction.cpp); null when a press there draws no dependency.
     CardItem *linkSourceAt(const QPointF &scenePos, qreal viewScale) const;
+    // The card at `scenePos`, else the frame whose header or border is there (a frame lies
+    // under its cards); visible items only.
+    NodeItem *nodeAt(const QPointF &scenePos) const;
 
     // --- Edits (each one undoable command or macro; refusals emit message()) ---
     bool createDependency(const QString &prereqId, const QString &ownerId, DependencyType type);
-    bool retargetEdge(const QString &ownerId, int index, EdgeItem::End end, const QString &newTaskId);
     void deleteSelection();
     // Creates a task of `type` centred at `scenePos`, inside the innermost frame there.
     QString createTaskAt(const QString &type, const QPointF &scenePos);
@@ -179,7 +184,9 @@ protected:
     void dropEvent(QGraphicsSceneDragDropEvent *event) override;
 
 private:
-    enum class Mode { None, Move, Link, Retarget };
+    // The gestures are the scene's own parts (views/graph/interactions/): they read the
+    // items and frames as the scene does.
+    friend class MoveInteraction;
 
     // Sync (graphscene.cpp, graphsync.cpp)
     void rebuildAll();
@@ -217,20 +224,11 @@ private:
     void syncFromTaskSelection();
     void syncToTaskSelection();
 
-    // Interaction (graphinteraction.cpp, graphlinking.cpp)
-    NodeItem *nodeAt(const QPointF &scenePos) const;
-    void updateLinkFeedback(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
-    QString linkProblem(NodeItem *target, Qt::KeyboardModifiers modifiers) const;
-    void finishLink(const QPointF &scenePos, Qt::KeyboardModifiers modifiers);
-    void beginMove(const QPointF &scenePos);
-    // Membership (graphedits.cpp): the frames a drag carries along (dragged summaries and
-    // their subtrees; the others stay put, so the drop target is what the user sees), and
-    // the release at `cursor`: moved, reparented into the frame under each dragged task
-    // (the grabbed one: under the cursor), frames cleared.
-    QSet<QString> framesDraggedWhole() const;
-    void finishMove(const QPointF &cursor);
-    QString dropTargetAt(const QPointF &scenePos, const QString &movingId) const;
-    void clearLinkState();
+    // Interaction (graphinteraction.cpp): the mouse goes to the active gesture, if any.
+    // A gesture that must let the items see its release first (a move) passes it here.
+    void releaseToItems(QGraphicsSceneMouseEvent *event);
+    // Ends the active gesture without an edit (Esc, or the plan going away).
+    void cancelInteraction();
 
     ProjectDocument *m_document;
     QPointer<TaskSelection> m_selection;
@@ -261,21 +259,8 @@ private:
     QHash<QString, QStringList> m_standIns;   // collapsed card -> the hidden selected ids
     QPointer<OverlayState> m_overlayState;   // shared, not owned (unless made by overlayState())
 
-    // Drag state.
-    Mode m_mode = Mode::None;
-    QPointF m_pressPos;
-    bool m_moved = false;
-    QHash<CardItem *, QPointF> m_moveStart;
-    QStringList m_movedLeaves;
-    QSet<QString> m_moveFrames;
-    QString m_linkFrom;              // Link: the prerequisite; Retarget: the fixed end
-    QString m_retargetOwner;
-    int m_retargetIndex = -1;
-    EdgeItem::End m_retargetEnd = EdgeItem::End::None;
-    QGraphicsPathItem *m_rubberLink = nullptr;
-    NodeItem *m_hinted = nullptr;
-    QString m_hintKey;
-    QString m_hintProblem;
+    // The gesture under way (views/graph/interactions/): at most one, from press to release.
+    std::unique_ptr<GraphInteraction> m_interaction;
 };
 
 } // namespace Workplan

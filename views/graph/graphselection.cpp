@@ -15,32 +15,32 @@ namespace Workplan {
 namespace {
 
 // The shared selection's arrow follows the canvas: exactly one arrow (and no node) picks
-// its dependency; an arrow let go of drops it. An edit of a dependency rebuilds its
+// its dependency, by key; an arrow let go of drops it. An edit of a dependency rebuilds its
 // owner's arrows, deleting the selected one: that keeps the dependency and selects its
-// new arrow once the scene is up to date, so the inspector can go on editing it.
+// new arrow once the scene is up to date, so the inspector can go on editing it. The key
+// asked for then is the selection's at that moment: the edit that changed a type has
+// selected the new key meanwhile (and an undo of it is followed, see followDependency).
 void followSelectedEdge(GraphScene *scene, TaskSelection *selection, const EdgeItem *edge, int edges)
 {
+    ProjectDocument *document = scene->document();
     if (edge && edges == 1) {
-        const Dependency *d = edge->dependency();
-        selection->selectDependency({edge->ownerId(), edge->index(), d ? d->taskId : QString()});
+        selection->selectDependency(document->dependencyKey(edge->ownerId(), edge->index()));
         return;
     }
-    const DependencyRef ref = selection->selectedDependency();
-    if (ref.isNull())
+    const DependencyKey key = selection->selectedDependency();
+    if (key.isNull())
         return;
-    bool drawn = false;
-    for (const EdgeItem *e : scene->edgesOf(ref.ownerId))
-        drawn = drawn || e->index() == ref.index;
-    if (drawn || edges > 0) {
+    if (scene->edgeFor(key) || edges > 0) {   // still drawn: the user let go of it
         selection->selectDependency({});
         return;
     }
-    QTimer::singleShot(0, scene, [scene, selection = QPointer<TaskSelection>(selection), ref] {
-        if (!selection || selection->selectedDependency() != ref)
+    QTimer::singleShot(0, scene, [scene, selection = QPointer<TaskSelection>(selection)] {
+        const DependencyKey now = selection ? selection->selectedDependency() : DependencyKey();
+        if (now.isNull())
             return;
         scene->flush();
-        const int index = ref.resolve(scene->document()->project());
-        EdgeItem *e = index >= 0 ? scene->edgeFor(ref.ownerId, index) : nullptr;
+        const int index = followDependency(scene->document()->project(), now);
+        EdgeItem *e = index >= 0 ? scene->edgeFor(now.ownerId, index) : nullptr;
         if (index < 0)
             selection->selectDependency({});
         else if (e && !e->isSelected() && scene->selectedItems().isEmpty())

@@ -127,13 +127,9 @@ void GraphScene::deleteNode(const QString &id)
     for (NodeItem *n : {static_cast<NodeItem *>(m_cards.take(id)), static_cast<NodeItem *>(m_frames.take(id))}) {
         if (!n)
             continue;
-        if (m_hinted == n)
-            m_hinted = nullptr;
         const QList<EdgeItem *> edges = n->edges();
         for (EdgeItem *e : edges)
             deleteEdge(e);
-        if (auto *c = qgraphicsitem_cast<CardItem *>(n))
-            m_moveStart.remove(c);
         delete n;
     }
     deleteEdgesOf(id);
