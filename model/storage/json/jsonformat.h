@@ -10,17 +10,15 @@
 
 namespace Workplan {
 
-// The interchange file of the contract (§1): jsonreader.cpp (with jsonfastreader.cpp for
-// the usual shape), jsonformatwrite.cpp; the field names are in jsonschema.h.
+// The interchange file of the contract (§1): jsonreader.cpp (simdjson parses, jsondomreader.cpp
+// reads the fields), jsonformatwrite.cpp; the field names are in jsonschema.h.
 namespace JsonFormat {
 
 constexpr int kVersion = JsonSchema::kVersion;
 
 // Parses and validates a whole file. On any error returns nullopt and sets *error to a
 // message naming `fileName`, the task and the problem; nothing is half-loaded.
-// `fastPath` false reads with Qt's reader alone (tests compare the two paths).
-std::optional<Project> read(const QByteArray &data, const QString &fileName, QString *error,
-                            bool fastPath = true);
+std::optional<Project> read(const QByteArray &data, const QString &fileName, QString *error);
 std::optional<Project> readFile(const QString &path, QString *error);
 
 // The object form, fields in the contract's order, unknown fields kept.

@@ -1,8 +1,7 @@
 #pragma once
 
-// The interchange file's vocabulary (§1), in one place: the readers (jsonreader.cpp,
-// jsonfastreader.cpp) and the writer (jsonformatwrite.cpp) spell every field through these
-// names, so neither reader needs the other's header (they used to include each other).
+// The interchange file's vocabulary (§1), in one place: the reader (jsondomreader.cpp)
+// and the writer (jsonformatwrite.cpp) spell every field through these names.
 namespace Workplan::JsonSchema {
 
 // The file version this build writes; a file of a higher version is refused.

@@ -1,6 +1,5 @@
 #include "jsontext.h"
 
-#include <algorithm>
 #include <cstring>
 
 namespace Workplan::JsonFormat {
@@ -62,43 +61,6 @@ QString lineColumn(const QByteArray &data, qsizetype offset)
         }
     }
     return QStringLiteral("line %1, column %2").arg(line).arg(offset - lineStart + 1);
-}
-
-// Deepest [ or { nesting of a document Qt has parsed; strings are skipped.
-int maxNesting(const QByteArray &data)
-{
-    int depth = 0, deepest = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const char c = data[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("missing");
 }
 
 } // namespace Workplan::JsonFormat

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+// simdjson's parsed values turned into Qt's, exactly as Qt's own reader makes them (the
+// model keeps attributes, conditions and unknown fields as QJsonObject): built from the
+// parsed elements directly, never by parsing text a second time.
+namespace Workplan::JsonFormat {
+
+class DomValues
+{
+public:
+    // markerBase: where jsonprepare.h's rewrite put the surrogate escapes, 0 for none.
+    explicit DomValues(char32_t markerBase) : m_markerBase(markerBase) {}
+
+    QString text(std::string_view s) const;
+    QJsonValue value(simdjson::dom::element e) const;
+    QJsonObject object(simdjson::dom::object o) const;
+    QJsonArray array(simdjson::dom::array a) const;
+
+    // Adds `key: value` as QJsonObject does: a repeated key keeps its last value.
+    void insert(QJsonObject &into, std::string_view key, simdjson::dom::element value) const;
+
+    static bool isNumber(simdjson::dom::element e);
+    static double toDouble(simdjson::dom::element e);   // a number's value
+    static bool isString(simdjson::dom::element e) { return e.type() == simdjson::dom::element_type::STRING; }
+    static std::string_view string(simdjson::dom::element e) { return e.get_string().value_unsafe(); }
+    // "a string", "an object", ... for "X must be Y, not Z".
+    static QString typeName(simdjson::dom::element e);
+
+    // Calls f(QStringView) with a short ASCII word seen without allocating (statuses and
+    // types), or with the whole text made a QString.
+    template<typename F>
+    auto withView(std::string_view s, F f) const
+    {
+        char16_t buf[32];
+        if (s.size() <= 32) {
+            std::size_t i = 0;
+            for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i)
+                buf[i] = char16_t(s[i]);
+            if (i == s.size())
+                return f(QStringView(buf, qsizetype(i)));
+        }
+        return f(QStringView(text(s)));
+    }
+
+private:
+    QJsonObject objectByKeys(simdjson::dom::object o) const;
+
+    char32_t m_markerBase;
+    // The objects of a file mostly share their keys (every task's attributes hold the same
+    // few): one empty-valued object per key set, copied and filled (see object()).
+    struct Shape
+    {
+        QJsonObject empty;
+        std::vector<qsizetype> slot;   // each field's place in `empty` (keys are sorted there)
+    };
+    mutable std::unordered_map<std::string, Shape> m_shapes;
+    mutable std::string m_shapeKey;
+};
+
+} // namespace Workplan::JsonFormat

@@ -1,0 +1,311 @@
+#include "jsondomreader.h"
+
+#include "jsonschema.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace Workplan::JsonFormat {
+
+namespace {
+
+using simdjson::dom::element;
+namespace Field = JsonSchema::Field;
+
+// The known fields of one object, named in alphabetical order (the order Qt's reader met
+// them in), each with its last value, found in one pass; the others are copied on demand.
+template<std::size_t N>
+class Fields
+{
+public:
+    Fields(simdjson::dom::object o, const std::string_view (&names)[N]) : m_o(o), m_names(names)
+    {
+        for (const auto f : o) {
+            const auto at = std::find(std::begin(names), std::end(names), f.key);
+            if (at == std::end(names)) {
+                m_others = true;
+                continue;
+            }
+            const auto i = std::size_t(at - std::begin(names));
+            m_value[i] = f.value;
+            m_has[i] = true;
+        }
+    }
+
+    bool has(std::size_t i) const { return m_has[i]; }
+    element operator[](std::size_t i) const { return m_value[i]; }
+
+    // Every other field, for the round trip.
+    void copyOthers(const DomValues &values, QJsonObject &extra) const
+    {
+        if (!m_others)
+            return;
+        for (const auto f : m_o) {
+            if (std::find(std::begin(m_names), std::end(m_names), f.key) == std::end(m_names))
+                values.insert(extra, f.key, f.value);
+        }
+    }
+
+private:
+    simdjson::dom::object m_o;
+    const std::string_view (&m_names)[N];
+    element m_value[N];
+    bool m_has[N] = {};
+    bool m_others = false;
+};
+
+bool isObject(element e) { return e.type() == simdjson::dom::element_type::OBJECT; }
+bool isArray(element e) { return e.type() == simdjson::dom::element_type::ARRAY; }
+bool isNull(element e) { return e.type() == simdjson::dom::element_type::NULL_VALUE; }
+bool isBool(element e) { return e.type() == simdjson::dom::element_type::BOOL; }
+simdjson::dom::object asObject(element e) { return e.get_object().value_unsafe(); }
+
+} // namespace
+
+bool DomReader::fail(const QString &id, const QString &problem)
+{
+    m_taskId = id;
+    m_problem = problem;
+    return false;
+}
+
+bool DomReader::wrongType(const QString &id, const char *field, element v, const char *expected)
+{
+    return fail(id, QStringLiteral("%1 must be %2, not %3")
+                        .arg(QLatin1String(field), QLatin1String(expected), DomValues::typeName(v)));
+}
+
+bool DomReader::read(element root, Project &project)
+{
+    simdjson::dom::array tasks;
+    bool hasTasks = false;
+    if (isArray(root)) {
+        tasks = root.get_array().value_unsafe();
+        hasTasks = true;
+    } else {
+        static const std::string_view names[] = {Field::format, Field::project, Field::tasks, Field::version};
+        enum { Format, ProjectField, Tasks, Version };
+        const Fields f(asObject(root), names);
+        if (f.has(Format) && !DomValues::isString(f[Format]))
+            return fail(QString(), QStringLiteral("format must be a string, not %1").arg(DomValues::typeName(f[Format])));
+        if (f.has(ProjectField)) {
+            if (!isObject(f[ProjectField]))
+                return fail(QString(), QStringLiteral("project must be an object, not %1").arg(DomValues::typeName(f[ProjectField])));
+            if (!readProject(asObject(f[ProjectField]), project))
+                return false;
+        }
+        if (f.has(Tasks)) {
+            if (!isArray(f[Tasks]))
+                return fail(QString(), QStringLiteral("tasks must be an array, not %1").arg(DomValues::typeName(f[Tasks])));
+            tasks = f[Tasks].get_array().value_unsafe();
+            hasTasks = true;
+        }
+        if (f.has(Version)) {
+            if (!DomValues::isNumber(f[Version]))
+                return fail(QString(), QStringLiteral("version must be a number, not %1").arg(DomValues::typeName(f[Version])));
+            const double version = DomValues::toDouble(f[Version]);
+            if (version > JsonSchema::kVersion)
+                return fail(QString(), QStringLiteral("format version %1 was made by a newer Workplan (this one reads version %2)")
+                                           .arg(version).arg(JsonSchema::kVersion));
+        }
+        f.copyOthers(m_values, project.extra);
+    }
+
+    QList<Task> list;
+    if (hasTasks) {
+        list.reserve(qsizetype(tasks.size()));
+        int number = 0;
+        for (const element v : tasks) {
+            Task t;
+            if (!readTask(++number, v, t))
+                return false;
+            list.append(std::move(t));
+        }
+    }
+    project.setTasks(std::move(list));
+    return true;
+}
+
+bool DomReader::readProject(simdjson::dom::object o, Project &p)
+{
+    static const std::string_view names[] = {Field::calendar, Field::name};
+    enum { Calendar, Name };
+    const Fields f(o, names);
+    if (f.has(Calendar)) {
+        if (!isObject(f[Calendar]))
+            return wrongType(QString(), Field::calendar, f[Calendar], "an object");
+        static const std::string_view calendarNames[] = {Field::daysPerWeek, Field::hoursPerDay};
+        const Fields c(asObject(f[Calendar]), calendarNames);
+        double *const targets[] = {&p.calendar.daysPerWeek, &p.calendar.hoursPerDay};
+        for (std::size_t i = 0; i < 2; ++i) {
+            if (!c.has(i))
+                continue;
+            if (!DomValues::isNumber(c[i]) || !(DomValues::toDouble(c[i]) > 0))
+                return fail(QString(), QStringLiteral("calendar %1 must be a positive number")
+                                           .arg(QLatin1String(calendarNames[i].data(), qsizetype(calendarNames[i].size()))));
+            *targets[i] = DomValues::toDouble(c[i]);
+        }
+        c.copyOthers(m_values, p.calendarExtra);   // §6's fields and unknown ones, kept (§1)
+    }
+    if (f.has(Name)) {
+        if (!DomValues::isString(f[Name]))
+            return wrongType(QString(), "project name", f[Name], "a string");
+        p.name = m_values.text(DomValues::string(f[Name]));
+    }
+    f.copyOthers(m_values, p.projectExtra);   // start, resources, unknown fields
+    return true;
+}
+
+bool DomReader::readTask(int number, element value, Task &t)
+{
+    if (!isObject(value))
+        return fail(QString(), QStringLiteral("task #%1 must be an object, not %2").arg(number).arg(DomValues::typeName(value)));
+    static const std::string_view names[] = {Field::attributes, Field::dependencies, Field::lifecycleStage,
+                                             Field::parentTaskId, Field::position, Field::status,
+                                             Field::taskId, Field::taskType};
+    enum { Attributes, Dependencies, LifecycleStage, ParentTaskId, Position, StatusField, TaskId, TaskType };
+    const Fields f(asObject(value), names);
+    if (!f.has(TaskId))
+        return fail(QString(), QStringLiteral("task #%1 has no task_id").arg(number));
+    if (!DomValues::isString(f[TaskId]))
+        return fail(QString(), QStringLiteral("task #%1: task_id must be a string, not %2")
+                                   .arg(number).arg(DomValues::typeName(f[TaskId])));
+    t.id = m_values.text(DomValues::string(f[TaskId]));
+    if (t.id.isEmpty())
+        return fail(QString(), QStringLiteral("task #%1 has an empty task_id").arg(number));
+
+    t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
+    if (f.has(Attributes)) {
+        if (!isObject(f[Attributes]))
+            return wrongType(t.id, Field::attributes, f[Attributes], "an object");
+        t.attributes = m_values.object(asObject(f[Attributes]));
+        t.hasAttributes = true;
+    }
+    if (f.has(Dependencies)) {
+        if (!isArray(f[Dependencies]))
+            return wrongType(t.id, Field::dependencies, f[Dependencies], "an array");
+        const auto deps = f[Dependencies].get_array().value_unsafe();
+        t.dependencies.reserve(qsizetype(deps.size()));
+        int i = 0;
+        for (const element dv : deps) {
+            Dependency d;
+            if (!readDependency(t.id, ++i, dv, d))
+                return false;
+            t.dependencies.append(std::move(d));
+        }
+        t.hasDependencies = true;
+    }
+    if (f.has(LifecycleStage)) {
+        const element v = f[LifecycleStage];
+        if (!DomValues::isString(v))
+            return wrongType(t.id, Field::lifecycleStage, v, "a string");
+        const auto l = m_values.withView(DomValues::string(v), [](QStringView s) { return lifecycleFromString(s); });
+        if (!l)
+            return fail(t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(m_values.text(DomValues::string(v))));
+        t.lifecycle = *l;
+        t.hasLifecycle = true;
+    }
+    if (f.has(ParentTaskId)) {
+        const element v = f[ParentTaskId];
+        if (!DomValues::isString(v) && !isNull(v))
+            return wrongType(t.id, Field::parentTaskId, v, "a string or null");
+        t.hasParentField = true;
+        if (DomValues::isString(v)) {
+            t.parentId = m_values.text(DomValues::string(v));
+            if (t.parentId.isEmpty())
+                return fail(t.id, QStringLiteral("parent_task_id is empty"));
+        }
+    }
+    if (f.has(Position)) {
+        static const std::string_view xy[] = {Field::x, Field::y};
+        auto refused = [&] { return fail(t.id, QStringLiteral("position must be an object with numbers x and y")); };
+        if (!isObject(f[Position]))
+            return refused();
+        const Fields p(asObject(f[Position]), xy);
+        if (!p.has(0) || !p.has(1) || !DomValues::isNumber(p[0]) || !DomValues::isNumber(p[1]))
+            return refused();
+        t.position = QPointF(DomValues::toDouble(p[0]), DomValues::toDouble(p[1]));
+        t.hasPosition = true;
+    }
+    if (f.has(StatusField)) {
+        const element v = f[StatusField];
+        if (!DomValues::isString(v))
+            return wrongType(t.id, Field::status, v, "a string");
+        const auto st = m_values.withView(DomValues::string(v), [](QStringView s) { return statusFromString(s); });
+        if (!st)
+            return fail(t.id, QStringLiteral("unknown status '%1'").arg(m_values.text(DomValues::string(v))));
+        t.status = *st;
+        t.hasStatus = true;
+    }
+    if (f.has(TaskType)) {
+        if (!DomValues::isString(f[TaskType]))
+            return wrongType(t.id, Field::taskType, f[TaskType], "a string");
+        t.type = m_values.text(DomValues::string(f[TaskType]));
+        if (t.type.isEmpty())
+            return fail(t.id, QStringLiteral("task_type is empty"));
+    }
+    f.copyOthers(m_values, t.extra);   // §7's resources, unknown fields
+    if (!f.has(TaskType))
+        return fail(t.id, QStringLiteral("has no task_type"));
+    return true;
+}
+
+bool DomReader::readDependency(const QString &owner, int number, element value, Dependency &d)
+{
+    if (!isObject(value))
+        return fail(owner, QStringLiteral("dependency #%1 must be an object, not %2").arg(number).arg(DomValues::typeName(value)));
+    static const std::string_view names[] = {Field::conditions, Field::dependencyTaskId, Field::dependencyType,
+                                             Field::description, Field::isMandatory, Field::lag, Field::waived};
+    enum { Conditions, TaskId, Type, Description, IsMandatory, Lag, Waived };
+    const Fields f(asObject(value), names);
+    if (f.has(Conditions)) {
+        if (!isObject(f[Conditions]))
+            return wrongType(owner, Field::conditions, f[Conditions], "an object");
+        d.conditions = m_values.object(asObject(f[Conditions]));
+        d.hasConditions = true;
+    }
+    if (f.has(TaskId)) {
+        if (!DomValues::isString(f[TaskId]))
+            return wrongType(owner, Field::dependencyTaskId, f[TaskId], "a string");
+        d.taskId = m_values.text(DomValues::string(f[TaskId]));
+    }
+    if (f.has(Type)) {
+        const element v = f[Type];
+        if (!DomValues::isString(v))
+            return wrongType(owner, Field::dependencyType, v, "a string");
+        const auto type = m_values.withView(DomValues::string(v), [](QStringView s) { return dependencyTypeFromString(s); });
+        if (!type)
+            return fail(owner, QStringLiteral("unknown dependency_type '%1'").arg(m_values.text(DomValues::string(v))));
+        d.type = *type;
+    }
+    if (f.has(Description)) {
+        if (!DomValues::isString(f[Description]))
+            return wrongType(owner, Field::description, f[Description], "a string");
+        d.description = m_values.text(DomValues::string(f[Description]));
+        if (d.description.isNull())   // given, though empty: not the null of "absent"
+            d.description = QLatin1String("");
+    }
+    if (f.has(IsMandatory)) {
+        if (!isBool(f[IsMandatory]))
+            return wrongType(owner, Field::isMandatory, f[IsMandatory], "a boolean");
+        d.mandatory = f[IsMandatory].get_bool().value_unsafe();
+        d.hasMandatory = true;
+    }
+    if (f.has(Lag)) {
+        if (!DomValues::isString(f[Lag]) && !DomValues::isNumber(f[Lag]))
+            return wrongType(owner, Field::lag, f[Lag], "an effort text or a number of hours");
+        d.lag = m_values.value(f[Lag]);
+    }
+    if (f.has(Waived)) {
+        if (!isBool(f[Waived]))
+            return wrongType(owner, Field::waived, f[Waived], "a boolean");
+        d.waived = f[Waived].get_bool().value_unsafe();
+        d.hasWaived = true;
+    }
+    f.copyOthers(m_values, d.extra);
+    if (!f.has(TaskId))
+        return fail(owner, QStringLiteral("dependency #%1 has no dependency_task_id").arg(number));
+    return true;
+}
+
+} // namespace Workplan::JsonFormat

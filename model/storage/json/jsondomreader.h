@@ -1,0 +1,36 @@
+#pragma once
+
+#include "../../project.h"
+#include "jsondom.h"
+
+#include <QString>
+
+namespace Workplan::JsonFormat {
+
+// Reads a parsed interchange file (§1) into `project`, checking each field's JSON type.
+// Fields are checked in the order Qt's reader met them (alphabetical, as QJsonObject keeps
+// them), a repeated key counts with its last value, so the first error is the one
+// Workplan always reported. On an error returns false with the task and the problem.
+class DomReader
+{
+public:
+    explicit DomReader(const DomValues &values) : m_values(values) {}
+
+    bool read(simdjson::dom::element root, Project &project);
+
+    const QString &taskId() const { return m_taskId; }
+    const QString &problem() const { return m_problem; }
+
+private:
+    bool fail(const QString &id, const QString &problem);
+    bool wrongType(const QString &id, const char *field, simdjson::dom::element v, const char *expected);
+    bool readProject(simdjson::dom::object o, Project &p);
+    bool readTask(int number, simdjson::dom::element value, Task &t);
+    bool readDependency(const QString &owner, int number, simdjson::dom::element value, Dependency &d);
+
+    const DomValues &m_values;
+    QString m_taskId;
+    QString m_problem;
+};
+
+} // namespace Workplan::JsonFormat

@@ -1,0 +1,276 @@
+#include "jsonprepare.h"
+
+#include "jsontext.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace Workplan::JsonFormat {
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// The value of the four hex digits at p, or -1.
+int hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int h = hexDigit(p[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+// p is at a backslash: is it \uD800-\uDFFF?
+bool isSurrogateEscape(const char *p, const char *end)
+{
+    if (end - p < 6 || p[1] != 'u')
+        return false;
+    const int v = hex4(p + 2);
+    return v >= 0xD800 && v <= 0xDFFF;
+}
+
+void appendUtf8(QByteArray &out, char32_t cp)   // a code point of planes 15-16 (4 bytes)
+{
+    const char bytes[4] = {char(0xF0 | (cp >> 18)), char(0x80 | ((cp >> 12) & 0x3F)),
+                           char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
+    out.append(bytes, 4);
+}
+
+bool isNumberChar(char c) { return isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; }
+
+// RFC 8259's number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, all of [b, e).
+bool strictNumber(const char *b, const char *e)
+{
+    if (b < e && *b == '-')
+        ++b;
+    if (b == e || !isDigit(*b))
+        return false;
+    if (*b == '0')
+        ++b;
+    else
+        while (b < e && isDigit(*b))
+            ++b;
+    auto digits = [&] {
+        const char *d = b;
+        while (b < e && isDigit(*b))
+            ++b;
+        return b > d;
+    };
+    if (b < e && *b == '.' && !(++b, digits()))
+        return false;
+    if (b < e && (*b == 'e' || *b == 'E')) {
+        ++b;
+        if (b < e && (*b == '+' || *b == '-'))
+            ++b;
+        if (!digits())
+            return false;
+    }
+    return b == e;
+}
+
+struct Violation
+{
+    qsizetype at;
+    const char *problem;
+};
+
+// The first thing Qt's reader takes that RFC 8259 does not (simdjson keeps to the RFC): a
+// raw control character or an unknown escape in a string, a number such as "1." or "01".
+std::optional<Violation> firstNonJson(const char *p, qsizetype n)
+{
+    const char *end = p + n;
+    const char *q = p;
+    while (q < end) {
+        if (*q == '"') {
+            for (++q; q < end && *q != '"';) {
+                if (static_cast<unsigned char>(*q) < 0x20)
+                    return Violation{q - p, "a control character in a string must be escaped"};
+                if (*q != '\\') {
+                    ++q;
+                    continue;
+                }
+                if (end - q < 2)
+                    break;
+                if (q[1] == 'u') {
+                    if (end - q < 6 || hex4(q + 2) < 0)
+                        return Violation{q - p, "invalid escape in a string"};
+                    q += 6;
+                } else if (q[1] && std::strchr("\"\\/bfnrt", q[1])) {
+                    q += 2;
+                } else {
+                    return Violation{q - p, "invalid escape in a string"};
+                }
+            }
+            ++q;
+        } else if (*q == '-' || *q == '+' || *q == '.' || isDigit(*q)) {   // Qt reads ".5" too
+            const char *b = q;
+            while (q < end && isNumberChar(*q))
+                ++q;
+            if (!strictNumber(b, q))
+                return Violation{b - p, "invalid number"};
+        } else {
+            ++q;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+bool hasSurrogateEscape(const char *p, qsizetype n)
+{
+    const char *end = p + n;
+    for (const char *q = p; end - q >= 2;) {
+        q = static_cast<const char *>(std::memchr(q, '\\', std::size_t(end - q)));
+        if (!q)
+            return false;
+        if (isSurrogateEscape(q, end))
+            return true;
+        q += 2;   // the escaped character, a backslash too, starts no escape
+    }
+    return false;
+}
+
+char32_t freeMarkerBlock(const char *p, qsizetype n)
+{
+    quint64 used = 0;
+    for (qsizetype i = 0; i + 3 < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c != 0xF3 && c != 0xF4)
+            continue;
+        const char32_t cp = (char32_t(c & 0x07) << 18) | (char32_t(p[i + 1] & 0x3F) << 12)
+            | (char32_t(p[i + 2] & 0x3F) << 6) | char32_t(p[i + 3] & 0x3F);
+        if (cp >= 0xF0000 && cp <= 0x10FFFF)
+            used |= quint64(1) << ((cp - 0xF0000) >> 11);
+    }
+    for (int b = 0; b < 64; ++b) {
+        if (!(used & (quint64(1) << b)))
+            return char32_t(0xF0000 + b * 2048);
+    }
+    return 0;
+}
+
+QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, bool bigIntegers)
+{
+    QByteArray out;
+    out.reserve(n + n / 16 + kJsonPadding);
+    const char *end = p + n;
+    const char *q = p;
+    bool inString = false;
+    while (q < end) {
+        if (inString) {
+            const char *r = q;
+            while (r < end && *r != '"' && *r != '\\')
+                ++r;
+            out.append(q, r - q);
+            q = r;
+            if (q == end)
+                break;
+            if (*q == '"') {
+                out += '"';
+                ++q;
+                inString = false;
+            } else if (markerBase && isSurrogateEscape(q, end)) {
+                appendUtf8(out, markerBase + char32_t(hex4(q + 2) - 0xD800));
+                q += 6;
+            } else {
+                const qsizetype len = std::min<qsizetype>(2, end - q);
+                out.append(q, len);
+                q += len;
+            }
+            continue;
+        }
+        const char c = *q;
+        if (bigIntegers && (c == '-' || isDigit(c))) {
+            const char *r = q + 1;
+            bool integral = true;
+            for (; r < end && isNumberChar(*r); ++r)
+                integral = integral && isDigit(*r);
+            out.append(q, r - q);
+            if (integral && r - q >= 19) {
+                bool fits;
+                if (c == '-') {
+                    std::int64_t v;
+                    const auto res = std::from_chars(q, r, v);
+                    fits = res.ec == std::errc() && res.ptr == r;
+                } else {
+                    std::uint64_t v;
+                    const auto res = std::from_chars(q, r, v);
+                    fits = res.ec == std::errc() && res.ptr == r;
+                }
+                if (!fits)
+                    out += ".0";
+            }
+            q = r;
+            continue;
+        }
+        inString = c == '"';
+        out += c;
+        ++q;
+    }
+    // Zeros past the end for simdjson; a shrinking resize keeps the allocation.
+    out.append(kJsonPadding, '\0');
+    out.resize(out.size() - kJsonPadding);
+    return out;
+}
+
+std::optional<QString> syntaxError(const QByteArray &data)
+{
+    bool hasFeff = false;
+    const qsizetype bad = firstInvalidUtf8(data, &hasFeff);
+    if (bad >= 0)
+        return QStringLiteral("not UTF-8 (invalid byte at %1)").arg(lineColumn(data, bad));
+
+    // Qt's parser drops a raw U+FEFF that opens a string as if it were a byte order mark;
+    // spelled as an escape it is kept, so its message is about the text as written.
+    QByteArray escaped = data;
+    std::vector<qsizetype> escapedBoms;   // where each escape starts in `escaped`
+    if (hasFeff) {
+        escaped.clear();
+        escaped.reserve(data.size() + 64);
+        qsizetype from = 0;
+        for (qsizetype at; (at = data.indexOf("\xEF\xBB\xBF", from)) >= 0; from = at + 3) {
+            escaped.append(data.constData() + from, at - from);
+            escapedBoms.push_back(escaped.size());
+            escaped.append("\\ufeff");
+        }
+        escaped.append(data.constData() + from, data.size() - from);
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(escaped, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // The offset in the file as written, before the escapes.
+        qsizetype offset = parseError.offset;
+        for (const qsizetype at : escapedBoms) {
+            if (at >= parseError.offset)
+                break;
+            offset -= std::min<qsizetype>(3, parseError.offset - at);
+        }
+        return QStringLiteral("not valid JSON: %1 at %2").arg(parseError.errorString(), lineColumn(data, offset));
+    }
+    if (!doc.isArray() && !doc.isObject())
+        return QStringLiteral("the top level must be an object or an array of tasks");
+    if (const auto v = firstNonJson(data.constData(), data.size()))
+        return QStringLiteral("not valid JSON: %1 at %2").arg(QLatin1String(v->problem), lineColumn(data, v->at));
+    return std::nullopt;
+}
+
+} // namespace Workplan::JsonFormat
