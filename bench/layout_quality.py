@@ -15,8 +15,8 @@ Measures, both sides alike:
   length     total length of all drawn polylines
   bends      total turning of the polylines in right angles (sum of |heading change| /
              90 deg): a straight arrow is 0, an S-curve about 1-2, a loop round a card 2+.
-             It does not depend on how finely curves are flattened (8 segments per cubic
-             on both sides)
+             It does not depend on how finely curves are flattened (dot's: 8 segments per
+             cubic; Workplan's: up to 8, fewer where a curve is nearly straight)
   area       bounding box of cards, frames/clusters and edge points
   overlaps   pairs of cards (leaf boxes) whose interiors intersect; must be 0
   time       wall time of the process (load + layout + output)

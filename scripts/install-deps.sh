@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6
           libqt6sql6-sqlite libsqlite3-dev libgl-dev fonts-dejavu-core xvfb xauth poppler-utils python3
-          qt6-qpa-plugins qt6-charts-dev libqt6opengl6-dev libsimdjson-dev libqt6sql6-psql postgresql)
+          qt6-qpa-plugins qt6-charts-dev libqt6opengl6-dev libsimdjson-dev libqt6sql6-psql postgresql
+          graphviz)   # graphviz: dot, the reference of bench/layout_quality.py
 [ $# -gt 0 ] && packages=("$@")
 
 missing=()

@@ -196,6 +196,22 @@ QString checkLayout(const Snapshot &s, const LayoutResult &r, const LayoutOption
 
 } // namespace
 
+// Every leaf's column is at or right of its generation, the last column is the last
+// generation's, and every counting leaf-to-leaf dependency points right (checkLayout).
+void checkColumnsFromGenerations(const Snapshot &s, const Analysis &a, const LayoutResult &r)
+{
+    int last = -1;
+    for (int t = 0; t < s.taskCount(); ++t) {
+        if (!s.isLeaf(t)) {
+            QCOMPARE(r.layer[t], -1);
+            continue;
+        }
+        QVERIFY(r.layer[t] >= a.generation(t));
+        last = std::max(last, a.generation(t));
+    }
+    QCOMPARE(r.layerCount, last + 1);
+}
+
 class TestLayout : public QObject
 {
     Q_OBJECT
@@ -204,6 +220,7 @@ private slots:
     void examples();
     void generatedPlans_data();
     void generatedPlans();
+    void sourcesMoveNextToTheirDependents();
     void sweepsReduceCrossings();
     void bandsMoveAsBlocks();
     void deterministic();
@@ -240,12 +257,12 @@ void TestLayout::examples()
     const QString broken = checkLayout(s, r, o);
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 
-    // The columns are the engine's parallel groups.
+    // The columns start from the engine's parallel groups; a task only moves right of its
+    // group (to shorten its arrows), never past the last one.
     const Analysis a = analyze(s);
     if (a.hasSchedule()) {
         QCOMPARE(r.brokenEdges, 0);
-        for (int t = 0; t < s.taskCount(); ++t)
-            QCOMPARE(r.layer[t], s.isLeaf(t) ? a.generation(t) : -1);
+        checkColumnsFromGenerations(s, a, r);
     } else {
         QVERIFY(r.brokenEdges > 0);
     }
@@ -282,8 +299,33 @@ void TestLayout::generatedPlans()
 
     const Analysis a = analyze(s);
     QVERIFY(a.hasSchedule());
-    for (int t = 0; t < s.taskCount(); ++t)
-        QCOMPARE(r.layer[t], s.isLeaf(t) ? a.generation(t) : -1);
+    checkColumnsFromGenerations(s, a, r);
+}
+
+// A task without prerequisites sits next to its first dependent, not in column 0 (its
+// generation): the arrow spans one gap instead of three. A task with more prerequisites
+// than dependents stays at its generation.
+void TestLayout::sourcesMoveNextToTheirDependents()
+{
+    QList<Task> tasks;
+    for (const char *id : {"A", "B", "C", "D", "X", "Y"})
+        tasks.append(makeTask(QLatin1String(id), QStringLiteral("task"), QString()));
+    tasks[1].dependencies.append(dependsOn(QStringLiteral("A")));
+    tasks[2].dependencies.append(dependsOn(QStringLiteral("B")));
+    tasks[3].dependencies.append(dependsOn(QStringLiteral("C")));
+    tasks[3].dependencies.append(dependsOn(QStringLiteral("X")));   // X: no prerequisite
+    tasks[5].dependencies.append(dependsOn(QStringLiteral("C")));   // Y: a sink, stays
+    tasks[5].dependencies.append(dependsOn(QStringLiteral("X")));
+    Project p;
+    p.setTasks(tasks);
+    const Snapshot s = Snapshot::fromProject(p);
+    const LayoutOptions o;
+    const LayoutResult r = layoutGraph(s, o);
+    QCOMPARE(r.layer[4], 2);   // X, right before D
+    QCOMPARE(r.layer[5], 3);   // Y: after C
+    QCOMPARE(r.layer[0], 0);
+    QCOMPARE(r.layer[3], 3);
+    QVERIFY(checkLayout(s, r, o).isEmpty());
 }
 
 void TestLayout::sweepsReduceCrossings()

@@ -1,5 +1,7 @@
 #include "framefit.h"
 
+#include "layoutgeometry.h"
+
 #include "model/project.h"
 #include "model/projectdocument.h"
 
@@ -34,6 +36,13 @@ LayoutOptions canvasLayoutOptions()
 }
 
 QHash<QString, QPointF> canvasLayoutPositions(const Project &project)
+{
+    QHash<QString, QPointF> positions = autoLayoutPositions(project);
+    rememberCanvasRoutes(project, positions);
+    return positions;
+}
+
+QHash<QString, QPointF> autoLayoutPositions(const Project &project)
 {
     const LayoutResult layout = layoutProject(project, canvasLayoutOptions());
     QHash<QString, QPointF> positions;
@@ -246,7 +255,7 @@ QHash<QString, QPointF> arrangeFrames(const ProjectDocument &document, const QSt
     if (!anyPlaced)
         return {};
     // Where the canvas shows the tasks the user never placed (GraphScene::restingPosition).
-    const QHash<QString, QPointF> laid = anyUnplaced ? canvasLayoutPositions(project) : QHash<QString, QPointF>();
+    const QHash<QString, QPointF> laid = anyUnplaced ? autoLayoutPositions(project) : QHash<QString, QPointF>();
     FrameFit::Access access;
     access.children = [&document](const QString &id) { return document.childIds(id); };
     access.parent = [&project](const QString &id) {

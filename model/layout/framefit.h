@@ -18,6 +18,9 @@ class ProjectDocument;
 
 // The auto layout sized for the canvas: top-left card positions of the leaf tasks.
 LayoutOptions canvasLayoutOptions();
+QHash<QString, QPointF> autoLayoutPositions(const Project &project);
+// The same for the canvas to show: also remembers the arrows' routes through the channels
+// (CanvasRoutes, layoutgeometry.h), which the canvas's arrows then follow.
 QHash<QString, QPointF> canvasLayoutPositions(const Project &project);
 
 // Frames mean membership (issue #15 item 2): a summary's frame is the box around its

@@ -46,7 +46,9 @@ struct LayoutResult
 };
 
 // Layered, swimlane-grouped auto layout (issue #5). Leaves sit in columns by generation, left
-// to right, so every counting dependency points right when the plan has no cycle; the
+// to right (a task with more dependents than prerequisites pulled right towards its
+// dependents, issue #16), so every counting dependency points right when the plan has no
+// cycle; the
 // children of a summary fill one contiguous band of rows inside the summary's frame, and
 // top-level tasks stack in file order. Barycenter sweeps reorder leaves inside their band
 // and sibling bands as blocks, and the best order seen is kept. Deterministic; iterative,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 namespace Workplan {
 
@@ -16,6 +17,7 @@ struct NodeGraph
     std::vector<int> target;
     std::vector<std::uint8_t> used;   // leaves and both nodes of every summary
     std::vector<std::uint8_t> dropped; // per edge: ignored to break a cycle
+    std::vector<std::uint8_t> isDep;   // per edge: a dependency (drawn), not structure
 };
 
 NodeGraph buildGraph(const Snapshot &s)
@@ -45,6 +47,7 @@ NodeGraph buildGraph(const Snapshot &s)
         g.start[v + 1] += g.start[v];
     g.target.resize(g.start[nodes]);
     g.dropped.assign(g.target.size(), 0);
+    g.isDep.assign(g.target.size(), 0);
     std::vector<int> fill(g.start.begin(), g.start.end() - 1);
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t)) {
@@ -54,8 +57,10 @@ NodeGraph buildGraph(const Snapshot &s)
         if (valid(s.parent[t]))
             g.target[fill[t]++] = s.parent[t];
         for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-            if (s.depCounts[d] && valid(s.depPrereq[d]))
+            if (s.depCounts[d] && valid(s.depPrereq[d])) {
+                g.isDep[fill[s.depPrereq[d]]] = 1;
                 g.target[fill[s.depPrereq[d]]++] = inNode(t);
+            }
         }
     }
     return g;
@@ -129,6 +134,37 @@ int dropBackEdges(NodeGraph &g, const std::vector<int> &order)
     return dropped;
 }
 
+// Shorter arrows: the generations put every task as far left as its prerequisites allow,
+// so a task with no prerequisite sits in column 0 however late its dependents come. From
+// the right, each task whose dependencies out outnumber those in moves as far right as its
+// successors allow (each move shortens more arrows than it stretches); a summary's nodes
+// are not drawn and move right as far as they can, to make room. Every edge still points
+// right: successors are placed first and only ever move right.
+void pullRight(const NodeGraph &g, const Snapshot &s, const std::vector<int> &order, std::vector<int> &level)
+{
+    const int n = s.taskCount();
+    std::vector<int> depsIn(level.size(), 0);
+    for (std::size_t e = 0; e < g.target.size(); ++e) {
+        if (g.isDep[e] && !g.dropped[e])
+            ++depsIn[g.target[e]];
+    }
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const int u = *it;
+        const bool leaf = u < n && s.isLeaf(u);
+        int hi = std::numeric_limits<int>::max(), depsOut = 0;
+        for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
+            if (g.dropped[e])
+                continue;
+            hi = std::min(hi, level[g.target[e]] - (leaf ? 1 : 0));
+            depsOut += g.isDep[e];
+        }
+        if (hi == std::numeric_limits<int>::max() || hi <= level[u])
+            continue;
+        if (!leaf || depsOut > depsIn[u])
+            level[u] = hi;
+    }
+}
+
 } // namespace
 
 LayerAssignment assignLayers(const Snapshot &s)
@@ -157,6 +193,7 @@ LayerAssignment assignLayers(const Snapshot &s)
                 level[g.target[e]] = std::max(level[g.target[e]], out);
         }
     }
+    pullRight(g, s, order, level);
     for (int t = 0; t < n; ++t) {
         if (s.isLeaf(t)) {
             a.layer[t] = level[t];

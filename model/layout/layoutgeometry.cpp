@@ -1,14 +1,19 @@
 #include "layoutgeometry.h"
 
+#include "edgerouting.h"
 #include "framefit.h"
 
 #include "model/project.h"
 
 #include <QJsonArray>
+#include <QLineF>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QSet>
+
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace Workplan {
@@ -21,6 +26,8 @@ constexpr qreal ForwardMinGap = 20;    // closer than this, the arrow goes round
 constexpr qreal ForwardMinPull = 40;   // the smallest horizontal pull of a forward curve
 constexpr qreal LoopBelow = 28;        // how far under both cards a backward arrow runs
 constexpr qreal LoopRadius = 36;
+constexpr qreal FlatTolerance = 0.25;  // flattening: control points this close to the chord are one segment
+constexpr qreal TurnRadius = 30;       // a routed arrow turning back in a channel
 
 QPointF cubicAt(const QPointF &p0, const QPointF &c1, const QPointF &c2, const QPointF &p3, qreal t)
 {
@@ -43,14 +50,42 @@ QJsonArray boxesToJson(const QVector<LayoutGeometry::Box> &boxes)
 
 } // namespace
 
-EdgeShape edgeShape(const QRectF &a, const QRectF &b)
+namespace {
+
+// The curve from `p`, travelling along `vp` (x component +1 or -1, y the slope), to `q`,
+// arriving along `vq`: tangent to both, so the arrow has no kink. Its control points stay
+// between p and q horizontally when both head the same way (so it stays in the channel);
+// a turn (opposite x) bulges TurnRadius beyond them.
+EdgeShape::Piece joint(const QPointF &p, const QPointF &vp, const QPointF &q, const QPointF &vq)
+{
+    if (vp.x() != vq.x())
+        return {p + TurnRadius * vp, q - TurnRadius * vq, q};
+    const qreal pull = std::max<qreal>(ForwardMinGap, std::abs(q.x() - p.x()) / 2);
+    return {p + pull * vp, q - pull * vq, q};
+}
+
+} // namespace
+
+EdgeShape edgeShape(const QRectF &a, const QRectF &b, const QVector<QPointF> &via)
 {
     // Leave from the right (the port), arrive on the left, like the flow of the plan.
     const QPointF p1(a.right(), a.center().y());
     const QPointF p2(b.left(), b.center().y());
     EdgeShape shape;
     shape.start = p1;
-    if (p2.x() >= p1.x() + ForwardMinGap) {
+    if (via.size() >= 2) {
+        QPointF at = p1;
+        QPointF heading(1, 0);
+        for (int i = 0; i + 1 < via.size(); i += 2) {
+            const QPointF run = via[i + 1] - via[i];
+            const QPointF h = std::abs(run.x()) > 1e-9 ? run / std::abs(run.x()) : QPointF(1, 0);
+            shape.pieces.append(joint(at, heading, via[i], h));
+            shape.pieces.append({{}, {}, via[i + 1], true});
+            at = via[i + 1];
+            heading = h;
+        }
+        shape.pieces.append(joint(at, heading, p2, QPointF(1, 0)));
+    } else if (p2.x() >= p1.x() + ForwardMinGap) {
         const qreal dx = std::max<qreal>(ForwardMinPull, (p2.x() - p1.x()) / 2);
         shape.pieces.append({p1 + QPointF(dx, 0), p2 - QPointF(dx, 0), p2});
     } else {
@@ -69,14 +104,38 @@ QVector<QPointF> flatten(const EdgeShape &shape, int segmentsPerCurve)
 {
     const int n = std::max(1, segmentsPerCurve);
     QVector<QPointF> out{shape.start};
+    // A point on the straight continuation of the last segment replaces its end: a routed
+    // arrow's level runs through several columns are one segment.
+    auto add = [&out](const QPointF &p) {
+        const int k = int(out.size());
+        if (k >= 2) {
+            const QPointF a = out[k - 2], b = out[k - 1];
+            const QPointF u = b - a, v = p - b;
+            if (std::abs(u.x() * v.y() - u.y() * v.x()) < 1e-9 && QPointF::dotProduct(u, v) > 0) {
+                out[k - 1] = p;
+                return;
+            }
+        }
+        out.append(p);
+    };
     for (const EdgeShape::Piece &piece : shape.pieces) {
         if (piece.line) {
-            out.append(piece.end);
+            add(piece.end);
             continue;
         }
         const QPointF from = out.last();
-        for (int i = 1; i <= n; ++i)
-            out.append(i == n ? piece.end : cubicAt(from, piece.c1, piece.c2, piece.end, qreal(i) / n));
+        // As many segments as the bend needs (a routed arrow is mostly straight runs and
+        // gentle joints): how far the control points stand off the chord, to within a
+        // quarter unit, at most `n`.
+        const QLineF chord(from, piece.end);
+        const qreal len = std::max<qreal>(chord.length(), 1e-9);
+        auto off = [&](const QPointF &c) {
+            return std::abs((c.x() - from.x()) * chord.dy() - (c.y() - from.y()) * chord.dx()) / len;
+        };
+        const qreal dev = std::max(off(piece.c1), off(piece.c2));
+        const int k = std::clamp(int(std::ceil(std::sqrt(dev / FlatTolerance))), 1, n);
+        for (int i = 1; i <= k; ++i)
+            add(i == k ? piece.end : cubicAt(from, piece.c1, piece.c2, piece.end, qreal(i) / k));
     }
     return out;
 }
@@ -86,7 +145,35 @@ QVector<QPointF> edgePolyline(const QRectF &from, const QRectF &to, int segments
     return flatten(edgeShape(from, to), segmentsPerCurve);
 }
 
+namespace {
+LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions, bool withPoints,
+                             bool layoutWins = false);
+} // namespace
+
 LayoutGeometry layoutGeometry(const Project &project)
+{
+    // As GraphScene::syncNodes: the auto layout only when some leaf was never placed.
+    QSet<QString> summaries;
+    for (const Task &t : project.tasks()) {
+        if (!t.parentId.isEmpty() && project.contains(t.parentId))
+            summaries.insert(t.parentId);
+    }
+    const bool anyUnplaced = std::any_of(project.tasks().cbegin(), project.tasks().cend(),
+                                         [&](const Task &t) { return !t.hasPosition && !summaries.contains(t.id); });
+    return layoutGeometry(project, anyUnplaced ? autoLayoutPositions(project) : QHash<QString, QPointF>());
+}
+
+LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions)
+{
+    return buildGeometry(project, autoPositions, true);
+}
+
+namespace {
+
+// `layoutWins`: every leaf the layout placed is drawn there, stored position or not (the
+// canvas's routes, which hold only while both ends are at those places).
+LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions, bool withPoints,
+                             bool layoutWins)
 {
     const QList<Task> &tasks = project.tasks();
     QHash<QString, QStringList> children;
@@ -95,10 +182,6 @@ LayoutGeometry layoutGeometry(const Project &project)
             children[t.parentId].append(t.id);
     }
     auto isSummary = [&](const QString &id) { return children.contains(id); };
-    // As GraphScene::syncNodes: the auto layout only when some leaf was never placed.
-    const bool anyUnplaced = std::any_of(tasks.cbegin(), tasks.cend(),
-                                         [&](const Task &t) { return !t.hasPosition && !isSummary(t.id); });
-    const QHash<QString, QPointF> autoPositions = anyUnplaced ? canvasLayoutPositions(project) : QHash<QString, QPointF>();
     auto depthOf = [&](const Task &t) {
         int depth = 0;
         for (const Task *p = project.find(t.parentId); p && depth <= tasks.size(); p = project.find(p->parentId))
@@ -108,20 +191,29 @@ LayoutGeometry layoutGeometry(const Project &project)
 
     LayoutGeometry g;
     QHash<QString, QRectF> rects;
+    // Tasks drawn where the auto layout put them: the leaves it placed, and the summaries
+    // whose every leaf it placed. Only arrows between two of them are routed.
+    QSet<QString> laidOut;
+    std::vector<QRectF> obstacles;
     for (int i = 0; i < tasks.size(); ++i) {
         const Task &t = tasks.at(i);
         if (isSummary(t.id))
             continue;
         QPointF pos;
-        if (t.hasPosition)
+        const auto it = autoPositions.constFind(t.id);
+        if (t.hasPosition && !(layoutWins && it != autoPositions.constEnd())) {
             pos = t.position;
-        else if (const auto it = autoPositions.constFind(t.id); it != autoPositions.constEnd())
+        } else if (it != autoPositions.constEnd()) {
             pos = *it;
-        else   // GraphScene's fallback grid (layoutadapter.cpp)
+            laidOut.insert(t.id);
+        } else {   // GraphScene's fallback grid (layoutadapter.cpp)
             pos = QPointF(depthOf(t) * ColumnSpacing, i * RowSpacing);
+        }
         const QRectF r(pos, QSizeF(CardWidth, CardHeight));
         rects.insert(t.id, r);
         g.cards.append({t.id, r});
+        if (laidOut.contains(t.id))
+            obstacles.push_back(r);
     }
     // Frames around their children's boxes, nested frames first (memoised recursion;
     // `visiting` guards a parent cycle in a hand-edited file).
@@ -133,8 +225,13 @@ LayoutGeometry layoutGeometry(const Project &project)
             return QRectF();
         visiting.insert(id);
         QRectF r;
-        for (const QString &c : children.value(id))
+        bool allLaidOut = true;
+        for (const QString &c : children.value(id)) {
             r = r.united(frameOf(c));
+            allLaidOut = allLaidOut && laidOut.contains(c);
+        }
+        if (allLaidOut)
+            laidOut.insert(id);
         r = r.adjusted(-FramePadding, -FramePadding - FrameHeader, FramePadding, FramePadding);
         rects.insert(id, r);
         return r;
@@ -143,31 +240,137 @@ LayoutGeometry layoutGeometry(const Project &project)
         if (isSummary(t.id))
             g.frames.append({t.id, frameOf(t.id)});
     }
+    std::vector<ChannelRouter::Request> requests;
+    std::vector<int> routed;
     for (const Task &t : tasks) {
         const QRectF to = rects.value(t.id);
-        for (const Dependency &d : t.dependencies) {
+        for (int i = 0; i < t.dependencies.size(); ++i) {
+            const Dependency &d = t.dependencies.at(i);
             // The canvas draws nothing for a dependency on itself or on a missing task.
             if (d.taskId == t.id || !rects.contains(d.taskId))
                 continue;
-            g.edges.append({d.taskId, t.id, edgePolyline(rects.value(d.taskId), to)});
+            const QRectF from = rects.value(d.taskId);
+            if (laidOut.contains(t.id) && laidOut.contains(d.taskId)) {
+                requests.push_back({from, to});
+                routed.push_back(int(g.edges.size()));
+            }
+            g.edges.append({d.taskId, t.id, {}, i, {}});
         }
+    }
+    if (!requests.empty()) {
+        const std::vector<QVector<QPointF>> via = ChannelRouter(obstacles, CardWidth).route(requests);
+        for (std::size_t k = 0; k < routed.size(); ++k)
+            g.edges[routed[k]].via = via[k];
+    }
+    if (withPoints) {
+        for (LayoutGeometry::Edge &e : g.edges)
+            e.points = flatten(edgeShape(rects.value(e.from), rects.value(e.to), e.via));
     }
     return g;
 }
 
+} // namespace
+
+void rememberCanvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions)
+{
+    CanvasRoutes::Table table;
+    if (!autoPositions.isEmpty()) {
+        // The canvas draws the curves itself: no flattened points needed here. Routes for
+        // every arrow, placed ends or not: after "Auto layout" every card is placed, at
+        // exactly these positions.
+        const LayoutGeometry g = buildGeometry(project, autoPositions, false, true);
+        QHash<QString, QRectF> rects;
+        for (const LayoutGeometry::Box &b : g.cards)
+            rects.insert(b.taskId, b.rect);
+        for (const LayoutGeometry::Box &b : g.frames)
+            rects.insert(b.taskId, b.rect);
+        for (const LayoutGeometry::Edge &e : g.edges) {
+            if (!e.via.isEmpty())
+                table.insert({e.to, e.index}, {rects.value(e.from), rects.value(e.to), e.via});
+        }
+    }
+    CanvasRoutes::remember(&project, std::move(table));
+}
+
+namespace {
+
+// The edges hold millions of points on a large plan: QJsonArray's per-value overhead made
+// `workplan layout` on 10k tasks take seconds and gigabytes, so they are written directly.
+// To a thousandth of a unit, without the shortest-round-trip search of QByteArray::number
+// (a bignum division for most fractions).
+void appendNumber(QByteArray &out, double v)
+{
+    if (!std::isfinite(v) || std::abs(v) > 1e15) {
+        out += QByteArray::number(std::isfinite(v) ? v : 0.0, 'g', 17);
+        return;
+    }
+    qint64 m = qRound64(v * 1000);
+    if (m < 0) {
+        out += '-';
+        m = -m;
+    }
+    out += QByteArray::number(m / 1000);
+    int frac = int(m % 1000);
+    if (frac == 0)
+        return;
+    char digits[4] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10)};
+    int len = 4;
+    while (digits[len - 1] == '0')
+        --len;
+    out.append(digits, len);
+}
+
+void appendString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    for (const char c : s.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (uchar(c) < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[(c >> 4) & 0xf];
+            out += "0123456789abcdef"[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
 QByteArray layoutGeometryToJson(const LayoutGeometry &geometry)
 {
-    QJsonArray edges;
-    for (const LayoutGeometry::Edge &e : geometry.edges) {
-        QJsonArray points;
-        for (const QPointF &p : e.points)
-            points.append(QJsonArray{p.x(), p.y()});
-        edges.append(QJsonObject{{QStringLiteral("from"), e.from}, {QStringLiteral("to"), e.to}, {QStringLiteral("points"), points}});
+    const QJsonObject boxes{{QStringLiteral("cards"), boxesToJson(geometry.cards)},
+                            {QStringLiteral("frames"), boxesToJson(geometry.frames)}};
+    QByteArray out = QJsonDocument(boxes).toJson(QJsonDocument::Compact);
+    out.chop(1);   // the closing brace: the edges follow
+    qsizetype points = 0;
+    for (const LayoutGeometry::Edge &e : geometry.edges)
+        points += e.points.size();
+    out.reserve(out.size() + 80 * geometry.edges.size() + 20 * points);
+    out += ",\"edges\":[";
+    for (int i = 0; i < geometry.edges.size(); ++i) {
+        const LayoutGeometry::Edge &e = geometry.edges[i];
+        if (i)
+            out += ',';
+        out += "{\"from\":";
+        appendString(out, e.from);
+        out += ",\"to\":";
+        appendString(out, e.to);
+        out += ",\"points\":[";
+        for (int k = 0; k < e.points.size(); ++k) {
+            out += k ? ",[" : "[";
+            appendNumber(out, e.points[k].x());
+            out += ',';
+            appendNumber(out, e.points[k].y());
+            out += ']';
+        }
+        out += "]}";
     }
-    const QJsonObject root{{QStringLiteral("cards"), boxesToJson(geometry.cards)},
-                           {QStringLiteral("frames"), boxesToJson(geometry.frames)},
-                           {QStringLiteral("edges"), edges}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact) + '\n';
+    out += "]}\n";
+    return out;
 }
 
 } // namespace Workplan

@@ -24,6 +24,8 @@ struct LayoutGeometry
         QString from;   // the prerequisite
         QString to;     // the dependent
         QVector<QPointF> points;
+        int index = -1;          // of the dependency in `to`'s list
+        QVector<QPointF> via;    // the route's waypoints (ChannelRouter), empty: a plain curve
     };
     QVector<Box> cards;    // leaf tasks, file order
     QVector<Box> frames;   // summaries, header included, file order
@@ -33,6 +35,9 @@ struct LayoutGeometry
 // The arrow the canvas draws from `from`'s port (right edge, middle) to `to`'s left edge:
 // from `start`, each piece a cubic (c1, c2, end) or, when `line`, a straight run to `end`.
 // views/graph/edgeitem.cpp paints exactly this, so the benchmark measures what is drawn.
+// With waypoints (pairs where a run enters and leaves a column, from ChannelRouter) the
+// arrow runs straight through each column at its waypoints' height and bends only in the
+// channels between columns, with horizontal tangents: smooth, and clear of every card.
 struct EdgeShape
 {
     struct Piece
@@ -44,15 +49,27 @@ struct EdgeShape
     QVector<Piece> pieces;
     QPointF end() const { return pieces.isEmpty() ? start : pieces.last().end; }
 };
-EdgeShape edgeShape(const QRectF &from, const QRectF &to);
+EdgeShape edgeShape(const QRectF &from, const QRectF &to, const QVector<QPointF> &via = {});
 
-// The shape flattened: each cubic becomes `segmentsPerCurve` straight segments.
+// The shape flattened: each cubic becomes at most `segmentsPerCurve` straight segments,
+// fewer when it is nearly straight (to within a quarter unit).
 QVector<QPointF> flatten(const EdgeShape &shape, int segmentsPerCurve = 8);
 QVector<QPointF> edgePolyline(const QRectF &from, const QRectF &to, int segmentsPerCurve = 8);
 
 // Cards where the canvas puts them (stored positions win, else the auto layout), frames
-// around their children as the canvas draws them, and every dependency's arrow.
+// around their children as the canvas draws them, and every dependency's arrow. An arrow
+// between two tasks the auto layout placed (no stored position) is routed through the
+// channels; one with an end placed by hand is a plain curve.
 LayoutGeometry layoutGeometry(const Project &project);
+// The same with the auto layout's leaf positions given (`autoPositions`; empty: none).
+LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions);
+
+// For the canvas (canvasLayoutPositions calls it with the layout it just made): routes every
+// arrow as layoutGeometry() would with every leaf at `autoPositions`, and remembers the
+// routes (CanvasRoutes). An arrow follows its route while both ends are at those places:
+// all of them on a plan never placed by hand, and every one right after "Auto layout".
+// (`workplan layout` has no such session: it routes only arrows between unplaced tasks.)
+void rememberCanvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions);
 
 QByteArray layoutGeometryToJson(const LayoutGeometry &geometry);
 

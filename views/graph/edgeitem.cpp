@@ -5,6 +5,7 @@
 #include "nodeitem.h"
 
 #include "model/effort.h"
+#include "model/layout/edgerouting.h"
 #include "model/layout/layoutgeometry.h"
 #include "model/projectdocument.h"
 
@@ -83,8 +84,13 @@ void EdgeItem::adjust()
     if (!m_source || !m_target)
         return;
     // The shape is the model's (model/layout/layoutgeometry.h), so `workplan layout`
-    // reports the arrows drawn here.
-    const EdgeShape shape = edgeShape(m_source->nodeSceneRect(), m_target->nodeSceneRect());
+    // reports the arrows drawn here; so are the routes through the channels, which hold
+    // while both ends stay where the last auto layout drew them (a bundle has none).
+    const QRectF from = m_source->nodeSceneRect(), to = m_target->nodeSceneRect();
+    QVector<QPointF> via;
+    if (const GraphScene *s = graphScene(); s && !isBundle())
+        via = CanvasRoutes::lookup(&s->document()->project(), m_ownerId, m_index, from, to);
+    const EdgeShape shape = edgeShape(from, to, via);
     const QPointF p1 = shape.start;
     const QPointF p2 = shape.end();
     QPainterPath path(p1);
@@ -100,6 +106,14 @@ void EdgeItem::adjust()
     m_path = path;
     m_polyline.clear();
     m_bounds = path.boundingRect().adjusted(-HandleRadius - 12, -HandleRadius - 12, HandleRadius + 40, HandleRadius + 12);
+}
+
+QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    // Made before it joins the scene, the arrow could not ask for its route yet.
+    if (change == ItemSceneHasChanged && scene())
+        adjust();
+    return QGraphicsItem::itemChange(change, value);
 }
 
 QRectF EdgeItem::boundingRect() const

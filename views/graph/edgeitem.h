@@ -50,6 +50,9 @@ public:
     // Which end handle (shown while selected) is at `scenePos`.
     End handleAt(const QPointF &scenePos) const;
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
     GraphScene *graphScene() const;
     QPainterPath visiblePart(const QRectF &area) const;

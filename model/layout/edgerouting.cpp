@@ -1,0 +1,244 @@
+#include "edgerouting.h"
+
+#include <QMutex>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+namespace Workplan {
+
+namespace {
+
+constexpr qreal Inf = std::numeric_limits<qreal>::infinity();
+constexpr qreal Spacing = 10;       // between two arrows sharing a roomy gap
+constexpr qreal MaxMargin = 6;      // between an arrow and the card it runs past
+// Column crossings routed per layout, at most. Long arrows on huge plans cross hundreds of
+// columns each (100k tasks: tens of millions of waypoints, minutes and gigabytes); past
+// this budget the longest arrows keep the plain curve, which level of detail thins out
+// at the zooms where such plans are seen whole anyway.
+constexpr long long MaxPasses = 300000;
+
+} // namespace
+
+ChannelRouter::ChannelRouter(const std::vector<QRectF> &cards, qreal cardWidth)
+    : m_width(cardWidth)
+{
+    // Columns: cards by left edge; horizontally overlapping ones share a column (the
+    // layout's columns are exact, this only keeps odd input from crossing itself).
+    std::vector<QRectF> byLeft(cards);
+    std::sort(byLeft.begin(), byLeft.end(), [](const QRectF &a, const QRectF &b) {
+        return std::make_tuple(a.left(), a.top()) < std::make_tuple(b.left(), b.top());
+    });
+    std::vector<std::vector<std::pair<qreal, qreal>>> spans;
+    std::vector<qreal> rights;
+    for (const QRectF &r : byLeft) {
+        if (m_columns.empty() || r.left() >= rights.back() - 0.5) {
+            m_columns.push_back({r.left(), {}, {}});
+            rights.push_back(r.right());
+            spans.emplace_back();
+        }
+        rights.back() = std::max(rights.back(), r.right());
+        spans.back().emplace_back(r.top(), r.bottom());
+    }
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+        std::vector<std::pair<qreal, qreal>> &s = spans[c];
+        std::sort(s.begin(), s.end());
+        Column &col = m_columns[c];
+        qreal low = -Inf;
+        for (const auto &[top, bottom] : s) {
+            if (top > low) {
+                col.gapLow.push_back(low);
+                col.gapHigh.push_back(top);
+            }
+            low = std::max(low, bottom);
+        }
+        col.gapLow.push_back(low);
+        col.gapHigh.push_back(Inf);
+        m_width = std::max(m_width, rights[c] - col.left);
+    }
+}
+
+int ChannelRouter::columnsLeftOf(qreal x) const
+{
+    // Columns are disjoint and sorted, so their right edges are sorted too.
+    int lo = 0, hi = int(m_columns.size());
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (m_columns[mid].left + m_width <= x + 0.5)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &requests) const
+{
+    struct Pass
+    {
+        qreal ideal;      // where a straight line from start to end crosses the column
+        qreal fromY, toY; // tie-breaks: arrows from the same height stay in order
+        int request;
+        int slot;         // index of the column among the ones this arrow crosses
+    };
+    // One bucket per (column, gap), filled in request order.
+    QHash<QPair<int, int>, std::vector<Pass>> buckets;
+    std::vector<QVector<QPointF>> out(requests.size());
+    std::vector<char> forward(requests.size(), 1);
+    std::vector<int> cols;
+    // Which arrows the budget allows: all when it suffices, else the shortest first.
+    std::vector<int> span(requests.size());
+    long long total = 0;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        span[i] = std::abs(columnsLeftOf(requests[i].to.left()) - columnsLeftOf(requests[i].from.right()));
+        total += span[i];
+    }
+    std::vector<char> routed(requests.size(), 1);
+    if (total > MaxPasses) {
+        std::vector<int> order(requests.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return span[a] < span[b]; });
+        long long used = 0;
+        for (const int i : order) {
+            used += span[i];
+            routed[i] = used <= MaxPasses;
+        }
+    }
+    for (int i = 0; i < int(requests.size()); ++i) {
+        if (!routed[i])
+            continue;   // out of budget: no waypoints, the plain curve
+        const Request &r = requests[i];
+        const QPointF p0(r.from.right(), r.from.center().y());
+        const QPointF p1(r.to.left(), r.to.center().y());
+        const int c0 = columnsLeftOf(p0.x()), c1 = columnsLeftOf(p1.x());
+        cols.clear();
+        forward[i] = c1 > c0;
+        if (c1 > c0) {
+            for (int c = c0; c < c1; ++c)
+                cols.push_back(c);
+        } else {
+            for (int c = c0 - 1; c >= c1; --c)
+                cols.push_back(c);
+        }
+        const int m = int(cols.size());
+        const bool straight = forward[i] && p1.x() > p0.x();
+        auto along = [&](qreal x) { return p0.y() + std::clamp((x - p0.x()) / (p1.x() - p0.x()), 0.0, 1.0) * (p1.y() - p0.y()); };
+        for (int j = 0; j < m; ++j) {
+            const Column &col = m_columns[cols[j]];
+            // Forward: on the straight line from start to end. Backward: level runs, from
+            // the start's height to the end's.
+            const qreal ideal = straight ? along(col.left + m_width / 2) : p0.y() + (j + 1) * (p1.y() - p0.y()) / (m + 1);
+            // The gap holding `ideal`; when a card is there, the gap on the start's side.
+            const auto it = std::lower_bound(col.gapHigh.begin(), col.gapHigh.end(), ideal);
+            int g = int(it - col.gapHigh.begin());
+            if (ideal < col.gapLow[g] && g > 0) {
+                // Past the card on the side the arrow comes from: it need not cross over.
+                if (p0.y() < (col.gapHigh[g - 1] + col.gapLow[g]) / 2)
+                    --g;
+            }
+            buckets[{cols[j], g}].push_back({ideal, p0.y(), p1.y(), i, j});
+        }
+        out[i].resize(2 * m);
+    }
+
+    std::vector<qreal> ys;
+    for (auto it = buckets.begin(); it != buckets.end(); ++it) {
+        const Column &col = m_columns[it.key().first];
+        const int g = it.key().second;
+        std::vector<Pass> &passes = it.value();
+        std::stable_sort(passes.begin(), passes.end(), [](const Pass &a, const Pass &b) {
+            return std::tie(a.ideal, a.fromY, a.toY) < std::tie(b.ideal, b.fromY, b.toY);
+        });
+        const qreal low = col.gapLow[g], high = col.gapHigh[g];
+        const qreal margin = std::isinf(low) || std::isinf(high) ? MaxMargin : std::min(MaxMargin, (high - low) / 4);
+        const qreal lo = low + margin, hi = high - margin;
+        const int n = int(passes.size());
+        std::vector<qreal> &y = ys;
+        y.resize(n);
+        if (!std::isinf(lo) && !std::isinf(hi) && hi - lo < n * 2 * Spacing) {
+            // A narrow gap: evenly spread, so every arrow keeps clear of both cards.
+            for (int k = 0; k < n; ++k)
+                y[k] = lo + (hi - lo) * (k + 1) / (n + 1);
+        } else {
+            // A roomy one: each as near its line as the others let it, in order.
+            for (int k = 0; k < n; ++k) {
+                y[k] = std::clamp(passes[k].ideal, lo, hi);
+                if (k > 0)
+                    y[k] = std::max(y[k], y[k - 1] + Spacing);
+            }
+            for (int k = n - 1; k >= 0; --k)
+                y[k] = std::min(y[k], k + 1 < n ? y[k + 1] - Spacing : hi);
+        }
+        for (int k = 0; k < n; ++k) {
+            const Pass &p = passes[k];
+            const bool fwd = forward[p.request];
+            const qreal enter = fwd ? col.left : col.left + m_width;
+            const qreal leave = fwd ? col.left + m_width : col.left;
+            out[p.request][2 * p.slot] = QPointF(enter, y[k]);
+            out[p.request][2 * p.slot + 1] = QPointF(leave, y[k]);
+        }
+    }
+    return out;
+}
+
+namespace CanvasRoutes {
+
+namespace {
+
+struct Memo
+{
+    QMutex mutex;
+    std::vector<std::pair<const Project *, Table>> tables;   // most recent last
+};
+
+Memo &memo()
+{
+    static Memo m;
+    return m;
+}
+
+constexpr std::size_t MaxProjects = 4;   // open windows; older entries are dropped
+
+} // namespace
+
+void remember(const Project *project, Table routes)
+{
+    Memo &m = memo();
+    QMutexLocker lock(&m.mutex);
+    auto &t = m.tables;
+    t.erase(std::remove_if(t.begin(), t.end(), [project](const auto &e) { return e.first == project; }), t.end());
+    t.emplace_back(project, std::move(routes));
+    if (t.size() > MaxProjects)
+        t.erase(t.begin());
+}
+
+void forget(const Project *project)
+{
+    Memo &m = memo();
+    QMutexLocker lock(&m.mutex);
+    auto &t = m.tables;
+    t.erase(std::remove_if(t.begin(), t.end(), [project](const auto &e) { return e.first == project; }), t.end());
+}
+
+QVector<QPointF> lookup(const Project *project, const QString &ownerId, int index, const QRectF &from,
+                        const QRectF &to)
+{
+    Memo &m = memo();
+    QMutexLocker lock(&m.mutex);
+    for (const auto &[p, table] : m.tables) {
+        if (p != project)
+            continue;
+        const auto it = table.constFind({ownerId, index});
+        if (it == table.constEnd() || it->from != from || it->to != to)
+            return {};
+        return it->via;
+    }
+    return {};
+}
+
+} // namespace CanvasRoutes
+
+} // namespace Workplan

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHash>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QVector>
+
+#include <vector>
+
+namespace Workplan {
+
+class Project;
+
+// Arrows through the channels between cards (issue #16). The auto layout puts cards in
+// columns; an arrow whose ends are more than one column apart is given a waypoint in every
+// column it crosses: a horizontal run at a height where that column has no card. Between
+// the columns there are no cards at all, so the curves joining the runs (edgeShape) pass
+// none either. Backward arrows (not counting: they do not order the columns) cross their
+// own ends' columns too, above or below the cards, and turn round in the channels.
+class ChannelRouter
+{
+public:
+    // `cards`: every card of the columned drawing (the obstacles), all `cardWidth` wide.
+    ChannelRouter(const std::vector<QRectF> &cards, qreal cardWidth);
+
+    struct Request
+    {
+        QRectF from;   // the prerequisite's card or frame (the arrow leaves its right edge)
+        QRectF to;     // the dependent's (entered from the left)
+    };
+    // The waypoints of every request: two per column crossed (where the run enters and
+    // leaves it), empty when the arrow crosses no column. Arrows sharing a gap are spread
+    // out in it, in the order of where they come from and go, so they do not cross there.
+    std::vector<QVector<QPointF>> route(const std::vector<Request> &requests) const;
+
+private:
+    struct Column
+    {
+        qreal left = 0;
+        std::vector<qreal> gapLow, gapHigh;   // free intervals, top to bottom
+    };
+    int columnsLeftOf(qreal x) const;     // columns whose right edge is at or before x
+    std::vector<Column> m_columns;        // left to right
+    qreal m_width;
+};
+
+// The routes of the canvas's last auto layout, so the canvas draws what `workplan layout`
+// prints (one source of truth: layoutgeometry.cpp computes both). A route holds while both
+// of its ends are where the layout drew them; an end moved by hand makes the arrow a plain
+// curve again (edgeShape without waypoints) until the next layout.
+namespace CanvasRoutes {
+struct Route
+{
+    QRectF from, to;          // the ends the route was made for
+    QVector<QPointF> via;
+};
+using Table = QHash<QPair<QString, int>, Route>;   // (dependent id, index of the dependency)
+void remember(const Project *project, Table routes);
+void forget(const Project *project);
+// The waypoints for dependency `index` of `ownerId`, when its ends are still at `from`/`to`.
+QVector<QPointF> lookup(const Project *project, const QString &ownerId, int index, const QRectF &from,
+                        const QRectF &to);
+} // namespace CanvasRoutes
+
+} // namespace Workplan

@@ -1,0 +1,111 @@
+// Issue #16 item 1: the canvas draws the arrows `workplan layout --json` prints — routed
+// through the channels between cards while both ends are where the auto layout put them —
+// and a plain curve once the user moves an end.
+#include "canvasfixture.h"
+
+#include "model/layout/layoutgeometry.h"
+#include "views/graph/carditem.h"
+#include "views/graph/edgeitem.h"
+
+#include <QtTest>
+
+using namespace Workplan;
+
+namespace {
+
+// Two rows of four columns: A0 -> A1 -> A2 -> A3 and S -> B1 -> B2 -> C, with A0 -> A3 and
+// S -> C past the cards between them.
+Project twoRows()
+{
+    QList<Task> list;
+    auto leaf = [&list](const char *id, QList<const char *> on) {
+        Task t;
+        t.id = QLatin1String(id);
+        t.type = QStringLiteral("task");
+        for (const char *o : on) {
+            Dependency d;
+            d.taskId = QLatin1String(o);
+            d.type = DependencyType::Completion;
+            t.dependencies << d;
+        }
+        list << t;
+    };
+    leaf("A0", {});
+    leaf("A1", {"A0"});
+    leaf("A2", {"A1"});
+    leaf("A3", {"A2", "A0"});
+    leaf("S", {});
+    leaf("B1", {"S"});
+    leaf("B2", {"B1"});
+    leaf("C", {"B2", "S"});
+    Project p;
+    p.setTasks(list);
+    return p;
+}
+
+// What EdgeItem's bounds are for a drawn shape (its path's box plus the handles and head).
+QRectF boundsOf(const EdgeShape &shape)
+{
+    QPainterPath path(shape.start);
+    for (const EdgeShape::Piece &piece : shape.pieces) {
+        if (piece.line)
+            path.lineTo(piece.end);
+        else
+            path.cubicTo(piece.c1, piece.c2, piece.end);
+    }
+    return path.boundingRect().adjusted(-18, -18, 46, 18);
+}
+
+} // namespace
+
+class TestEdgeRoutes : public QObject
+{
+    Q_OBJECT
+private slots:
+    void canvasDrawsTheLayoutsRoutes();
+};
+
+void TestEdgeRoutes::canvasDrawsTheLayoutsRoutes()
+{
+    const Project project = twoRows();
+    WorkplanTest::CanvasFixture canvas;
+    QVERIFY(canvas.open(project));
+    const LayoutGeometry g = layoutGeometry(canvas.doc->project());
+    QHash<QString, QRectF> rects;
+    for (const auto &b : g.cards)
+        rects.insert(b.taskId, b.rect);
+    int compared = 0, routed = 0;
+    for (const LayoutGeometry::Edge &e : g.edges) {
+        const QList<EdgeItem *> items = canvas.scene->edgesOf(e.to);
+        const auto it = std::find_if(items.cbegin(), items.cend(), [&](EdgeItem *i) { return i->index() == e.index; });
+        QVERIFY(it != items.cend());
+        // The canvas's card where the layout put it, and the arrow the layout's shape.
+        QCOMPARE(canvas.scene->cardFor(e.to)->nodeSceneRect(), rects.value(e.to));
+        QCOMPARE((*it)->boundingRect(), boundsOf(edgeShape(rects.value(e.from), rects.value(e.to), e.via)));
+        ++compared;
+        routed += !e.via.isEmpty();
+    }
+    QCOMPARE(compared, 8);
+    QCOMPARE(routed, 2);   // A0 -> A3 and S -> C
+
+    // The user drags A0 down: its arrows become plain curves; the others keep their routes.
+    CardItem *a0 = canvas.scene->cardFor(QStringLiteral("A0"));
+    a0->setPos(a0->pos() + QPointF(0, 40));
+    const QRectF moved = a0->nodeSceneRect();
+    for (EdgeItem *e : canvas.scene->edgesOf(QStringLiteral("A3"))) {
+        const QString from = e->dependency()->taskId;
+        const QRectF fromRect = from == QLatin1String("A0") ? moved : rects.value(from);
+        QCOMPARE(e->boundingRect(), boundsOf(edgeShape(fromRect, rects.value(QStringLiteral("A3")))));
+    }
+    const QList<EdgeItem *> toC = canvas.scene->edgesOf(QStringLiteral("C"));
+    const auto sc = std::find_if(toC.cbegin(), toC.cend(), [](EdgeItem *e) { return e->dependency()->taskId == QLatin1String("S"); });
+    QVERIFY(sc != toC.cend());
+    const auto route = std::find_if(g.edges.cbegin(), g.edges.cend(), [](const auto &e) {
+        return e.from == QLatin1String("S") && e.to == QLatin1String("C");
+    });
+    QCOMPARE((*sc)->boundingRect(), boundsOf(edgeShape(rects.value(QStringLiteral("S")), rects.value(QStringLiteral("C")), route->via)));
+    canvas.close();
+}
+
+QTEST_MAIN(TestEdgeRoutes)
+#include "tst_edgeroutes.moc"
