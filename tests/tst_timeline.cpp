@@ -132,6 +132,7 @@ class TestTimeline : public QObject
 {
     Q_OBJECT
 private slots:
+    void redArrowsAreTheEnginesCriticalArrows();
     void arrowsCarryTheirDependencyType();
     void doubleClickShowsTheTaskInTheInspector();
     void rowsFollowHierarchy();
@@ -477,6 +478,24 @@ void TestTimeline::treeExpansionFollowsBothWays()
     QCOMPARE(f.scene()->rows().count(), all);
     QCOMPARE(fromTree.count(), 2);
     QCOMPARE(fromTimeline.count(), 4);
+}
+
+// Issue #14.4: which arrows are red on the planned schedule is the engine's word
+// (AnalysisResult::isCriticalDependency), not worked out again by the timeline.
+void TestTimeline::redArrowsAreTheEnginesCriticalArrows()
+{
+    WindowFixture f;
+    TimelineScene *scene = f.scene();
+    const AnalysisResult *r = scene->result();
+    QVERIFY(r);
+    int flagged = 0;
+    for (int d = 0; d < int(r->snapshot.depPrereq.size()); ++d)
+        flagged += r->snapshot.depCounts[std::size_t(d)] && r->isCriticalDependency(d);
+    int red = 0;
+    for (const TimelineArrowsItem::Arrow &a : scene->arrowsItem()->arrows())
+        red += a.critical;
+    QVERIFY(flagged > 0);
+    QCOMPARE(red, flagged);
 }
 
 // Issue #18.2: the analysis panel's four switches decide what the timeline draws.

@@ -5,6 +5,7 @@
 
 #include "views/riskshares.h"
 
+#include "model/engine/passes.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
 #include "model/tasklabel.h"
@@ -97,11 +98,19 @@ void TimelineScene::rebuildLinks()
             const int fromRow = m_taskRow[std::size_t(prereq)];
             if (fromRow < 0 || fromRow == toRow)
                 continue;   // both inside one collapsed summary
-            // Red only where the chain is tight: the dependent starts right at the end.
-            const TimelineSpan &ps = m_spans[std::size_t(prereq)];
-            const TimelineSpan &os = m_spans[std::size_t(owner)];
-            const bool critical = m_result->critical[std::size_t(prereq)] && m_result->critical[std::size_t(owner)]
-                && ps.valid && os.valid && std::abs(os.start - ps.finish - s.depLag[std::size_t(d)]) < 1e-6;
+            // Red: the planned schedule's critical arrows, as the engine flags them
+            // (AnalysisResult). Drawn with the team, the bars are the leveled schedule, whose
+            // chains are tight elsewhere: red then where both ends are critical and the
+            // dependent starts right at the end, within the engine's own tolerance.
+            bool critical = false;
+            if (m_source == TimelineSchedule::Planned) {
+                critical = m_result->isCriticalDependency(d);
+            } else {
+                const TimelineSpan &ps = m_spans[std::size_t(prereq)];
+                const TimelineSpan &os = m_spans[std::size_t(owner)];
+                critical = m_result->critical[std::size_t(prereq)] && m_result->critical[std::size_t(owner)]
+                    && ps.valid && os.valid && std::abs(os.start - ps.finish - s.depLag[std::size_t(d)]) < Passes::kEps;
+            }
             links.push_back({fromRow, toRow, critical, s.depType[std::size_t(d)]});
         }
     }
