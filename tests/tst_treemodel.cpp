@@ -5,6 +5,7 @@
 #include "model/commands/taskcommands.h"
 #include "model/effort.h"
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "model/storage/json/jsonformat.h"
 #include "views/analysiscontroller.h"
 #include "views/taskfactory.h"
@@ -90,6 +91,7 @@ private slots:
     void init();
     void cleanup();
     void structure();
+    void markedBlockedWording();
     void columns();
     void editTitle();
     void randomEditsUnderTester();
@@ -122,6 +124,25 @@ void TestTreeModel::init()
                                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_doc->resetProject(loadExample("feature-development"));
     m_analysis->refreshNow();
+}
+
+// Issue #14.4: a task a person marked blocked reads the same everywhere (explain.h's
+// markedBlockedText): "marked blocked" in the tree's tooltip as in `workplan analyze`.
+void TestTreeModel::markedBlockedWording()
+{
+    QString leaf;
+    for (const Task &t : m_doc->project().tasks()) {
+        if (!m_doc->isSummary(t.id)) {
+            leaf = t.id;
+            break;
+        }
+    }
+    QVERIFY(m_doc->edits().setStatus({leaf}, Status::Blocked));
+    m_analysis->refreshNow();
+    QVERIFY(m_analysis->result()->isBlocked(leaf));
+    const QString tip = m_model->indexOf(leaf).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("\n  marked blocked")), qPrintable(tip));
+    QVERIFY(!tip.contains(QStringLiteral("marked as blocked")));
 }
 
 void TestTreeModel::cleanup()

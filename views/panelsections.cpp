@@ -227,7 +227,7 @@ PanelSection PanelSectionBuilder::blocked(int limit) const
         const Analysis::Blocked &b = a.blocked[i];
         PanelEntry e = taskEntry(b.task);
         if (b.marked)
-            e.text += tr(" \u2014 marked blocked");
+            e.text += QStringLiteral(" \u2014 ") + markedBlockedText();
         e.key = QLatin1String("blocked/") + e.taskId;
         e.data.insert(MarkedRole, b.marked);
         e.expandedByDefault = expand;

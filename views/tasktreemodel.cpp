@@ -1,6 +1,7 @@
 #include "tasktreemodel.h"
 
 #include "analysiscontroller.h"
+#include "model/engine/explain.h"
 #include "taskfactory.h"
 
 #include "model/effort.h"
@@ -418,7 +419,7 @@ QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) con
         if (const Analysis::Blocked *b = result->blocked(id)) {
             lines << tr("Blocked:");
             if (b->marked)
-                lines << tr("  marked as blocked");
+                lines << QStringLiteral("  ") + markedBlockedText();
             for (const QString &line : result->waitLines(*b, taskLabels(*m_document)))
                 lines << QStringLiteral("  ") + line;
         }

@@ -2,8 +2,8 @@
 
 #include "../storage/json/jsonwriter.h"
 #include "../tasklabel.h"
-#include "analysis.h"
 #include "explain.h"
+#include "analysis.h"
 #include "leveledschedule.h"
 #include "scheduledates.h"
 #include "snapshot.h"
@@ -280,7 +280,7 @@ QString analysisToText(const Snapshot &s, const Analysis &a, const Project *proj
     }
     line(QStringLiteral("Blocked: %1").arg(a.blocked.size()));
     for (const Analysis::Blocked &b : a.blocked) {
-        line(QStringLiteral("  %1%2").arg(name(b.task), b.marked ? QStringLiteral(" (marked blocked)") : QString()));
+        line(QStringLiteral("  %1%2").arg(name(b.task), b.marked ? QStringLiteral(" (%1)").arg(markedBlockedText()) : QString()));
         for (const QString &wait : waitingLines(a, b, name))
             line(QStringLiteral("    ") + wait);
     }

@@ -10,6 +10,11 @@
 
 namespace Workplan {
 
+QString markedBlockedText()
+{
+    return QCoreApplication::translate("Workplan::BlockedReasons", "marked blocked");
+}
+
 QString waitingText(const Analysis::Waiting &w, const TaskNamer &name)
 {
     const QString via = w.via < 0 ? QString()

@@ -25,6 +25,10 @@ QString waitingText(const Analysis::Waiting &waiting, const TaskNamer &name);
 // declared order, then its parent's...).
 QStringList waitingLines(const Analysis &analysis, const Analysis::Blocked &blocked, const TaskNamer &name);
 
+// The words for a task a person marked blocked (status "blocked"), the same in every view
+// and in the text report: "marked blocked".
+QString markedBlockedText();
+
 // One line of the "why is this blocked?" tree, in pre-order.
 struct BlockChainNode
 {

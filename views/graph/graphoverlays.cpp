@@ -2,6 +2,7 @@
 // late, delayed by the team), and the risk panel's criticality tint.
 #include "graphscene.h"
 
+#include "model/engine/explain.h"
 #include "views/riskshares.h"
 
 #include "carditem.h"
@@ -59,8 +60,11 @@ QString GraphScene::blockedText(const QString &id) const
     if (!b)
         return QString();
     QStringList lines;
-    if (b->marked)
-        lines << tr("Marked as blocked");
+    if (b->marked) {
+        QString marked = markedBlockedText();
+        marked[0] = marked[0].toUpper();
+        lines << marked;
+    }
     for (QString line : result->waitLines(*b, taskLabels(*m_document))) {
         line[0] = line[0].toUpper();
         lines << line;

@@ -1,5 +1,6 @@
 #include "planprinter.h"
 
+#include "model/engine/explain.h"
 #include "model/engine/leveledschedule.h"
 #include "model/engine/scheduledates.h"
 
@@ -109,7 +110,7 @@ PlanPrinter::PlanPrinter(const Project &project, std::shared_ptr<const AnalysisR
         const Snapshot &s = m_analysis->snapshot;
         for (const Analysis::Blocked &b : m_analysis->analysis.blocked) {
             m_blockedLines << QStringLiteral("%1%2").arg(m_labels(s.ids[b.task]),
-                                                         b.marked ? tr(" \u2014 marked blocked") : QString());
+                                                         b.marked ? QStringLiteral(" \u2014 ") + markedBlockedText() : QString());
             for (const QString &wait : m_analysis->waitLines(b, m_labels))
                 m_blockedLines << QStringLiteral("    ") + wait;
         }
