@@ -99,6 +99,22 @@ public:
         return true;
     }
 
+    // A clean restart mid-run (tst_pglive): `fast` shutdown ends every session and writes
+    // everything committed to disk first, then the server starts again on the same port.
+    bool restart(QString *why)
+    {
+        QString out;
+        if (!runAsServerUser(binary("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("fast"),
+                                                QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("stop")},
+                             45000, &out))
+            return fail(why, QStringLiteral("pg_ctl stop failed: %1").arg(out));
+        if (!runAsServerUser(binary("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
+                                                QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("start")},
+                             45000, &out))
+            return fail(why, QStringLiteral("pg_ctl start failed: %1\n%2").arg(out, log()));
+        return true;
+    }
+
     // Immediate stop; then, if a server is still there, its postmaster is killed by pid.
     void stop()
     {

@@ -81,6 +81,7 @@ private slots:
     void errors_data();
     void errors();
     void newerSchemaRefusedAndUntouched();
+    void migrateVersion1();
     void forbiddenRowRefusesWholeLoad_data();
     void forbiddenRowRefusesWholeLoad();
 
@@ -137,7 +138,7 @@ void TestPostgres::initTestCase()
     QVERIFY(m_dir.isValid());
     QString why;
     QVERIFY2(m_cluster.start(&why), qPrintable(why));
-    for (const char *db : {"wp", "empty", "newer", "cli"})
+    for (const char *db : {"wp", "empty", "newer", "cli", "old"})
         QVERIFY2(m_cluster.createDatabase(QLatin1String(db), &why), qPrintable(why));
     qInfo("private cluster on 127.0.0.1:%d ready after %lld ms", m_cluster.port(), m_clock.elapsed());
 }
@@ -217,7 +218,7 @@ void TestPostgres::schemaAndChangeLog()
     QString error;
     QVERIFY2(PostgresStore::publish(loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json")),
                                     url(QStringLiteral("logged")), &error), qPrintable(error));
-    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 1);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 2);
     QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM workplan_meta")), 1);
     QCOMPARE(m_cluster.scalar(QStringLiteral("wp"), QStringLiteral(
                  "SELECT c.who || ' ' || c.kind || ' ' || c.project_version FROM change_log c JOIN projects p ON p.id = c.project_id"
@@ -266,8 +267,11 @@ void TestPostgres::republishReplaces()
     QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
                  "SELECT count(*) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.name = 'replaced'")),
              qint64(b.taskCount()));
+    // Every row's version is the change that wrote it: the replace.
     QCOMPARE(count(QStringLiteral("wp"), QStringLiteral(
-                 "SELECT min(t.version) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.name = 'replaced'")), 2);
+                 "SELECT min(t.version) FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.name = 'replaced'")),
+             count(QStringLiteral("wp"), QStringLiteral(
+                 "SELECT max(change_id) FROM change_log c JOIN projects p ON p.id = c.project_id WHERE p.name = 'replaced'")));
     QCOMPARE(m_cluster.scalar(QStringLiteral("wp"), QStringLiteral(
                  "SELECT string_agg(kind, ',' ORDER BY change_id) FROM change_log c JOIN projects p ON p.id = c.project_id"
                  " WHERE p.name = 'replaced'")).toString(), QStringLiteral("publish,replace"));
@@ -373,7 +377,7 @@ void TestPostgres::newerSchemaRefusedAndUntouched()
     const QString out = m_dir.filePath(QStringLiteral("future.json"));
     const Result fetched = runWorkplan({QStringLiteral("convert"), target, out});
     QCOMPARE(fetched.exitCode, 2);
-    QVERIFY2(fetched.err.contains("schema version 7 is newer than this Workplan's 1"), fetched.err.constData());
+    QVERIFY2(fetched.err.contains("schema version 7 is newer than this Workplan's 2"), fetched.err.constData());
     QVERIFY(fetched.err.contains("project=future"));
     QVERIFY(!QFile::exists(out));
     const Result analysed = runWorkplan({QStringLiteral("analyze"), target, QStringLiteral("--json")});
@@ -382,19 +386,56 @@ void TestPostgres::newerSchemaRefusedAndUntouched()
     for (const char *project : {"future", "another"}) {
         const Result published = runWorkplan({QStringLiteral("convert"), example, url(QLatin1String(project), QStringLiteral("newer"))});
         QCOMPARE(published.exitCode, 2);
-        QVERIFY2(published.err.contains("schema version 7 is newer than this Workplan's 1"), published.err.constData());
+        QVERIFY2(published.err.contains("schema version 7 is newer than this Workplan's 2"), published.err.constData());
     }
     QCOMPARE(m_cluster.scalar(QStringLiteral("newer"), state).toString(), before);
     QCOMPARE(count(QStringLiteral("newer"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 7);
+}
+
+// A database of schema version 1: a fetch says how to upgrade and changes nothing; the
+// first publish upgrades it in its transaction, and the old project reads back whole, in
+// its order, with its dependencies, its rows now keyed by task id.
+void TestPostgres::migrateVersion1()
+{
+    QFile sql(QStringLiteral(WORKPLAN_SOURCE_DIR "/tests/data/postgres-schema-v1.sql"));
+    QVERIFY(sql.open(QIODevice::ReadOnly));
+    QString error;
+    QVERIFY2(m_cluster.exec(QStringLiteral("old"), QString::fromUtf8(sql.readAll()), &error), qPrintable(error));
+    QVERIFY(!PostgresStore::fetch(url(QStringLiteral("legacy"), QStringLiteral("old")), &error));
+    QVERIFY2(error.contains(QLatin1String("schema version 1")), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("old"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 1);
+
+    const Project other = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json"));
+    QVERIFY2(PostgresStore::publish(other, url(QStringLiteral("newer-one"), QStringLiteral("old")), &error), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("old"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 2);
+    const auto legacy = PostgresStore::fetch(url(QStringLiteral("legacy"), QStringLiteral("old")), &error);
+    QVERIFY2(legacy, qPrintable(error));
+    QCOMPARE(legacy->name, QStringLiteral("Legacy plan"));
+    QCOMPARE(legacy->taskCount(), 3);
+    QCOMPARE(legacy->task(0).id, QStringLiteral("z-root"));
+    QCOMPARE(legacy->task(1).id, QStringLiteral("b-child"));
+    QCOMPARE(legacy->task(2).id, QStringLiteral("a-child"));
+    const Task &b = legacy->task(1);
+    QCOMPARE(b.parentId, QStringLiteral("z-root"));
+    QCOMPARE(b.title(), QStringLiteral("Build"));
+    QCOMPARE(b.position, QPointF(10, 20));
+    QCOMPARE(b.extra.value(QLatin1String("note")).toInt(), 1);
+    QCOMPARE(b.dependencies.size(), 1);
+    QCOMPARE(b.dependencies.first().taskId, QStringLiteral("a-child"));
+    QCOMPARE(b.dependencies.first().description, QStringLiteral("needs it"));
+    QCOMPARE(b.dependencies.first().lag.toString(), QStringLiteral("1 day"));
+    QVERIFY(legacy->task(2).status == Status::Completed);
+    const auto fetchedOther = PostgresStore::fetch(url(QStringLiteral("newer-one"), QStringLiteral("old")), &error);
+    QVERIFY2(fetchedOther && *fetchedOther == other, qPrintable(error));
 }
 
 void TestPostgres::forbiddenRowRefusesWholeLoad_data()
 {
     QTest::addColumn<QString>("edit");
     QTest::addColumn<QString>("problem");
-    QTest::newRow("unknown status") << QStringLiteral("UPDATE tasks SET status = 'sleeping' WHERE pos = 1")
+    QTest::newRow("unknown status") << QStringLiteral("UPDATE tasks SET status = 'sleeping' WHERE ord = 1")
                                     << QStringLiteral("unknown status 'sleeping'");
-    QTest::newRow("unknown lifecycle") << QStringLiteral("UPDATE tasks SET lifecycle_stage = 'dreaming' WHERE pos = 0")
+    QTest::newRow("unknown lifecycle") << QStringLiteral("UPDATE tasks SET lifecycle_stage = 'dreaming' WHERE ord = 0")
                                        << QStringLiteral("unknown lifecycle_stage 'dreaming'");
     QTest::newRow("unknown dependency type") << QStringLiteral("UPDATE dependencies SET dependency_type = 'hopes'")
                                              << QStringLiteral("unknown dependency_type 'hopes'");

@@ -27,11 +27,13 @@
 #include "teamdialog.h"
 #include "templatedialog.h"
 #include "welcomepage.h"
+#include "teamproject/teamprojectcontroller.h"
 
 #include "model/projectdocument.h"
-#include "model/storage/filesafety.h"
 #include "model/projectedits.h"
+#include "model/storage/filesafety.h"
 #include "model/storage/projectfile.h"
+#include "model/storage/postgres/postgresstore.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -237,6 +239,9 @@ void MainWindow::createActions()
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_tree->addAction(m_deleteAction);
     new EditActions(m_document, m_selection, m_editMenu, {m_tree, centralWidget()}, this);   // cut, copy, paste (issue #15)
+    // Team projects (issue #22): File ▸ Open Team Project… / Publish…, banners, presence.
+    m_team = new TeamProjectController(this, m_document, m_fileMenu, m_recentMenu->menuAction(), m_editMenu);
+    connect(m_team, &TeamProjectController::stateChanged, this, &MainWindow::updateTitle);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     ViewActions::populate(m_viewMenu, qobject_cast<GraphView *>(centralWidget()));   // zoom, Lay Out Plan
@@ -417,6 +422,8 @@ void MainWindow::showMessage(const QString &title, const QString &message)
 
 bool MainWindow::openFile(const QString &path)
 {
+    if (PostgresStore::isUrl(path))   // a team project: the command line and Open Recent
+        return m_team->openUrl(path);
     QString error;
     auto project = ProjectFile::load(path, &error);
     if (!project) {
@@ -708,6 +715,11 @@ void MainWindow::updateActions()
 
 void MainWindow::updateTitle()
 {
+    if (m_team && m_team->isActive()) {   // every edit is committed: nothing to save
+        setWindowTitle(tr("%1%2 \u2014 Workplan").arg(m_team->title(), m_team->isReadOnly() ? tr(" [read-only]") : QString()));
+        m_saveAction->setEnabled(false);
+        return;
+    }
     const QString path = m_document->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
     setWindowTitle(isReadOnly() ? tr("%1[*] [read-only] \u2014 Workplan").arg(name)

@@ -21,6 +21,7 @@ class PrintController;
 class ProjectDocument;
 class TaskSelection;
 class TaskTreeWidget;
+class TeamProjectController;
 class WelcomePage;
 
 class MainWindow : public QMainWindow
@@ -43,6 +44,8 @@ public:
     PrintController *printing() const { return m_printing; }
     // The overlay switches the panel, canvas, timeline, tree and printing share (#14.5).
     OverlayState *overlays() const { return m_overlays; }
+    // The team project side (issue #22): open/publish, its banners, presence.
+    TeamProjectController *team() const { return m_team; }
 
     // Opening a file that cannot be read reports the loader's message and keeps the project.
     bool openFile(const QString &path);
@@ -106,6 +109,7 @@ private:
     WelcomePage *m_welcome = nullptr;
     PrintController *m_printing = nullptr;
     OverlayState *m_overlays = nullptr;
+    TeamProjectController *m_team = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;

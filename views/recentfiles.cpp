@@ -35,7 +35,9 @@ QStringList RecentFiles::entries() const
 void RecentFiles::add(const QString &pathOrUrl)
 {
     QStringList list = entries();
-    const QString entry = isUrl(pathOrUrl) ? pathOrUrl : QFileInfo(pathOrUrl).absoluteFilePath();
+    // A team project's URL is kept without its password: QSettings is plain text.
+    const QString entry = isUrl(pathOrUrl) ? QUrl(pathOrUrl, QUrl::TolerantMode).toString(QUrl::RemovePassword | QUrl::FullyEncoded)
+                                           : QFileInfo(pathOrUrl).absoluteFilePath();
     list.removeAll(entry);
     list.prepend(entry);
     while (list.size() > kMaxRecent)

@@ -49,19 +49,24 @@ class Reader
 public:
     explicit Reader(const QSqlDatabase &db) : m_db(db) {}
 
-    std::optional<Refusal> read(const Location &location, Project &project)
+    std::optional<Refusal> read(const Location &location, TeamSnapshot &snapshot)
     {
+        Project &project = snapshot.project;
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral(
             "SELECT id, project_name, hours_per_day, days_per_week, project_extra::text,"
-            " calendar_extra::text, file_extra::text FROM projects WHERE name = ?::text"));
+            " calendar_extra::text, file_extra::text, last_change_id, properties_version"
+            " FROM projects WHERE name = ?::text"));
         q.addBindValue(location.project);
         if (!q.exec())
             return damaged(q);
         if (!q.next())
             return Refusal{QString(), QStringLiteral("no project '%1' in database %2").arg(location.project, location.database)};
         const qint64 id = q.value(0).toLongLong();
+        snapshot.projectId = id;
+        snapshot.lastChangeId = q.value(7).toLongLong();
+        snapshot.propertiesVersion = q.value(8).toLongLong();
         project.name = q.value(1).toString();
         project.calendar.hoursPerDay = q.value(2).toDouble();
         project.calendar.daysPerWeek = q.value(3).toDouble();
@@ -73,10 +78,10 @@ public:
         q.finish();
 
         QList<Task> tasks;
-        QHash<qint64, int> indexOfPos;
-        if (auto r = readTasks(id, tasks, indexOfPos))
+        QHash<QString, int> indexOfId;
+        if (auto r = readTasks(id, tasks, indexOfId, snapshot))
             return r;
-        if (auto r = readDependencies(id, tasks, indexOfPos))
+        if (auto r = readDependencies(id, tasks, indexOfId))
             return r;
         settlePresenceFlags(tasks, /*withAttributes=*/true);
         project.setTasks(std::move(tasks));
@@ -89,21 +94,25 @@ private:
         return Refusal{QString(), QStringLiteral("the Workplan schema is damaged: %1").arg(q.lastError().text().simplified())};
     }
 
-    std::optional<Refusal> readTasks(qint64 projectId, QList<Task> &tasks, QHash<qint64, int> &indexOfPos)
+    std::optional<Refusal> readTasks(qint64 projectId, QList<Task> &tasks, QHash<QString, int> &indexOfId,
+                                     TeamSnapshot &snapshot)
     {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral(
-            "SELECT pos, task_id, task_type, parent_task_id, status, lifecycle_stage,"
+            "SELECT ord, task_id, task_type, parent_task_id, status, lifecycle_stage,"
             " has_parent_field, has_status, has_lifecycle, has_attributes, has_dependencies,"
-            " pos_x, pos_y, attributes::text, extra::text FROM tasks WHERE project_id = ?::bigint ORDER BY pos"));
+            " pos_x, pos_y, attributes::text, extra::text, version FROM tasks WHERE project_id = ?::bigint"
+            " ORDER BY ord, task_id"));
         q.addBindValue(projectId);
         if (!q.exec())
             return damaged(q);
         while (q.next()) {
             Task t;
-            indexOfPos.insert(q.value(0).toLongLong(), int(tasks.size()));
             t.id = q.value(1).toString();
+            indexOfId.insert(t.id, int(tasks.size()));
+            snapshot.ords.insert(t.id, q.value(0).toDouble());
+            snapshot.versions.insert(t.id, q.value(15).toLongLong());
             t.type = q.value(2).toString();
             if (!q.isNull(3)) {
                 t.parentId = q.value(3).toString();
@@ -140,20 +149,20 @@ private:
         return std::nullopt;
     }
 
-    std::optional<Refusal> readDependencies(qint64 projectId, QList<Task> &tasks, const QHash<qint64, int> &indexOfPos)
+    std::optional<Refusal> readDependencies(qint64 projectId, QList<Task> &tasks, const QHash<QString, int> &indexOfId)
     {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral(
-            "SELECT pos, prerequisite_task_id, dependency_type, description, is_mandatory,"
+            "SELECT task_id, prerequisite_task_id, dependency_type, description, is_mandatory,"
             " has_mandatory, waived, has_waived, lag, conditions::text, has_conditions, extra::text"
-            " FROM dependencies WHERE project_id = ?::bigint ORDER BY pos, ord"));
+            " FROM dependencies WHERE project_id = ?::bigint ORDER BY task_id, ord"));
         q.addBindValue(projectId);
         if (!q.exec())
             return damaged(q);
         while (q.next()) {
             // The foreign key makes a dependency without its task impossible; kept as a check.
-            const int i = indexOfPos.value(q.value(0).toLongLong(), -1);
+            const int i = indexOfId.value(q.value(0).toString(), -1);
             if (i < 0)
                 return Refusal{QString(), QStringLiteral("a dependency belongs to no task")};
             Task &t = tasks[i];
@@ -194,47 +203,66 @@ private:
 
 } // namespace
 
+std::optional<TeamSnapshot> fetchSnapshot(QSqlDatabase &db, const Location &location, QString *problem)
+{
+    // One snapshot for every statement: a publish or an edit committing meanwhile is either
+    // wholly seen or not at all. Read only: a fetch never writes, not even the schema.
+    std::optional<Refusal> refusal;
+    TeamSnapshot snapshot;
+    {
+        QSqlQuery q(db);
+        if (!db.transaction() || !q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))) {
+            *problem = QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text().simplified());
+            db.rollback();
+            return std::nullopt;
+        }
+        QString why;
+        const auto state = PostgresSchema::inspect(db, &why);
+        if (!state)
+            refusal = Refusal{QString(), why};
+        else if (*state == PostgresSchema::State::Missing)
+            refusal = Refusal{QString(), QStringLiteral("the database %1 has no Workplan schema (publish a project to create it)").arg(location.database)};
+        else if (*state == PostgresSchema::State::Old)
+            refusal = Refusal{QString(), QStringLiteral("the database %1 has Workplan schema version 1; publish a project or open one "
+                                                        "for editing to upgrade it to version %2")
+                                             .arg(location.database).arg(PostgresSchema::kSchemaVersion)};
+        else
+            refusal = Reader(db).read(location, snapshot);
+        db.rollback();
+    }
+    auto bare = [](const QString &taskId, const QString &what) {
+        return taskId.isNull() ? what : QStringLiteral("task '%1': %2").arg(taskId, what);
+    };
+    if (refusal) {
+        *problem = bare(refusal->taskId, refusal->problem);
+        return std::nullopt;
+    }
+    if (const auto invalid = validateProject(snapshot.project)) {
+        *problem = bare(invalid->taskId, invalid->problem);
+        return std::nullopt;
+    }
+    return snapshot;
+}
+
 std::optional<Project> fetch(const QString &url, QString *error)
 {
     const auto location = parseUrl(url, error);
     if (!location)
         return std::nullopt;
-    auto refuse = [&](const QString &taskId, const QString &problem) -> std::optional<Project> {
-        if (error)
-            *error = ValidationError{taskId, problem}.message(location->display);
-        return std::nullopt;
-    };
     Connection connection;
     QString problem;
-    if (!connection.open(*location, &problem))
-        return refuse(QString(), problem);
-    QSqlDatabase &db = connection.db();
-
-    // One snapshot for every statement: a publish committing meanwhile is either wholly
-    // seen or not at all. Read only: a fetch never writes, not even the schema.
-    std::optional<Refusal> refusal;
-    Project project;
-    {
-        QSqlQuery q(db);
-        if (!db.transaction() || !q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
-            return refuse(QString(), QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text().simplified()));
-        const auto state = PostgresSchema::inspect(db, &problem);
-        if (!state)
-            refusal = Refusal{QString(), problem};
-        else if (*state == PostgresSchema::State::Missing)
-            refusal = Refusal{QString(), QStringLiteral("the database %1 has no Workplan schema (publish a project to create it)").arg(location->database)};
-        else
-            refusal = Reader(db).read(*location, project);
-        db.rollback();
-    }
-    if (refusal)
-        return refuse(refusal->taskId, refusal->problem);
-    if (const auto invalid = validateProject(project)) {
+    if (!connection.open(*location, &problem)) {
         if (error)
-            *error = invalid->message(location->display);
+            *error = message(*location, problem);
         return std::nullopt;
     }
-    return project;
+    auto snapshot = fetchSnapshot(connection.db(), *location, &problem);
+    if (!snapshot) {
+        if (error)
+            *error = message(*location, problem);
+        return std::nullopt;
+    }
+    return std::move(snapshot->project);
 }
 
 } // namespace Workplan::PostgresStore

@@ -11,18 +11,53 @@ namespace {
 // Any key of pg_advisory_xact_lock, the same in every Workplan: "WPLN" plus the meta table.
 constexpr qint64 kCreateLockKey = 0x57504C4E0001;
 
-// Version 1. Names are unqualified, so the schema lands in the connection's search_path.
+// Who has a project open: each editor's row, refreshed every few seconds (TeamSync).
+constexpr char kPresenceTable[] =
+    "CREATE TABLE presence ("
+    " project_id bigint NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+    " client_id text NOT NULL,"
+    " user_name text NOT NULL,"
+    " host text NOT NULL,"
+    " last_seen timestamptz NOT NULL DEFAULT now(),"
+    " PRIMARY KEY (project_id, client_id))";
+
+// One task row with its dependencies as one JSON object: what the change log keeps of each
+// row an edit wrote, so an editor catches up from the log alone (postgresrows.h decodes it).
+constexpr char kTaskJsonView[] =
+    "CREATE VIEW task_json AS SELECT t.project_id, t.task_id, jsonb_build_object("
+    " 'task_id', t.task_id, 'ord', t.ord, 'task_type', t.task_type, 'parent_task_id', t.parent_task_id,"
+    " 'status', t.status, 'lifecycle_stage', t.lifecycle_stage, 'has_parent_field', t.has_parent_field,"
+    " 'has_status', t.has_status, 'has_lifecycle', t.has_lifecycle, 'has_attributes', t.has_attributes,"
+    " 'has_dependencies', t.has_dependencies, 'pos_x', t.pos_x, 'pos_y', t.pos_y,"
+    " 'attributes', t.attributes::jsonb, 'extra', t.extra,"
+    " 'dependencies', coalesce((SELECT jsonb_agg(jsonb_build_object("
+    "  'prerequisite_task_id', d.prerequisite_task_id, 'dependency_type', d.dependency_type,"
+    "  'description', d.description, 'is_mandatory', d.is_mandatory, 'has_mandatory', d.has_mandatory,"
+    "  'waived', d.waived, 'has_waived', d.has_waived, 'lag', d.lag::jsonb, 'conditions', d.conditions,"
+    "  'has_conditions', d.has_conditions, 'extra', d.extra) ORDER BY d.ord)"
+    "  FROM dependencies d WHERE d.project_id = t.project_id AND d.task_id = t.task_id), '[]'::jsonb)) AS row"
+    " FROM tasks t";
+
+// Version 2, as a fresh database gets it. Names are unqualified, so the schema lands in
+// the connection's search_path.
 //
 // The vocabularies (status, lifecycle_stage, dependency_type) are deliberately not CHECKed:
 // Workplan refuses an unknown word on fetch with a message naming the task, which tells a
 // user more than a constraint violation would. Structure the database can guard cheaply is
-// guarded here as well (types, NOT NULL, objects, keys, cascades).
+// guarded here as well (types, NOT NULL, objects, keys, cascades). A dependency's
+// prerequisite and a task's parent are not foreign keys for the same reason; TeamSync
+// checks them inside each edit's transaction (teamsync.cpp).
 //
 // `attributes` is `json`, not `jsonb`: `json` keeps the text exactly as written (key
 // order, number spelling), which the byte-identical round trip needs, and still checks
 // that it is JSON. The *_extra columns and `conditions` are objects Workplan only keeps,
 // so `jsonb` is fine: QJsonObject orders keys itself, and jsonb's numeric keeps every
 // value a JSON number can hold.
+//
+// Version 2 is for live editing (issue #22 item 3): a task row is keyed by its id, not its
+// place, so one edit rewrites only the rows it touched; the order is a number (`ord`) a
+// new task takes between its neighbours'; every row carries the change that last wrote it
+// (`version`), which is what an edit's optimistic check compares.
 const char *const kCreate[] = {
     "CREATE TABLE workplan_meta ("
     " singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),"
@@ -38,11 +73,13 @@ const char *const kCreate[] = {
     " calendar_extra jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(calendar_extra) = 'object'),"
     " file_extra jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(file_extra) = 'object'),"
     " version bigint NOT NULL DEFAULT 1,"
-    " published_at timestamptz NOT NULL DEFAULT now())",
+    " published_at timestamptz NOT NULL DEFAULT now(),"
+    " properties_version bigint NOT NULL DEFAULT 0,"
+    " last_change_id bigint NOT NULL DEFAULT 0)",
     "CREATE TABLE tasks ("
     " project_id bigint NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
-    " pos integer NOT NULL CHECK (pos >= 0),"
     " task_id text NOT NULL CHECK (task_id <> ''),"
+    " ord double precision NOT NULL,"
     " task_type text NOT NULL,"
     " parent_task_id text,"
     " status text NOT NULL,"
@@ -57,12 +94,14 @@ const char *const kCreate[] = {
     " attributes json NOT NULL DEFAULT '{}' CHECK (json_typeof(attributes) = 'object'),"
     " extra jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(extra) = 'object'),"
     " version bigint NOT NULL,"
-    " PRIMARY KEY (project_id, pos),"
-    " UNIQUE (project_id, task_id),"
+    " changed_by text NOT NULL DEFAULT current_user,"
+    " changed_at timestamptz NOT NULL DEFAULT now(),"
+    " PRIMARY KEY (project_id, task_id),"
     " CHECK ((pos_x IS NULL) = (pos_y IS NULL)))",
+    "CREATE INDEX tasks_in_order ON tasks (project_id, ord, task_id)",
     "CREATE TABLE dependencies ("
     " project_id bigint NOT NULL,"
-    " pos integer NOT NULL,"
+    " task_id text NOT NULL,"
     " ord integer NOT NULL CHECK (ord >= 0),"
     " prerequisite_task_id text NOT NULL,"
     " dependency_type text NOT NULL,"
@@ -75,18 +114,56 @@ const char *const kCreate[] = {
     " conditions jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(conditions) = 'object'),"
     " has_conditions boolean NOT NULL,"
     " extra jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(extra) = 'object'),"
-    " PRIMARY KEY (project_id, pos, ord),"
-    " FOREIGN KEY (project_id, pos) REFERENCES tasks (project_id, pos) ON DELETE CASCADE)",
+    " PRIMARY KEY (project_id, task_id, ord),"
+    " FOREIGN KEY (project_id, task_id) REFERENCES tasks (project_id, task_id) ON DELETE CASCADE)",
+    "CREATE INDEX dependencies_by_prerequisite ON dependencies (project_id, prerequisite_task_id)",
     // No foreign key: the log outlives a project that is dropped by hand.
     "CREATE TABLE change_log ("
     " change_id bigserial PRIMARY KEY,"
     " project_id bigint NOT NULL,"
     " project_version bigint NOT NULL,"
+    " client_id text,"
     " who text NOT NULL DEFAULT current_user,"
     " at timestamptz NOT NULL DEFAULT now(),"
     " kind text NOT NULL,"
-    " task_ids text[] NOT NULL)",
+    " task_ids text[] NOT NULL,"
+    " rows jsonb,"
+    " properties jsonb)",
     "CREATE INDEX change_log_by_project ON change_log (project_id, change_id)",
+    kPresenceTable,
+    kTaskJsonView,
+};
+
+// Version 1 → 2, in the caller's transaction: the same tables, keyed by task id.
+const char *const kMigrate1To2[] = {
+    "ALTER TABLE dependencies DROP CONSTRAINT dependencies_project_id_pos_fkey",
+    "ALTER TABLE dependencies DROP CONSTRAINT dependencies_pkey",
+    "ALTER TABLE dependencies ADD COLUMN task_id text",
+    "UPDATE dependencies d SET task_id = t.task_id FROM tasks t WHERE t.project_id = d.project_id AND t.pos = d.pos",
+    "ALTER TABLE dependencies ALTER COLUMN task_id SET NOT NULL",
+    "ALTER TABLE dependencies DROP COLUMN pos",
+    "ALTER TABLE tasks DROP CONSTRAINT tasks_pkey",
+    "ALTER TABLE tasks DROP CONSTRAINT tasks_project_id_task_id_key",
+    "ALTER TABLE tasks ADD COLUMN ord double precision",
+    "UPDATE tasks SET ord = pos",
+    "ALTER TABLE tasks ALTER COLUMN ord SET NOT NULL",
+    "ALTER TABLE tasks DROP COLUMN pos",
+    "ALTER TABLE tasks ADD PRIMARY KEY (project_id, task_id)",
+    "ALTER TABLE tasks ADD COLUMN changed_by text NOT NULL DEFAULT current_user",
+    "ALTER TABLE tasks ADD COLUMN changed_at timestamptz NOT NULL DEFAULT now()",
+    "CREATE INDEX tasks_in_order ON tasks (project_id, ord, task_id)",
+    "ALTER TABLE dependencies ADD PRIMARY KEY (project_id, task_id, ord)",
+    "ALTER TABLE dependencies ADD FOREIGN KEY (project_id, task_id) REFERENCES tasks (project_id, task_id) ON DELETE CASCADE",
+    "CREATE INDEX dependencies_by_prerequisite ON dependencies (project_id, prerequisite_task_id)",
+    "ALTER TABLE projects ADD COLUMN properties_version bigint NOT NULL DEFAULT 0",
+    "ALTER TABLE projects ADD COLUMN last_change_id bigint NOT NULL DEFAULT 0",
+    "UPDATE projects p SET last_change_id = coalesce((SELECT max(change_id) FROM change_log c WHERE c.project_id = p.id), 0)",
+    "ALTER TABLE change_log ADD COLUMN client_id text",
+    "ALTER TABLE change_log ADD COLUMN rows jsonb",
+    "ALTER TABLE change_log ADD COLUMN properties jsonb",
+    kPresenceTable,
+    kTaskJsonView,
+    "UPDATE workplan_meta SET schema_version = 2",
 };
 
 bool exec(QSqlQuery &q, const QString &sql, QString *problem)
@@ -133,7 +210,7 @@ std::optional<State> inspect(const QSqlDatabase &db, QString *problem)
         *problem = QStringLiteral("the Workplan schema is damaged: schema version %1").arg(version);
         return std::nullopt;
     }
-    return State::Current;
+    return version < kSchemaVersion ? State::Old : State::Current;
 }
 
 bool ensure(const QSqlDatabase &db, QString *problem)
@@ -156,6 +233,18 @@ bool ensure(const QSqlDatabase &db, QString *problem)
         return false;
     if (*state == State::Current)
         return true;
+    if (*state == State::Old) {
+        // Only version 1 is older today. Nothing of it is lost: each row keeps its values,
+        // its file position becomes its `ord`.
+        for (const char *statement : kMigrate1To2) {
+            if (!exec(q, QLatin1String(statement), problem)) {
+                *problem = QStringLiteral("cannot upgrade the Workplan schema from version 1 to %1: %2")
+                               .arg(kSchemaVersion).arg(*problem);
+                return false;
+            }
+        }
+        return true;
+    }
     for (const char *statement : kCreate) {
         if (!exec(q, QLatin1String(statement), problem)) {
             *problem = QStringLiteral("cannot create the Workplan schema: %1").arg(*problem);

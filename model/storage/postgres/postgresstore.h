@@ -2,6 +2,8 @@
 
 #include "../../project.h"
 
+#include <QHash>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
@@ -43,5 +45,25 @@ std::optional<Project> fetch(const QString &url, QString *error);
 // has none. An existing project of that name is replaced, all in one transaction that
 // also logs the change; on any failure the database is left as it was.
 bool publish(const Project &project, const QString &url, QString *error);
+
+// The LISTEN/NOTIFY channel of one project: every commit that changes it notifies there
+// with its change id as the payload.
+QString notificationChannel(qint64 projectId);
+
+// What an editor needs beside the project to edit it live (TeamSync): everything read in
+// one snapshot, so the versions and the last change id match the rows exactly.
+struct TeamSnapshot
+{
+    Project project;
+    qint64 projectId = 0;
+    qint64 lastChangeId = 0;        // the newest change the snapshot includes
+    qint64 propertiesVersion = 0;   // the change that last wrote the project's properties
+    QHash<QString, qint64> versions;   // task id -> the change that last wrote its row
+    QHash<QString, double> ords;       // task id -> its place in the order
+};
+
+// fetch() on an open connection, in its own REPEATABLE READ, READ ONLY transaction. On
+// failure *problem is the bare problem (the caller adds the URL).
+std::optional<TeamSnapshot> fetchSnapshot(QSqlDatabase &db, const Location &location, QString *problem);
 
 } // namespace Workplan::PostgresStore
