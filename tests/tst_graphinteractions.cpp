@@ -11,6 +11,7 @@
 #include "views/inspectoredge.h"
 #include "views/taskselection.h"
 #include "canvasfixture.h"
+#include "testsupport.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -25,27 +26,15 @@ using namespace Workplan;
 
 namespace {
 
-Task leaf(const QString &id, QPointF pos)
-{
-    Task t;
-    t.id = id;
-    t.type = QStringLiteral("specialist_task");
-    t.attributes.insert(QStringLiteral("title"), QStringLiteral("Task %1").arg(id));
-    t.position = pos;
-    t.hasPosition = true;
-    return t;
-}
-
 // a and b side by side, b waits for a; c below, free.
 Project plan()
 {
     Project p;
     p.name = QStringLiteral("gestures");
-    Task b = leaf(QStringLiteral("b"), {300, 0});
-    Dependency d;
-    d.taskId = QStringLiteral("a");
-    b.dependencies << d;
-    p.setTasks({leaf(QStringLiteral("a"), {0, 0}), b, leaf(QStringLiteral("c"), {0, 200})});
+    using WorkplanTest::placedLeaf;
+    Task b = placedLeaf(QStringLiteral("b"), QString(), {300, 0});
+    b.dependencies << WorkplanTest::dependencyOn(QStringLiteral("a"));
+    p.setTasks({placedLeaf(QStringLiteral("a"), QString(), {0, 0}), b, placedLeaf(QStringLiteral("c"), QString(), {0, 200})});
     return p;
 }
 
