@@ -122,8 +122,10 @@ public:
         } else if (roll < 44) {
             action = QStringLiteral("unlink");
             task = pickLeaf(hot, false);
-            if (!task.isEmpty() && !p.find(task)->dependencies.isEmpty())
-                push(DependencyCommand::remove(&m_doc, task, int(m_random.bounded(p.find(task)->dependencies.size()))));
+            if (!task.isEmpty() && !p.find(task)->dependencies.isEmpty()) {
+                const QList<Dependency> &deps = p.find(task)->dependencies;
+                push(DependencyCommand::remove(&m_doc, DependencyKey::of(task, deps.at(int(m_random.bounded(deps.size()))))));
+            }
         } else if (roll < 60) {
             action = QStringLiteral("status");
             task = pickLeaf(hot, false);

@@ -121,15 +121,16 @@ void TestCommands::roundTrip_data()
         dep.lag = QStringLiteral("2 days");
         return DependencyCommand::add(d, arch, dep);
     });
-    QTest::newRow("remove dependency") << CommandMaker([impl](ProjectDocument *d) {
-        return DependencyCommand::remove(d, impl, 0);
+    QTest::newRow("remove dependency") << CommandMaker([impl, arch](ProjectDocument *d) {
+        return DependencyCommand::remove(d, {impl, arch, DependencyType::Completion});
     });
-    QTest::newRow("change dependency") << CommandMaker([impl](ProjectDocument *d) {
-        Dependency dep = d->project().find(impl)->dependencies.at(0);
+    QTest::newRow("change dependency") << CommandMaker([impl, arch](ProjectDocument *d) {
+        const DependencyKey key{impl, arch, DependencyType::Completion};
+        Dependency dep = d->project().find(impl)->dependencies.at(d->dependencyIndex(key));
         dep.waived = true;
         dep.hasWaived = true;
         dep.description = QStringLiteral("changed");
-        return DependencyCommand::change(d, impl, 0, dep);
+        return DependencyCommand::change(d, key, dep);
     });
     QTest::newRow("project properties") << CommandMaker([](ProjectDocument *d) {
         Calendar c = d->project().calendar;
@@ -279,7 +280,8 @@ void TestCommands::undoTextsNameTasksByTitle()
     d.taskId = arch;
     d.type = DependencyType::Completion;
     check(DependencyCommand::add(&doc, test, d), QStringLiteral("Link 'Design Messaging Architecture' \u2192 'Test Messaging System'"));
-    check(DependencyCommand::remove(&doc, test, 0), QStringLiteral("Remove link 'WebSocket server' \u2192 'Test Messaging System'"));
+    check(DependencyCommand::remove(&doc, {test, impl, DependencyType::Completion}),
+          QStringLiteral("Remove link 'WebSocket server' \u2192 'Test Messaging System'"));
 
     Task added;
     added.id = QStringLiteral("task_9");
@@ -432,22 +434,22 @@ void TestCommands::randomSession()
         }
         case 10: {
             const QString owner = randomTask();
-            const int n = int(p.find(owner)->dependencies.size());
-            if (n > 0)
-                cmd = DependencyCommand::remove(&doc, owner, int(rng.bounded(n)));
+            const QList<Dependency> &deps = p.find(owner)->dependencies;
+            if (!deps.isEmpty())
+                cmd = DependencyCommand::remove(&doc, DependencyKey::of(owner, deps.at(rng.bounded(int(deps.size())))));
             break;
         }
         case 11: {
             const QString owner = randomTask();
-            const int n = int(p.find(owner)->dependencies.size());
-            if (n == 0)
+            const QList<Dependency> &deps = p.find(owner)->dependencies;
+            if (deps.isEmpty())
                 break;
-            const int index = int(rng.bounded(n));
-            Dependency dep = p.find(owner)->dependencies.at(index);
+            Dependency dep = deps.at(rng.bounded(int(deps.size())));
+            const DependencyKey key = DependencyKey::of(owner, dep);
             dep.description = QStringLiteral("d%1").arg(rng.bounded(100));
             dep.waived = !dep.waived;
             dep.hasWaived = true;
-            cmd = DependencyCommand::change(&doc, owner, index, dep);
+            cmd = DependencyCommand::change(&doc, key, dep);
             break;
         }
         case 12: {

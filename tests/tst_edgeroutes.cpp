@@ -3,11 +3,16 @@
 // and a plain curve once the user moves an end.
 #include "canvasfixture.h"
 
+#include "model/layout/framefit.h"
 #include "model/layout/layoutgeometry.h"
+#include "model/projectedits.h"
 #include "views/graph/carditem.h"
 #include "views/graph/edgeitem.h"
+#include "views/graph/layoutadapter.h"
 
 #include <QtTest>
+
+#include <vector>
 
 using namespace Workplan;
 
@@ -56,6 +61,24 @@ QRectF boundsOf(const EdgeShape &shape)
     return path.boundingRect().adjusted(-18, -18, 46, 18);
 }
 
+EdgeItem *edgeBetween(const GraphScene &scene, const QString &prereq, const QString &owner)
+{
+    for (EdgeItem *e : scene.edgesOf(owner)) {
+        if (e->dependency() && e->dependency()->taskId == prereq)
+            return e;
+    }
+    return nullptr;
+}
+
+const LayoutGeometry::Edge *edgeIn(const LayoutGeometry &g, const QString &prereq, const QString &owner)
+{
+    for (const LayoutGeometry::Edge &e : g.edges) {
+        if (e.from == prereq && e.to == owner)
+            return &e;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestEdgeRoutes : public QObject
@@ -63,6 +86,8 @@ class TestEdgeRoutes : public QObject
     Q_OBJECT
 private slots:
     void canvasDrawsTheLayoutsRoutes();
+    void routesBelongToTheCanvas();
+    void routeFollowsItsDependency();
 };
 
 void TestEdgeRoutes::canvasDrawsTheLayoutsRoutes()
@@ -104,6 +129,75 @@ void TestEdgeRoutes::canvasDrawsTheLayoutsRoutes()
         return e.from == QLatin1String("S") && e.to == QLatin1String("C");
     });
     QCOMPARE((*sc)->boundingRect(), boundsOf(edgeShape(rects.value(QStringLiteral("S")), rects.value(QStringLiteral("C")), route->via)));
+    canvas.close();
+}
+
+// The routes are the canvas's own: layouts made elsewhere (a template drop lays out its
+// small plan, another window its plan) leave them alone. (A process-wide table of the
+// last few plans laid out lost the canvas's routes to them.)
+void TestEdgeRoutes::routesBelongToTheCanvas()
+{
+    WorkplanTest::CanvasFixture canvas;
+    QVERIFY(canvas.open(twoRows()));
+    const LayoutGeometry g = layoutGeometry(canvas.doc->project());
+    QHash<QString, QRectF> rects;
+    for (const auto &b : g.cards)
+        rects.insert(b.taskId, b.rect);
+    const LayoutGeometry::Edge *route = edgeIn(g, QStringLiteral("A0"), QStringLiteral("A3"));
+    QVERIFY(route && !route->via.isEmpty());
+    const QRectF from = rects.value(QStringLiteral("A0")), to = rects.value(QStringLiteral("A3"));
+    const QRectF routed = boundsOf(edgeShape(from, to, route->via));
+    QVERIFY(routed != boundsOf(edgeShape(from, to)));
+
+    const std::vector<Project> others(6, twoRows());
+    for (const Project &other : others) {
+        computeLayoutPositions(other);
+        canvasLayout(other);
+    }
+    WorkplanTest::CanvasFixture second;
+    QVERIFY(second.open(twoRows()));
+    second.scene->autoLayout();
+
+    // A0 moved away and back: its arrow asks the canvas again, and is routed again.
+    CardItem *a0 = canvas.scene->cardFor(QStringLiteral("A0"));
+    const QPointF was = a0->pos();
+    a0->setPos(was + QPointF(0, 40));
+    EdgeItem *a0a3 = edgeBetween(*canvas.scene, QStringLiteral("A0"), QStringLiteral("A3"));
+    QVERIFY(a0a3);
+    QVERIFY(a0a3->boundingRect() != routed);
+    a0->setPos(was);
+    QCOMPARE(a0a3->boundingRect(), routed);
+    second.close();
+    canvas.close();
+}
+
+// A route names its dependency by (owner, prerequisite, type): when another dependency of
+// the owner goes (its list shifts), the arrow keeps its route.
+void TestEdgeRoutes::routeFollowsItsDependency()
+{
+    WorkplanTest::CanvasFixture canvas;
+    QVERIFY(canvas.open(twoRows()));
+    const LayoutGeometry g = layoutGeometry(canvas.doc->project());
+    QHash<QString, QRectF> rects;
+    for (const auto &b : g.cards)
+        rects.insert(b.taskId, b.rect);
+    const LayoutGeometry::Edge *route = edgeIn(g, QStringLiteral("S"), QStringLiteral("C"));
+    QVERIFY(route && !route->via.isEmpty());
+    QCOMPARE(route->index, 1);   // C waits for B2 first
+
+    // "Auto layout" stores every card where it is drawn; the routes come from that layout.
+    canvas.scene->autoLayout();
+    canvas.scene->flush();
+    QCOMPARE(canvas.scene->cardFor(QStringLiteral("C"))->nodeSceneRect(), rects.value(QStringLiteral("C")));
+
+    QVERIFY(canvas.doc->edits().unlink({QStringLiteral("C"), QStringLiteral("B2"), DependencyType::Completion}));
+    canvas.scene->flush();
+    EdgeItem *sc = edgeBetween(*canvas.scene, QStringLiteral("S"), QStringLiteral("C"));
+    QVERIFY(sc);
+    QCOMPARE(sc->index(), 0);
+    const QRectF from = rects.value(QStringLiteral("S")), to = rects.value(QStringLiteral("C"));
+    QVERIFY(boundsOf(edgeShape(from, to, route->via)) != boundsOf(edgeShape(from, to)));
+    QCOMPARE(sc->boundingRect(), boundsOf(edgeShape(from, to, route->via)));
     canvas.close();
 }
 

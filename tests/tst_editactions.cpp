@@ -439,17 +439,20 @@ void TestEditActions::edgeMenu()
 {
     Fixture f;
     QVERIFY(f.open());
-    EdgeItem *edge = f.scene->edgeFor(kImpl, 0);   // impl_websocket_server waits for arch_messaging_system
+    const DependencyKey completion{kImpl, kArch, DependencyType::Completion};
+    const DependencyKey data{kImpl, kArch, DependencyType::Data};
+    EdgeItem *edge = f.scene->edgeFor(completion);
     QVERIFY(edge);
     QMenu *menu = f.rightClick(f.at((edge->sourcePoint() + edge->targetPoint()) / 2));
     QVERIFY(menu);
     QCOMPARE(menu->objectName(), QStringLiteral("edgeMenu"));
     menu->findChild<QMenu *>(QStringLiteral("dependencyTypeMenu"))->findChild<QAction *>(QStringLiteral("data"))->trigger();
-    QVERIFY(f.doc->project().find(kImpl)->dependencies.at(0).type == DependencyType::Data);
+    QVERIFY(f.doc->dependencyIndex(data) >= 0 && f.doc->dependencyIndex(completion) < 0);
     closeMenu(menu);
 
     f.scene->flush();
-    edge = f.scene->edgeFor(kImpl, 0);
+    edge = f.scene->edgeFor(data);
+    QVERIFY(edge);
     menu = f.rightClick(f.at((edge->sourcePoint() + edge->targetPoint()) / 2));
     QVERIFY(menu);
     action(menu, "deleteDependencyAction")->trigger();

@@ -160,7 +160,7 @@ void TestGraphInteractions::inspectorTypeChangeKeepsArrowSelected()
     QVERIFY(QTest::qWaitForWindowActive(&inspector));
     type->setFocus();
     QTest::keyClick(type, Qt::Key_Down);
-    QVERIFY(m_canvas.doc->project().find(B)->dependencies.at(0).type == DependencyType::Data);
+    QVERIFY(m_canvas.doc->dependencyIndex(data) >= 0 && m_canvas.doc->dependencyIndex(completion) < 0);
     // At once, not a turn of the event loop later: the selection names the new key.
     QVERIFY(m_canvas.selection->selectedDependency() == data);
     QVERIFY(page->isVisible());
@@ -190,7 +190,8 @@ void TestGraphInteractions::menuTypeChangeKeepsArrowSelected()
     QVERIFY(menu);
     menu->findChild<QMenu *>(QStringLiteral("dependencyTypeMenu"))->findChild<QAction *>(QStringLiteral("approval"))->trigger();
     const DependencyKey approval{B, A, DependencyType::Approval};
-    QVERIFY(m_canvas.doc->project().find(B)->dependencies.at(0).type == DependencyType::Approval);
+    QVERIFY(m_canvas.doc->dependencyIndex(approval) >= 0);
+    QCOMPARE(m_canvas.doc->dependencyIndex({B, A, DependencyType::Completion}), -1);
     QVERIFY(m_canvas.selection->selectedDependency() == approval);
     QTRY_VERIFY(m_canvas.scene->edgeFor(approval) && m_canvas.scene->edgeFor(approval)->isSelected());
 }

@@ -47,6 +47,12 @@ Dependency dep(const QString &on)
     return WorkplanTest::dependencyOn(on);
 }
 
+// Which dependency: `owner` waits for `prereq` (by its stable identity, not its place).
+DependencyKey key(const char *owner, const char *prereq, DependencyType type = DependencyType::Completion)
+{
+    return {QLatin1String(owner), QLatin1String(prereq), type};
+}
+
 // Epic E holds a -> b -> c; d (top level) waits for c.
 Project sampleProject()
 {
@@ -182,11 +188,12 @@ void TestGraphScene::linkDragCreatesOneDependency()
     QCOMPARE(d->dependencies.size(), 2);
     QCOMPARE(d->dependencies.last().taskId, QStringLiteral("a"));
     QVERIFY(d->dependencies.last().type == DependencyType::Completion);
-    QVERIFY(m_scene->edgeFor(QStringLiteral("d"), 1));
+    QVERIFY(m_scene->edgeFor(key("d", "a")));
 
     // Shift makes it a data dependency.
     drag(port(QStringLiteral("b")), cardCenter(QStringLiteral("d")), Qt::ShiftModifier);
-    QVERIFY(m_doc->project().find(QStringLiteral("d"))->dependencies.last().type == DependencyType::Data);
+    QVERIFY(m_doc->dependencyIndex(key("d", "b", DependencyType::Data)) >= 0);
+    QVERIFY(m_scene->edgeFor(key("d", "b", DependencyType::Data)));
 }
 
 void TestGraphScene::cycleClosingDragIsRefused()
@@ -255,7 +262,7 @@ void TestGraphScene::selectionSyncBothWays()
 
 void TestGraphScene::deleteRemovesSelectedEdge()
 {
-    EdgeItem *edge = m_scene->edgeFor(QStringLiteral("b"), 0);
+    EdgeItem *edge = m_scene->edgeFor(key("b", "a"));
     QVERIFY(edge);
     m_scene->clearSelection();
     edge->setSelected(true);
@@ -264,10 +271,10 @@ void TestGraphScene::deleteRemovesSelectedEdge()
     QTest::keyClick(m_view, Qt::Key_Delete);
     QCOMPARE(m_doc->undoStack()->count(), before + 1);
     QVERIFY(m_doc->project().find(QStringLiteral("b"))->dependencies.isEmpty());
-    QVERIFY(!m_scene->edgeFor(QStringLiteral("b"), 0));
+    QVERIFY(!m_scene->edgeFor(key("b", "a")));
     QCOMPARE(m_doc->project().taskCount(), 5);
     m_doc->undoStack()->undo();
-    QVERIFY(m_scene->edgeFor(QStringLiteral("b"), 0));
+    QVERIFY(m_scene->edgeFor(key("b", "a")));
 }
 
 void TestGraphScene::dragEdgeHandleRetargets()
@@ -275,16 +282,19 @@ void TestGraphScene::dragEdgeHandleRetargets()
     QUndoStack *stack = m_doc->undoStack();
     const int before = stack->count();
     // The prerequisite end of d -> c moves to a: same owner, one change command.
-    EdgeItem *edge = m_scene->edgeFor(QStringLiteral("d"), 0);
+    EdgeItem *edge = m_scene->edgeFor(key("d", "c"));
+    QVERIFY(edge);
     m_scene->clearSelection();
     edge->setSelected(true);
     drag(edge->sourcePoint(), cardCenter(QStringLiteral("a")));
     QCOMPARE(stack->count(), before + 1);
-    QCOMPARE(m_doc->project().find(QStringLiteral("d"))->dependencies.at(0).taskId, QStringLiteral("a"));
+    QVERIFY(m_doc->dependencyIndex(key("d", "a")) >= 0);
+    QCOMPARE(m_doc->dependencyIndex(key("d", "c")), -1);
 
     // Its dependent end onto d would duplicate d -> a: refused, nothing changes.
     QSignalSpy messages(m_scene, &GraphScene::message);
-    edge = m_scene->edgeFor(QStringLiteral("b"), 0);
+    edge = m_scene->edgeFor(key("b", "a"));
+    QVERIFY(edge);
     m_scene->clearSelection();
     edge->setSelected(true);
     drag(edge->targetPoint(), cardCenter(QStringLiteral("d")) + QPointF(0, 20));
@@ -350,7 +360,7 @@ void TestGraphScene::itemsFollowDocument()
     QCOMPARE(m_scene->edgeCount(), 2);
     stack->undo();
     QVERIFY(m_scene->cardFor(QStringLiteral("d")));
-    QVERIFY(m_scene->edgeFor(QStringLiteral("d"), 0));
+    QVERIFY(m_scene->edgeFor(key("d", "c")));
     QCOMPARE(m_scene->edgeCount(), 3);
 
     // Removing the whole epic takes its frame and cards; undo brings all back.
@@ -374,7 +384,7 @@ void TestGraphScene::collapseHidesChildrenAndReattachesEdges()
     CardItem *epicCard = m_scene->cardFor(QStringLiteral("E"));
     QVERIFY(epicCard->isVisible());
     // d -> c now starts at the folded epic; the internal a -> b -> c edges are gone.
-    EdgeItem *e = m_scene->edgeFor(QStringLiteral("d"), 0);
+    EdgeItem *e = m_scene->edgeFor(key("d", "c"));
     QVERIFY(e);
     QCOMPARE(static_cast<NodeItem *>(e->source()), static_cast<NodeItem *>(epicCard));
     QCOMPARE(m_scene->edgeCount(), 1);
@@ -384,7 +394,7 @@ void TestGraphScene::collapseHidesChildrenAndReattachesEdges()
     m_scene->setCollapsed(QStringLiteral("E"), false);
     QCOMPARE(m_doc->undoStack()->count(), before);
     QVERIFY(m_scene->cardFor(QStringLiteral("a"))->isVisible());
-    QCOMPARE(static_cast<NodeItem *>(m_scene->edgeFor(QStringLiteral("d"), 0)->source()),
+    QCOMPARE(static_cast<NodeItem *>(m_scene->edgeFor(key("d", "c"))->source()),
              static_cast<NodeItem *>(m_scene->cardFor(QStringLiteral("c"))));
     QCOMPARE(m_scene->edgeCount(), 3);
 
@@ -538,7 +548,7 @@ void TestGraphScene::criticalEdgesThroughSummaries()
     QVERIFY(m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("E2")));
     QVERIFY(!m_scene->isCriticalEdge(QStringLiteral("w"), QStringLiteral("s")));   // slack
     // Those arrows are drawn between the frames and from the frame to the card.
-    EdgeItem *between = m_scene->edgeFor(QStringLiteral("E2"), 0);
+    EdgeItem *between = m_scene->edgeFor(key("E2", "E1"));
     QVERIFY(between);
     QCOMPARE(static_cast<NodeItem *>(between->source()), static_cast<NodeItem *>(m_scene->frameFor(QStringLiteral("E1"))));
     QCOMPARE(static_cast<NodeItem *>(between->target()), static_cast<NodeItem *>(m_scene->frameFor(QStringLiteral("E2"))));

@@ -24,6 +24,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Workplan;
@@ -43,12 +44,18 @@ private slots:
 
 private:
     const Task &task(const QString &id) const { return *m_canvas.doc->project().find(id); }
-    const Dependency &dep() const { return task(kOwner).dependencies.at(0); }
+    // kOwner's dependency on kPrereq, whatever its type now (the test changes the type).
+    const Dependency &dep() const
+    {
+        const QList<Dependency> &deps = task(kOwner).dependencies;
+        return *std::find_if(deps.cbegin(), deps.cend(), [this](const Dependency &d) { return d.taskId == kPrereq; });
+    }
+    DependencyKey keyOf(DependencyType type) const { return {kOwner, kPrereq, type}; }
     QPoint vp(const QPointF &scenePos) const { return m_canvas.view->mapFromScene(scenePos); }
     void ctrlClickCard(const QString &id, Qt::KeyboardModifiers mods);
     // A point on the arrow where the arrow, not a card, is the topmost item.
     QPoint pointOnEdge(EdgeItem *edge) const;
-    void clickEdge(int index = 0);
+    void clickEdge(DependencyType type = DependencyType::Completion);
     static void focusIn(QWidget *w);
 
     WorkplanTest::CanvasFixture m_canvas;
@@ -105,9 +112,9 @@ QPoint TestInspectorEdit::pointOnEdge(EdgeItem *edge) const
     return best;
 }
 
-void TestInspectorEdit::clickEdge(int index)
+void TestInspectorEdit::clickEdge(DependencyType type)
 {
-    EdgeItem *edge = m_canvas.scene->edgeFor(kOwner, index);
+    EdgeItem *edge = m_canvas.scene->edgeFor(keyOf(type));
     QVERIFY(edge);
     QCOMPARE(edge->dependency()->taskId, kPrereq);
     m_canvas.view->centerOn(edge);
@@ -230,7 +237,8 @@ void TestInspectorEdit::edgeFieldsAreCommands()
     QCOMPARE(dep().lag, QJsonValue(6.0));
     QCOMPARE(m_stack->count(), steps + 1);
     // The arrow was redrawn; it is selected again and the page stays.
-    QTRY_VERIFY(m_canvas.scene->edgeFor(kOwner, 0) && m_canvas.scene->edgeFor(kOwner, 0)->isSelected());
+    const DependencyKey completion = keyOf(DependencyType::Completion);
+    QTRY_VERIFY(m_canvas.scene->edgeFor(completion) && m_canvas.scene->edgeFor(completion)->isSelected());
     QVERIFY(edge->isVisible());
     m_stack->undo();
     QVERIFY(dep().lag.isUndefined());
@@ -251,6 +259,7 @@ void TestInspectorEdit::edgeFieldsAreCommands()
     focusIn(edge->typeCombo());
     QTest::keyClick(edge->typeCombo(), Qt::Key_Down);
     QCOMPARE(toString(dep().type), QStringLiteral("data"));
+    QCOMPARE(m_canvas.doc->dependencyIndex(keyOf(DependencyType::Data)), 0);
     QCOMPARE(edge->typeCombo()->currentText(), QStringLiteral("data"));
 
     // Description, typed over and left.
@@ -293,7 +302,7 @@ void TestInspectorEdit::typeClashIsRefused()
     data.taskId = kPrereq;
     data.type = DependencyType::Data;
     m_stack->push(DependencyCommand::add(m_canvas.doc.get(), kOwner, data));
-    clickEdge(1);   // the new one, drawn over the other
+    clickEdge(DependencyType::Data);   // the new one, drawn over the other
     QVERIFY(m_canvas.selection->selectedDependency().type == DependencyType::Data);
     InspectorEdge *edge = m_inspector->edgeSection();
     QVERIFY(edge->isVisible());
@@ -302,7 +311,8 @@ void TestInspectorEdit::typeClashIsRefused()
     focusIn(edge->typeCombo());
     QTest::keyClick(edge->typeCombo(), Qt::Key_Up);   // completion: the other one
     QCOMPARE(m_stack->count(), steps);
-    QCOMPARE(toString(task(kOwner).dependencies.at(1).type), QStringLiteral("data"));
+    QVERIFY(m_canvas.doc->dependencyIndex(keyOf(DependencyType::Data)) >= 0);
+    QVERIFY(m_canvas.doc->dependencyIndex(keyOf(DependencyType::Completion)) >= 0);
     QCOMPARE(edge->typeCombo()->currentText(), QStringLiteral("data"));
     QVERIFY(edge->problemLabel()->isVisible());
     QVERIFY2(edge->problemLabel()->text().contains(QLatin1String("already has a completion dependency")),

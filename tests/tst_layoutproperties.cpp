@@ -338,12 +338,13 @@ void TestLayoutProperties::routesAvoidCards()
     QVERIFY(crosses);
 }
 
-// The canvas asks CanvasRoutes for the same waypoints `workplan layout` prints, and gets a
-// plain curve (nothing) once an end has moved.
+// The canvas keeps the routes its layout returned and finds in them the same waypoints
+// `workplan layout` prints, and a plain curve (nothing) once an end has moved.
 void TestLayoutProperties::canvasRoutesHoldWhileEndsStay()
 {
     const Project p = WorkplanTest::generatedPlan(200, 7);
-    const QHash<QString, QPointF> positions = canvasLayoutPositions(p);   // remembers the routes
+    const CanvasLayout laid = canvasLayout(p);
+    const QHash<QString, QPointF> &positions = laid.positions;
     const LayoutGeometry g = layoutGeometry(p);
     QHash<QString, QRectF> rects;
     for (const auto &b : g.cards)
@@ -353,19 +354,22 @@ void TestLayoutProperties::canvasRoutesHoldWhileEndsStay()
     int routed = 0;
     for (const auto &e : g.edges) {
         const QRectF from = rects.value(e.from), to = rects.value(e.to);
-        const QVector<QPointF> via = CanvasRoutes::lookup(&p, e.to, e.index, from, to);
+        const QVector<QPointF> via = laid.routes.lookup(e.key(), from, to);
         QCOMPARE(via, e.via);
         QCOMPARE(flatten(edgeShape(from, to, via)), e.points);
         if (!via.isEmpty()) {
             ++routed;
-            QVERIFY(CanvasRoutes::lookup(&p, e.to, e.index, from.translated(10, 0), to).isEmpty());
-            QVERIFY(CanvasRoutes::lookup(&p, e.to, e.index, from, to.translated(0, -5)).isEmpty());
+            QVERIFY(laid.routes.lookup(e.key(), from.translated(10, 0), to).isEmpty());
+            QVERIFY(laid.routes.lookup(e.key(), from, to.translated(0, -5)).isEmpty());
+            // The route is the dependency's (its key), not the owner's.
+            DependencyKey other = e.key();
+            other.prerequisiteId = QStringLiteral("no such task");
+            QVERIFY(laid.routes.lookup(other, from, to).isEmpty());
         }
     }
     QVERIFY(routed > 20);
     QCOMPARE(positions.size(), int(g.cards.size()));
-    CanvasRoutes::forget(&p);
-    QVERIFY(CanvasRoutes::lookup(&p, g.edges.first().to, g.edges.first().index, {}, {}).isEmpty());
+    QCOMPARE(laid.routes.size(), qsizetype(routed));
 }
 
 // Cards the user placed may be anywhere: `workplan layout` draws their arrows as plain
@@ -387,9 +391,9 @@ void TestLayoutProperties::handPlacedCardsKeepCurves()
     for (const auto &e : g.edges)
         QVERIFY(e.via.isEmpty());
 
-    // "Auto layout" on the canvas: the layout runs (and its routes are remembered), every
+    // "Auto layout" on the canvas: the layout runs (and the canvas keeps its routes), every
     // card is then stored exactly there, and the arrows follow the routes.
-    canvasLayoutPositions(p);
+    const EdgeRoutes routes = canvasLayout(p).routes;
     QHash<QString, QRectF> rects;
     for (const auto &b : g.cards)
         rects.insert(b.taskId, b.rect);
@@ -397,9 +401,8 @@ void TestLayoutProperties::handPlacedCardsKeepCurves()
         rects.insert(b.taskId, b.rect);
     int routed = 0;
     for (const auto &e : g.edges)
-        routed += !CanvasRoutes::lookup(&p, e.to, e.index, rects.value(e.from), rects.value(e.to)).isEmpty();
+        routed += !routes.lookup(e.key(), rects.value(e.from), rects.value(e.to)).isEmpty();
     QVERIFY(routed > 20);
-    CanvasRoutes::forget(&p);
 }
 
 // Huge plans: the column crossings routed per layout are bounded (a 100k-task plan took

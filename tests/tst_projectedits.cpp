@@ -325,7 +325,7 @@ void TestProjectEdits::keysOutliveIndices()
     QCOMPARE(m_doc.dependencyIndex(ca), -1);
     QCOMPARE(m_doc.dependencyIndex(cb), 0);
     QVERIFY(m_doc.edits().setDependencyLag(cb, 8));
-    QCOMPARE(m_doc.project().find(c)->dependencies.at(0).lag, QJsonValue(8));
+    QCOMPARE(m_doc.project().find(c)->dependencies.at(m_doc.dependencyIndex(cb)).lag, QJsonValue(8));
     // One Delete of both, given in either order: both go, one step.
     m_doc.undoStack()->undo();
     m_doc.undoStack()->undo();

@@ -371,7 +371,7 @@ void TestRiskPanel::loopShowsMessageInsteadOfRunning()
     QVERIFY(f.panel->tableText().isEmpty());
 
     // Breaking the loop lets it run.
-    f.push(DependencyCommand::remove(&f.doc, QStringLiteral("a"), 0));
+    f.push(DependencyCommand::remove(&f.doc, {QStringLiteral("a"), QStringLiteral("b"), DependencyType::Completion}));
     QTRY_COMPARE(f.panel->state(), State::Idle);
     QVERIFY(f.child<QPushButton>("riskRun")->isEnabled());
     f.setRuns(1000, 1);

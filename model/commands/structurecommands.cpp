@@ -158,31 +158,15 @@ DependencyCommand *DependencyCommand::add(ProjectDocument *document, const QStri
     return new DependencyCommand(document, ownerId, before, after, tr("Link %1").arg(link(document, ownerId, dep.taskId)));
 }
 
-DependencyCommand *DependencyCommand::remove(ProjectDocument *document, const QString &ownerId, int index)
-{
-    const QList<Dependency> before = document->project().find(ownerId)->dependencies;
-    QList<Dependency> after = before;
-    const QString prereq = after.at(index).taskId;
-    after.removeAt(index);
-    return new DependencyCommand(document, ownerId, before, after,
-                                 tr("Remove link %1").arg(link(document, ownerId, prereq)));
-}
-
-DependencyCommand *DependencyCommand::change(ProjectDocument *document, const QString &ownerId, int index,
-                                             const Dependency &dep)
-{
-    const QList<Dependency> before = document->project().find(ownerId)->dependencies;
-    QList<Dependency> after = before;
-    after[index] = dep;
-    return new DependencyCommand(document, ownerId, before, after,
-                                 tr("Change link %1").arg(link(document, ownerId, dep.taskId)));
-}
-
 DependencyCommand *DependencyCommand::remove(ProjectDocument *document, const DependencyKey &key)
 {
     const int index = document->dependencyIndex(key);
     Q_ASSERT(index >= 0);
-    return remove(document, key.ownerId, index);
+    const QList<Dependency> before = document->project().find(key.ownerId)->dependencies;
+    QList<Dependency> after = before;
+    after.removeAt(index);
+    return new DependencyCommand(document, key.ownerId, before, after,
+                                 tr("Remove link %1").arg(link(document, key.ownerId, key.prerequisiteId)));
 }
 
 DependencyCommand *DependencyCommand::change(ProjectDocument *document, const DependencyKey &key,
@@ -190,7 +174,11 @@ DependencyCommand *DependencyCommand::change(ProjectDocument *document, const De
 {
     const int index = document->dependencyIndex(key);
     Q_ASSERT(index >= 0);
-    return change(document, key.ownerId, index, dep);
+    const QList<Dependency> before = document->project().find(key.ownerId)->dependencies;
+    QList<Dependency> after = before;
+    after[index] = dep;
+    return new DependencyCommand(document, key.ownerId, before, after,
+                                 tr("Change link %1").arg(link(document, key.ownerId, dep.taskId)));
 }
 
 void DependencyCommand::apply(const QList<Dependency> &deps)

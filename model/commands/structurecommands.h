@@ -72,17 +72,14 @@ private:
     bool m_mergeable;
 };
 
-// Adds, removes or changes one dependency of one task, named by its DependencyKey (or its
-// place in the owner's list, read just before). Callers check
+// Adds, removes or changes one dependency of one task, named by its DependencyKey (never
+// by its place in the owner's list, which others' edits shift). Callers check
 // ProjectDocument::dependencyProblem() before adding or re-targeting. Redo and undo swap
 // the owner's whole list, so the step stays exact whatever the indices are later.
 class DependencyCommand : public QUndoCommand
 {
 public:
     static DependencyCommand *add(ProjectDocument *document, const QString &ownerId, const Dependency &dep);
-    static DependencyCommand *remove(ProjectDocument *document, const QString &ownerId, int index);
-    static DependencyCommand *change(ProjectDocument *document, const QString &ownerId, int index,
-                                     const Dependency &dep);
     // The dependency `key` names, which must exist.
     static DependencyCommand *remove(ProjectDocument *document, const DependencyKey &key);
     static DependencyCommand *change(ProjectDocument *document, const DependencyKey &key, const Dependency &dep);

@@ -1,7 +1,5 @@
 #include "edgerouting.h"
 
-#include <QMutex>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -184,61 +182,12 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
     return out;
 }
 
-namespace CanvasRoutes {
-
-namespace {
-
-struct Memo
+QVector<QPointF> EdgeRoutes::lookup(const DependencyKey &key, const QRectF &from, const QRectF &to) const
 {
-    QMutex mutex;
-    std::vector<std::pair<const Project *, Table>> tables;   // most recent last
-};
-
-Memo &memo()
-{
-    static Memo m;
-    return m;
+    const auto it = m_routes.constFind(key);
+    if (it == m_routes.constEnd() || it->from != from || it->to != to)
+        return {};
+    return it->via;
 }
-
-constexpr std::size_t MaxProjects = 4;   // open windows; older entries are dropped
-
-} // namespace
-
-void remember(const Project *project, Table routes)
-{
-    Memo &m = memo();
-    QMutexLocker lock(&m.mutex);
-    auto &t = m.tables;
-    t.erase(std::remove_if(t.begin(), t.end(), [project](const auto &e) { return e.first == project; }), t.end());
-    t.emplace_back(project, std::move(routes));
-    if (t.size() > MaxProjects)
-        t.erase(t.begin());
-}
-
-void forget(const Project *project)
-{
-    Memo &m = memo();
-    QMutexLocker lock(&m.mutex);
-    auto &t = m.tables;
-    t.erase(std::remove_if(t.begin(), t.end(), [project](const auto &e) { return e.first == project; }), t.end());
-}
-
-QVector<QPointF> lookup(const Project *project, const QString &ownerId, int index, const QRectF &from,
-                        const QRectF &to)
-{
-    Memo &m = memo();
-    QMutexLocker lock(&m.mutex);
-    for (const auto &[p, table] : m.tables) {
-        if (p != project)
-            continue;
-        const auto it = table.constFind({ownerId, index});
-        if (it == table.constEnd() || it->from != from || it->to != to)
-            return {};
-        return it->via;
-    }
-    return {};
-}
-
-} // namespace CanvasRoutes
 
 } // namespace Workplan

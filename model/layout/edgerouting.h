@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/dependency.h"
+
 #include <QHash>
 #include <QPointF>
 #include <QRectF>
@@ -9,8 +11,6 @@
 #include <vector>
 
 namespace Workplan {
-
-class Project;
 
 // Arrows through the channels between cards (issue #16). The auto layout puts cards in
 // columns; an arrow whose ends are more than one column apart is given a waypoint in every
@@ -45,22 +45,30 @@ private:
     qreal m_width;
 };
 
-// The routes of the canvas's last auto layout, so the canvas draws what `workplan layout`
-// prints (one source of truth: layoutgeometry.cpp computes both). A route holds while both
+// The routes of a canvas's last auto layout, so the canvas draws what `workplan layout`
+// prints (one source of truth: layoutgeometry.cpp computes both). A plain value: the layout
+// call returns it (canvasLayout(), framefit.h) and the canvas that ran the layout keeps it,
+// so two windows, or a new plan, never see each other's routes. A route holds while both
 // of its ends are where the layout drew them; an end moved by hand makes the arrow a plain
-// curve again (edgeShape without waypoints) until the next layout.
-namespace CanvasRoutes {
-struct Route
+// curve again (edgeShape without waypoints) until the next layout. Keyed by the
+// dependency's stable identity, so an unrelated dependency coming or going keeps it.
+class EdgeRoutes
 {
-    QRectF from, to;          // the ends the route was made for
-    QVector<QPointF> via;
+public:
+    struct Route
+    {
+        QRectF from, to;          // the ends the route was made for
+        QVector<QPointF> via;
+    };
+    void insert(const DependencyKey &key, Route route) { m_routes.insert(key, std::move(route)); }
+    // The waypoints of the dependency `key`, when its ends are still at `from`/`to`; empty
+    // otherwise (a plain curve).
+    QVector<QPointF> lookup(const DependencyKey &key, const QRectF &from, const QRectF &to) const;
+    bool isEmpty() const { return m_routes.isEmpty(); }
+    qsizetype size() const { return m_routes.size(); }
+
+private:
+    QHash<DependencyKey, Route> m_routes;
 };
-using Table = QHash<QPair<QString, int>, Route>;   // (dependent id, index of the dependency)
-void remember(const Project *project, Table routes);
-void forget(const Project *project);
-// The waypoints for dependency `index` of `ownerId`, when its ends are still at `from`/`to`.
-QVector<QPointF> lookup(const Project *project, const QString &ownerId, int index, const QRectF &from,
-                        const QRectF &to);
-} // namespace CanvasRoutes
 
 } // namespace Workplan

@@ -35,11 +35,12 @@ LayoutOptions canvasLayoutOptions()
     return options;
 }
 
-QHash<QString, QPointF> canvasLayoutPositions(const Project &project)
+CanvasLayout canvasLayout(const Project &project)
 {
-    QHash<QString, QPointF> positions = autoLayoutPositions(project);
-    rememberCanvasRoutes(project, positions);
-    return positions;
+    CanvasLayout layout;
+    layout.positions = autoLayoutPositions(project);
+    layout.routes = canvasRoutes(project, layout.positions);
+    return layout;
 }
 
 QHash<QString, QPointF> autoLayoutPositions(const Project &project)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvasgeometry.h"
+#include "edgerouting.h"
 #include "graphlayout.h"
 
 #include <QHash>
@@ -19,9 +20,14 @@ class ProjectDocument;
 // The auto layout sized for the canvas: top-left card positions of the leaf tasks.
 LayoutOptions canvasLayoutOptions();
 QHash<QString, QPointF> autoLayoutPositions(const Project &project);
-// The same for the canvas to show: also remembers the arrows' routes through the channels
-// (CanvasRoutes, layoutgeometry.h), which the canvas's arrows then follow.
-QHash<QString, QPointF> canvasLayoutPositions(const Project &project);
+// The same for the canvas to show, with the arrows' routes through the channels
+// (layoutgeometry.h), which the canvas keeps and its arrows then follow.
+struct CanvasLayout
+{
+    QHash<QString, QPointF> positions;
+    EdgeRoutes routes;
+};
+CanvasLayout canvasLayout(const Project &project);
 
 // Frames mean membership (issue #15 item 2): a summary's frame is the box around its
 // children's cards and frames, and no frame may cover a task that is not its descendant.

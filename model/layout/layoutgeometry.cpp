@@ -254,7 +254,7 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
                 requests.push_back({from, to});
                 routed.push_back(int(g.edges.size()));
             }
-            g.edges.append({d.taskId, t.id, {}, i, {}});
+            g.edges.append({d.taskId, t.id, {}, i, {}, d.type});
         }
     }
     if (!requests.empty()) {
@@ -271,25 +271,25 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
 
 } // namespace
 
-void rememberCanvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions)
+EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions)
 {
-    CanvasRoutes::Table table;
-    if (!autoPositions.isEmpty()) {
-        // The canvas draws the curves itself: no flattened points needed here. Routes for
-        // every arrow, placed ends or not: after "Auto layout" every card is placed, at
-        // exactly these positions.
-        const LayoutGeometry g = buildGeometry(project, autoPositions, false, true);
-        QHash<QString, QRectF> rects;
-        for (const LayoutGeometry::Box &b : g.cards)
-            rects.insert(b.taskId, b.rect);
-        for (const LayoutGeometry::Box &b : g.frames)
-            rects.insert(b.taskId, b.rect);
-        for (const LayoutGeometry::Edge &e : g.edges) {
-            if (!e.via.isEmpty())
-                table.insert({e.to, e.index}, {rects.value(e.from), rects.value(e.to), e.via});
-        }
+    EdgeRoutes routes;
+    if (autoPositions.isEmpty())
+        return routes;
+    // The canvas draws the curves itself: no flattened points needed here. Routes for every
+    // arrow, placed ends or not: after "Auto layout" every card is placed, at exactly these
+    // positions.
+    const LayoutGeometry g = buildGeometry(project, autoPositions, false, true);
+    QHash<QString, QRectF> rects;
+    for (const LayoutGeometry::Box &b : g.cards)
+        rects.insert(b.taskId, b.rect);
+    for (const LayoutGeometry::Box &b : g.frames)
+        rects.insert(b.taskId, b.rect);
+    for (const LayoutGeometry::Edge &e : g.edges) {
+        if (!e.via.isEmpty())
+            routes.insert(e.key(), {rects.value(e.from), rects.value(e.to), e.via});
     }
-    CanvasRoutes::remember(&project, std::move(table));
+    return routes;
 }
 
 namespace {

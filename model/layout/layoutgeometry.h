@@ -1,5 +1,8 @@
 #pragma once
 
+#include "edgerouting.h"
+#include "model/dependency.h"
+
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -26,6 +29,9 @@ struct LayoutGeometry
         QVector<QPointF> points;
         int index = -1;          // of the dependency in `to`'s list
         QVector<QPointF> via;    // the route's waypoints (ChannelRouter), empty: a plain curve
+        DependencyType type = DependencyType::Completion;
+
+        DependencyKey key() const { return {to, from, type}; }
     };
     QVector<Box> cards;    // leaf tasks, file order
     QVector<Box> frames;   // summaries, header included, file order
@@ -64,12 +70,12 @@ LayoutGeometry layoutGeometry(const Project &project);
 // The same with the auto layout's leaf positions given (`autoPositions`; empty: none).
 LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions);
 
-// For the canvas (canvasLayoutPositions calls it with the layout it just made): routes every
-// arrow as layoutGeometry() would with every leaf at `autoPositions`, and remembers the
-// routes (CanvasRoutes). An arrow follows its route while both ends are at those places:
-// all of them on a plan never placed by hand, and every one right after "Auto layout".
+// For the canvas (canvasLayout() calls it with the layout it just made): routes every arrow
+// as layoutGeometry() would with every leaf at `autoPositions`, and returns the routes for
+// the canvas to keep. An arrow follows its route while both ends are at those places: all
+// of them on a plan never placed by hand, and every one right after "Auto layout".
 // (`workplan layout` has no such session: it routes only arrows between unplaced tasks.)
-void rememberCanvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions);
+EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions);
 
 QByteArray layoutGeometryToJson(const LayoutGeometry &geometry);
 

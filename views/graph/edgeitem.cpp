@@ -5,7 +5,6 @@
 #include "nodeitem.h"
 
 #include "model/effort.h"
-#include "model/layout/edgerouting.h"
 #include "model/layout/layoutgeometry.h"
 #include "model/projectdocument.h"
 
@@ -85,11 +84,13 @@ void EdgeItem::adjust()
         return;
     // The shape is the model's (model/layout/layoutgeometry.h), so `workplan layout`
     // reports the arrows drawn here; so are the routes through the channels, which hold
-    // while both ends stay where the last auto layout drew them (a bundle has none).
+    // while both ends stay where the scene's last auto layout drew them (a bundle has none).
     const QRectF from = m_source->nodeSceneRect(), to = m_target->nodeSceneRect();
     QVector<QPointF> via;
-    if (const GraphScene *s = graphScene(); s && !isBundle())
-        via = CanvasRoutes::lookup(&s->document()->project(), m_ownerId, m_index, from, to);
+    if (const GraphScene *s = graphScene(); s && !isBundle()) {
+        if (const Dependency *d = dependency())
+            via = s->routeFor(DependencyKey::of(m_ownerId, *d), from, to);
+    }
     const EdgeShape shape = edgeShape(from, to, via);
     const QPointF p1 = shape.start;
     const QPointF p2 = shape.end();

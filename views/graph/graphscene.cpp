@@ -7,6 +7,7 @@
 #include "nodeitem.h"
 #include "interactions/graphinteraction.h"
 
+#include "model/layout/framefit.h"
 #include "model/projectdocument.h"
 #include "model/projectedits.h"
 #include "views/analysiscontroller.h"
@@ -317,10 +318,12 @@ void GraphScene::setCollapsed(const QString &summaryId, bool collapsed)
 void GraphScene::autoLayout()
 {
     flush();
-    const QHash<QString, QPointF> positions = computeLayoutPositions(m_document->project());
-    if (positions.isEmpty())
+    CanvasLayout laid = canvasLayout(m_document->project());
+    if (laid.positions.isEmpty())
         return;
-    m_document->edits().applyLayout(positions, tr("Auto layout"));
+    // Before the cards move, so their arrows find the routes as they adjust.
+    m_routes = std::move(laid.routes);
+    m_document->edits().applyLayout(laid.positions, tr("Auto layout"));
     setSceneRect(planRect().adjusted(-300, -300, 300, 300));
 }
 

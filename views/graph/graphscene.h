@@ -2,6 +2,7 @@
 
 #include "edgeitem.h"
 #include "model/dependency.h"
+#include "model/layout/edgerouting.h"
 #include "model/vocabulary.h"
 #include "views/analysiscontroller.h"
 #include "views/overlaystate.h"
@@ -13,6 +14,7 @@
 #include <QSet>
 
 #include <memory>
+#include <vector>
 
 namespace Workplan {
 
@@ -74,6 +76,12 @@ public:
     EdgeItem *edgeFor(const QString &ownerId, int index) const;
     EdgeItem *edgeFor(const DependencyKey &key) const;   // null: none, or drawn in a bundle
     int edgeCount() const;
+    // The waypoints of `key`'s arrow from this scene's last auto layout, while its ends are
+    // still at `from`/`to` (the layout's routes belong to the canvas that ran it).
+    QVector<QPointF> routeFor(const DependencyKey &key, const QRectF &from, const QRectF &to) const
+    {
+        return m_routes.lookup(key, from, to);
+    }
 
     // --- Collapsed summaries (view state) ---
     bool isCollapsed(const QString &summaryId) const { return m_collapsed.contains(summaryId); }
@@ -240,6 +248,7 @@ private:
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
     QHash<QString, int> m_depth;
     QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
+    EdgeRoutes m_routes;   // of the last auto layout (autoLayout(), syncNodes())
     QSet<QString> m_collapsed;
     mutable std::shared_ptr<const SummaryFigures> m_summaryFigures;   // of m_figuresOf
     mutable std::weak_ptr<const AnalysisResult> m_figuresOf;

@@ -11,6 +11,7 @@
 #include "layoutadapter.h"
 #include "nodeitem.h"
 
+#include "model/layout/framefit.h"
 #include "model/projectdocument.h"
 
 namespace Workplan {
@@ -34,7 +35,15 @@ void GraphScene::syncNodes()
     const bool anyUnplaced = std::any_of(p.tasks().cbegin(), p.tasks().cend(), [this](const Task &t) {
         return !t.hasPosition && !m_document->isSummary(t.id);
     });
-    m_autoPositions = anyUnplaced ? computeLayoutPositions(p) : QHash<QString, QPointF>();
+    // The routes stay those of the last layout when every card is placed (after "Auto
+    // layout" they still fit every arrow whose ends have not moved since).
+    if (anyUnplaced) {
+        CanvasLayout laid = canvasLayout(p);
+        m_autoPositions = std::move(laid.positions);
+        m_routes = std::move(laid.routes);
+    } else {
+        m_autoPositions.clear();
+    }
     // Depths, memoised over the parent chain (a parent may come after its children).
     m_depth.clear();
     m_depth.reserve(p.taskCount());

@@ -14,7 +14,7 @@ QPointF fallbackGridPosition(int depth, int fileIndex)
 
 QHash<QString, QPointF> computeLayoutPositions(const Project &project)
 {
-    return canvasLayoutPositions(project);
+    return autoLayoutPositions(project);
 }
 
 } // namespace Workplan
