@@ -2,6 +2,7 @@
 // Esc, and an arrow stays selected by its key (owner, prerequisite, type) through a change
 // of its type and the undo of it. Real mouse and key events on the view.
 #include "model/projectdocument.h"
+#include "model/projectedits.h"
 #include "views/contextmenus.h"
 #include "views/graph/carditem.h"
 #include "views/graph/edgeitem.h"
@@ -54,6 +55,7 @@ private slots:
     void escCancelsMove();
     void inspectorTypeChangeKeepsArrowSelected();
     void menuTypeChangeKeepsArrowSelected();
+    void arrowsAreNamedByTheirKey();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_canvas.view->mapFromScene(scenePos); }
@@ -194,6 +196,27 @@ void TestGraphInteractions::menuTypeChangeKeepsArrowSelected()
     QCOMPARE(m_canvas.doc->dependencyIndex({B, A, DependencyType::Completion}), -1);
     QVERIFY(m_canvas.selection->selectedDependency() == approval);
     QTRY_VERIFY(m_canvas.scene->edgeFor(approval) && m_canvas.scene->edgeFor(approval)->isSelected());
+}
+
+// #14.2: an arrow is its dependency's key (owner, prerequisite, type), not a place in the
+// owner's list: deleting an earlier dependency leaves the later one's arrow findable.
+void TestGraphInteractions::arrowsAreNamedByTheirKey()
+{
+    ProjectDocument *doc = m_canvas.doc.get();
+    QVERIFY(doc->edits().link(B, C, DependencyType::Data));
+    const DependencyKey onA{B, A, DependencyType::Completion};
+    const DependencyKey onC{B, C, DependencyType::Data};
+    m_canvas.scene->flush();
+    QVERIFY(m_canvas.scene->edgeFor(onC));
+    QCOMPARE(m_canvas.scene->edgeFor(onC)->key(), onC);
+    QCOMPARE(m_canvas.scene->edgeFor(onA)->key(), onA);
+    QVERIFY(doc->edits().unlink(onA));
+    m_canvas.scene->flush();
+    QVERIFY(!m_canvas.scene->edgeFor(onA));
+    EdgeItem *e = m_canvas.scene->edgeFor(onC);
+    QVERIFY(e);
+    QCOMPARE(e->key(), onC);
+    QCOMPARE(e->index(), 0);
 }
 
 QTEST_MAIN(TestGraphInteractions)

@@ -19,8 +19,9 @@ using namespace GraphStyle;
 
 static constexpr qreal HandleRadius = 6;
 
-EdgeItem::EdgeItem(const QString &ownerId, int index, NodeItem *source, NodeItem *target)
-    : m_ownerId(ownerId)
+EdgeItem::EdgeItem(const DependencyKey &key, int index, NodeItem *source, NodeItem *target)
+    : m_key(key)
+    , m_ownerId(key.ownerId)
     , m_index(index)
     , m_source(source)
     , m_target(target)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/dependency.h"
+
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QString>
@@ -8,18 +10,18 @@ namespace Workplan {
 
 class GraphScene;
 class NodeItem;
-struct Dependency;
 
 // One declared dependency, drawn from the prerequisite's node to the dependent's node.
-// Identified by (owner task id, index in its dependency list); the scene rebuilds an
-// owner's edges whenever its dependencies change, so the index stays valid.
+// Identified by its DependencyKey (owner, prerequisite, type: unique by the contract);
+// the index in the owner's list is kept too, for reading the dependency without a search
+// (the scene rebuilds an owner's edges whenever its dependencies change).
 class EdgeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 3 };
     enum class End { None, Source, Target };
 
-    EdgeItem(const QString &ownerId, int index, NodeItem *source, NodeItem *target);
+    EdgeItem(const DependencyKey &key, int index, NodeItem *source, NodeItem *target);
     ~EdgeItem() override;
 
     int type() const override { return Type; }
@@ -27,6 +29,7 @@ public:
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    const DependencyKey &key() const { return m_key; }
     QString ownerId() const { return m_ownerId; }
     int index() const { return m_index; }
     const Dependency *dependency() const;
@@ -61,6 +64,7 @@ private:
     bool mattersFarOut(bool highlighted) const;
     const QPolygonF &polyline() const;
 
+    DependencyKey m_key;
     QString m_ownerId;
     int m_index;
     QList<QPair<QString, int>> m_bundled;   // the other dependencies of a bundle

@@ -40,7 +40,7 @@ void GraphScene::deleteSelection()
     for (QGraphicsItem *item : selectedItems()) {
         if (item->type() == EdgeItem::Type) {
             auto *e = static_cast<EdgeItem *>(item);
-            edges.append(m_document->dependencyKey(e->ownerId(), e->index()));
+            edges.append(e->key());
         } else if (item->type() == CardItem::Type || item->type() == FrameItem::Type) {
             // A stand-in card deletes the hidden tasks it was selected for, not its summary.
             const QString id = static_cast<NodeItem *>(item)->taskId();

@@ -145,8 +145,11 @@ EdgeItem *GraphScene::edgeFor(const QString &ownerId, int index) const
 
 EdgeItem *GraphScene::edgeFor(const DependencyKey &key) const
 {
-    const int index = key.isNull() ? -1 : m_document->dependencyIndex(key);
-    return index < 0 ? nullptr : edgeFor(key.ownerId, index);
+    for (EdgeItem *e : m_edges.value(key.ownerId)) {
+        if (e->key() == key)
+            return e;
+    }
+    return nullptr;
 }
 
 int GraphScene::edgeCount() const

@@ -24,7 +24,7 @@ void followSelectedEdge(GraphScene *scene, TaskSelection *selection, const EdgeI
 {
     ProjectDocument *document = scene->document();
     if (edge && edges == 1) {
-        selection->selectDependency(document->dependencyKey(edge->ownerId(), edge->index()));
+        selection->selectDependency(edge->key());
         return;
     }
     const DependencyKey key = selection->selectedDependency();

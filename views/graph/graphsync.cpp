@@ -178,7 +178,7 @@ static void addOwnerEdges(GraphScene *scene, const Task &t, NodeItem *target, QL
                 continue;
             }
         }
-        auto *e = new EdgeItem(t.id, i, source, target);
+        auto *e = new EdgeItem(DependencyKey::of(t.id, t.dependencies.at(i)), i, source, target);
         scene->addItem(e);
         list.append(e);
         if (bundled)

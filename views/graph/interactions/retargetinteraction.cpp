@@ -20,7 +20,7 @@ std::unique_ptr<RetargetInteraction> RetargetInteraction::start(GraphScene *scen
         if (end == EdgeItem::End::None)
             continue;
         // The arrow knows its place in the owner's list; the gesture keeps the key.
-        const DependencyKey key = scene->document()->dependencyKey(e->ownerId(), e->index());
+        const DependencyKey key = e->key();
         const QPointF fixedEnd = end == EdgeItem::End::Target ? e->sourcePoint() : e->targetPoint();
         return std::unique_ptr<RetargetInteraction>(new RetargetInteraction(scene, key, end, fixedEnd));
     }
