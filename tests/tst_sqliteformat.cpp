@@ -16,6 +16,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -196,6 +197,35 @@ Project smallProject()
     return p;
 }
 
+// Every row of the three bulk tables in rowid order, one string per row.
+QStringList tableRows(const QString &path)
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("tst-rows-%1").arg(++counter);
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            for (const char *table : {"tasks", "attributes", "dependencies"}) {
+                q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(QLatin1String(table)));
+                while (q.next()) {
+                    QString row = QLatin1String(table);
+                    for (int c = 0; c < q.record().count(); ++c) {
+                        const QVariant v = q.value(c);
+                        row += QLatin1Char('|') + (v.isNull() ? QStringLiteral("<null>") : QLatin1String(v.typeName()) + QLatin1Char(':') + v.toString());
+                    }
+                    rows.append(row);
+                }
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
 QStringList leftovers(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
@@ -228,6 +258,8 @@ private slots:
     void saveIntoReadOnlyFolder();
     void saveFailureKeepsOriginal();
     void commandLine();
+    void siblingsShareTypeAndParent();
+    void nativeAndQtRowsWriteTheSameRows();
 
 private:
     QTemporaryDir m_dir;
@@ -720,6 +752,54 @@ void TestSqliteFormat::commandLine()
     QVERIFY(writeBytes(garbage, "SQLite format 3"));
     QCOMPARE(run({QStringLiteral("convert"), garbage, out}), 2);
     QCOMPARE(fileBytes(out), before);
+}
+
+// The reader reuses the previous task's type and parent when they repeat (one string, not
+// one per task); a change in between and an empty type still read as written.
+void TestSqliteFormat::siblingsShareTypeAndParent()
+{
+    Project p = smallProject();
+    QList<Task> tasks = p.tasks();
+    Task d;
+    d.id = QStringLiteral("d");
+    d.type = QStringLiteral("specialist_task");
+    d.parentId = QStringLiteral("a");
+    Task e;
+    e.id = QStringLiteral("e");
+    e.type = QStringLiteral("feature");
+    e.parentId = QStringLiteral("b");
+    tasks << d << e;
+    p.setTasks(tasks);
+    const QString file = path(QStringLiteral("siblings.workplan"));
+    QString error;
+    QVERIFY2(SqliteFormat::writeFile(p, file, &error), qPrintable(error));
+    const auto loaded = SqliteFormat::readFile(file, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(*loaded == p);
+    QVERIFY(loaded->task(0).parentId.isNull());
+    QVERIFY(loaded->task(2).parentId.isSharedWith(loaded->task(1).parentId));
+    QVERIFY(loaded->task(3).parentId.isSharedWith(loaded->task(2).parentId));
+    QVERIFY(loaded->task(3).type.isSharedWith(loaded->task(2).type));
+    QCOMPARE(loaded->task(4).parentId, QStringLiteral("b"));
+    QCOMPARE(loaded->task(4).type, QStringLiteral("feature"));
+}
+
+// The native writer binds the project's strings in place and moves temporaries in; the
+// QSqlQuery writer copies everything. Both must store the same rows.
+void TestSqliteFormat::nativeAndQtRowsWriteTheSameRows()
+{
+    const Project project = unusualProject(300);
+    const QString native = path(QStringLiteral("native.workplan"));
+    const QString qt = path(QStringLiteral("qt.workplan"));
+    QString error;
+    QVERIFY2(SqliteFormat::writeFile(project, native, &error), qPrintable(error));
+    qputenv("WORKPLAN_SQLITE_QT_ROWS", "1");
+    auto restore = qScopeGuard([] { qunsetenv("WORKPLAN_SQLITE_QT_ROWS"); });
+    QVERIFY2(SqliteFormat::writeFile(project, qt, &error), qPrintable(error));
+    const QStringList a = tableRows(native);
+    const QStringList b = tableRows(qt);
+    QVERIFY(a.size() > 300);
+    QCOMPARE(a, b);
 }
 
 QTEST_GUILESS_MAIN(TestSqliteFormat)

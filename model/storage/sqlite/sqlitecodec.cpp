@@ -7,18 +7,21 @@
 
 namespace Workplan::SqliteFormat {
 
-QString typeName(const QJsonValue &v)
+const QString &typeName(const QJsonValue &v)
 {
+    // Made once: the writer binds them in place (RowSink::stableText()).
+    static const QString names[] = {QStringLiteral("null"), QStringLiteral("bool"), QStringLiteral("number"),
+                                    QStringLiteral("string"), QStringLiteral("array"), QStringLiteral("object")};
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("bool");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
+    case QJsonValue::Null: return names[0];
+    case QJsonValue::Bool: return names[1];
+    case QJsonValue::Double: return names[2];
+    case QJsonValue::String: return names[3];
+    case QJsonValue::Array: return names[4];
+    case QJsonValue::Object: return names[5];
     case QJsonValue::Undefined: break;
     }
-    return QStringLiteral("null");
+    return names[0];
 }
 
 // Compact JSON text of a value. Plain strings, the bulk of all values, skip the writer.
@@ -51,13 +54,21 @@ void writeObject(RowSink &row, const QJsonObject &o)
     if (o.isEmpty())
         row.null();
     else
-        row.text(QString::fromUtf8(compactJson(o)));
+        row.takeText(QString::fromUtf8(compactJson(o)));
 }
 
 void writeOptionalText(RowSink &row, const QString &s, bool present)
 {
     if (present)
         row.text(s);
+    else
+        row.null();
+}
+
+void writeOptionalStableText(RowSink &row, const QString &s, bool present)
+{
+    if (present)
+        row.stableText(s);
     else
         row.null();
 }

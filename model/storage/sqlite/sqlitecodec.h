@@ -14,7 +14,7 @@
 namespace Workplan::SqliteFormat {
 
 // "string", "number", ... as the attributes table records a value's type.
-QString typeName(const QJsonValue &v);
+const QString &typeName(const QJsonValue &v);
 
 // The closed vocabularies as QStrings made once, not once per row.
 template<typename Enum, int N>
@@ -34,6 +34,8 @@ QString jsonText(const QJsonValue &v);
 // NULL for an empty object, so the common case costs nothing to write or read.
 void writeObject(RowSink &row, const QJsonObject &o);
 void writeOptionalText(RowSink &row, const QString &s, bool present);
+// The same for a string of the saved project (RowSink::stableText()).
+void writeOptionalStableText(RowSink &row, const QString &s, bool present);
 
 bool parseJson(QStringView text, QJsonValue *out);
 // A string or number written by jsonText(); plain texts and integers skip the parser.

@@ -74,6 +74,25 @@ public:
         held = s;
         sqlite3_bind_text16(m_current, parameter, held.constData(), int(held.size() * sizeof(QChar)), SQLITE_STATIC);
     }
+    void stableText(const QString &s) override
+    {
+        const int parameter = ++m_parameter;
+        if (s.isEmpty())
+            sqlite3_bind_text(m_current, parameter, "", 0, SQLITE_STATIC);
+        else
+            sqlite3_bind_text16(m_current, parameter, s.constData(), int(s.size() * sizeof(QChar)), SQLITE_STATIC);
+    }
+    void takeText(QString &&s) override
+    {
+        const int parameter = ++m_parameter;
+        if (s.isEmpty() || parameter > int(m_hold.size())) {
+            sqlite3_bind_text(m_current, parameter, "", 0, SQLITE_STATIC);
+            return;
+        }
+        QString &held = m_hold[size_t(parameter - 1)];
+        held = std::move(s);
+        sqlite3_bind_text16(m_current, parameter, held.constData(), int(held.size() * sizeof(QChar)), SQLITE_STATIC);
+    }
     void null() override { sqlite3_bind_null(m_current, ++m_parameter); }
     void integer(qint64 i) override { sqlite3_bind_int64(m_current, ++m_parameter, i); }
     void real(double d) override { sqlite3_bind_double(m_current, ++m_parameter, d); }

@@ -22,6 +22,11 @@ class RowSink
 public:
     virtual ~RowSink() = default;
     virtual void text(const QString &s) = 0;    // a null QString is stored as ''
+    // The same for a string that stays alive and unchanged until finish() (the saved
+    // project's own strings, static names): bound in place, not held by a copy.
+    virtual void stableText(const QString &s) { text(s); }
+    // The same for a temporary: moved into the sink, not copied.
+    virtual void takeText(QString &&s) { text(s); }
     virtual void null() = 0;
     virtual void integer(qint64 i) = 0;
     virtual void real(double d) = 0;

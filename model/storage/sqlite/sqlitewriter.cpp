@@ -24,7 +24,8 @@ bool exec(QSqlQuery &q, const QString &sql, QString *why)
     return false;
 }
 
-// The tasks, their attributes and dependencies, in file and declared order.
+// The tasks, their attributes and dependencies, in file and declared order. The project's
+// own strings are bound in place (stableText): `project` outlives every statement here.
 bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attributeCount, QString *why)
 {
     const auto tasks = SqliteRows::insert(db, "tasks", 14, project.taskCount());
@@ -34,11 +35,11 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
     for (int i = 0; ok && i < project.taskCount(); ++i) {
         const Task &t = project.task(i);
         tasks->integer(i);
-        tasks->text(t.id);
-        tasks->text(t.type);
-        writeOptionalText(*tasks, t.parentId, !t.parentId.isEmpty());
-        tasks->text(cachedName<Status, 11>(t.status));
-        tasks->text(cachedName<Lifecycle, 11>(t.lifecycle));
+        tasks->stableText(t.id);
+        tasks->stableText(t.type);
+        writeOptionalStableText(*tasks, t.parentId, !t.parentId.isEmpty());
+        tasks->stableText(cachedName<Status, 11>(t.status));
+        tasks->stableText(cachedName<Lifecycle, 11>(t.lifecycle));
         tasks->integer(t.hasParentField);
         tasks->integer(t.hasStatus);
         tasks->integer(t.hasLifecycle);
@@ -59,18 +60,18 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
             const QJsonValue v = it.value();
             attributes->integer(i);
             attributes->integer(ord++);
-            attributes->text(it.key());
-            attributes->text(typeName(v));
-            attributes->text(jsonText(v));
+            attributes->takeText(it.key());
+            attributes->stableText(typeName(v));
+            attributes->takeText(jsonText(v));
             ok = attributes->endRow();
         }
         ord = 0;
         for (auto d = t.dependencies.cbegin(); ok && d != t.dependencies.cend(); ++d) {
             dependencies->integer(i);
             dependencies->integer(ord++);
-            dependencies->text(d->taskId);
-            dependencies->text(cachedName<DependencyType, 6>(d->type));
-            writeOptionalText(*dependencies, d->description, !d->description.isNull());
+            dependencies->stableText(d->taskId);
+            dependencies->stableText(cachedName<DependencyType, 6>(d->type));
+            writeOptionalStableText(*dependencies, d->description, !d->description.isNull());
             dependencies->integer(d->mandatory);
             dependencies->integer(d->hasMandatory);
             dependencies->integer(d->waived);
