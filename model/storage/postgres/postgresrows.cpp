@@ -4,6 +4,7 @@
 #include "../presenceflags.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -12,83 +13,103 @@ namespace Workplan::PostgresRows {
 
 namespace {
 
-// Many rows per INSERT: every statement is a round trip to the server, which costs far
-// more than a row. 100 rows of 18 columns stay well below PostgreSQL's 65535 parameters.
-class BatchInsert
+// Rows per statement. A publish sends its rows as one JSON array per statement, which the
+// server unpacks with json_to_recordset: a handful of round trips and no per-row parameter
+// handling, instead of one statement per 100 rows with 1,800 parameters each (100k tasks:
+// 1.3 s instead of 9 s). The cap bounds the text one statement carries (about 3 MB).
+constexpr int kRowsPerStatement = 10000;
+
+// `s` as a JSON string, which json_to_recordset turns back into exactly `s`: only the
+// quote, the backslash and control characters are escaped. (PostgreSQL's text holds no
+// U+0000; the server refuses "\u0000" with an error, so such a value fails the statement
+// instead of being cut short.)
+void appendString(QString &out, const QString &s)
+{
+    out += u'"';
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'\\') {
+            out += u'\\';
+            out += c;
+        } else if (u < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += QLatin1String("\\u00");
+            out += QLatin1Char(hex[u >> 4]);
+            out += QLatin1Char(hex[u & 15]);
+        } else {
+            out += c;
+        }
+    }
+    out += u'"';
+}
+
+// A required text column: '' for a null QString, as the rows always had.
+void appendText(QString &out, const QString &s)
+{
+    appendString(out, s.isNull() ? QStringLiteral("") : s);
+}
+
+// Doubles travel as strings, which the column's float8 input reads back exactly (the
+// shortest text that round-trips), NaN and infinities included.
+void appendDouble(QString &out, double d)
+{
+    appendString(out, QString::number(d, 'g', QLocale::FloatingPointShortest));
+}
+
+void appendBool(QString &out, bool b)
+{
+    out += b ? QLatin1String("true") : QLatin1String("false");
+}
+
+// One statement over a JSON array of row objects, prepared once and run per batch.
+class JsonBatch
 {
 public:
-    static constexpr int kRowsPerStatement = 100;
-
-    // `row` is one row's placeholder list with casts, e.g. "(?::bigint, ?::text)": the
-    // casts settle each parameter's type whatever the server would infer.
-    BatchInsert(const QSqlDatabase &db, QLatin1StringView head, QLatin1StringView row)
-        : m_db(db), m_full(db), m_head(head), m_row(row)
+    JsonBatch(const QSqlDatabase &db, const QString &sql, QVariantList head)
+        : m_query(db), m_sql(sql), m_head(std::move(head))
     {
     }
 
-    void value(const QVariant &v) { m_values.append(v); }
-    bool endRow()
+    // Starts the next row's object; the caller appends its members.
+    QString &row()
     {
-        ++m_rows;
-        return m_rows < kRowsPerStatement || flush();
+        m_text += m_rows++ ? u',' : u'[';
+        return m_text;
     }
+    bool endRow() { return m_rows < kRowsPerStatement || flush(); }
     bool finish() { return m_rows == 0 || flush(); }
     QString error() const { return m_error; }
 
 private:
-    QString sql(int rows) const
-    {
-        QString s = m_head + QLatin1String(" VALUES ");
-        for (int r = 0; r < rows; ++r) {
-            if (r)
-                s += u',';
-            s += m_row;
-        }
-        return s;
-    }
-
     bool flush()
     {
-        QSqlQuery partial(m_db);
-        QSqlQuery *q = &m_full;
-        if (m_rows == kRowsPerStatement) {
-            if (!m_fullPrepared && !(m_fullPrepared = m_full.prepare(sql(kRowsPerStatement))))
-                return fail(m_full);
-        } else {
-            q = &partial;
-            if (!partial.prepare(sql(m_rows)))
-                return fail(partial);
-        }
-        for (int i = 0; i < m_values.size(); ++i)
-            q->bindValue(i, m_values.at(i));
-        if (!q->exec())
-            return fail(*q);
-        m_values.clear();
+        m_text += u']';
+        if (!m_prepared && !(m_prepared = m_query.prepare(m_sql)))
+            return fail();
+        for (int i = 0; i < m_head.size(); ++i)
+            m_query.bindValue(i, m_head.at(i));
+        m_query.bindValue(m_head.size(), m_text);
+        if (!m_query.exec())
+            return fail();
+        m_text.clear();
         m_rows = 0;
         return true;
     }
 
-    bool fail(const QSqlQuery &q)
+    bool fail()
     {
-        m_error = q.lastError().text().simplified();
+        m_error = m_query.lastError().text().simplified();
         return false;
     }
 
-    QSqlDatabase m_db;
-    QSqlQuery m_full;
-    bool m_fullPrepared = false;
-    QString m_head;
-    QString m_row;
-    QVariantList m_values;
+    QSqlQuery m_query;
+    QString m_sql;
+    QVariantList m_head;     // the parameters before the JSON array
+    bool m_prepared = false;
+    QString m_text;
     int m_rows = 0;
     QString m_error;
 };
-
-// QPSQL writes a null QVariant as NULL; required text columns want '' for a null QString.
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
 
 } // namespace
 
@@ -100,45 +121,71 @@ QString objectText(const QJsonObject &o)
 bool insert(const QSqlDatabase &db, qint64 projectId, const QList<Row> &rows, qint64 version,
             const QString &who, QString *problem)
 {
-    BatchInsert tasks(db, QLatin1StringView(
+    // attributes and the jsonb columns come as strings holding their compact JSON, cast
+    // on the server: `json` keeps that text byte for byte (key order, number spelling).
+    JsonBatch tasks(db, QStringLiteral(
         "INSERT INTO tasks (project_id, ord, task_id, task_type, parent_task_id, status,"
         " lifecycle_stage, has_parent_field, has_status, has_lifecycle, has_attributes,"
-        " has_dependencies, pos_x, pos_y, attributes, extra, version, changed_by)"),
-        QLatin1StringView("(?::bigint, ?::float8, ?::text, ?::text, ?::text, ?::text, ?::text, ?::boolean,"
-                          " ?::boolean, ?::boolean, ?::boolean, ?::boolean, ?::float8, ?::float8, ?::json,"
-                          " ?::jsonb, ?::bigint, coalesce(?::text, current_user))"));
-    BatchInsert dependencies(db, QLatin1StringView(
+        " has_dependencies, pos_x, pos_y, attributes, extra, version, changed_by)"
+        " SELECT ?::bigint, r.o, r.i, r.t, r.p, r.s, r.l, r.hp, r.hs, r.hl, r.ha, r.hd, r.x, r.y,"
+        " r.a::json, r.e::jsonb, ?::bigint, coalesce(?::text, current_user)"
+        " FROM json_to_recordset(?::json) AS r(o float8, i text, t text, p text, s text, l text,"
+        " hp boolean, hs boolean, hl boolean, ha boolean, hd boolean, x float8, y float8, a text, e text)"),
+        {projectId, version, who.isNull() ? QVariant() : QVariant(who)});
+    JsonBatch dependencies(db, QStringLiteral(
         "INSERT INTO dependencies (project_id, task_id, ord, prerequisite_task_id, dependency_type,"
         " description, is_mandatory, has_mandatory, waived, has_waived, lag, conditions,"
-        " has_conditions, extra)"),
-        QLatin1StringView("(?::bigint, ?::text, ?::integer, ?::text, ?::text, ?::text, ?::boolean,"
-                          " ?::boolean, ?::boolean, ?::boolean, ?::text, ?::jsonb, ?::boolean, ?::jsonb)"));
-    const QVariant writer = who.isNull() ? QVariant() : QVariant(who);
+        " has_conditions, extra)"
+        " SELECT ?::bigint, r.i, r.n, r.p, r.t, r.d, r.m, r.hm, r.w, r.hw, r.g, r.c::jsonb, r.hc, r.e::jsonb"
+        " FROM json_to_recordset(?::json) AS r(i text, n integer, p text, t text, d text,"
+        " m boolean, hm boolean, w boolean, hw boolean, g text, c text, hc boolean, e text)"),
+        {projectId});
     for (const Row &row : rows) {
         const Task &t = *row.task;
-        tasks.value(projectId);
-        tasks.value(row.ord);
-        tasks.value(text(t.id));
-        tasks.value(text(t.type));
-        tasks.value(t.parentId.isEmpty() ? QVariant() : QVariant(t.parentId));
-        tasks.value(toString(t.status));
-        tasks.value(toString(t.lifecycle));
-        for (bool flag : {t.hasParentField, t.hasStatus, t.hasLifecycle, t.hasAttributes, t.hasDependencies})
-            tasks.value(flag);
-        tasks.value(t.hasPosition ? QVariant(t.position.x()) : QVariant());
-        tasks.value(t.hasPosition ? QVariant(t.position.y()) : QVariant());
+        QString &out = tasks.row();
+        out += QLatin1String("{\"o\":");
+        appendDouble(out, row.ord);
+        out += QLatin1String(",\"i\":");
+        appendText(out, t.id);
+        out += QLatin1String(",\"t\":");
+        appendText(out, t.type);
+        out += QLatin1String(",\"p\":");
+        if (t.parentId.isEmpty())
+            out += QLatin1String("null");
+        else
+            appendString(out, t.parentId);
+        out += QLatin1String(",\"s\":");
+        appendText(out, toString(t.status));
+        out += QLatin1String(",\"l\":");
+        appendText(out, toString(t.lifecycle));
+        out += QLatin1String(",\"hp\":");
+        appendBool(out, t.hasParentField);
+        out += QLatin1String(",\"hs\":");
+        appendBool(out, t.hasStatus);
+        out += QLatin1String(",\"hl\":");
+        appendBool(out, t.hasLifecycle);
+        out += QLatin1String(",\"ha\":");
+        appendBool(out, t.hasAttributes);
+        out += QLatin1String(",\"hd\":");
+        appendBool(out, t.hasDependencies);
+        if (t.hasPosition) {
+            out += QLatin1String(",\"x\":");
+            appendDouble(out, t.position.x());
+            out += QLatin1String(",\"y\":");
+            appendDouble(out, t.position.y());
+        }
         // Compact JSON in QJsonObject order, exactly the text a .workplan would hold.
-        tasks.value(objectText(t.attributes));
-        tasks.value(objectText(t.extra));
-        tasks.value(version);
-        tasks.value(writer);
+        out += QLatin1String(",\"a\":");
+        appendString(out, objectText(t.attributes));
+        out += QLatin1String(",\"e\":");
+        appendString(out, objectText(t.extra));
+        out += u'}';
         if (!tasks.endRow()) {
             *problem = tasks.error();
             return false;
         }
     }
-    // Every task before any dependency: a dependency row refers to its task's row, and the
-    // dependency batches must not be flushed ahead of the task batches.
+    // Every task before any dependency: a dependency row refers to its task's row.
     if (!tasks.finish()) {
         *problem = tasks.error();
         return false;
@@ -147,19 +194,38 @@ bool insert(const QSqlDatabase &db, qint64 projectId, const QList<Row> &rows, qi
         const Task &t = *row.task;
         int ord = 0;
         for (const Dependency &d : t.dependencies) {
-            dependencies.value(projectId);
-            dependencies.value(text(t.id));
-            dependencies.value(ord++);
-            dependencies.value(text(d.taskId));
-            dependencies.value(toString(d.type));
-            dependencies.value(d.description.isNull() ? QVariant() : QVariant(d.description));
-            for (bool flag : {d.mandatory, d.hasMandatory, d.waived, d.hasWaived})
-                dependencies.value(flag);
-            const bool hasLag = !d.lag.isUndefined() && !d.lag.isNull();
-            dependencies.value(hasLag ? QVariant(QString::fromUtf8(compactJson(d.lag))) : QVariant());
-            dependencies.value(objectText(d.conditions));
-            dependencies.value(d.hasConditions);
-            dependencies.value(objectText(d.extra));
+            QString &out = dependencies.row();
+            out += QLatin1String("{\"i\":");
+            appendText(out, t.id);
+            out += QLatin1String(",\"n\":");
+            out += QString::number(ord++);
+            out += QLatin1String(",\"p\":");
+            appendText(out, d.taskId);
+            out += QLatin1String(",\"t\":");
+            appendText(out, toString(d.type));
+            if (!d.description.isNull()) {
+                out += QLatin1String(",\"d\":");
+                appendString(out, d.description);
+            }
+            out += QLatin1String(",\"m\":");
+            appendBool(out, d.mandatory);
+            out += QLatin1String(",\"hm\":");
+            appendBool(out, d.hasMandatory);
+            out += QLatin1String(",\"w\":");
+            appendBool(out, d.waived);
+            out += QLatin1String(",\"hw\":");
+            appendBool(out, d.hasWaived);
+            if (!d.lag.isUndefined() && !d.lag.isNull()) {
+                out += QLatin1String(",\"g\":");
+                appendString(out, QString::fromUtf8(compactJson(d.lag)));
+            }
+            out += QLatin1String(",\"c\":");
+            appendString(out, objectText(d.conditions));
+            out += QLatin1String(",\"hc\":");
+            appendBool(out, d.hasConditions);
+            out += QLatin1String(",\"e\":");
+            appendString(out, objectText(d.extra));
+            out += u'}';
             if (!dependencies.endRow()) {
                 *problem = dependencies.error();
                 return false;

@@ -19,7 +19,8 @@ struct Row
     double ord;      // the place in the project's order (ties: task id)
 };
 
-// Inserts the rows and their dependencies, 100 rows per statement, each row marked as
+// Inserts the rows and their dependencies, each statement a batch of up to 10,000 rows
+// sent as one JSON array (json_to_recordset on the server), each row marked as
 // written by change `version`, by `who` (null: the session's user). The rows must not be
 // there (a caller deletes what it rewrites).
 bool insert(const QSqlDatabase &db, qint64 projectId, const QList<Row> &rows, qint64 version,
