@@ -11,8 +11,12 @@
 #include <QElapsedTimer>
 #include <QUndoStack>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 using namespace Workplan;
@@ -45,6 +49,17 @@ int main(int argc, char *argv[])
     window.analysis()->waitForIdle();
     settle();
     std::printf("open: %.0f ms (%d tasks)\n", double(clock.nsecsElapsed()) / 1e6, window.document()->project().taskCount());
+
+    // With `perf record --control fifo:CTL` and WINDOW_BENCH_PERF_CTL=CTL, only the edits
+    // are profiled (start perf with -D -1 so that it waits for this "enable").
+    if (const char *ctl = std::getenv("WINDOW_BENCH_PERF_CTL")) {
+        const int fd = ::open(ctl, O_WRONLY);
+        if (fd >= 0) {
+            const char cmd[] = "enable\n";
+            (void)!::write(fd, cmd, sizeof cmd - 1);
+            ::close(fd);
+        }
+    }
 
     // Each edit changes the estimate of a leaf near the end of the file.
     std::vector<double> times;

@@ -457,7 +457,14 @@ void TaskTreeModel::onAnalysisUpdated()
     const auto before = std::exchange(m_shownResult, now);
     // Only the rows whose marks or times moved: one dataChanged per summary for every
     // analysis made each edit of a 100k-task plan cost the views most of a second.
-    const auto changed = before && now ? analysisChanges(*before, *now) : std::nullopt;
+    std::optional<QStringList> changed;
+    if (before && now && before->snapshot.taskCount() == now->snapshot.taskCount()) {
+        // `now` is the controller's result: it worked the changes out once for every view.
+        QStringList ids;
+        for (int i : m_analysis->changedTasksSince(*before))
+            ids << now->snapshot.ids[std::size_t(i)];
+        changed = std::move(ids);
+    }
     constexpr int kRowByRow = 2000;   // beyond, one signal per summary is fewer
     if (!changed || changed->size() > kRowByRow) {
         // Critical and blocked marks live on every column, the times and dates on the last six.

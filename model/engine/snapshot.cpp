@@ -13,6 +13,7 @@ namespace Workplan {
 
 namespace {
 
+
 // Tasks so that every child comes before its parent; iterative, as hierarchies can be deep.
 std::vector<int> childrenFirstOrder(const Snapshot &s)
 {
@@ -35,7 +36,41 @@ std::vector<int> childrenFirstOrder(const Snapshot &s)
     return order;
 }
 
-// §6's dated attributes: deadline (else target_date) and not_before, read only with a start.
+// One task's §6 dated attributes: deadline (else target_date) and not_before. Appends to
+// `deadlines` and `warnings` (deadline first) and returns its not_before offset (NaN: none).
+double readTaskDates(const Project &project, const WorkCalendar &cal, int t,
+                     std::vector<Snapshot::Deadline> &deadlines, std::vector<Snapshot::TaskWarning> &warnings)
+{
+    auto present = [](const QJsonValue &v) { return !v.isUndefined() && !v.isNull(); };
+    auto cannotRead = [&](const QJsonValue &v) {
+        const QString text = v.isString() ? v.toString() : QString::fromUtf8(compactJson(v));
+        warnings.push_back({t, QStringLiteral("cannot read date \"%1\"").arg(text)});
+    };
+    const QJsonObject &a = project.task(t).attributes;
+    QJsonValue due = a.value(QLatin1String("deadline"));
+    if (!present(due))
+        due = a.value(QLatin1String("target_date"));
+    if (present(due)) {
+        const auto d = due.isString() ? parseDateText(due.toString()) : std::nullopt;
+        if (d) {
+            // A date alone means the end of that day: 00:00 of the next.
+            const Moment m = d->dateOnly ? Moment{d->day + 1, 0} : Moment{d->day, double(d->minute)};
+            deadlines.push_back({t, cal.offsetOf(m), m});
+        } else {
+            cannotRead(due);
+        }
+    }
+    const QJsonValue notBefore = a.value(QLatin1String("not_before"));
+    if (present(notBefore)) {
+        const auto d = notBefore.isString() ? parseDateText(notBefore.toString()) : std::nullopt;
+        if (d)
+            return std::max(0.0, cal.offsetOf({d->day, double(d->minute)}));
+        cannotRead(notBefore);
+    }
+    return std::nan("");
+}
+
+// §6's dated attributes, read only with a start.
 void readDates(const Project &project, Snapshot &s)
 {
     std::optional<WorkCalendar> calendar;
@@ -43,38 +78,27 @@ void readDates(const Project &project, Snapshot &s)
     if (!calendar)
         return;
     s.dates = std::make_shared<const WorkCalendar>(*calendar);
-    const WorkCalendar &cal = *s.dates;
     const int n = project.taskCount();
     s.notBefore.assign(std::size_t(n), std::nan(""));
-    auto present = [](const QJsonValue &v) { return !v.isUndefined() && !v.isNull(); };
-    auto cannotRead = [&](int t, const QJsonValue &v) {
-        const QString text = v.isString() ? v.toString() : QString::fromUtf8(compactJson(v));
-        s.dateWarnings.push_back({t, QStringLiteral("cannot read date \"%1\"").arg(text)});
-    };
-    for (int t = 0; t < n; ++t) {
-        const QJsonObject &a = project.task(t).attributes;
-        QJsonValue due = a.value(QLatin1String("deadline"));
-        if (!present(due))
-            due = a.value(QLatin1String("target_date"));
-        if (present(due)) {
-            const auto d = due.isString() ? parseDateText(due.toString()) : std::nullopt;
-            if (d) {
-                // A date alone means the end of that day: 00:00 of the next.
-                const Moment m = d->dateOnly ? Moment{d->day + 1, 0} : Moment{d->day, double(d->minute)};
-                s.deadlines.push_back({t, cal.offsetOf(m), m});
-            } else {
-                cannotRead(t, due);
-            }
-        }
-        const QJsonValue notBefore = a.value(QLatin1String("not_before"));
-        if (present(notBefore)) {
-            const auto d = notBefore.isString() ? parseDateText(notBefore.toString()) : std::nullopt;
-            if (d)
-                s.notBefore[std::size_t(t)] = std::max(0.0, cal.offsetOf({d->day, double(d->minute)}));
-            else
-                cannotRead(t, notBefore);
-        }
+    for (int t = 0; t < n; ++t)
+        s.notBefore[std::size_t(t)] = readTaskDates(project, *s.dates, t, s.deadlines, s.dateWarnings);
+}
+
+// `entries` (by task, file order) with those of the marked tasks replaced by `fresh`.
+template <typename T>
+void replaceEntries(std::vector<T> &entries, const std::vector<std::uint8_t> &marked, const std::vector<T> &fresh)
+{
+    std::vector<T> out;
+    out.reserve(entries.size() + fresh.size());
+    std::size_t f = 0;
+    for (const T &e : entries) {
+        while (f < fresh.size() && fresh[f].task < e.task)
+            out.push_back(fresh[f++]);
+        if (!marked[std::size_t(e.task)])
+            out.push_back(e);
     }
+    out.insert(out.end(), fresh.begin() + std::ptrdiff_t(f), fresh.end());
+    entries = std::move(out);
 }
 
 void readDemands(const Project &project, Snapshot &s)
@@ -93,6 +117,45 @@ void readDemands(const Project &project, Snapshot &s)
         }
         s.demandStart[std::size_t(t) + 1] = int(s.demandResource.size());
     }
+}
+
+// A task's own estimate, into s.estimate / estimateHours / estimateText.
+void readEstimate(const Project &project, int i, Snapshot &s)
+{
+    s.estimate[i] = Snapshot::Estimate::None;
+    s.estimateHours[i] = 0.0;
+    s.estimateText[i] = QString();
+    const QJsonValue est = estimateValue(project.task(i).attributes);
+    if (est.isUndefined())
+        return;
+    if (const auto hours = parseEffort(est, project.calendar)) {
+        s.estimate[i] = Snapshot::Estimate::Readable;
+        s.estimateHours[i] = *hours;
+    } else {
+        s.estimate[i] = Snapshot::Estimate::Unreadable;
+        s.estimateText[i] = est.isString() ? est.toString() : QString::fromUtf8(compactJson(est));
+    }
+}
+
+// The declared dependencies of task i as the snapshot holds them; false when they differ.
+bool sameDependencies(const Project &project, const Snapshot &s, int i)
+{
+    const Task &t = project.task(i);
+    if (int(t.dependencies.size()) != s.depStart[i + 1] - s.depStart[i])
+        return false;
+    int d = s.depStart[i];
+    for (const Dependency &dep : t.dependencies) {
+        double lag = 0;
+        if (!dep.lag.isUndefined() && !dep.lag.isNull())
+            lag = parseEffort(dep.lag, project.calendar).value_or(0.0);
+        const int prereq = s.depPrereq[d];
+        if (prereq < 0 || s.ids[prereq] != dep.taskId || s.depType[d] != dep.type
+            || s.depCounts[d] != std::uint8_t(isBlockingType(dep.type) && dep.mandatory && !dep.waived)
+            || !(s.depLag[d] == lag))
+            return false;
+        ++d;
+    }
+    return true;
 }
 
 } // namespace
@@ -129,17 +192,7 @@ Snapshot Snapshot::fromProject(const Project &project)
         }
         depTotal += int(t.dependencies.size());
 
-        const QJsonValue est = estimateValue(t.attributes);
-        if (!est.isUndefined()) {
-            if (const auto hours = parseEffort(est, project.calendar)) {
-                s.estimate[i] = Estimate::Readable;
-                s.estimateHours[i] = *hours;
-            } else {
-                s.estimate[i] = Estimate::Unreadable;
-                s.estimateText[i] = est.isString() ? est.toString()
-                                                   : QString::fromUtf8(compactJson(est));
-            }
-        }
+        readEstimate(project, i, s);
     }
 
     // Children CSR, keeping file order inside each parent.
@@ -180,6 +233,110 @@ Snapshot Snapshot::fromProject(const Project &project)
             s.summariesChildrenFirst.push_back(t);
     }
     s.schedule = ScheduleGraph::build(s);
+    return s;
+}
+
+bool Snapshot::sameTasks(const Snapshot &o) const
+{
+    if (ids.size() != o.ids.size() || parent != o.parent)
+        return false;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (ids[i].constData() != o.ids[i].constData() && ids[i] != o.ids[i])
+            return false;
+    }
+    return true;
+}
+
+std::optional<Snapshot> Snapshot::withTaskFields(const Snapshot &previous, const Project &project,
+                                                 const std::vector<int> &tasks)
+{
+    const int n = project.taskCount();
+    if (n != previous.taskCount() || !previous.schedule || previous.projectName != project.name
+        || !(previous.calendar == project.calendar))
+        return std::nullopt;
+    std::vector<std::uint8_t> marked(std::size_t(n), 0);
+    std::vector<int> touched;
+    for (int t : tasks) {
+        if (t < 0 || t >= n)
+            return std::nullopt;
+        if (!marked[std::size_t(t)])
+            touched.push_back(t);
+        marked[std::size_t(t)] = 1;
+    }
+    std::sort(touched.begin(), touched.end());
+    for (int t : touched) {
+        const Task &task = project.task(t);
+        const int parent = previous.parent[t];
+        if (previous.ids[t] != task.id
+            || (parent < 0 ? !task.parentId.isEmpty() : previous.ids[parent] != task.parentId)
+            || !sameDependencies(project, previous, t))
+            return std::nullopt;
+        // Leaves inherit the team's resources field from their ancestors (demandOf).
+        if (!previous.resources.empty() && !previous.isLeaf(t))
+            return std::nullopt;
+    }
+
+    Snapshot s = previous;
+    for (int t : touched) {
+        s.status[t] = project.task(t).status;
+        readEstimate(project, t, s);
+    }
+
+    if (s.dates) {
+        std::vector<Deadline> deadlines;
+        std::vector<TaskWarning> warnings;
+        for (int t : touched)
+            s.notBefore[std::size_t(t)] = readTaskDates(project, *s.dates, t, deadlines, warnings);
+        replaceEntries(s.deadlines, marked, deadlines);
+        replaceEntries(s.dateWarnings, marked, warnings);
+    }
+
+    if (!s.resources.empty()) {
+        std::vector<int> start(std::size_t(n) + 1, 0);
+        std::vector<int> resource, units;
+        resource.reserve(previous.demandResource.size() + 8);
+        units.reserve(previous.demandUnits.size() + 8);
+        for (int t = 0; t < n; ++t) {
+            if (marked[std::size_t(t)]) {
+                if (s.isLeaf(t)) {
+                    for (const auto &[r, u] : demandOf(project, s.resources, t).units) {
+                        resource.push_back(r);
+                        units.push_back(u);
+                    }
+                }
+            } else {
+                for (int k = previous.demandStart[std::size_t(t)]; k < previous.demandStart[std::size_t(t) + 1]; ++k) {
+                    resource.push_back(previous.demandResource[std::size_t(k)]);
+                    units.push_back(previous.demandUnits[std::size_t(k)]);
+                }
+            }
+            start[std::size_t(t) + 1] = int(resource.size());
+        }
+        s.demandStart = std::move(start);
+        s.demandResource = std::move(resource);
+        s.demandUnits = std::move(units);
+    }
+
+    // The schedule graph reads durations and releases only from the fields; rebuilding it
+    // is cheaper than re-reading every task but still O(n), so patch it.
+    auto graph = std::make_shared<ScheduleGraph>(*previous.schedule);
+    for (int t : touched) {
+        if (s.isLeaf(t)) {
+            graph->duration[std::size_t(t)] = s.estimate[t] == Estimate::Readable && s.status[t] != Status::Cancelled
+                                                  ? s.estimateHours[t] : 0.0;
+        }
+        if (!s.notBefore.empty()) {
+            const double at = s.notBefore[std::size_t(t)];
+            if (at == at && graph->release.empty())
+                graph->release.assign(std::size_t(graph->nodeCount()), 0.0);
+            if (!graph->release.empty())
+                graph->release[std::size_t(graph->inNode(t))] = at == at ? at : 0.0;
+        }
+    }
+    if (!graph->release.empty()
+        && std::none_of(s.notBefore.begin(), s.notBefore.end(), [](double at) { return at == at; }))
+        graph->release.clear();   // as build() leaves it when no task has one
+    s.schedule = std::move(graph);
     return s;
 }
 

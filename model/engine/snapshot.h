@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Workplan {
@@ -65,9 +66,21 @@ struct Snapshot
     int taskCount() const { return int(ids.size()); }
     bool isLeaf(int t) const { return childStart[t] == childStart[t + 1]; }
     int declaredDependencies() const { return int(depPrereq.size()); }
+    // The same task ids in the same order under the same parents, so that what a view
+    // indexed by id from `o` still holds. Ids copied from one Project share their data:
+    // mostly a pointer comparison.
+    bool sameTasks(const Snapshot &o) const;
 
     // The project must have passed validation (unique ids, known references, no loops).
     static Snapshot fromProject(const Project &project);
+    // `previous` (built from an earlier state of `project`) with the fields of `tasks`
+    // (file indices) read again: for a step that changed only task fields (attributes,
+    // status, ...), not the tasks, hierarchy, dependencies or project properties. An edit of
+    // one task of a 100k plan then costs a copy of the arrays instead of re-reading every
+    // task. Empty when the project does not look like such an edit (other task count or
+    // ids, other dependencies, a summary's field that its leaves inherit): build afresh.
+    static std::optional<Snapshot> withTaskFields(const Snapshot &previous, const Project &project,
+                                                  const std::vector<int> &tasks);
 };
 
 } // namespace Workplan

@@ -118,10 +118,16 @@ void GraphScene::rebuildOverlays()
         const Snapshot &s = result->snapshot;
         const Analysis &a = result->analysis;
         const int n = s.taskCount();
-        m_overlays.reserve(n);
+        if (!resultBefore || !resultBefore->snapshot.sameTasks(s)) {
+            m_overlayIndex.clear();
+            m_overlayIndex.reserve(n);
+            for (int i = 0; i < n; ++i)
+                m_overlayIndex.insert(s.ids[std::size_t(i)], i);
+        }
+        m_overlays.assign(std::size_t(n), Overlay());
         const bool schedule = a.hasSchedule() && a.tasks == n;
         for (int i = 0; i < n; ++i) {
-            Overlay o;
+            Overlay &o = m_overlays[std::size_t(i)];
             if (schedule) {
                 o.critical = result->critical[std::size_t(i)];
                 o.slack = a.times(i).slack;
@@ -130,10 +136,9 @@ void GraphScene::rebuildOverlays()
                 if (std::size_t(i) < result->margins.size() && isLate(result->margins[std::size_t(i)]))
                     o.lateBy = -result->margins[std::size_t(i)];
             }
-            m_overlays.insert(s.ids[i], o);
         }
         for (const Analysis::Blocked &b : a.blocked) {
-            Overlay &o = m_overlays[s.ids[b.task]];
+            Overlay &o = m_overlays[std::size_t(b.task)];
             o.blocked = true;   // what it waits for is said in its tooltip only (blockedText())
         }
         // §7: the leaves the team's capacity starts later than the plan alone would.
@@ -142,7 +147,7 @@ void GraphScene::rebuildOverlays()
             for (int t : l.delayed) {
                 if (t < 0 || t >= n || std::size_t(t) >= l.start.size())
                     continue;
-                Overlay &o = m_overlays[s.ids[t]];
+                Overlay &o = m_overlays[std::size_t(t)];
                 o.earlyStart = a.times(t).es;
                 o.leveledStart = l.start[std::size_t(t)];
             }
@@ -151,7 +156,7 @@ void GraphScene::rebuildOverlays()
         // were worked out with the result (AnalysisResult::dependencyFlags, loopAt).
         for (int o = 0; o < n; ++o) {
             if (result->loopAt[std::size_t(o)] >= 0)
-                m_overlays[s.ids[o]].loop = result->loopAt[std::size_t(o)];
+                m_overlays[std::size_t(o)].loop = result->loopAt[std::size_t(o)];
             for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
                 if (!result->dependencyFlags[std::size_t(d)])
                     continue;
@@ -161,6 +166,8 @@ void GraphScene::rebuildOverlays()
                     m_loopEdges.insert(edgeKey(s, o, s.depPrereq[d]));
             }
         }
+    } else {
+        m_overlayIndex.clear();
     }
     // Only the cards and arrows whose marks changed. Refreshing each of 100k cards (its
     // tooltip) and repainting every arrow for every analysis made an edit of a large plan
@@ -170,7 +177,7 @@ void GraphScene::rebuildOverlays()
     int changed = 0;
     if (result && resultBefore) {
         if (result != resultBefore) {
-            for (int i : changedTasks(*resultBefore, *result)) {
+            for (int i : m_analysis->changedTasksSince(*resultBefore)) {
                 if (CardItem *c = m_cards.value(result->snapshot.ids[std::size_t(i)])) {
                     c->refresh();
                     ++changed;

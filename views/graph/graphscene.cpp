@@ -162,8 +162,9 @@ int GraphScene::edgeCount() const
 
 const GraphScene::Overlay *GraphScene::overlay(const QString &id) const
 {
-    const auto it = m_overlays.constFind(id);
-    return it == m_overlays.constEnd() ? nullptr : &*it;
+    const auto it = m_overlayIndex.constFind(id);
+    return it == m_overlayIndex.constEnd() || std::size_t(*it) >= m_overlays.size() ? nullptr
+                                                                                  : &m_overlays[std::size_t(*it)];
 }
 
 bool GraphScene::isCriticalEdge(const QString &ownerId, const QString &prereqId) const

@@ -260,7 +260,10 @@ private:
     bool m_syncingSelection = false;
     bool m_focusActive = false;   // setFocusSet() with a non-empty set
 
-    QHash<QString, Overlay> m_overlays;
+    // By task index in m_overlaysOf's snapshot; the id -> index map is rebuilt only when
+    // the ids change, so that an edit of a 100k plan does not rehash 100k ids.
+    std::vector<Overlay> m_overlays;
+    QHash<QString, int> m_overlayIndex;
     std::shared_ptr<const AnalysisResult> m_overlaysOf;   // the result m_overlays were read from
     QSet<QString> m_criticalEdges;   // "owner\nprereq"
     QSet<QString> m_loopEdges;       // "owner\nprereq"
