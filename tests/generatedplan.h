@@ -18,6 +18,37 @@ using Workplan::DependencyType;
 using Workplan::Project;
 using Workplan::Task;
 
+// Two rows of four columns: A0 -> A1 -> A2 -> A3 and S -> B1 -> B2 -> C, with A0 -> A3 and
+// S -> C past the cards between them (at their own height): the smallest plan whose
+// straight arrows would cross cards, for the routing tests.
+inline Project twoRowsPlan()
+{
+    QList<Task> list;
+    auto leaf = [&list](const char *id, QList<const char *> on) {
+        Task t;
+        t.id = QLatin1String(id);
+        t.type = QStringLiteral("task");
+        for (const char *o : on) {
+            Dependency d;
+            d.taskId = QLatin1String(o);
+            d.type = DependencyType::Completion;
+            t.dependencies << d;
+        }
+        list << t;
+    };
+    leaf("A0", {});
+    leaf("A1", {"A0"});
+    leaf("A2", {"A1"});
+    leaf("A3", {"A2", "A0"});
+    leaf("S", {});
+    leaf("B1", {"S"});
+    leaf("B2", {"B1"});
+    leaf("C", {"B2", "S"});
+    Project p;
+    p.setTasks(list);
+    return p;
+}
+
 // bench/generate.py's shape: epics of 5-15 features of 5-20 leaves; every leaf has 2-3
 // dependencies, mostly on recent leaves, some on features and epics; features and epics
 // depend on earlier ones; a mix of types, some waived or optional.

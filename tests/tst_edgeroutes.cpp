@@ -1,6 +1,7 @@
 // Issue #16 item 1: the canvas draws the arrows `workplan layout --json` prints — routed
 // through the channels between cards while both ends are where the auto layout put them —
 // and a plain curve once the user moves an end.
+#include "generatedplan.h"
 #include "canvasfixture.h"
 
 #include "model/layout/framefit.h"
@@ -18,35 +19,6 @@ using namespace Workplan;
 
 namespace {
 
-// Two rows of four columns: A0 -> A1 -> A2 -> A3 and S -> B1 -> B2 -> C, with A0 -> A3 and
-// S -> C past the cards between them.
-Project twoRows()
-{
-    QList<Task> list;
-    auto leaf = [&list](const char *id, QList<const char *> on) {
-        Task t;
-        t.id = QLatin1String(id);
-        t.type = QStringLiteral("task");
-        for (const char *o : on) {
-            Dependency d;
-            d.taskId = QLatin1String(o);
-            d.type = DependencyType::Completion;
-            t.dependencies << d;
-        }
-        list << t;
-    };
-    leaf("A0", {});
-    leaf("A1", {"A0"});
-    leaf("A2", {"A1"});
-    leaf("A3", {"A2", "A0"});
-    leaf("S", {});
-    leaf("B1", {"S"});
-    leaf("B2", {"B1"});
-    leaf("C", {"B2", "S"});
-    Project p;
-    p.setTasks(list);
-    return p;
-}
 
 // What EdgeItem's bounds are for a drawn shape (its path's box plus the handles and head).
 QRectF boundsOf(const EdgeShape &shape)
@@ -92,7 +64,7 @@ private slots:
 
 void TestEdgeRoutes::canvasDrawsTheLayoutsRoutes()
 {
-    const Project project = twoRows();
+    const Project project = WorkplanTest::twoRowsPlan();
     WorkplanTest::CanvasFixture canvas;
     QVERIFY(canvas.open(project));
     const LayoutGeometry g = layoutGeometry(canvas.doc->project());
@@ -138,7 +110,7 @@ void TestEdgeRoutes::canvasDrawsTheLayoutsRoutes()
 void TestEdgeRoutes::routesBelongToTheCanvas()
 {
     WorkplanTest::CanvasFixture canvas;
-    QVERIFY(canvas.open(twoRows()));
+    QVERIFY(canvas.open(WorkplanTest::twoRowsPlan()));
     const LayoutGeometry g = layoutGeometry(canvas.doc->project());
     QHash<QString, QRectF> rects;
     for (const auto &b : g.cards)
@@ -149,13 +121,13 @@ void TestEdgeRoutes::routesBelongToTheCanvas()
     const QRectF routed = boundsOf(edgeShape(from, to, route->via));
     QVERIFY(routed != boundsOf(edgeShape(from, to)));
 
-    const std::vector<Project> others(6, twoRows());
+    const std::vector<Project> others(6, WorkplanTest::twoRowsPlan());
     for (const Project &other : others) {
         computeLayoutPositions(other);
         canvasLayout(other);
     }
     WorkplanTest::CanvasFixture second;
-    QVERIFY(second.open(twoRows()));
+    QVERIFY(second.open(WorkplanTest::twoRowsPlan()));
     second.scene->autoLayout();
 
     // A0 moved away and back: its arrow asks the canvas again, and is routed again.
@@ -176,7 +148,7 @@ void TestEdgeRoutes::routesBelongToTheCanvas()
 void TestEdgeRoutes::routeFollowsItsDependency()
 {
     WorkplanTest::CanvasFixture canvas;
-    QVERIFY(canvas.open(twoRows()));
+    QVERIFY(canvas.open(WorkplanTest::twoRowsPlan()));
     const LayoutGeometry g = layoutGeometry(canvas.doc->project());
     QHash<QString, QRectF> rects;
     for (const auto &b : g.cards)

@@ -288,31 +288,7 @@ void TestLayoutProperties::properties()
 // A long arrow's straight curve would cross the cards between its ends; the route does not.
 void TestLayoutProperties::routesAvoidCards()
 {
-    // Two rows of four columns: A0 -> A1 -> A2 -> A3 and S -> B1 -> B2 -> C, with A0 -> A3
-    // and S -> C past the cards between them, at their own height.
-    QList<Task> list;
-    auto leaf = [&list](const char *id, QList<const char *> on) {
-        Task t;
-        t.id = QLatin1String(id);
-        t.type = QStringLiteral("task");
-        for (const char *o : on) {
-            Dependency d;
-            d.taskId = QLatin1String(o);
-            d.type = DependencyType::Completion;
-            t.dependencies << d;
-        }
-        list << t;
-    };
-    leaf("A0", {});
-    leaf("A1", {"A0"});
-    leaf("A2", {"A1"});
-    leaf("A3", {"A2", "A0"});
-    leaf("S", {});
-    leaf("B1", {"S"});
-    leaf("B2", {"B1"});
-    leaf("C", {"B2", "S"});
-    Project p;
-    p.setTasks(list);
+    const Project p = WorkplanTest::twoRowsPlan();
     const LayoutGeometry g = layoutGeometry(p);
     const Checker check(p, g);
     QVERIFY2(check.arrowsClearOfCards().isEmpty(), qPrintable(check.arrowsClearOfCards()));
