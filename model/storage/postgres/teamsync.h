@@ -114,6 +114,7 @@ private:
                    QStringList *applied);
     void applyProperties(const QJsonObject &properties);
     bool reload(QString *problem);
+    void adopt(PostgresStore::TeamSnapshot snapshot, const QString &path);
     int indexFor(const QString &id, double ord, int skip) const;
     bool keyLess(double ordA, const QString &idA, double ordB, const QString &idB) const
     {

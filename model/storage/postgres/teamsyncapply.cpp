@@ -287,19 +287,29 @@ bool TeamSync::reload(QString *problem)
     auto snapshot = PostgresStore::fetchSnapshot(m_connection->db(), m_location, problem);
     if (!snapshot)
         return false;
-    m_quiet = true;
     // The path the document has (the window may spell the URL its own way).
-    m_document->resetProject(std::move(snapshot->project), m_document->filePath());
+    adopt(std::move(*snapshot), m_document->filePath());
+    return true;
+}
+
+// The document becomes `snapshot` (one reset, undo history included), and what this editor
+// knows of the database starts again from it.
+void TeamSync::adopt(PostgresStore::TeamSnapshot snapshot, const QString &path)
+{
+    m_quiet = true;
+    m_document->resetProject(std::move(snapshot.project), path);
     m_quiet = false;
     m_lastIndex = m_document->undoStack()->index();
-    m_lastChangeId = snapshot->lastChangeId;
-    m_propertiesVersion = snapshot->propertiesVersion;
-    m_versions = std::move(snapshot->versions);
-    m_ords = std::move(snapshot->ords);
+    m_projectId = snapshot.projectId;
+    m_lastChangeId = snapshot.lastChangeId;
+    m_propertiesVersion = snapshot.propertiesVersion;
+    m_versions = std::move(snapshot.versions);
+    m_ords = std::move(snapshot.ords);
     m_ownChanges.clear();
     m_stamps.clear();
     m_remoteTouch.clear();
-    return true;
+    m_touched.clear();
+    m_placed.clear();
 }
 
 } // namespace Workplan

@@ -59,20 +59,7 @@ bool TeamSync::open(const QString &url, QString *error)
                        && q.next() && q.value(0).toBool());
     }
 
-    m_quiet = true;
-    m_document->resetProject(std::move(snapshot->project), m_location.display);   // never the password
-    m_quiet = false;
-    m_lastIndex = m_document->undoStack()->index();
-    m_projectId = snapshot->projectId;
-    m_lastChangeId = snapshot->lastChangeId;
-    m_propertiesVersion = snapshot->propertiesVersion;
-    m_versions = std::move(snapshot->versions);
-    m_ords = std::move(snapshot->ords);
-    m_ownChanges.clear();
-    m_stamps.clear();
-    m_remoteTouch.clear();
-    m_touched.clear();
-    m_placed.clear();
+    adopt(std::move(*snapshot), m_location.display);   // never the password
 
     if (!connectNow(&problem)) {
         m_connected = false;
