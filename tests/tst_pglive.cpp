@@ -130,8 +130,11 @@ Project TestPgLive::fetch(const QString &project)
 }
 
 // The project as the change log alone gives it: the last publish's rows, then each later
-// change's rows (null: deleted) and properties, sorted by (ord, id).
-Project TestPgLive::replayLog(const QString &project)
+// change's rows (null: deleted) and properties up to change `upTo` (-1: all), sorted by
+// (ord, id). A publish of schema version 3 does not copy its rows into its log row: they
+// are the rows still of its version plus those an edit saved before rewriting them
+// (published_rows); an older publish's log row holds them itself.
+Project TestPgLive::replayLog(const QString &project, qint64 upTo)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("replay"));
     Project result;
@@ -145,18 +148,49 @@ Project TestPgLive::replayLog(const QString &project)
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral(
-            "SELECT c.kind, c.rows::text, c.properties::text FROM change_log c JOIN projects p ON p.id = c.project_id"
+            "SELECT c.kind, c.rows::text, c.properties::text, c.change_id, c.project_id FROM change_log c"
+            " JOIN projects p ON p.id = c.project_id"
             " WHERE p.name = ? AND c.change_id >= (SELECT max(change_id) FROM change_log c2 WHERE c2.project_id = p.id"
-            " AND c2.kind IN ('publish', 'replace')) ORDER BY c.change_id"));
+            " AND c2.kind IN ('publish', 'replace')) AND (? < 0 OR c.change_id <= ?) ORDER BY c.change_id"));
         q.addBindValue(project);
+        q.addBindValue(upTo);
+        q.addBindValue(upTo);
         q.exec();
         QMap<QString, QJsonObject> rows;
         QJsonObject properties;
+        QList<std::pair<QString, QJsonArray>> changes;   // kind, rows
+        qint64 projectId = 0, published = 0;
+        bool copied = false;   // the publish's log row holds its rows (schema version 2)
         while (q.next()) {
-            if (q.value(0).toString() != QLatin1String("edit") && q.value(0).toString() != QLatin1String("undo")
-                && q.value(0).toString() != QLatin1String("redo"))
+            changes.append({q.value(0).toString(), QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array()});
+            if (changes.size() == 1) {
+                published = q.value(3).toLongLong();
+                projectId = q.value(4).toLongLong();
+                copied = !q.isNull(1);
+            }
+            if (!q.isNull(2))
+                properties = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        }
+        if (!changes.isEmpty() && !copied) {
+            QSqlQuery r(db);
+            r.prepare(QStringLiteral(
+                "SELECT j.task_id, j.row::text FROM task_json j JOIN tasks t ON t.project_id = j.project_id"
+                " AND t.task_id = j.task_id WHERE t.project_id = ? AND t.version = ?"
+                " UNION ALL SELECT task_id, row::text FROM published_rows WHERE project_id = ? AND change_id = ?"));
+            r.addBindValue(projectId);
+            r.addBindValue(published);
+            r.addBindValue(projectId);
+            r.addBindValue(published);
+            r.exec();
+            QJsonArray publishedRows;
+            while (r.next())
+                publishedRows.append(QJsonObject{{QStringLiteral("task_id"), r.value(0).toString()},
+                                                 {QStringLiteral("row"), QJsonDocument::fromJson(r.value(1).toString().toUtf8()).object()}});
+            changes.first().second = publishedRows;
+        }
+        for (const auto &[kind, changed] : std::as_const(changes)) {
+            if (kind != QLatin1String("edit") && kind != QLatin1String("undo") && kind != QLatin1String("redo"))
                 rows.clear();
-            const QJsonArray changed = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array();
             for (const QJsonValue &v : changed) {
                 const QJsonObject o = v.toObject();
                 if (o.value(QLatin1String("row")).isObject())
@@ -164,8 +198,6 @@ Project TestPgLive::replayLog(const QString &project)
                 else
                     rows.remove(o.value(QLatin1String("task_id")).toString());
             }
-            if (!q.isNull(2))
-                properties = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
         }
         QList<std::pair<std::pair<double, QString>, Task>> tasks;
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {

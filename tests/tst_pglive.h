@@ -45,6 +45,7 @@ private slots:
     void readOnlyRole();
     void lostConnectionRefusesThenCatchesUp();
     void changeLogReplaysToTheDatabase();
+    void publishedProjectStaysInTheLog();
 
     void tenDriversAtOnce();
     void simultaneousRenameHasOneWinner();
@@ -60,7 +61,7 @@ private:
         Workplan::TeamSync sync{&doc};
     };
     std::unique_ptr<Editor> open(const QString &project, const QString &user);
-    Workplan::Project replayLog(const QString &project);
+    Workplan::Project replayLog(const QString &project, qint64 upTo = -1);
     Workplan::Project fetch(const QString &project);
     QProcess *startDriver(const QStringList &args);
     void runDrivers(const QString &project, int clients, int edits, bool restart);

@@ -299,3 +299,42 @@ void TestPgLive::changeLogReplaysToTheDatabase()
     for (const char *name : {"reach", "conflict", "undo", "stale-undo", "order", "crowd", "needed", "lost"})
         QVERIFY2(replayLog(QLatin1String(name)) == fetch(QLatin1String(name)), name);
 }
+
+// Schema version 3: a publish's log row names its tasks but does not copy their rows. The
+// first edit that rewrites or deletes a row as published saves it (published_rows), so the
+// log still gives the project as published, and the project as it is now; a republish
+// starts again from its own rows.
+void TestPgLive::publishedProjectStaysInTheLog()
+{
+    const Project original = makeProject(2);
+    const QString name = QStringLiteral("published");
+    QString error;
+    QVERIFY2(PostgresStore::publish(original, url(name), &error), qPrintable(error));
+    auto a = open(name, QStringLiteral("ann"));
+    QVERIFY(a);
+    const qint64 published = a->sync.lastChangeId();
+    const qint64 projectId = a->sync.projectId();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM change_log WHERE change_id = ? AND rows IS NULL"
+                                  " AND cardinality(task_ids) = ?"), {published, original.taskCount()}), 1);
+    // t0003 has a dependency, which its saved row keeps; it is rewritten twice, saved once.
+    a->doc.undoStack()->push(ChangeTaskCommand::setAttribute(&a->doc, QStringLiteral("t0003"), QStringLiteral("title"),
+                                                             QStringLiteral("Renamed")));
+    a->doc.undoStack()->push(new RemoveTasksCommand(&a->doc, {QStringLiteral("t0007")}));
+    a->doc.undoStack()->push(new AddTasksCommand(&a->doc, {added(QStringLiteral("n1"), QStringLiteral("s001"))}, 25));
+    a->doc.undoStack()->push(ChangeTaskCommand::setAttribute(&a->doc, QStringLiteral("t0003"), QStringLiteral("title"),
+                                                             QStringLiteral("Renamed twice")));
+    QCOMPARE(a->doc.undoStack()->count(), 4);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM published_rows WHERE project_id = ? AND change_id = ?"
+                                  " AND task_id IN ('t0003', 't0007')"), {projectId, published}), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM published_rows WHERE project_id = ? AND task_id = 'n1'"), {projectId}), 0);
+    QVERIFY(replayLog(name, published) == original);
+    QVERIFY(replayLog(name) == fetch(name));
+    QVERIFY(fetch(name) == a->doc.project());
+    QVERIFY(!(fetch(name) == original));
+
+    // A republish replaces the rows and what the earlier publish saved.
+    QVERIFY2(PostgresStore::publish(original, url(name), &error), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM published_rows WHERE project_id = ?"), {projectId}), 0);
+    QVERIFY(replayLog(name) == original);
+    QTRY_VERIFY_WITH_TIMEOUT(a->doc.project() == original, 5000);
+}

@@ -2,6 +2,7 @@
 // (pgcluster.h) that lives only for this run.
 
 #include "model/storage/json/jsonformat.h"
+#include "model/storage/postgres/postgresrows.h"
 #include "model/storage/postgres/postgresstore.h"
 #include "model/storage/projectfile.h"
 #include "model/storage/sqlite/sqliteformat.h"
@@ -84,6 +85,8 @@ private slots:
     void errors();
     void newerSchemaRefusedAndUntouched();
     void migrateVersion1();
+    void migrateVersion2();
+    void deletesCascadeWithoutForeignKeys();
     void forbiddenRowRefusesWholeLoad_data();
     void forbiddenRowRefusesWholeLoad();
 
@@ -215,10 +218,10 @@ void TestPostgres::unusualValuesRoundTrip()
              qPrintable(attributes));
 }
 
-// Rows travel as JSON arrays of up to 10,000 rows per statement (postgresrows.cpp): every
-// text field full of what JSON, array literals and SQL quote differently, over more than
-// one batch, comes back exactly; a row the server refuses in the second batch leaves the
-// project as it was.
+// Rows travel by COPY in pieces of 10,000 rows, or as JSON arrays of up to 10,000 rows per
+// statement (postgresrows.cpp): every text field full of what COPY, JSON, array literals
+// and SQL quote differently, over more than one piece, comes back exactly; a row the
+// server refuses in the second piece leaves the project as it was.
 void TestPostgres::awkwardTextInEveryFieldAcrossBatches()
 {
     const QStringList awkward{QStringLiteral("NULL"), QStringLiteral("null"), QStringLiteral("\"q\"uote'"),
@@ -257,26 +260,32 @@ void TestPostgres::awkwardTextInEveryFieldAcrossBatches()
         tasks.append(t);
     }
     p.setTasks(tasks);
-    QString error;
-    const QString target = url(QStringLiteral("awkward"));
-    QVERIFY2(PostgresStore::publish(p, target, &error), qPrintable(error));
-    const auto fetched = PostgresStore::fetch(target, &error);
-    QVERIFY2(fetched, qPrintable(error));
-    QCOMPARE(fetched->taskCount(), n);
-    for (int i = 0; i < n; ++i)
-        QVERIFY2(fetched->task(i) == p.task(i), qPrintable(p.task(i).id));
-    QVERIFY(*fetched == p);
-    QCOMPARE(JsonFormat::write(*fetched), viaWorkplanFile(p));
+    // Both ways rows travel: COPY, and the JSON statements where COPY is not available.
+    for (const bool copy : {true, false}) {
+        PostgresRows::setCopyAllowed(copy);
+        QString error;
+        const QString target = url(copy ? QStringLiteral("awkward") : QStringLiteral("awkward-json"));
+        QVERIFY2(PostgresStore::publish(p, target, &error), qPrintable(error));
+        const auto fetched = PostgresStore::fetch(target, &error);
+        QVERIFY2(fetched, qPrintable(error));
+        QCOMPARE(fetched->taskCount(), n);
+        for (int i = 0; i < n; ++i)
+            QVERIFY2(fetched->task(i) == p.task(i), qPrintable(p.task(i).id));
+        QVERIFY(*fetched == p);
+        QCOMPARE(JsonFormat::write(*fetched), viaWorkplanFile(p));
 
-    // PostgreSQL text cannot hold U+0000: the server refuses that row in the second batch,
-    // and the whole publish with it.
-    Project broken = p;
-    broken.task(n - 1).type = QStringLiteral("zero") + QChar(0) + QStringLiteral("byte");
-    const qint64 before = count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM change_log"));
-    QVERIFY(!PostgresStore::publish(broken, target, &error));
-    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM change_log")), before);
-    const auto still = PostgresStore::fetch(target, &error);
-    QVERIFY2(still && *still == p, qPrintable(error));
+        // PostgreSQL text cannot hold U+0000: the server refuses that row near the end,
+        // and the whole publish with it.
+        Project broken = p;
+        broken.task(n - 1).type = QStringLiteral("zero") + QChar(0) + QStringLiteral("byte");
+        const qint64 before = count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM change_log"));
+        QVERIFY(!PostgresStore::publish(broken, target, &error));
+        qInfo("%s", qPrintable(error));
+        QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM change_log")), before);
+        const auto still = PostgresStore::fetch(target, &error);
+        QVERIFY2(still && *still == p, qPrintable(error));
+    }
+    PostgresRows::setCopyAllowed(true);
 }
 
 void TestPostgres::schemaAndChangeLog()
@@ -284,7 +293,7 @@ void TestPostgres::schemaAndChangeLog()
     QString error;
     QVERIFY2(PostgresStore::publish(loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json")),
                                     url(QStringLiteral("logged")), &error), qPrintable(error));
-    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 2);
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 3);
     QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM workplan_meta")), 1);
     QCOMPARE(m_cluster.scalar(QStringLiteral("wp"), QStringLiteral(
                  "SELECT c.who || ' ' || c.kind || ' ' || c.project_version FROM change_log c JOIN projects p ON p.id = c.project_id"
@@ -443,7 +452,7 @@ void TestPostgres::newerSchemaRefusedAndUntouched()
     const QString out = m_dir.filePath(QStringLiteral("future.json"));
     const Result fetched = runWorkplan({QStringLiteral("convert"), target, out});
     QCOMPARE(fetched.exitCode, 2);
-    QVERIFY2(fetched.err.contains("schema version 7 is newer than this Workplan's 2"), fetched.err.constData());
+    QVERIFY2(fetched.err.contains("schema version 7 is newer than this Workplan's 3"), fetched.err.constData());
     QVERIFY(fetched.err.contains("project=future"));
     QVERIFY(!QFile::exists(out));
     const Result analysed = runWorkplan({QStringLiteral("analyze"), target, QStringLiteral("--json")});
@@ -452,14 +461,14 @@ void TestPostgres::newerSchemaRefusedAndUntouched()
     for (const char *project : {"future", "another"}) {
         const Result published = runWorkplan({QStringLiteral("convert"), example, url(QLatin1String(project), QStringLiteral("newer"))});
         QCOMPARE(published.exitCode, 2);
-        QVERIFY2(published.err.contains("schema version 7 is newer than this Workplan's 2"), published.err.constData());
+        QVERIFY2(published.err.contains("schema version 7 is newer than this Workplan's 3"), published.err.constData());
     }
     QCOMPARE(m_cluster.scalar(QStringLiteral("newer"), state).toString(), before);
     QCOMPARE(count(QStringLiteral("newer"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 7);
 }
 
 // A database of schema version 1: a fetch says how to upgrade and changes nothing; the
-// first publish upgrades it in its transaction, and the old project reads back whole, in
+// first publish upgrades it in its transaction (1 → 2 → 3), and the old project reads back whole, in
 // its order, with its dependencies, its rows now keyed by task id.
 void TestPostgres::migrateVersion1()
 {
@@ -473,7 +482,7 @@ void TestPostgres::migrateVersion1()
 
     const Project other = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json"));
     QVERIFY2(PostgresStore::publish(other, url(QStringLiteral("newer-one"), QStringLiteral("old")), &error), qPrintable(error));
-    QCOMPARE(count(QStringLiteral("old"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 2);
+    QCOMPARE(count(QStringLiteral("old"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 3);
     const auto legacy = PostgresStore::fetch(url(QStringLiteral("legacy"), QStringLiteral("old")), &error);
     QVERIFY2(legacy, qPrintable(error));
     QCOMPARE(legacy->name, QStringLiteral("Legacy plan"));
@@ -493,6 +502,81 @@ void TestPostgres::migrateVersion1()
     QVERIFY(legacy->task(2).status == Status::Completed);
     const auto fetchedOther = PostgresStore::fetch(url(QStringLiteral("newer-one"), QStringLiteral("old")), &error);
     QVERIFY2(fetchedOther && *fetchedOther == other, qPrintable(error));
+}
+
+// A database of schema version 2 with a published and edited project: a fetch says how to
+// upgrade and changes nothing; the first publish upgrades it to 3 in its transaction. The
+// old project reads back as it was, its log rows stay (the publish's with its rows), the
+// foreign keys are gone and the deletes still cascade; a new publish logs no rows.
+void TestPostgres::migrateVersion2()
+{
+    QFile sql(QStringLiteral(WORKPLAN_SOURCE_DIR "/tests/data/postgres-schema-v2.sql"));
+    QVERIFY(sql.open(QIODevice::ReadOnly));
+    QString error;
+    QVERIFY2(m_cluster.createDatabase(QStringLiteral("old2"), &error), qPrintable(error));
+    QVERIFY2(m_cluster.exec(QStringLiteral("old2"), QString::fromUtf8(sql.readAll()), &error), qPrintable(error));
+    QVERIFY(!PostgresStore::fetch(url(QStringLiteral("legacy"), QStringLiteral("old2")), &error));
+    QVERIFY2(error.contains(QLatin1String("schema version 2; publish a project or open one for editing to upgrade it to version 3")),
+             qPrintable(error));
+    QCOMPARE(count(QStringLiteral("old2"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 2);
+
+    const Project other = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/bug-fix-critical.json"));
+    QVERIFY2(PostgresStore::publish(other, url(QStringLiteral("newer-one"), QStringLiteral("old2")), &error), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("old2"), QStringLiteral("SELECT schema_version FROM workplan_meta")), 3);
+    const auto legacy = PostgresStore::fetch(url(QStringLiteral("legacy"), QStringLiteral("old2")), &error);
+    QVERIFY2(legacy, qPrintable(error));
+    QCOMPARE(legacy->name, QStringLiteral("Legacy two"));
+    QCOMPARE(legacy->calendar.hoursPerDay, 7.5);
+    QCOMPARE(legacy->taskCount(), 3);
+    QCOMPARE(legacy->task(0).id, QStringLiteral("z-root"));
+    QCOMPARE(legacy->task(1).id, QStringLiteral("b-child"));
+    QCOMPARE(legacy->task(1).title(), QStringLiteral("Build it"));
+    QCOMPARE(legacy->task(1).dependencies.size(), 1);
+    QCOMPARE(legacy->task(1).dependencies.first().lag.toString(), QStringLiteral("1 day"));
+    QCOMPARE(count(QStringLiteral("old2"), QStringLiteral(
+                 "SELECT count(*) FROM change_log WHERE project_id = 1 AND rows IS NOT NULL")), 2);
+    QCOMPARE(count(QStringLiteral("old2"), QStringLiteral("SELECT published_change_id FROM projects WHERE name = 'legacy'")), 0);
+    QCOMPARE(count(QStringLiteral("old2"), QStringLiteral(
+                 "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('tasks'::regclass, 'dependencies'::regclass)")), 0);
+    QCOMPARE(m_cluster.scalar(QStringLiteral("old2"), QStringLiteral(
+                 "SELECT (rows IS NULL) || ' ' || (published_change_id = change_id) FROM change_log c JOIN projects p ON p.id = c.project_id"
+                 " WHERE p.name = 'newer-one'")).toString(), QStringLiteral("true true"));
+    const auto fetchedOther = PostgresStore::fetch(url(QStringLiteral("newer-one"), QStringLiteral("old2")), &error);
+    QVERIFY2(fetchedOther && *fetchedOther == other, qPrintable(error));
+    QVERIFY2(m_cluster.exec(QStringLiteral("old2"), QStringLiteral("DELETE FROM tasks WHERE task_id = 'b-child'"), &error), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("old2"), QStringLiteral("SELECT count(*) FROM dependencies WHERE project_id = 1")), 0);
+}
+
+// Schema version 3 has no foreign keys on tasks and dependencies (each checked every row
+// of a publish): deleting a task by hand still takes its dependencies, and deleting a
+// project its tasks, their dependencies and what its publish saved; nothing of another
+// project goes.
+void TestPostgres::deletesCascadeWithoutForeignKeys()
+{
+    const Project a = loadJson(QStringLiteral(WORKPLAN_EXAMPLES_DIR "/enterprise-release.json"));
+    QString error;
+    QVERIFY2(PostgresStore::publish(a, url(QStringLiteral("cascade-a")), &error), qPrintable(error));
+    QVERIFY2(PostgresStore::publish(a, url(QStringLiteral("cascade-b")), &error), qPrintable(error));
+    const qint64 idA = count(QStringLiteral("wp"), QStringLiteral("SELECT id FROM projects WHERE name = 'cascade-a'"));
+    const qint64 idB = count(QStringLiteral("wp"), QStringLiteral("SELECT id FROM projects WHERE name = 'cascade-b'"));
+    const QString owner = m_cluster.scalar(QStringLiteral("wp"), QStringLiteral("SELECT min(task_id) FROM dependencies WHERE project_id = ?"),
+                                           {idA}).toString();
+    QVERIFY(!owner.isEmpty());
+    const qint64 deps = count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM dependencies WHERE project_id = ?"), {idA});
+    const qint64 ownDeps = count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM dependencies WHERE project_id = ? AND task_id = ?"),
+                                 {idA, owner});
+    QVERIFY(ownDeps > 0);
+    QVERIFY2(m_cluster.exec(QStringLiteral("wp"), QStringLiteral("DELETE FROM tasks WHERE project_id = ? AND task_id = ?"), &error,
+                            {idA, owner}), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM dependencies WHERE project_id = ?"), {idA}), deps - ownDeps);
+    QVERIFY2(m_cluster.exec(QStringLiteral("wp"), QStringLiteral("INSERT INTO published_rows VALUES (?, 1, 'x', '{}')"), &error, {idA}),
+             qPrintable(error));
+    QVERIFY2(m_cluster.exec(QStringLiteral("wp"), QStringLiteral("DELETE FROM projects WHERE id = ?"), &error, {idA}), qPrintable(error));
+    for (const char *table : {"tasks", "dependencies", "published_rows"})
+        QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM %1 WHERE project_id = ?").arg(QLatin1String(table)), {idA}), 0);
+    const auto b = PostgresStore::fetch(url(QStringLiteral("cascade-b")), &error);
+    QVERIFY2(b && *b == a, qPrintable(error));
+    QCOMPARE(count(QStringLiteral("wp"), QStringLiteral("SELECT count(*) FROM dependencies WHERE project_id = ?"), {idB}), deps);
 }
 
 void TestPostgres::forbiddenRowRefusesWholeLoad_data()

@@ -1,11 +1,17 @@
 #include "postgresconnection.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QVariant>
+
+#if defined(Q_OS_LINUX)
+#include <dlfcn.h>
+#endif
 
 namespace Workplan::PostgresStore {
 
@@ -32,7 +38,119 @@ QString withoutPassword(const QString &url)
     return url.left(colon) + url.mid(at);
 }
 
+// The few libpq calls a COPY needs, from the libpq already loaded for the QPSQL driver
+// (RTLD_NOLOAD: never a second copy, whose PGconn would not be this one). Declared here
+// rather than from libpq-fe.h, which the build does not need otherwise; the values are
+// libpq's stable ABI (ExecStatusType: PGRES_COMMAND_OK 1, PGRES_COPY_IN 4).
+struct LibPq
+{
+    using Exec = void *(*)(void *, const char *);
+    using Status = int (*)(const void *);
+    using Clear = void (*)(void *);
+    using PutCopyData = int (*)(void *, const char *, int);
+    using PutCopyEnd = int (*)(void *, const char *);
+    using GetResult = void *(*)(void *);
+    using ErrorMessage = char *(*)(const void *);
+    enum { CommandOk = 1, CopyIn = 4 };
+
+    Exec exec = nullptr;
+    Status status = nullptr;
+    Clear clear = nullptr;
+    PutCopyData putCopyData = nullptr;
+    PutCopyEnd putCopyEnd = nullptr;
+    GetResult getResult = nullptr;
+    ErrorMessage errorMessage = nullptr;   // of the connection
+
+    LibPq()
+    {
+#if defined(Q_OS_LINUX)
+        void *lib = ::dlopen("libpq.so.5", RTLD_LAZY | RTLD_NOLOAD);
+        if (!lib)
+            return;
+        exec = reinterpret_cast<Exec>(::dlsym(lib, "PQexec"));
+        status = reinterpret_cast<Status>(::dlsym(lib, "PQresultStatus"));
+        clear = reinterpret_cast<Clear>(::dlsym(lib, "PQclear"));
+        putCopyData = reinterpret_cast<PutCopyData>(::dlsym(lib, "PQputCopyData"));
+        putCopyEnd = reinterpret_cast<PutCopyEnd>(::dlsym(lib, "PQputCopyEnd"));
+        getResult = reinterpret_cast<GetResult>(::dlsym(lib, "PQgetResult"));
+        errorMessage = reinterpret_cast<ErrorMessage>(::dlsym(lib, "PQerrorMessage"));
+#endif
+    }
+    bool complete() const { return exec && status && clear && putCopyData && putCopyEnd && getResult && errorMessage; }
+
+    static const LibPq &get()
+    {
+        static const LibPq lib;
+        return lib;
+    }
+};
+
+// The driver's PGconn, or null.
+void *nativeHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // PGconn is libpq's typedef of struct pg_conn; Qt names the type either way.
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<void *const *>(handle.constData());
+}
+
 } // namespace
+
+CopyIn::CopyIn(const QSqlDatabase &db)
+{
+    if (LibPq::get().complete())
+        m_conn = nativeHandle(db);
+}
+
+bool CopyIn::start(const QByteArray &statement, QString *problem)
+{
+    const LibPq &pq = LibPq::get();
+    if (!m_conn) {
+        *problem = QStringLiteral("COPY is not available on this connection");
+        return false;
+    }
+    void *started = pq.exec(m_conn, statement.constData());
+    const int status = started ? pq.status(started) : 0;
+    if (started)
+        pq.clear(started);
+    // Anything else the server answered has been read in full by PQexec.
+    if (status != LibPq::CopyIn) {
+        *problem = QString::fromUtf8(pq.errorMessage(m_conn)).simplified();
+        return false;
+    }
+    m_sent = true;
+    return true;
+}
+
+bool CopyIn::send(const QByteArray &rows)
+{
+    // libpq takes an int length: pieces of 1 MB at most.
+    constexpr qsizetype kPiece = 1 << 20;
+    for (qsizetype at = 0; m_sent && at < rows.size(); at += kPiece)
+        m_sent = LibPq::get().putCopyData(m_conn, rows.constData() + at, int(qMin(kPiece, rows.size() - at))) == 1;
+    return m_sent;
+}
+
+bool CopyIn::finish(QString *problem)
+{
+    const LibPq &pq = LibPq::get();
+    // A failed send ends the COPY with an error of our own, so nothing half-sent is kept.
+    bool ok = pq.putCopyEnd(m_conn, m_sent ? nullptr : "Workplan could not send every row") == 1 && m_sent;
+    QString why = ok ? QString() : QString::fromUtf8(pq.errorMessage(m_conn)).simplified();
+    // The COPY's result, then null: every one is read, so the connection is idle again.
+    while (void *result = pq.getResult(m_conn)) {
+        if (pq.status(result) != LibPq::CommandOk) {
+            ok = false;
+            if (why.isEmpty())
+                why = QString::fromUtf8(pq.errorMessage(m_conn)).simplified();
+        }
+        pq.clear(result);
+    }
+    if (!ok)
+        *problem = why.isEmpty() ? QStringLiteral("the rows could not be sent") : why;
+    return ok;
+}
 
 bool isUrl(const QString &path)
 {

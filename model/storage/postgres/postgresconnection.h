@@ -2,6 +2,7 @@
 
 #include "postgresstore.h"
 
+#include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -26,6 +27,30 @@ public:
 private:
     QString m_name;
     QSqlDatabase m_db;
+};
+
+// COPY ... FROM STDIN on the connection of `db`, inside its open transaction, the rows in
+// COPY's text format, sent while the caller encodes the next ones. QPSQL has no COPY, so
+// this goes to libpq directly, through the driver's native handle and the libpq the
+// driver itself loaded. Only when no query of the connection is still delivering rows.
+class CopyIn
+{
+public:
+    explicit CopyIn(const QSqlDatabase &db);
+    // False (and nothing sent) when the driver is not libpq-based or its libpq cannot be
+    // found: the caller then takes another way.
+    bool available() const { return m_conn != nullptr; }
+    // Starts `statement` (a COPY ... FROM STDIN). False with *problem: the server's reason.
+    bool start(const QByteArray &statement, QString *problem);
+    // Sends rows (whole lines); false when the connection failed (finish() says why).
+    bool send(const QByteArray &rows);
+    // Ends the COPY and reads its outcome. False with *problem (the server's message, e.g.
+    // the row it refused); the transaction is then aborted.
+    bool finish(QString *problem);
+
+private:
+    void *m_conn = nullptr;
+    bool m_sent = true;
 };
 
 // "URL: problem", the form of every message of this store.

@@ -1,9 +1,11 @@
-// PostgresStore::fetch: one project out of the team database (postgresstore.h).
+// PostgresStore::fetch: one project out of the team database (postgresstore.h); and
+// PostgresRows::decode, the same checks on one row of the change log (postgresrows.h).
 
 #include "postgresstore.h"
 
 #include "../../validation.h"
 #include "postgresconnection.h"
+#include "postgresrows.h"
 #include "postgresschema.h"
 #include "../presenceflags.h"
 
@@ -217,15 +219,16 @@ std::optional<TeamSnapshot> fetchSnapshot(QSqlDatabase &db, const Location &loca
             return std::nullopt;
         }
         QString why;
-        const auto state = PostgresSchema::inspect(db, &why);
+        int version = 0;
+        const auto state = PostgresSchema::inspect(db, &why, &version);
         if (!state)
             refusal = Refusal{QString(), why};
         else if (*state == PostgresSchema::State::Missing)
             refusal = Refusal{QString(), QStringLiteral("the database %1 has no Workplan schema (publish a project to create it)").arg(location.database)};
         else if (*state == PostgresSchema::State::Old)
-            refusal = Refusal{QString(), QStringLiteral("the database %1 has Workplan schema version 1; publish a project or open one "
-                                                        "for editing to upgrade it to version %2")
-                                             .arg(location.database).arg(PostgresSchema::kSchemaVersion)};
+            refusal = Refusal{QString(), QStringLiteral("the database %1 has Workplan schema version %2; publish a project or open one "
+                                                        "for editing to upgrade it to version %3")
+                                             .arg(location.database).arg(version).arg(PostgresSchema::kSchemaVersion)};
         else
             refusal = Reader(db).read(location, snapshot);
         db.rollback();
@@ -266,3 +269,82 @@ std::optional<Project> fetch(const QString &url, QString *error)
 }
 
 } // namespace Workplan::PostgresStore
+
+namespace Workplan::PostgresRows {
+
+// One `task_json` row (a log row, a refresh) back into a Task: the checks of a fetch.
+bool decode(const QJsonObject &row, Task *task, double *ord, QString *problem)
+{
+    Task t;
+    t.id = row.value(QLatin1String("task_id")).toString();
+    auto refuse = [&](const QString &what) {
+        *problem = QStringLiteral("task '%1': %2").arg(t.id, what);
+        return false;
+    };
+    if (t.id.isEmpty())
+        return refuse(QStringLiteral("a row without a task id"));
+    *ord = row.value(QLatin1String("ord")).toDouble();
+    t.type = row.value(QLatin1String("task_type")).toString();
+    const QJsonValue parent = row.value(QLatin1String("parent_task_id"));
+    if (parent.isString())
+        t.parentId = parent.toString();
+    const QString status = row.value(QLatin1String("status")).toString();
+    const auto s = statusFromString(status);
+    if (!s)
+        return refuse(QStringLiteral("unknown status '%1'").arg(status));
+    t.status = *s;
+    const QString stage = row.value(QLatin1String("lifecycle_stage")).toString();
+    const auto l = lifecycleFromString(stage);
+    if (!l)
+        return refuse(QStringLiteral("unknown lifecycle_stage '%1'").arg(stage));
+    t.lifecycle = *l;
+    t.hasParentField = row.value(QLatin1String("has_parent_field")).toBool();
+    t.hasStatus = row.value(QLatin1String("has_status")).toBool();
+    t.hasLifecycle = row.value(QLatin1String("has_lifecycle")).toBool();
+    t.hasAttributes = row.value(QLatin1String("has_attributes")).toBool();
+    t.hasDependencies = row.value(QLatin1String("has_dependencies")).toBool();
+    const QJsonValue x = row.value(QLatin1String("pos_x"));
+    const QJsonValue y = row.value(QLatin1String("pos_y"));
+    if (x.isDouble() && y.isDouble()) {
+        t.position = QPointF(x.toDouble(), y.toDouble());
+        t.hasPosition = true;
+    }
+    t.attributes = row.value(QLatin1String("attributes")).toObject();
+    t.extra = row.value(QLatin1String("extra")).toObject();
+    const QJsonArray deps = row.value(QLatin1String("dependencies")).toArray();
+    for (const QJsonValue &v : deps) {
+        const QJsonObject o = v.toObject();
+        Dependency d;
+        d.taskId = o.value(QLatin1String("prerequisite_task_id")).toString();
+        const QString type = o.value(QLatin1String("dependency_type")).toString();
+        const auto dt = dependencyTypeFromString(type);
+        if (!dt)
+            return refuse(QStringLiteral("unknown dependency_type '%1'").arg(type));
+        d.type = *dt;
+        const QJsonValue description = o.value(QLatin1String("description"));
+        if (description.isString()) {
+            d.description = description.toString();
+            if (d.description.isNull())
+                d.description = QStringLiteral("");
+        }
+        d.mandatory = o.value(QLatin1String("is_mandatory")).toBool();
+        d.hasMandatory = o.value(QLatin1String("has_mandatory")).toBool();
+        d.waived = o.value(QLatin1String("waived")).toBool();
+        d.hasWaived = o.value(QLatin1String("has_waived")).toBool();
+        const QJsonValue lag = o.value(QLatin1String("lag"));
+        if (lag.isString() || lag.isDouble())
+            d.lag = lag;
+        else if (!lag.isNull() && !lag.isUndefined())
+            return refuse(QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours").arg(d.taskId));
+        d.conditions = o.value(QLatin1String("conditions")).toObject();
+        d.hasConditions = o.value(QLatin1String("has_conditions")).toBool();
+        d.extra = o.value(QLatin1String("extra")).toObject();
+        t.dependencies.append(std::move(d));
+    }
+    QList<Task> one{std::move(t)};
+    settlePresenceFlags(one, /*withAttributes=*/true);
+    *task = std::move(one.first());
+    return true;
+}
+
+} // namespace Workplan::PostgresRows

@@ -4,6 +4,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <iterator>
+
 namespace Workplan::PostgresSchema {
 
 namespace {
@@ -38,15 +40,55 @@ constexpr char kTaskJsonView[] =
     "  FROM dependencies d WHERE d.project_id = t.project_id AND d.task_id = t.task_id), '[]'::jsonb)) AS row"
     " FROM tasks t";
 
-// Version 2, as a fresh database gets it. Names are unqualified, so the schema lands in
+// Version 3: what a publish wrote, kept for the log. A publish's log row names its rows
+// (task_ids) but does not copy them (64 MB of JSON for 100k tasks, more than half of the
+// publish's time): they are the `tasks` rows whose version is still that publish's change.
+// An edit that rewrites or deletes such a row first saves it here as `task_json` gives
+// it (TeamSyncSql::deleteRows), so the project as published stays readable: the rows of
+// that version plus these. Kept for a project's latest publish only: a republish replaces
+// every row, and with them what an older publish could be rebuilt from.
+constexpr char kPublishedRowsTable[] =
+    "CREATE TABLE published_rows ("
+    " project_id bigint NOT NULL,"
+    " change_id bigint NOT NULL,"
+    " task_id text NOT NULL,"
+    " row jsonb NOT NULL,"
+    " PRIMARY KEY (project_id, change_id, task_id))";
+
+// Version 3 has no foreign keys on tasks and dependencies: each checks its row on insert
+// (a look-up and a row lock per row, 1.2 s of a 100k-task publish), and every row Workplan
+// writes comes with its task from one validated project, in a transaction holding the
+// project's row lock. What the keys also did, deleting with the project and with the task,
+// these statement triggers do, once per statement rather than once per row.
+// `search_path FROM CURRENT`: the tables are found where the schema was created, whatever
+// the deleting session's path.
+constexpr char kTaskRowsDeletedFunction[] =
+    "CREATE FUNCTION workplan_task_rows_deleted() RETURNS trigger LANGUAGE plpgsql"
+    " SET search_path FROM CURRENT AS $$ BEGIN"
+    " DELETE FROM dependencies d USING deleted_rows o WHERE d.project_id = o.project_id AND d.task_id = o.task_id;"
+    " RETURN NULL; END $$";
+constexpr char kTaskRowsDeletedTrigger[] =
+    "CREATE TRIGGER task_rows_deleted AFTER DELETE ON tasks REFERENCING OLD TABLE AS deleted_rows"
+    " FOR EACH STATEMENT EXECUTE FUNCTION workplan_task_rows_deleted()";
+constexpr char kProjectDeletedFunction[] =
+    "CREATE FUNCTION workplan_project_deleted() RETURNS trigger LANGUAGE plpgsql"
+    " SET search_path FROM CURRENT AS $$ BEGIN"
+    " DELETE FROM tasks WHERE project_id = OLD.id;"
+    " DELETE FROM published_rows WHERE project_id = OLD.id;"
+    " RETURN NULL; END $$";
+constexpr char kProjectDeletedTrigger[] =
+    "CREATE TRIGGER project_deleted AFTER DELETE ON projects FOR EACH ROW EXECUTE FUNCTION workplan_project_deleted()";
+
+// Version 3, as a fresh database gets it. Names are unqualified, so the schema lands in
 // the connection's search_path.
 //
 // The vocabularies (status, lifecycle_stage, dependency_type) are deliberately not CHECKed:
 // Workplan refuses an unknown word on fetch with a message naming the task, which tells a
 // user more than a constraint violation would. Structure the database can guard cheaply is
-// guarded here as well (types, NOT NULL, objects, keys, cascades). A dependency's
-// prerequisite and a task's parent are not foreign keys for the same reason; TeamSync
-// checks them inside each edit's transaction (teamsync.cpp).
+// guarded here as well (types, NOT NULL, objects, keys, cascades; the foreign keys of
+// version 2 are triggers now, above). A dependency's prerequisite and a task's parent are
+// not foreign keys for the same reason; TeamSync checks them inside each edit's
+// transaction (teamsync.cpp).
 //
 // `attributes` is `json`, not `jsonb`: `json` keeps the text exactly as written (key
 // order, number spelling), which the byte-identical round trip needs, and still checks
@@ -57,7 +99,8 @@ constexpr char kTaskJsonView[] =
 // Version 2 is for live editing (issue #22 item 3): a task row is keyed by its id, not its
 // place, so one edit rewrites only the rows it touched; the order is a number (`ord`) a
 // new task takes between its neighbours'; every row carries the change that last wrote it
-// (`version`), which is what an edit's optimistic check compares.
+// (`version`), which is what an edit's optimistic check compares. Version 3 makes a
+// publish cheaper (issue #22 item 7): no per-row foreign keys, no rows copied into the log.
 const char *const kCreate[] = {
     "CREATE TABLE workplan_meta ("
     " singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),"
@@ -75,9 +118,10 @@ const char *const kCreate[] = {
     " version bigint NOT NULL DEFAULT 1,"
     " published_at timestamptz NOT NULL DEFAULT now(),"
     " properties_version bigint NOT NULL DEFAULT 0,"
-    " last_change_id bigint NOT NULL DEFAULT 0)",
+    " last_change_id bigint NOT NULL DEFAULT 0,"
+    " published_change_id bigint NOT NULL DEFAULT 0)",
     "CREATE TABLE tasks ("
-    " project_id bigint NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+    " project_id bigint NOT NULL,"
     " task_id text NOT NULL CHECK (task_id <> ''),"
     " ord double precision NOT NULL,"
     " task_type text NOT NULL,"
@@ -114,8 +158,7 @@ const char *const kCreate[] = {
     " conditions jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(conditions) = 'object'),"
     " has_conditions boolean NOT NULL,"
     " extra jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(extra) = 'object'),"
-    " PRIMARY KEY (project_id, task_id, ord),"
-    " FOREIGN KEY (project_id, task_id) REFERENCES tasks (project_id, task_id) ON DELETE CASCADE)",
+    " PRIMARY KEY (project_id, task_id, ord))",
     "CREATE INDEX dependencies_by_prerequisite ON dependencies (project_id, prerequisite_task_id)",
     // No foreign key: the log outlives a project that is dropped by hand.
     "CREATE TABLE change_log ("
@@ -132,6 +175,11 @@ const char *const kCreate[] = {
     "CREATE INDEX change_log_by_project ON change_log (project_id, change_id)",
     kPresenceTable,
     kTaskJsonView,
+    kPublishedRowsTable,
+    kTaskRowsDeletedFunction,
+    kTaskRowsDeletedTrigger,
+    kProjectDeletedFunction,
+    kProjectDeletedTrigger,
 };
 
 // Version 1 → 2, in the caller's transaction: the same tables, keyed by task id.
@@ -166,6 +214,26 @@ const char *const kMigrate1To2[] = {
     "UPDATE workplan_meta SET schema_version = 2",
 };
 
+// Version 2 → 3, in the caller's transaction: the foreign keys of tasks and dependencies
+// become the cascades above, and the publish's rows leave the log. Every row stays; the
+// constraints are found by what they refer to, not by name (a version-1 database upgraded
+// to 2 named them as a fresh version 2 does, but a hand-made one may not).
+const char *const kMigrate2To3[] = {
+    "DO $$ DECLARE c record; BEGIN"
+    " FOR c IN SELECT conrelid::regclass AS t, conname FROM pg_constraint WHERE contype = 'f'"
+    "  AND conrelid IN ('tasks'::regclass, 'dependencies'::regclass) LOOP"
+    "  EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.t, c.conname);"
+    " END LOOP; END $$",
+    // 0: the latest publish's log row still holds its rows, as version 2 wrote them.
+    "ALTER TABLE projects ADD COLUMN published_change_id bigint NOT NULL DEFAULT 0",
+    kPublishedRowsTable,
+    kTaskRowsDeletedFunction,
+    kTaskRowsDeletedTrigger,
+    kProjectDeletedFunction,
+    kProjectDeletedTrigger,
+    "UPDATE workplan_meta SET schema_version = 3",
+};
+
 bool exec(QSqlQuery &q, const QString &sql, QString *problem)
 {
     if (q.exec(sql))
@@ -185,7 +253,7 @@ bool metaTableExists(const QSqlDatabase &db, bool *exists, QString *problem)
 
 } // namespace
 
-std::optional<State> inspect(const QSqlDatabase &db, QString *problem)
+std::optional<State> inspect(const QSqlDatabase &db, QString *problem, int *version)
 {
     bool exists = false;
     if (!metaTableExists(db, &exists, problem))
@@ -201,16 +269,18 @@ std::optional<State> inspect(const QSqlDatabase &db, QString *problem)
         *problem = QStringLiteral("the Workplan schema is damaged: workplan_meta has no row");
         return std::nullopt;
     }
-    const int version = q.value(0).toInt();
-    if (version > kSchemaVersion) {
-        *problem = QStringLiteral("schema version %1 is newer than this Workplan's %2").arg(version).arg(kSchemaVersion);
+    const int found = q.value(0).toInt();
+    if (found > kSchemaVersion) {
+        *problem = QStringLiteral("schema version %1 is newer than this Workplan's %2").arg(found).arg(kSchemaVersion);
         return std::nullopt;
     }
-    if (version < 1) {
-        *problem = QStringLiteral("the Workplan schema is damaged: schema version %1").arg(version);
+    if (found < 1) {
+        *problem = QStringLiteral("the Workplan schema is damaged: schema version %1").arg(found);
         return std::nullopt;
     }
-    return version < kSchemaVersion ? State::Old : State::Current;
+    if (version)
+        *version = found;
+    return found < kSchemaVersion ? State::Old : State::Current;
 }
 
 bool ensure(const QSqlDatabase &db, QString *problem)
@@ -227,20 +297,27 @@ bool ensure(const QSqlDatabase &db, QString *problem)
         *problem = q.lastError().text().simplified();
         return false;
     }
-    // Someone else may have created it while this transaction waited for the lock.
-    state = inspect(db, problem);
+    // Someone else may have created or upgraded it while this transaction waited.
+    int version = 0;
+    state = inspect(db, problem, &version);
     if (!state)
         return false;
     if (*state == State::Current)
         return true;
     if (*state == State::Old) {
-        // Only version 1 is older today. Nothing of it is lost: each row keeps its values,
-        // its file position becomes its `ord`.
-        for (const char *statement : kMigrate1To2) {
-            if (!exec(q, QLatin1String(statement), problem)) {
-                *problem = QStringLiteral("cannot upgrade the Workplan schema from version 1 to %1: %2")
-                               .arg(kSchemaVersion).arg(*problem);
-                return false;
+        // One step at a time, each ending with its version in workplan_meta. Nothing is
+        // lost: version 1's file position becomes `ord`; version 2's rows stay as they are.
+        struct Step { int from; const char *const *statements; std::size_t count; };
+        const Step steps[] = {{1, kMigrate1To2, std::size(kMigrate1To2)}, {2, kMigrate2To3, std::size(kMigrate2To3)}};
+        for (const Step &step : steps) {
+            if (version > step.from)
+                continue;
+            for (std::size_t i = 0; i < step.count; ++i) {
+                if (!exec(q, QLatin1String(step.statements[i]), problem)) {
+                    *problem = QStringLiteral("cannot upgrade the Workplan schema from version %1 to %2: %3")
+                                   .arg(version).arg(kSchemaVersion).arg(*problem);
+                    return false;
+                }
             }
         }
         return true;

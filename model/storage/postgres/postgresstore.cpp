@@ -4,6 +4,7 @@
 #include "postgresconnection.h"
 #include "postgresrows.h"
 #include "postgresschema.h"
+#include "teamsyncsql.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,68 +65,54 @@ bool writeProject(QSqlDatabase &db, const Project &project, const Location &loca
     const qint64 changeId = q.value(0).toLongLong();
     q.finish();
 
-    // The dependencies go with their tasks (ON DELETE CASCADE).
-    q.prepare(QStringLiteral("DELETE FROM tasks WHERE project_id = ?::bigint"));
-    q.addBindValue(projectId);
-    if (!q.exec()) {
-        *problem = q.lastError().text().simplified();
-        return false;
+    // A republish replaces every row, and what the previous publish left for the log
+    // (published_rows, postgresschema.cpp). The dependencies go first, by the index, so
+    // the tasks' delete trigger finds none of them left to delete row by row.
+    if (version > 1) {
+        q.prepare(QStringLiteral("WITH kept AS (DELETE FROM published_rows WHERE project_id = ?::bigint),"
+                                 " deps AS (DELETE FROM dependencies WHERE project_id = ?::bigint)"
+                                 " DELETE FROM tasks WHERE project_id = ?::bigint"));
+        q.addBindValue(projectId);
+        q.addBindValue(projectId);
+        q.addBindValue(projectId);
+        if (!q.exec()) {
+            *problem = q.lastError().text().simplified();
+            return false;
+        }
     }
     QList<PostgresRows::Row> rows;
+    QStringList ids;
     rows.reserve(project.taskCount());
-    for (int i = 0; i < project.taskCount(); ++i)
+    ids.reserve(project.taskCount());
+    for (int i = 0; i < project.taskCount(); ++i) {
         rows.append({&project.task(i), double(i)});
+        ids.append(project.task(i).id);
+    }
     if (!PostgresRows::insert(db, projectId, rows, changeId, QString(), problem))
         return false;
 
-    // The log row below is one jsonb value of every row (about 640 bytes a task), which
-    // pglz, the default, compresses at a fraction of lz4's speed: lz4 where the server has
-    // it (PostgreSQL 14 and later, built with it), for this transaction only.
-    if (!q.exec(QStringLiteral("SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings"
-                               " WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)"))) {
-        *problem = q.lastError().text().simplified();
-        return false;
-    }
-    q.finish();
-
-    // The log row holds every row and the project's properties, so the log alone replays
-    // the project (an editor that missed a republish reloads from here). Each row as the
-    // view task_json gives it (postgresschema.cpp), built here with one grouped join rather
-    // than the view's lookup per task: 7 times faster on 100k tasks.
+    // The log row names every task, in order, and holds the project's properties, but not
+    // the rows (schema version 3): they are the rows of version `changeId`, saved into
+    // published_rows by the edit that first rewrites one (TeamSyncSql::deleteRows). An
+    // editor that missed a republish reloads the project rather than replaying it.
     q.prepare(QStringLiteral(
         "INSERT INTO change_log (change_id, project_id, project_version, kind, task_ids, rows, properties)"
-        " SELECT ?::bigint, ?::bigint, ?::bigint, ?::text,"
-        " coalesce((SELECT array_agg(task_id ORDER BY ord, task_id) FROM tasks WHERE project_id = ?::bigint), '{}'),"
-        " coalesce((SELECT jsonb_agg(jsonb_build_object('task_id', t.task_id, 'row', jsonb_build_object("
-        "  'task_id', t.task_id, 'ord', t.ord, 'task_type', t.task_type, 'parent_task_id', t.parent_task_id,"
-        "  'status', t.status, 'lifecycle_stage', t.lifecycle_stage, 'has_parent_field', t.has_parent_field,"
-        "  'has_status', t.has_status, 'has_lifecycle', t.has_lifecycle, 'has_attributes', t.has_attributes,"
-        "  'has_dependencies', t.has_dependencies, 'pos_x', t.pos_x, 'pos_y', t.pos_y,"
-        "  'attributes', t.attributes::jsonb, 'extra', t.extra, 'dependencies', coalesce(d.list, '[]'::jsonb)))"
-        "  ORDER BY t.ord, t.task_id)"
-        "  FROM tasks t LEFT JOIN (SELECT task_id, jsonb_agg(jsonb_build_object("
-        "   'prerequisite_task_id', prerequisite_task_id, 'dependency_type', dependency_type,"
-        "   'description', description, 'is_mandatory', is_mandatory, 'has_mandatory', has_mandatory,"
-        "   'waived', waived, 'has_waived', has_waived, 'lag', lag::jsonb, 'conditions', conditions,"
-        "   'has_conditions', has_conditions, 'extra', extra) ORDER BY ord) AS list"
-        "   FROM dependencies WHERE project_id = ?::bigint GROUP BY task_id) d ON d.task_id = t.task_id"
-        "  WHERE t.project_id = ?::bigint), '[]'),"
-        " (SELECT jsonb_build_object('project_name', project_name, 'hours_per_day', hours_per_day,"
+        " SELECT ?::bigint, id, version, ?::text, ?::text[], NULL,"
+        " jsonb_build_object('project_name', project_name, 'hours_per_day', hours_per_day,"
         "  'days_per_week', days_per_week, 'project_extra', project_extra, 'calendar_extra', calendar_extra,"
-        "  'file_extra', file_extra) FROM projects WHERE id = ?::bigint)"));
+        "  'file_extra', file_extra)"
+        " FROM projects WHERE id = ?::bigint"));
     q.addBindValue(changeId);
-    q.addBindValue(projectId);
-    q.addBindValue(version);
     q.addBindValue(version == 1 ? QStringLiteral("publish") : QStringLiteral("replace"));
-    q.addBindValue(projectId);
-    q.addBindValue(projectId);
-    q.addBindValue(projectId);
+    q.addBindValue(TeamSyncSql::arrayLiteral(ids));
     q.addBindValue(projectId);
     if (!q.exec()) {
         *problem = q.lastError().text().simplified();
         return false;
     }
-    q.prepare(QStringLiteral("UPDATE projects SET last_change_id = ?::bigint, properties_version = ?::bigint WHERE id = ?::bigint"));
+    q.prepare(QStringLiteral("UPDATE projects SET last_change_id = ?::bigint, properties_version = ?::bigint,"
+                             " published_change_id = ?::bigint WHERE id = ?::bigint"));
+    q.addBindValue(changeId);
     q.addBindValue(changeId);
     q.addBindValue(changeId);
     q.addBindValue(projectId);

@@ -322,10 +322,11 @@ TeamSync::Outcome TeamSync::commit(const QStringList &ids, const QHash<QString, 
 
     // One commit per project at a time: change ids then follow commit order, which is what
     // lets a reader take the log "since the last change it saw".
-    q.prepare(QStringLiteral("SELECT properties_version FROM projects WHERE id = ?::bigint FOR UPDATE"));
+    q.prepare(QStringLiteral("SELECT properties_version, published_change_id FROM projects WHERE id = ?::bigint FOR UPDATE"));
     q.addBindValue(m_projectId);
     if (!q.exec() || !q.next())
         return failed(q.lastError().text().simplified());
+    const qint64 published = q.value(1).toLongLong();
     if (properties && q.value(0).toLongLong() != m_propertiesVersion) {
         db.rollback();
         refused.message = tr("The project's properties were changed by someone else — your edit was not applied; "
@@ -386,7 +387,12 @@ TeamSync::Outcome TeamSync::commit(const QStringList &ids, const QHash<QString, 
     if (changeId <= 0)
         return failed(q.lastError().text().simplified());
     const QString who = m_userName.isEmpty() ? QString() : m_userName;
-    if (!deleteRows(q, m_projectId, ids) || !PostgresRows::insert(db, m_projectId, rows, changeId, who, &problem))
+    // Only a row still as the latest publish wrote it needs saving for the log first.
+    bool keepPublished = false;
+    for (const Row &row : std::as_const(current))
+        keepPublished = keepPublished || row.version == published;
+    if (!deleteRows(q, m_projectId, ids, keepPublished)
+        || !PostgresRows::insert(db, m_projectId, rows, changeId, who, &problem))
         return failed(problem.isEmpty() ? q.lastError().text().simplified() : problem);
     if (properties && !writeProperties(q, m_projectId, p, changeId))
         return failed(q.lastError().text().simplified());

@@ -55,7 +55,8 @@ bool TeamSync::open(const QString &url, QString *error)
         // A role that may only read opens the project read-only.
         QSqlQuery q(db);
         m_readOnly = !(q.exec(QStringLiteral("SELECT has_table_privilege('tasks', 'INSERT, UPDATE, DELETE')"
-                                             " AND has_table_privilege('change_log', 'INSERT')"))
+                                             " AND has_table_privilege('change_log', 'INSERT')"
+                                             " AND has_table_privilege('published_rows', 'INSERT')"))
                        && q.next() && q.value(0).toBool());
     }
 

@@ -61,7 +61,9 @@ std::optional<Blame> firstChangeSince(QSqlQuery &q, qint64 projectId, qint64 sin
                                       const Project &project);
 
 qint64 nextChangeId(QSqlQuery &q);
-bool deleteRows(QSqlQuery &q, qint64 projectId, const QStringList &ids);
+// Deletes the rows (their dependencies go with them); with `keepPublished`, first saves into
+// published_rows those still as the latest publish wrote them.
+bool deleteRows(QSqlQuery &q, qint64 projectId, const QStringList &ids, bool keepPublished);
 bool writeProperties(QSqlQuery &q, qint64 projectId, const Project &project, qint64 changeId);
 // The log row, holding the new rows (from the task_json view; null for a deleted task)
 // and, when they changed, the project's properties; then projects.last_change_id.
