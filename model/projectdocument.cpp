@@ -52,6 +52,22 @@ void ProjectDocument::setFilePath(const QString &path)
     emit filePathChanged(path);
 }
 
+void ProjectDocument::setReadOnly(bool readOnly, const QString &reason)
+{
+    m_readOnlyReason = readOnly ? reason : QString();
+    if (m_readOnly == readOnly)
+        return;   // a new reason for the same state is no news to the views
+    m_readOnly = readOnly;
+    emit readOnlyChanged(readOnly);
+}
+
+QString ProjectDocument::readOnlyReason() const
+{
+    if (!m_readOnly)
+        return QString();
+    return m_readOnlyReason.isEmpty() ? tr("This project is read-only.") : m_readOnlyReason;
+}
+
 bool ProjectDocument::isModified() const
 {
     return !m_undoStack->isClean();

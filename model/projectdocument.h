@@ -85,6 +85,14 @@ public:
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
+
+    // Read-only (a team project without a connection or write rights, a file held by
+    // another Workplan): ProjectEdits refuses every edit with `reason`, a sentence for the
+    // user, and the views stop offering edits. The plan itself may still change from
+    // outside (TeamSync) and a reset keeps the state: whoever set it clears it.
+    void setReadOnly(bool readOnly, const QString &reason = QString());
+    bool isReadOnly() const { return m_readOnly; }
+    QString readOnlyReason() const;
     bool isModified() const;
     void markSaved();                 // the undo stack's clean state
 
@@ -130,6 +138,7 @@ signals:
     void changed();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
+    void readOnlyChanged(bool readOnly);
 
 private:
     // --- Mutators for commands only (and TeamSync's remote changes). Each emits the
@@ -163,6 +172,8 @@ private:
     QUndoStack *m_undoStack;
     std::unique_ptr<ProjectEdits> m_edits;
     QString m_filePath;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
 
     // The step in progress: what it touched, and each changed task's flags.
     DocumentChange m_pending;

@@ -38,7 +38,9 @@ struct EditResult
 // sentence the UI shows, and otherwise pushes exactly one undo step: a command from
 // model/commands/, or a macro of several when the edit is several steps (a tree drop of
 // three tasks, a re-targeted link). Views call this and never build commands themselves,
-// so the rule checks and the undo texts live once, next to the document.
+// so the rule checks and the undo texts live once, next to the document. While the
+// document is read-only (ProjectDocument::setReadOnly) every edit is refused, before any
+// other check, with the document's reason, and nothing is pushed.
 //
 // Owned by its ProjectDocument (ProjectDocument::edits()) rather than made by each view:
 // every view already holds the document, the edits live exactly as long as it, and the
@@ -136,6 +138,8 @@ public:
                         const QSet<QString> &removed);
 
 private:
+    // The refusal of every edit while the document is read-only.
+    EditResult readOnlyRefusal() const;
     // Pushes `commands` (already built, parentless) as one step: alone, or in a macro.
     void pushAll(const QList<QUndoCommand *> &commands, const QString &text);
 

@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QThread>
 #include <QVariant>
 
 #include <csignal>
@@ -151,6 +152,58 @@ public:
         if (!query(database, sql, values, &result, &why))
             qWarning("%s", qPrintable(why));
         return result;
+    }
+
+    // A login role that must give `password` (scram-sha-256) over TCP, as a real server
+    // would ask; every other role keeps trust. Its pg_hba.conf line goes first (the first
+    // line that matches decides), then the server reloads; returns once a login without
+    // the password is refused, since the reload happens after pg_reload_conf() returns.
+    bool requirePassword(const QString &role, const QString &password, QString *why)
+    {
+        QString quoted = password;
+        quoted.replace(QLatin1Char('\''), QLatin1String("''"));
+        if (!exec(QStringLiteral("postgres"), QStringLiteral("SET password_encryption = 'scram-sha-256'; "
+                                                             "CREATE ROLE \"%1\" LOGIN PASSWORD '%2'").arg(role, quoted), why))
+            return false;
+        QFile hba(QDir(dataDir()).filePath(QStringLiteral("pg_hba.conf")));
+        if (!hba.open(QIODevice::ReadOnly))
+            return fail(why, QStringLiteral("cannot read %1").arg(hba.fileName()));
+        const QByteArray rules = QStringLiteral("host all \"%1\" 127.0.0.1/32 scram-sha-256\n").arg(role).toUtf8() + hba.readAll();
+        hba.close();
+        if (!writeFile(QStringLiteral("pg_hba.conf"), rules, QIODevice::Truncate))
+            return fail(why, QStringLiteral("cannot write %1").arg(hba.fileName()));
+        if (!exec(QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()"), why))
+            return false;
+        for (int attempt = 0; attempt < 200; ++attempt) {
+            QString error;
+            if (!login(role, QString(), &error) && error.contains(QLatin1String("password")))
+                return true;
+            QThread::msleep(25);
+        }
+        return fail(why, QStringLiteral("the server still lets %1 in without a password").arg(role));
+    }
+
+    // Whether `role` may log in to the database "postgres" with `password` (empty: none).
+    bool login(const QString &role, const QString &password, QString *error) const
+    {
+        static int counter = 0;
+        const QString name = QStringLiteral("pgcluster-login-%1").arg(++counter);
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_port);
+            db.setDatabaseName(QStringLiteral("postgres"));
+            db.setUserName(role);
+            db.setPassword(password);
+            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+            ok = db.open();
+            if (!ok)
+                *error = db.lastError().text();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
     }
 
     QString url(const QString &database, const QString &project) const

@@ -130,7 +130,7 @@ void TestDesktop::shortcutsListEveryShortcut()
 void TestDesktop::propertiesDialogIsUndoableAndReanalyses()
 {
     MainWindow w;
-    QVERIFY(w.openFile(QStringLiteral(":/samples/feature-development.json")));
+    QVERIFY(w.importJson(QStringLiteral(":/samples/feature-development.json")));
     ProjectDocument *doc = w.document();
     QCOMPARE(doc->project().calendar.hoursPerDay, 8.0);
     const double before = makespan(w.analysis());

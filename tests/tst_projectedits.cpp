@@ -71,6 +71,7 @@ private slots:
     void refusals();
     void nothingToDo();
     void keysOutliveIndices();
+    void readOnlyRefusesEveryEdit();
 
 private:
     // The edit pushes exactly one step named `text`; undo gives back the plan as it was,
@@ -83,6 +84,7 @@ private:
 
 void TestProjectEdits::init()
 {
+    m_doc.setReadOnly(false);
     m_doc.resetProject(plan());
 }
 
@@ -338,6 +340,96 @@ void TestProjectEdits::keysOutliveIndices()
     QCOMPARE(m_doc.dependencyIndex(cb), -1);
     QCOMPARE(m_doc.dependencyIndex({c, b, DependencyType::Approval}), 1);
     QCOMPARE(qHash(ca), qHash(DependencyKey{c, a, DependencyType::Completion}));
+}
+
+// A read-only document (a team project offline or for a SELECT-only role, a file held
+// elsewhere) refuses every edit with its reason before any other check, pushes nothing,
+// and keeps its history; the same edits go through once it is writable again.
+void TestProjectEdits::readOnlyRefusesEveryEdit()
+{
+    const QString a = QStringLiteral("a"), b = QStringLiteral("b"), c = QStringLiteral("c"), p = QStringLiteral("p");
+    const DependencyKey ba{b, a, DependencyType::Completion};
+    ProjectEdits::NewTask spec;
+    ProjectEdits::CardDrop drop;
+    drop.positions = {{c, QPointF(40, 40)}};
+    drop.reparents = {{c, p}};
+    ProjectProperties props = ProjectProperties::of(m_doc.project());
+    props.name = QStringLiteral("Renamed");
+    const QJsonArray team{QJsonObject{{QStringLiteral("name"), QStringLiteral("developer")}}};
+    Dependency toC = on(c);
+    // Every ProjectEdits method that changes the plan, each with arguments it would accept.
+    const QList<Edit> edits{
+        [&](ProjectEdits &e) { return e.addNewTask(spec); },
+        [&](ProjectEdits &e) { return e.addTasks({task(QStringLiteral("x"), QStringLiteral("X"))}); },
+        [&](ProjectEdits &e) { return e.removeTasks({a}); },
+        [&](ProjectEdits &e) { return e.moveTasks({c}, p); },
+        [&](ProjectEdits &e) { return e.setAttribute(a, QStringLiteral("effort"), 8); },
+        [&](ProjectEdits &e) { return e.removeAttribute(a, QStringLiteral("title")); },
+        [&](ProjectEdits &e) { return e.renameAttribute(a, QStringLiteral("title"), QStringLiteral("name")); },
+        [&](ProjectEdits &e) { return e.setTitle(a, QStringLiteral("First")); },
+        [&](ProjectEdits &e) { return e.setTitle(a, QStringLiteral("First"), QStringLiteral("Rename")); },
+        [&](ProjectEdits &e) { return e.setAttributeStep(a, QStringLiteral("not_before"), QStringLiteral("2026-01-05"), QStringLiteral("Move")); },
+        [&](ProjectEdits &e) { return e.setType({a}, QStringLiteral("bug_fix")); },
+        [&](ProjectEdits &e) { return e.setStatus({a}, Status::Approved); },
+        [&](ProjectEdits &e) { return e.setLifecycle(a, Lifecycle::Completed); },
+        [&](ProjectEdits &e) { return e.setExtraField(a, QStringLiteral("resources"), QJsonObject{{QStringLiteral("dev"), 2}}); },
+        [&](ProjectEdits &e) { return e.link(c, b, DependencyType::Data); },
+        [&](ProjectEdits &e) { return e.addDependency(c, on(a)); },
+        [&](ProjectEdits &e) { return e.unlink(ba); },
+        [&](ProjectEdits &e) { return e.changeDependency(ba, toC); },
+        [&](ProjectEdits &e) { return e.setDependencyType(ba, DependencyType::Approval); },
+        [&](ProjectEdits &e) { return e.setDependencyLag(ba, 4); },
+        [&](ProjectEdits &e) { return e.setDependencyMandatory(ba, false); },
+        [&](ProjectEdits &e) { return e.setDependencyWaived(ba, true); },
+        [&](ProjectEdits &e) { return e.setDependencyDescription(ba, QStringLiteral("why")); },
+        [&](ProjectEdits &e) { return e.retarget(ba, ProjectEdits::End::Prerequisite, c); },
+        [&](ProjectEdits &e) { return e.retarget(ba, ProjectEdits::End::Owner, c); },
+        [&](ProjectEdits &e) { return e.deleteItems({c}, {ba}); },
+        [&](ProjectEdits &e) { return e.moveCards({{a, QPointF(5, 6)}}); },
+        [&](ProjectEdits &e) { return e.dropCards(drop); },
+        [&](ProjectEdits &e) { return e.applyLayout({{a, QPointF(1, 1)}}, QStringLiteral("Auto layout")); },
+        [&](ProjectEdits &e) { return e.setProjectProperties(props); },
+        [&](ProjectEdits &e) { return e.editTeam(team, {{QStringLiteral("dev"), QStringLiteral("developer")}}, {}); },
+    };
+
+    // Some history first: read-only keeps it.
+    QVERIFY(m_doc.edits().setTitle(b, QStringLiteral("Beta two")));
+    QUndoStack *stack = m_doc.undoStack();
+    QCOMPARE(stack->count(), 1);
+    QSignalSpy spy(&m_doc, &ProjectDocument::readOnlyChanged);
+    const QString reason = QStringLiteral("Connection to db lost \u2014 reconnecting\u2026 (read-only until then)");
+    m_doc.setReadOnly(true, reason);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.takeFirst().value(0).toBool(), true);
+    QVERIFY(m_doc.isReadOnly());
+    QCOMPARE(m_doc.readOnlyReason(), reason);
+    for (int i = 0; i < edits.size(); ++i) {
+        expectRefusal(edits.at(i), reason);
+        if (QTest::currentTestFailed())
+            qWarning("edit #%d was not refused", i);
+    }
+    QCOMPARE(stack->count(), 1);
+    QCOMPARE(stack->index(), 1);
+    QCOMPARE(stack->undoText(), QStringLiteral("Rename 'Beta'"));
+    // Refused before any rule: even an edit with nothing to do says why.
+    QCOMPARE(m_doc.edits().setTitle(a, QStringLiteral("Alpha")).problem, reason);
+    // Another reason for the same state is no signal; none given: a sentence all the same.
+    m_doc.setReadOnly(true, QString());
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(m_doc.readOnlyReason(), QStringLiteral("This project is read-only."));
+    // A reset (a team project reloaded) keeps the state: whoever set it clears it.
+    m_doc.resetProject(plan());
+    QVERIFY(m_doc.isReadOnly());
+
+    m_doc.setReadOnly(false);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.takeFirst().value(0).toBool(), false);
+    QVERIFY(m_doc.readOnlyReason().isEmpty());
+    for (int i = 0; i < edits.size(); ++i) {
+        const EditResult result = edits.at(i)(m_doc.edits());
+        QVERIFY2(result.pushed, qPrintable(QStringLiteral("edit #%1: %2").arg(i).arg(result.problem)));
+        stack->undo();
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProjectEdits)

@@ -6,6 +6,7 @@
 
 #include "pgcluster.h"
 #include "testsupport.h"
+#include "testwidgets.h"
 
 #include "model/projectdocument.h"
 #include "model/projectedits.h"
@@ -13,9 +14,16 @@
 #include "model/storage/postgres/teamsync.h"
 #include "model/storage/projectfile.h"
 #include "views/analysiscontroller.h"
+#include "views/graph/carditem.h"
+#include "views/graph/graphscene.h"
+#include "views/graph/graphview.h"
+#include "views/inspector.h"
 #include "views/mainwindow.h"
 #include "views/recentfiles.h"
+#include "views/taskfilterproxy.h"
 #include "views/taskselection.h"
+#include "views/tasktreemodel.h"
+#include "views/tasktreewidget.h"
 #include "views/teamproject/teambanner.h"
 #include "views/teamproject/teamconnection.h"
 #include "views/teamproject/teamprojectcontroller.h"
@@ -23,6 +31,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -35,8 +45,12 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QScopeGuard>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QUndoView>
 #include <QtTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -89,6 +103,73 @@ QAction *action(MainWindow *w, const char *name)
     return w->findChild<QAction *>(QLatin1String(name));
 }
 
+QAction *actionTexted(MainWindow *w, const QString &text)
+{
+    for (QAction *a : w->findChildren<QAction *>()) {
+        if (a->text() == text)
+            return a;
+    }
+    return nullptr;
+}
+
+QAction *actionKeyed(MainWindow *w, QKeySequence::StandardKey key)
+{
+    for (QAction *a : w->findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(key))
+            return a;
+    }
+    return nullptr;
+}
+
+// Where a task's card is, in the document and on the canvas.
+struct CardPlace
+{
+    bool hasPosition = false;
+    QPointF position;
+    QPointF onCanvas;
+    bool operator==(const CardPlace &o) const
+    {
+        return hasPosition == o.hasPosition && position == o.position && onCanvas == o.onCanvas;
+    }
+};
+
+CardPlace cardPlace(MainWindow *w, const QString &id)
+{
+    const Task *t = w->document()->project().find(id);
+    const CardItem *card = w->findChild<GraphView *>()->graphScene()->cardFor(id);
+    return {t && t->hasPosition, t ? t->position : QPointF(), card ? card->pos() : QPointF()};
+}
+
+// A hand dragging `id`'s card 120 px right and 60 down on the canvas's viewport; where the
+// card was on the canvas just before the button went up.
+QPointF dragCard(MainWindow *w, const QString &id)
+{
+    auto *view = w->findChild<GraphView *>();
+    view->graphScene()->flush();
+    CardItem *card = view->graphScene()->cardFor(id);
+    if (!card)
+        return QPointF();
+    view->centerOn(card);
+    const QPointF from = card->nodeSceneRect().center();
+    const QPointF to = from + QPointF(120, 60);
+    QWidget *viewport = view->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, view->mapFromScene(from));
+    // Qt 6.4's QTest::mouseMove may drop the held button: send the moves ourselves.
+    for (int i = 1; i <= 6; ++i) {
+        const QPoint p = view->mapFromScene(from + (to - from) * i / 6);
+        QMouseEvent move(QEvent::MouseMove, p, viewport->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(viewport, &move);
+    }
+    const QPointF held = card->pos();
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, view->mapFromScene(to));
+    return held;
+}
+
+QModelIndex treeIndex(MainWindow *w, const QString &id)
+{
+    return w->taskTree()->proxy()->mapFromSource(w->taskTree()->model()->indexOf(id));
+}
+
 } // namespace
 
 class TestTeamProjectGui : public QObject
@@ -108,12 +189,16 @@ private slots:
     void lostConnectionIsReadOnly();
     void selectOnlyRoleOpensReadOnly();
     void userGuideGrantsAllowEditing();
+    void wrongPasswordAsksAgain();
     void recentRemembersUrlWithoutPassword();
     void openingAFileEndsTheTeamSession();
+    void fileHeldElsewhereIsReadOnly();
     void commandLineOpensTeamProject();
     void screenshot();
 
 private:
+    // Every view of `w` refuses to edit `id` while the project is read-only (real events).
+    void checkViewsReadOnly(MainWindow *w, const QString &id);
     std::unique_ptr<MainWindow> newWindow(const QString &user);
     void fill(TeamConnectionForm *form, const QString &database, const QString &user = QStringLiteral("postgres"));
     QString url(const QString &project, const QString &user = QStringLiteral("postgres")) const
@@ -186,7 +271,7 @@ void TestTeamProjectGui::messagesAndUrls()
     QCOMPARE(TeamProjects::explain(l, QStringLiteral("cannot connect: could not translate host name \"db.example.org\" to address: Name or service not known")),
              QStringLiteral("Cannot find the server \u201Cdb.example.org\u201D: check the host name."));
     QCOMPARE(TeamProjects::explain(l, QStringLiteral("cannot connect: connection to server at \"db.example.org\" failed: FATAL:  password authentication failed for user \"dana\"")),
-             QStringLiteral("The server refused the password for user \u201Cdana\u201D."));
+             QStringLiteral("The server db.example.org:5432 refused the password for user \u201Cdana\u201D."));
     QVERIFY(TeamProjects::needsPassword(QStringLiteral("fe_sendauth: no password supplied")));
     QVERIFY(!TeamProjects::needsPassword(QStringLiteral("Connection refused")));
     QCOMPARE(TeamProjects::withoutPassword(QStringLiteral("postgresql://dana:s3cret@db:5432/plans?project=Release")),
@@ -374,17 +459,33 @@ void TestTeamProjectGui::lostConnectionIsReadOnly()
     }
     QVERIFY(add);
     QVERIFY(!add->isEnabled());
-    // An edit that still gets through (the inspector, a drop) is refused, nothing applied.
+    // The document is read-only with the banner's sentence: an edit that still gets
+    // through is refused with it, and nothing is applied or pushed.
+    QVERIFY(m_a->document()->isReadOnly());
+    QCOMPARE(m_a->document()->readOnlyReason(), state->text());
     const QString before = title(m_a.get(), QStringLiteral("t5"));
-    m_a->document()->edits().setTitle(QStringLiteral("t5"), QStringLiteral("Offline edit"));
+    const int steps = m_a->document()->undoStack()->count();
+    const EditResult refused = m_a->document()->edits().setTitle(QStringLiteral("t5"), QStringLiteral("Offline edit"));
+    QCOMPARE(refused.problem, state->text());
     QCOMPARE(title(m_a.get(), QStringLiteral("t5")), before);
-    QVERIFY2(m_a->team()->conflictBanner()->text().contains(QStringLiteral("not connected")),
-             qPrintable(m_a->team()->conflictBanner()->text()));
+    QCOMPARE(m_a->document()->undoStack()->count(), steps);
+    checkViewsReadOnly(m_a.get(), QStringLiteral("t5"));
+    if (QTest::currentTestFailed())
+        return;
 
     QVERIFY2(m_cluster.exec(QStringLiteral("postgres"), QStringLiteral("ALTER DATABASE team ALLOW_CONNECTIONS true"), &why), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(state->isHidden(), 15000);
     QVERIFY(add->isEnabled());
     QVERIFY(!m_a->windowTitle().contains(QStringLiteral("[read-only]")));
+    // The state goes away with the reconnect, in every view.
+    QVERIFY(!m_a->document()->isReadOnly());
+    QVERIFY(!m_a->inspector()->titleEdit()->isReadOnly());
+    QVERIFY(treeIndex(m_a.get(), QStringLiteral("t5")).flags() & Qt::ItemIsEditable);
+    QVERIFY(m_a->findChild<QUndoView *>()->isEnabled());
+    const CardPlace placed = cardPlace(m_a.get(), QStringLiteral("t5"));
+    dragCard(m_a.get(), QStringLiteral("t5"));
+    QVERIFY(!(cardPlace(m_a.get(), QStringLiteral("t5")) == placed));
+    QVERIFY(cardPlace(m_a.get(), QStringLiteral("t5")).hasPosition);
     QVERIFY(m_a->document()->edits().setTitle(QStringLiteral("t5"), QStringLiteral("Launch day")));
     QTRY_COMPARE_WITH_TIMEOUT(title(m_b.get(), QStringLiteral("t5")), QStringLiteral("Launch day"), 15000);
 }
@@ -401,9 +502,76 @@ void TestTeamProjectGui::selectOnlyRoleOpensReadOnly()
     QVERIFY(c->team()->stateBanner()->isVisible());
     QVERIFY2(c->team()->stateBanner()->text().startsWith(QStringLiteral("Read-only:")), qPrintable(c->team()->stateBanner()->text()));
     QVERIFY(c->windowTitle().contains(QStringLiteral("[read-only]")));
-    c->document()->edits().setTitle(QStringLiteral("t2"), QStringLiteral("Not mine to change"));
+    QVERIFY(c->document()->isReadOnly());
+    const EditResult refused = c->document()->edits().setTitle(QStringLiteral("t2"), QStringLiteral("Not mine to change"));
+    QCOMPARE(refused.problem, c->team()->stateBanner()->text());
     QCOMPARE(title(c.get(), QStringLiteral("t2")), QStringLiteral("Build"));
-    QVERIFY(c->team()->conflictBanner()->text().contains(QStringLiteral("read-only")));
+    QVERIFY(c->team()->conflictBanner()->isHidden());   // refused before the sync heard of it
+    checkViewsReadOnly(c.get(), QStringLiteral("t2"));
+}
+
+void TestTeamProjectGui::checkViewsReadOnly(MainWindow *w, const QString &id)
+{
+    QUndoStack *stack = w->document()->undoStack();
+    const int steps = stack->count();
+    const Task before = *w->document()->project().find(id);
+    // Undo and Redo are off and the history cannot be clicked; it is still there.
+    QAction *undo = actionKeyed(w, QKeySequence::Undo), *redo = actionKeyed(w, QKeySequence::Redo);
+    QAction *remove = actionTexted(w, QStringLiteral("&Delete"));
+    QVERIFY(undo && redo && remove);
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+    QVERIFY(!w->findChild<QUndoView *>()->isEnabled());
+    // A new selection does not bring Delete back.
+    w->selection()->select(id);
+    QVERIFY(!remove->isEnabled());
+
+    // Canvas: dragging the card does not move it, not even while the button is held.
+    const CardPlace placed = cardPlace(w, id);
+    QCOMPARE(dragCard(w, id), placed.onCanvas);
+    QVERIFY(cardPlace(w, id) == placed);
+
+    // Inspector: typing into the title changes neither the field nor the task; the text
+    // can still be selected; the status box does not change.
+    Inspector *inspector = w->inspector();
+    QCOMPARE(inspector->taskId(), id);
+    QLineEdit *titleEdit = inspector->titleEdit();
+    QVERIFY(titleEdit->isReadOnly());
+    QTest::mouseClick(titleEdit, Qt::LeftButton);
+    QTest::keyClick(titleEdit, Qt::Key_End);
+    QTest::keyClicks(titleEdit, QStringLiteral(" offline"));
+    QTest::keyClick(titleEdit, Qt::Key_Return);
+    QCOMPARE(titleEdit->text(), before.title());
+    titleEdit->selectAll();
+    QCOMPARE(titleEdit->selectedText(), before.title());
+    QComboBox *status = inspector->statusCombo();
+    const int statusIndex = status->currentIndex();
+    QTest::keyClick(status, Qt::Key_Down);
+    QTest::mouseClick(status, Qt::LeftButton);
+    QCOMPARE(status->currentIndex(), statusIndex);
+    QVERIFY(!status->view()->isVisible());
+
+    // Tree: no rename by double click or F2, no drag.
+    QTreeView *tree = w->taskTree()->view();
+    const QModelIndex row = treeIndex(w, id);
+    QVERIFY(row.isValid());
+    QVERIFY(!(row.flags() & Qt::ItemIsEditable));
+    QVERIFY(!(row.flags() & Qt::ItemIsDragEnabled));
+    QVERIFY(!(row.flags() & Qt::ItemIsDropEnabled));
+    const auto editorOpen = [tree] {
+        const QList<QLineEdit *> editors = tree->viewport()->findChildren<QLineEdit *>();
+        return std::any_of(editors.cbegin(), editors.cend(), [](QLineEdit *e) { return e->isVisible(); });
+    };
+    tree->scrollTo(row);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(row).center());
+    QVERIFY(!editorOpen());
+    tree->setCurrentIndex(row);
+    QTest::keyClick(tree, Qt::Key_F2);
+    QVERIFY(!editorOpen());
+    QVERIFY(!tree->model()->setData(row, QStringLiteral("Renamed offline")));
+
+    QVERIFY(*w->document()->project().find(id) == before);
+    QCOMPARE(stack->count(), steps);
 }
 
 // The user guide's recipe for a second editor ("Working as a team") is enough to edit.
@@ -423,6 +591,86 @@ void TestTeamProjectGui::userGuideGrantsAllowEditing()
     QVERIFY2(c->team()->conflictBanner()->isHidden(), qPrintable(c->team()->conflictBanner()->text()));
     QCOMPARE(m_cluster.scalar(QStringLiteral("team"), QStringLiteral("SELECT who FROM change_log ORDER BY change_id DESC LIMIT 1")).toString(),
              QStringLiteral("lee"));
+}
+
+// A server that checks passwords: a wrong one is refused with a sentence naming the server
+// and the user and the prompt comes again, the window unchanged; the right one opens the
+// project; neither is kept anywhere.
+void TestTeamProjectGui::wrongPasswordAsksAgain()
+{
+    QString why;
+    const QString good = QStringLiteral("Corr3ct-h0rse");
+    QVERIFY2(m_cluster.requirePassword(QStringLiteral("pat"), good, &why), qPrintable(why));
+    QVERIFY2(m_cluster.exec(QStringLiteral("team"), QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "
+                                                                   "public TO pat; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO pat"),
+                            &why), qPrintable(why));
+    auto c = newWindow(QString());
+    QVERIFY(c);
+    const Project empty = c->document()->project();
+    // Answers each prompt in turn by typing into it and pressing OK (cancel when none is left).
+    QStringList answers{QStringLiteral("wrong-pw-1"), good};
+    QStringList labels;
+    bool unchanged = true, hidden = true;
+    QTimer prompter;
+    connect(&prompter, &QTimer::timeout, this, [&] {
+        auto *prompt = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!prompt || prompt->property("answered").toBool())
+            return;
+        prompt->setProperty("answered", true);
+        labels << prompt->labelText();
+        unchanged = unchanged && !c->team()->isActive() && c->document()->project() == empty
+            && c->document()->filePath().isEmpty();
+        auto *edit = prompt->findChild<QLineEdit *>();
+        hidden = hidden && edit && edit->echoMode() == QLineEdit::Password;
+        if (answers.isEmpty() || !edit) {
+            prompt->reject();
+            return;
+        }
+        QTest::keyClicks(edit, answers.takeFirst());
+        QTest::mouseClick(prompt->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    prompter.start(20);
+    const QString refusal = QStringLiteral("The server 127.0.0.1:%1 refused the password for user \u201Cpat\u201D. Try again.")
+                                .arg(m_cluster.port());
+
+    // Wrong, then cancelled: nothing opened, the reason said.
+    answers = {QStringLiteral("wrong-pw-0")};
+    QString error;
+    QVERIFY(!c->team()->openUrl(url(QStringLiteral("Release"), QStringLiteral("pat")), &error));
+    QCOMPARE(labels.size(), 2);
+    QCOMPARE(labels.at(0), QStringLiteral("Password for pat on 127.0.0.1:"));
+    QVERIFY2(labels.at(1).startsWith(refusal), qPrintable(labels.at(1)));
+    QCOMPARE(error, QStringLiteral("The server 127.0.0.1:%1 refused the password for user \u201Cpat\u201D.").arg(m_cluster.port()));
+    QVERIFY(!c->team()->isActive());
+    QVERIFY(c->document()->project() == empty);
+    for (QMessageBox *box : c->findChildren<QMessageBox *>())
+        box->close();
+
+    // Wrong, then right: the project opens.
+    labels.clear();
+    answers = {QStringLiteral("wrong-pw-1"), good};
+    QVERIFY(c->openFile(url(QStringLiteral("Release"), QStringLiteral("pat"))));
+    prompter.stop();
+    QCOMPARE(labels.size(), 2);
+    QVERIFY2(labels.at(1).startsWith(refusal), qPrintable(labels.at(1)));
+    QVERIFY2(labels.at(1).endsWith(QStringLiteral("Password for pat on 127.0.0.1:")), qPrintable(labels.at(1)));
+    QVERIFY(unchanged);
+    QVERIFY(hidden);
+    QVERIFY(c->team()->isActive());
+    QVERIFY(!c->team()->isReadOnly());
+    QCOMPARE(c->document()->project().taskCount(), 5);
+
+    // Kept nowhere: not in the settings, Open Recent, the title or the document's path.
+    QVERIFY(!c->document()->filePath().contains(good));
+    QVERIFY(!c->windowTitle().contains(good));
+    for (const QString &entry : RecentFiles::instance()->entries())
+        QVERIFY2(!entry.contains(good), qPrintable(entry));
+    QSettings().sync();
+    QFile file(QSettings().fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray settings = file.readAll();
+    QVERIFY(!settings.contains(good.toUtf8()));
+    QVERIFY(!settings.contains("wrong-pw-"));
 }
 
 void TestTeamProjectGui::recentRemembersUrlWithoutPassword()
@@ -480,6 +728,40 @@ void TestTeamProjectGui::openingAFileEndsTheTeamSession()
     QTest::qWait(300);
     QCOMPARE(m_cluster.scalar(QStringLiteral("team"), changes).toInt(), before);
     QVERIFY(title(m_a.get(), QStringLiteral("t2")) != QStringLiteral("Local only"));
+}
+
+// The same one state for a file another Workplan holds: every edit refused with the
+// reason, the Edit menu off; Save As somewhere else makes it editable again.
+void TestTeamProjectGui::fileHeldElsewhereIsReadOnly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("held.json"));
+    QString error;
+    QVERIFY2(ProjectFile::save(sampleProject(), path, &error), qPrintable(error));
+    auto holder = newWindow(QStringLiteral("kim"));
+    auto reader = newWindow(QStringLiteral("kim"));
+    QVERIFY(holder && reader);
+    QVERIFY(holder->openFile(path));
+    {
+        WorkplanTest::MessageBoxAnswer openReadOnly(QMessageBox::Open);
+        QVERIFY(reader->openFile(path));
+        QVERIFY(openReadOnly.seen);
+    }
+    QVERIFY(reader->isReadOnly());
+    ProjectDocument *doc = reader->document();
+    QVERIFY(doc->isReadOnly());
+    QVERIFY2(doc->readOnlyReason().startsWith(QStringLiteral("held.json is read-only: it is open in another Workplan")),
+             qPrintable(doc->readOnlyReason()));
+    QCOMPARE(doc->edits().setTitle(QStringLiteral("t1"), QStringLiteral("Mine")).problem, doc->readOnlyReason());
+    QVERIFY(!holder->document()->isReadOnly());
+    checkViewsReadOnly(reader.get(), QStringLiteral("t1"));
+    QVERIFY(!actionTexted(reader.get(), QStringLiteral("&Add Task"))->isEnabled());
+
+    QVERIFY(reader->saveTo(dir.filePath(QStringLiteral("mine.json"))));
+    QVERIFY(!doc->isReadOnly());
+    QVERIFY(actionTexted(reader.get(), QStringLiteral("&Add Task"))->isEnabled());
+    QVERIFY(doc->edits().setTitle(QStringLiteral("t1"), QStringLiteral("Mine")));
+    reader->document()->markSaved();
 }
 
 // `workplan postgresql://…?project=NAME` opens the editor on the team project: the new

@@ -7,6 +7,7 @@
 #include "inspectordependencytable.h"
 #include "inspectoredge.h"
 #include "inspectormulti.h"
+#include "inspectorreadonly.h"
 #include "inspectorthreepoint.h"
 #include "taskfactory.h"
 #include "taskselection.h"
@@ -176,6 +177,8 @@ Inspector::Inspector(ProjectDocument *document, TaskSelection *selection, QWidge
     });
     connect(document, &ProjectDocument::taskInserted, m_dependencies, &InspectorDependencyTable::scheduleRefresh);
     connect(document, &ProjectDocument::projectPropertiesChanged, this, &Inspector::refresh);
+    // Read-only: every field and section at once (views/inspectorreadonly.h).
+    new InspectorReadOnly(document, this);
     setTaskId(QString());
 }
 

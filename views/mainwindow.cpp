@@ -119,6 +119,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ProjectDocument::projectPropertiesChanged, this, &MainWindow::updateTitle);
+    // Read-only: the history stays to read, but no step is undone or redone from it.
+    connect(m_document, &ProjectDocument::readOnlyChanged, m_undoView, [this](bool readOnly) { m_undoView->setEnabled(!readOnly); });
     // The selection names only tasks that exist.
     connect(m_document, &ProjectDocument::projectReset, m_selection, &TaskSelection::clear);
     connect(m_document, &ProjectDocument::taskRemoved, m_selection,
@@ -722,6 +724,11 @@ void MainWindow::updateTitle()
     }
     const QString path = m_document->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    // A file held elsewhere or not writable: the document refuses every edit (the team
+    // controller sets the state while a team project is open).
+    m_document->setReadOnly(isReadOnly(), isReadOnly() ? tr("%1 is read-only: %2. Save As makes a copy you can edit.")
+                                                             .arg(name, m_access->reason())
+                                                       : QString());
     setWindowTitle(isReadOnly() ? tr("%1[*] [read-only] \u2014 Workplan").arg(name)
                                 : tr("%1[*] \u2014 Workplan").arg(name));
     setWindowModified(m_document->isModified());

@@ -68,6 +68,12 @@ TaskTreeModel::TaskTreeModel(ProjectDocument *document, AnalysisController *anal
         beginResetModel();
         endResetModel();
     });
+    // Every row's flags change; no row moves. A layout change makes the views ask again
+    // (an editor open on a title closes) without a dataChanged per parent.
+    connect(document, &ProjectDocument::readOnlyChanged, this, [this] {
+        emit layoutAboutToBeChanged();
+        emit layoutChanged();
+    });
     connect(document, &ProjectDocument::projectPropertiesChanged, this, [this] {
         // The calendar changes every effort in hours.
         emitColumnsChanged(QString(), EffortColumn, EffortColumn);
@@ -253,10 +259,14 @@ QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int
 
 Qt::ItemFlags TaskTreeModel::flags(const QModelIndex &index) const
 {
+    // Read-only: rows are still selected and copied, never renamed, dragged or dropped on.
+    const bool editable = !m_document->isReadOnly();
     if (!index.isValid())
-        return Qt::ItemIsDropEnabled;
-    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
-    if (index.column() == TitleColumn)
+        return editable ? Qt::ItemIsDropEnabled : Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (editable)
+        f |= Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
+    if (editable && index.column() == TitleColumn)
         f |= Qt::ItemIsEditable;
     return f;
 }
@@ -294,7 +304,7 @@ Qt::DropActions TaskTreeModel::supportedDragActions() const
 bool TaskTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
                                     const QModelIndex &parent) const
 {
-    if (!data || (parent.isValid() && idOf(parent).isEmpty()))
+    if (!data || m_document->isReadOnly() || (parent.isValid() && idOf(parent).isEmpty()))
         return false;
     return data->hasFormat(TaskFactory::taskIdsMimeType()) || data->hasFormat(TaskFactory::taskTypeMimeType());
 }

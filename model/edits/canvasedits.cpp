@@ -18,6 +18,8 @@ const QLatin1String kName("name");
 
 EditResult ProjectEdits::moveCards(const QHash<QString, QPointF> &positions, const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     QHash<QString, QPointF> known;
     for (auto it = positions.constBegin(); it != positions.constEnd(); ++it) {
         if (m_document.project().contains(it.key()))
@@ -31,6 +33,8 @@ EditResult ProjectEdits::moveCards(const QHash<QString, QPointF> &positions, con
 
 EditResult ProjectEdits::dropCards(const CardDrop &drop)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     // The tree's refusals, word for word: a refused drop changes nothing.
     for (const auto &[id, target] : drop.reparents) {
         const QString problem = m_document.reparentProblem(id, target);
@@ -58,11 +62,15 @@ EditResult ProjectEdits::dropCards(const CardDrop &drop)
 
 EditResult ProjectEdits::applyLayout(const QHash<QString, QPointF> &positions, const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     return moveCards(positions, text);
 }
 
 EditResult ProjectEdits::setProjectProperties(const ProjectProperties &properties)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     if (properties == ProjectProperties::of(m_document.project()))
         return EditResult::nothing();
     m_document.undoStack()->push(new ProjectPropertiesCommand(&m_document, properties));
@@ -72,6 +80,8 @@ EditResult ProjectEdits::setProjectProperties(const ProjectProperties &propertie
 EditResult ProjectEdits::editTeam(const QJsonArray &resources, const QHash<QString, QString> &renamed,
                                   const QSet<QString> &removed)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     QSet<QString> seen;
     for (int row = 0; row < resources.size(); ++row) {
         const QString name = resources.at(row).toObject().value(kName).toString().trimmed();

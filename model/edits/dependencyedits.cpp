@@ -20,6 +20,8 @@ const Dependency *dependencyOf(const ProjectDocument &document, const Dependency
 
 EditResult ProjectEdits::link(const QString &ownerId, const QString &prereqId, DependencyType type)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     Dependency d;
     d.taskId = prereqId;
     d.type = type;
@@ -28,6 +30,8 @@ EditResult ProjectEdits::link(const QString &ownerId, const QString &prereqId, D
 
 EditResult ProjectEdits::addDependency(const QString &ownerId, const Dependency &dep)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const QString problem = m_document.dependencyProblem(ownerId, dep.taskId, dep.type);
     if (!problem.isEmpty())
         return EditResult::refuse(problem);
@@ -37,6 +41,8 @@ EditResult ProjectEdits::addDependency(const QString &ownerId, const Dependency 
 
 EditResult ProjectEdits::unlink(const DependencyKey &key)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     if (!dependencyOf(m_document, key))
         return EditResult::refuse(tr("There is no such dependency."));
     m_document.undoStack()->push(DependencyCommand::remove(&m_document, key));
@@ -45,6 +51,8 @@ EditResult ProjectEdits::unlink(const DependencyKey &key)
 
 EditResult ProjectEdits::changeDependency(const DependencyKey &key, const Dependency &dep)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *old = dependencyOf(m_document, key);
     if (!old)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -62,6 +70,8 @@ EditResult ProjectEdits::changeDependency(const DependencyKey &key, const Depend
 
 EditResult ProjectEdits::setDependencyType(const DependencyKey &key, DependencyType type)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *old = dependencyOf(m_document, key);
     if (!old)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -72,6 +82,8 @@ EditResult ProjectEdits::setDependencyType(const DependencyKey &key, DependencyT
 
 EditResult ProjectEdits::setDependencyLag(const DependencyKey &key, const QJsonValue &lag)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *old = dependencyOf(m_document, key);
     if (!old)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -82,6 +94,8 @@ EditResult ProjectEdits::setDependencyLag(const DependencyKey &key, const QJsonV
 
 EditResult ProjectEdits::setDependencyMandatory(const DependencyKey &key, bool mandatory)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *old = dependencyOf(m_document, key);
     if (!old)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -93,6 +107,8 @@ EditResult ProjectEdits::setDependencyMandatory(const DependencyKey &key, bool m
 
 EditResult ProjectEdits::setDependencyWaived(const DependencyKey &key, bool waived)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *old = dependencyOf(m_document, key);
     if (!old)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -104,6 +120,8 @@ EditResult ProjectEdits::setDependencyWaived(const DependencyKey &key, bool waiv
 
 EditResult ProjectEdits::setDependencyDescription(const DependencyKey &key, const QString &description)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *old = dependencyOf(m_document, key);
     if (!old)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -114,6 +132,8 @@ EditResult ProjectEdits::setDependencyDescription(const DependencyKey &key, cons
 
 EditResult ProjectEdits::retarget(const DependencyKey &key, End end, const QString &newTaskId)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Dependency *found = dependencyOf(m_document, key);
     if (!found)
         return EditResult::refuse(tr("There is no such dependency."));
@@ -142,6 +162,8 @@ EditResult ProjectEdits::retarget(const DependencyKey &key, End end, const QStri
 
 EditResult ProjectEdits::deleteItems(const QStringList &taskIds, const QList<DependencyKey> &dependencies)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Project &p = m_document.project();
     QStringList ids;
     for (const QString &id : taskIds) {

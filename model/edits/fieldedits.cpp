@@ -15,6 +15,8 @@ const QLatin1String kTitle("title");
 
 EditResult ProjectEdits::setAttribute(const QString &id, const QString &name, const QJsonValue &value)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));
@@ -28,6 +30,8 @@ EditResult ProjectEdits::setAttribute(const QString &id, const QString &name, co
 
 EditResult ProjectEdits::removeAttribute(const QString &id, const QString &name)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));
@@ -39,6 +43,8 @@ EditResult ProjectEdits::removeAttribute(const QString &id, const QString &name)
 
 EditResult ProjectEdits::renameAttribute(const QString &id, const QString &oldName, const QString &newName)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));
@@ -59,6 +65,8 @@ EditResult ProjectEdits::renameAttribute(const QString &id, const QString &oldNa
 
 EditResult ProjectEdits::setTitle(const QString &id, const QString &title, const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));
@@ -75,6 +83,8 @@ EditResult ProjectEdits::setTitle(const QString &id, const QString &title, const
 EditResult ProjectEdits::setAttributeStep(const QString &id, const QString &name, const QJsonValue &value,
                                           const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));
@@ -93,6 +103,8 @@ EditResult ProjectEdits::setAttributeStep(const QString &id, const QString &name
 
 EditResult ProjectEdits::setType(const QStringList &ids, const QString &type, const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const QString trimmed = type.trimmed();
     if (trimmed.isEmpty())
         return EditResult::refuse(tr("A task needs a type."));
@@ -110,6 +122,8 @@ EditResult ProjectEdits::setType(const QStringList &ids, const QString &type, co
 
 EditResult ProjectEdits::setStatus(const QStringList &ids, Status status, const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     QList<QUndoCommand *> commands;
     for (const QString &id : ids) {
         const Task *t = m_document.project().find(id);
@@ -125,6 +139,8 @@ EditResult ProjectEdits::setStatus(const QStringList &ids, Status status, const 
 
 EditResult ProjectEdits::setLifecycle(const QString &id, Lifecycle stage)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));
@@ -136,6 +152,8 @@ EditResult ProjectEdits::setLifecycle(const QString &id, Lifecycle stage)
 
 EditResult ProjectEdits::setExtraField(const QString &id, const QString &name, const QJsonValue &value)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Task *t = m_document.project().find(id);
     if (!t)
         return EditResult::refuse(tr("There is no such task."));

@@ -12,6 +12,11 @@
 
 namespace Workplan {
 
+EditResult ProjectEdits::readOnlyRefusal() const
+{
+    return EditResult::refuse(m_document.readOnlyReason());
+}
+
 void ProjectEdits::pushAll(const QList<QUndoCommand *> &commands, const QString &text)
 {
     QUndoStack *stack = m_document.undoStack();
@@ -41,6 +46,8 @@ int ProjectEdits::childInsertIndex(const QString &parentId, const QString &befor
 
 EditResult ProjectEdits::addNewTask(const NewTask &spec)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     Task t = newTask(m_document, spec.type, spec.parentId);
     if (!spec.title.isEmpty())
         t.attributes.insert(QStringLiteral("title"), spec.title);
@@ -54,6 +61,8 @@ EditResult ProjectEdits::addNewTask(const NewTask &spec)
 EditResult ProjectEdits::addTasks(const QList<Task> &tasks, int fileIndex, const QString &text,
                                   const QStringList &makeRoomFor)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     if (tasks.isEmpty())
         return EditResult::nothing();
     const Project &project = m_document.project();
@@ -96,6 +105,8 @@ EditResult ProjectEdits::addTasks(const QList<Task> &tasks, int fileIndex, const
 
 EditResult ProjectEdits::removeTasks(const QStringList &ids, const QString &text)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     QStringList present;
     for (const QString &id : ids) {
         if (m_document.project().contains(id))
@@ -112,6 +123,8 @@ EditResult ProjectEdits::removeTasks(const QStringList &ids, const QString &text
 
 EditResult ProjectEdits::moveTasks(const QStringList &ids, const QString &parentId, const QString &beforeId)
 {
+    if (m_document.isReadOnly())
+        return readOnlyRefusal();
     const Project &project = m_document.project();
     if (!parentId.isEmpty() && !project.contains(parentId))
         return EditResult::refuse(tr("There is no task %1.").arg(parentId));

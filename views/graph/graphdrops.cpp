@@ -52,7 +52,8 @@ QString templateResourcePath(QString name)
 
 void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
 {
-    if (isOurDrop(event->mimeData()))
+    // Read-only: the drag shows it cannot land here.
+    if (isOurDrop(event->mimeData()) && !m_document->isReadOnly())
         event->acceptProposedAction();
     else
         QGraphicsScene::dragEnterEvent(event);
@@ -60,7 +61,7 @@ void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
 
 void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
 {
-    if (isOurDrop(event->mimeData()))
+    if (isOurDrop(event->mimeData()) && !m_document->isReadOnly())
         event->acceptProposedAction();
     else
         QGraphicsScene::dragMoveEvent(event);

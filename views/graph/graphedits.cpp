@@ -47,7 +47,10 @@ void GraphScene::deleteSelection()
             ids += item->type() == CardItem::Type ? m_standIns.value(id, {id}) : QStringList{id};
         }
     }
-    m_document->edits().deleteItems(ids, edges);
+    // Refused (a read-only project): say why rather than ignore the key.
+    const EditResult result = m_document->edits().deleteItems(ids, edges);
+    if (result.refused())
+        emit message(result.problem);
 }
 
 } // namespace Workplan

@@ -75,9 +75,12 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     flush();
     const QPointF pos = event->scenePos();
+    // Read-only: a press still selects, but starts no gesture (re-target, link, move).
+    const bool editable = !m_document->isReadOnly();
     // A selected arrow's end handle: re-target that end. Then a port (or a card's right
     // edge), which wins over the card, the arrows and the frames under it.
-    if ((m_interaction = RetargetInteraction::start(this, pos)) || (m_interaction = LinkInteraction::start(this, event))) {
+    if (editable
+        && ((m_interaction = RetargetInteraction::start(this, pos)) || (m_interaction = LinkInteraction::start(this, event)))) {
         event->accept();
         return;
     }
@@ -88,7 +91,7 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     QGraphicsScene::mousePressEvent(event);
-    if (node && event->isAccepted())
+    if (node && event->isAccepted() && editable)
         m_interaction = MoveInteraction::start(this, pos);
 }
 
@@ -137,7 +140,7 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
         }
     }
     // Double-click a card's title to rename the task in place (views/graph/cardrenamer.cpp).
-    if (node && node->type() == CardItem::Type
+    if (node && node->type() == CardItem::Type && !m_document->isReadOnly()
         && CardRenamer::start(this, static_cast<CardItem *>(node), event->scenePos(), event->widget())) {
         event->accept();
         return;

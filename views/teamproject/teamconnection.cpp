@@ -166,10 +166,10 @@ QString explain(const PostgresStore::Location &location, const QString &problem)
     if (has("timeout expired") || has("timed out"))
         return QObject::tr("The server %1 did not answer in time.").arg(where);
     if (has("password authentication failed"))
-        return QObject::tr("The server refused the password for user \u201C%1\u201D.").arg(location.user);
+        return QObject::tr("The server %1 refused the password for user \u201C%2\u201D.").arg(where, location.user);
     if (has("no password supplied"))
-        return QObject::tr("The server asks for a password for user \u201C%1\u201D: type it, or put it in "
-                           "PGPASSWORD or ~/.pgpass.").arg(location.user);
+        return QObject::tr("The server %1 asks for a password for user \u201C%2\u201D: type it, or put it in "
+                           "PGPASSWORD or ~/.pgpass.").arg(where, location.user);
     if (has("database \"") && has("does not exist"))
         return QObject::tr("The server %1 has no database \u201C%2\u201D.").arg(where, location.database);
     if (has("role \"") && has("does not exist"))

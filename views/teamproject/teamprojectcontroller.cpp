@@ -11,6 +11,7 @@
 #include "model/storage/postgres/postgresstore.h"
 #include "model/storage/postgres/teamsync.h"
 
+#include <QActionGroup>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMainWindow>
@@ -33,7 +34,9 @@ TeamProjectController::TeamProjectController(QMainWindow *window, ProjectDocumen
     , m_window(window)
     , m_document(document)
     , m_editMenu(editMenu)
+    , m_editGroup(new QActionGroup(this))
 {
+    m_editGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::None);
     auto *open = new QAction(tr("Open &Team Project\u2026"), this);
     open->setObjectName(QStringLiteral("openTeamProjectAction"));
     connect(open, &QAction::triggered, this, &TeamProjectController::openDialog);
@@ -92,6 +95,11 @@ TeamProjectController::TeamProjectController(QMainWindow *window, ProjectDocumen
     window->statusBar()->addPermanentWidget(m_presence);
 
     connect(document, &ProjectDocument::filePathChanged, this, &TeamProjectController::onFilePathChanged);
+    // One state for every way a project is read-only (this controller's, a locked file's):
+    // the document's. The Edit menu follows it.
+    connect(document, &ProjectDocument::readOnlyChanged, this,
+            [this](bool readOnly) { setEditingEnabled(!readOnly); });
+    setEditingEnabled(!document->isReadOnly());
 }
 
 TeamProjectController::~TeamProjectController()
@@ -126,24 +134,40 @@ bool TeamProjectController::openUrl(const QString &url, QString *error)
     QString problem;
     if (tryOpen(url, &problem))
         return true;
+    const auto location = PostgresStore::parseUrl(url, nullptr);
     // libpq found no password (or the wrong one) in the URL, PGPASSWORD or ~/.pgpass:
-    // ask, for this connection only.
-    if (TeamProjects::needsPassword(problem) && m_window->isVisible()) {
-        const auto location = PostgresStore::parseUrl(url, nullptr);
-        bool ok = false;
-        const QString password = QInputDialog::getText(
-            m_window, tr("Password"),
-            tr("Password for %1 on %2:").arg(location ? location->user : QString(), location ? location->host : QString()),
-            QLineEdit::Password, QString(), &ok);
-        if (ok && !password.isEmpty() && tryOpen(TeamProjects::withPassword(url, password), &problem))
+    // ask, for this connection only, and again after each refused one until the server
+    // takes it or the user cancels. A failed try changes nothing in the window.
+    while (location && TeamProjects::needsPassword(problem) && m_window->isVisible()) {
+        const QString password = askPassword(*location, problem);
+        if (password.isEmpty())
+            break;
+        if (tryOpen(TeamProjects::withPassword(url, password), &problem))
             return true;
     }
-    const auto location = PostgresStore::parseUrl(url, nullptr);
     const QString text = location ? TeamProjects::explain(*location, problem) : problem;
     if (error)
         *error = text;
     showMessage(tr("Cannot open team project"), text);
     return false;
+}
+
+// Empty when cancelled. After a refused password the prompt says so first (naming the
+// server and user) and asks again; the password is never kept.
+QString TeamProjectController::askPassword(const PostgresStore::Location &location, const QString &problem)
+{
+    const QString host = location.host.isEmpty() ? tr("the local server") : location.host;
+    QString label = tr("Password for %1 on %2:").arg(location.user, host);
+    if (problem.contains(QLatin1String("password authentication failed")))
+        label = tr("%1 Try again.\n\n%2").arg(TeamProjects::explain(location, problem), label);
+    QInputDialog prompt(m_window);
+    prompt.setObjectName(QStringLiteral("teamPasswordPrompt"));
+    prompt.setWindowTitle(tr("Password"));
+    prompt.setLabelText(label);
+    prompt.setTextEchoMode(QLineEdit::Password);
+    if (prompt.exec() != QDialog::Accepted)
+        return QString();
+    return prompt.textValue();
 }
 
 // The sync opens while the previous one is still attached: a failure leaves the window
@@ -235,7 +259,8 @@ void TeamProjectController::close()
     m_stateBanner->clear();
     m_conflictBanner->clear();
     m_presence->hide();
-    setEditingEnabled(true);
+    // Ours no more; the window sets its file's state again if it has one (stateChanged).
+    m_document->setReadOnly(false);
     emit stateChanged();
 }
 
@@ -263,24 +288,26 @@ void TeamProjectController::onConnectedChanged(bool connected)
     emit stateChanged();
 }
 
+// The banner says why, and the document refuses every edit with the same sentence (every
+// view stops offering them), until the connection is back.
 void TeamProjectController::updateReadOnly()
 {
     if (!isActive()) {
         m_stateBanner->clear();
-        setEditingEnabled(true);
         return;
     }
+    QString reason;
     if (!m_sync->isConnected()) {
-        m_stateBanner->showMessage(tr("Connection to %1 lost \u2014 reconnecting\u2026 (read-only until then)")
-                                       .arg(m_host.isEmpty() ? tr("the database server") : m_host),
-                                   TeamBanner::Kind::Error);
+        reason = tr("Connection to %1 lost \u2014 reconnecting\u2026 (read-only until then)")
+                     .arg(m_host.isEmpty() ? tr("the database server") : m_host);
+        m_stateBanner->showMessage(reason, TeamBanner::Kind::Error);
     } else if (m_sync->isReadOnly()) {
-        m_stateBanner->showMessage(tr("Read-only: your database role may read this team project but not change it."),
-                                   TeamBanner::Kind::Info);
+        reason = tr("Read-only: your database role may read this team project but not change it.");
+        m_stateBanner->showMessage(reason, TeamBanner::Kind::Info);
     } else {
         m_stateBanner->clear();
     }
-    setEditingEnabled(!isReadOnly());
+    m_document->setReadOnly(!reason.isEmpty(), reason);
 }
 
 void TeamProjectController::onConflict(const QString &message)
@@ -296,31 +323,24 @@ void TeamProjectController::onOthersChanged(const QStringList &others)
     m_presence->setVisible(isActive() && !others.isEmpty());
 }
 
-// The Edit menu's changing actions go grey while nothing may change (Copy stays). The
-// sync refuses any edit that still gets through, with its message in the banner.
+// The Edit menu's changing actions (Undo and Redo too) go grey while the document is
+// read-only; Copy, Find and Select All stay. Through an action group: a disabled group
+// keeps its actions off whatever their owners enable meanwhile (a new selection), and
+// gives each back its own state when enabled again. ProjectEdits refuses any edit that
+// still gets through; the undo history is kept as it is.
 void TeamProjectController::setEditingEnabled(bool enabled)
 {
-    if (enabled == m_editingEnabled)
-        return;
-    m_editingEnabled = enabled;
-    if (enabled) {
-        for (const QPointer<QAction> &action : std::as_const(m_disabled)) {
-            if (action)
-                action->setEnabled(true);
+    if (!enabled && m_editMenu) {
+        const QList<QAction *> actions = m_editMenu->actions();
+        for (QAction *action : actions) {
+            const QKeySequence key = action->shortcut();
+            if (action->isSeparator() || action->menu() || action->actionGroup() || key == QKeySequence(QKeySequence::Copy)
+                || key == QKeySequence(QKeySequence::Find) || key == QKeySequence(QKeySequence::SelectAll))
+                continue;
+            m_editGroup->addAction(action);
         }
-        m_disabled.clear();
-        return;
     }
-    if (!m_editMenu)
-        return;
-    const QList<QAction *> actions = m_editMenu->actions();
-    for (QAction *action : actions) {
-        if (action->isSeparator() || action->menu() || !action->isEnabled()
-            || action->shortcut() == QKeySequence(QKeySequence::Copy) || action->shortcut() == QKeySequence(QKeySequence::Find))
-            continue;
-        action->setEnabled(false);
-        m_disabled.append(action);
-    }
+    m_editGroup->setEnabled(enabled);
 }
 
 void TeamProjectController::showMessage(const QString &title, const QString &text)

@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QMainWindow;
 class QMenu;
@@ -12,6 +12,9 @@ class QDockWidget;
 
 namespace Workplan {
 
+namespace PostgresStore {
+struct Location;
+}
 class ProjectDocument;
 class TeamBanner;
 class TeamSync;
@@ -20,7 +23,8 @@ class TeamSync;
 // Publish to Team Project…, the TeamSync attached to the window's document while a team
 // project is open, and what the user sees of it — the title, the banners above the canvas
 // (a refused edit, a lost connection, a read-only role), "Also here: …" in the status
-// bar, and the edit actions off while the project cannot be changed.
+// bar, and the document read-only (ProjectDocument::setReadOnly) while the project cannot
+// be changed; the Edit menu's changing actions follow the document's state, whoever set it.
 //
 // The document's file path is the project's URL without its password. Anything that
 // gives the document another path (open a file, New, Save As, an import) ends the team
@@ -29,8 +33,8 @@ class TeamProjectController : public QObject
 {
     Q_OBJECT
 public:
-    // Adds the two File menu entries before `before`; `editMenu`'s actions (but Copy) are
-    // turned off while the project is read-only.
+    // Adds the two File menu entries before `before`; `editMenu`'s actions (but Copy, Find
+    // and Select All) are turned off while the document is read-only.
     TeamProjectController(QMainWindow *window, ProjectDocument *document, QMenu *fileMenu, QAction *before,
                           QMenu *editMenu);
     ~TeamProjectController() override;
@@ -76,6 +80,7 @@ private:
     void setEditingEnabled(bool enabled);
     void showMessage(const QString &title, const QString &text);
     bool tryOpen(const QString &url, QString *problem);
+    QString askPassword(const PostgresStore::Location &location, const QString &problem);
 
     QMainWindow *m_window;
     ProjectDocument *m_document;
@@ -92,8 +97,7 @@ private:
     TeamBanner *m_stateBanner = nullptr;
     TeamBanner *m_conflictBanner = nullptr;
     QLabel *m_presence = nullptr;
-    QList<QPointer<QAction>> m_disabled;   // turned off by us, to be turned on again
-    bool m_editingEnabled = true;
+    QActionGroup *m_editGroup;   // the Edit menu's changing actions, off while read-only
 };
 
 } // namespace Workplan

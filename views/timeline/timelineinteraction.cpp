@@ -83,7 +83,8 @@ bool TimelineInteraction::eventFilter(QObject *watched, QEvent *event)
 bool TimelineInteraction::press(QMouseEvent *event)
 {
     cancel();
-    if (event->button() != Qt::LeftButton)
+    // Read-only: a click still selects the row; no bar is dragged, resized or linked.
+    if (event->button() != Qt::LeftButton || m_scene->document()->isReadOnly())
         return false;
     const QPoint pos = event->position().toPoint();
     const QPointF scenePos = m_view->mapToScene(pos);
@@ -158,7 +159,7 @@ void TimelineInteraction::hover(const QPointF &scenePos)
     QString id;
     const Zone zone = zoneAt(scenePos, &id);
     Qt::CursorShape shape = Qt::ArrowCursor;
-    if (zone != Zone::None && !m_scene->document()->isSummary(id)) {
+    if (zone != Zone::None && !m_scene->document()->isSummary(id) && !m_scene->document()->isReadOnly()) {
         const TimelineBarItem *item = m_scene->barFor(id);
         shape = zone == Zone::End && item && item->barShape() == TimelineBarItem::Shape::Bar
             ? Qt::SizeHorCursor : Qt::OpenHandCursor;
