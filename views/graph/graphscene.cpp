@@ -14,6 +14,8 @@
 #include "views/taskselection.h"
 
 #include <QEvent>
+#include <QGraphicsSceneHelpEvent>
+#include <QToolTip>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -76,6 +78,21 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
         });
     }
     rebuildAll();
+}
+
+// A card's tooltip is made for the card under the pointer only (see CardItem::refresh);
+// arrows keep their own fixed tooltips, which QGraphicsScene shows.
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const QList<QGraphicsItem *> under = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *item : under) {
+        if (auto *card = dynamic_cast<CardItem *>(item)) {
+            QToolTip::showText(event->screenPos(), card->toolTipText(), event->widget());
+            event->setAccepted(true);
+            return;
+        }
+    }
+    QGraphicsScene::helpEvent(event);
 }
 
 bool GraphScene::event(QEvent *event)
