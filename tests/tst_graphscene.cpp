@@ -21,6 +21,7 @@
 #include "views/graph/layoutadapter.h"
 #include "views/taskselection.h"
 
+#include "generatedplan.h"
 #include "testsupport.h"
 
 #include <QApplication>
@@ -97,6 +98,7 @@ private slots:
     void cleanup();
 
     void linkDragCreatesOneDependency();
+    void cardsAndArrowsLiveInLayers();
     void cycleClosingDragIsRefused();
     void moveIsOneUndoStep();
     void selectionSyncBothWays();
@@ -154,6 +156,38 @@ void TestGraphScene::init()
     QVERIFY(QTest::qWaitForWindowExposed(m_view));
     m_view->fitToWindow();
     QCOMPARE(m_view->zoom(), 1.0);
+}
+
+// A large plan's cards and arrows sit under a few layer containers, not at the scene's top
+// level (which QGraphicsScene walks on every update); cards still draw above arrows, and
+// opening another plan starts new layers.
+void TestGraphScene::cardsAndArrowsLiveInLayers()
+{
+    m_doc->resetProject(WorkplanTest::generatedPlan(3000, 7));
+    m_scene->flush();
+    int cards = 0, edges = 0, topLevel = 0;
+    qreal cardLayerZ = 0, edgeLayerZ = 0;
+    for (QGraphicsItem *item : m_scene->items()) {
+        topLevel += item->parentItem() ? 0 : 1;
+        if (auto *card = qgraphicsitem_cast<CardItem *>(item)) {
+            QVERIFY(card->parentItem());
+            cardLayerZ = card->parentItem()->zValue();
+            ++cards;
+        } else if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item)) {
+            QVERIFY(edge->parentItem());
+            edgeLayerZ = edge->parentItem()->zValue();
+            ++edges;
+        }
+    }
+    QCOMPARE(cards, m_doc->project().taskCount());
+    QVERIFY(edges > 1000);
+    QVERIFY2(topLevel < (cards + edges) / 4, qPrintable(QString::number(topLevel)));
+    QVERIFY(cardLayerZ > edgeLayerZ);
+    const int containers = m_scene->layers().containerCount();
+    QVERIFY(containers >= 2 && containers <= (cards + edges) / ItemLayers::kBucketSize + 4);
+    m_doc->resetProject(sampleProject());
+    m_scene->flush();
+    QCOMPARE(m_scene->layers().containerCount(), 2);
 }
 
 void TestGraphScene::cleanup()

@@ -125,6 +125,7 @@ void GraphScene::deleteAllItems()
     // is searched for in that list: minutes for a 100k-task plan. A card detaches its
     // arrows as it goes, so either end of an arrow may go first.
     clear();
+    m_layers.forget();
 }
 
 NodeItem *GraphScene::visibleNodeFor(const QString &id) const

@@ -84,7 +84,7 @@ void GraphScene::syncNodes()
         if (!card) {
             card = new CardItem(t.id);
             m_cards.insert(t.id, card);
-            addItem(card);
+            addLayered(card, card->zValue());
         }
         FrameItem *frame = m_frames.value(t.id);
         if (summary && !frame) {
@@ -180,7 +180,7 @@ static void addOwnerEdges(GraphScene *scene, const Task &t, NodeItem *target, QL
             }
         }
         auto *e = new EdgeItem(DependencyKey::of(t.id, t.dependencies.at(i)), i, source, target);
-        scene->addItem(e);
+        scene->addLayered(e, e->zValue());
         list.append(e);
         if (bundled)
             bundles.insert({source, target}, e);
