@@ -89,15 +89,35 @@ void ProjectDocument::ensureHierarchy() const
         return;
     m_children.clear();
     m_rows.clear();
+    for (KeyNode &node : m_byKey) {
+        node.id.clear();
+        node.parentKey = 0;
+        node.row = -1;
+        node.children.clear();
+    }
     for (const Task &t : m_project.tasks()) {
         QStringList &siblings = m_children[t.parentId];
         m_rows.insert(t.id, int(siblings.size()));
         siblings.append(t.id);
-        if (!m_keys.contains(t.id)) {
-            m_keys.insert(t.id, m_nextKey);
-            m_idOfKey.insert(m_nextKey, t.id);
-            ++m_nextKey;
+        auto key = m_keys.constFind(t.id);
+        if (key == m_keys.constEnd()) {
+            key = m_keys.insert(t.id, m_byKey.size());
+            m_byKey.emplace_back();
         }
+        m_byKey[*key].id = t.id;
+    }
+    // Parents may come after their children in the file: link once every task has a key.
+    m_keyAt.clear();
+    m_keyAt.reserve(std::size_t(m_project.taskCount()));
+    for (const Task &t : m_project.tasks()) {
+        m_keyAt.push_back(m_keys.value(t.id));
+        KeyNode &node = m_byKey[m_keyAt.back()];
+        node.parentKey = t.parentId.isEmpty() ? 0 : m_keys.value(t.parentId, 0);
+        if (node.parentKey == 0 && !t.parentId.isEmpty())
+            continue;   // a parent the project lacks: no row anywhere, as childIds() says
+        std::vector<quintptr> &siblings = m_byKey[node.parentKey].children;
+        node.row = int(siblings.size());
+        siblings.push_back(m_keyAt.back());
     }
     m_hierarchyValid = true;
 }
@@ -120,6 +140,37 @@ quintptr ProjectDocument::keyOf(const QString &id) const
 {
     ensureHierarchy();
     return m_keys.value(id, 0);
+}
+
+QString ProjectDocument::idOfKey(quintptr key) const
+{
+    ensureHierarchy();
+    return key < m_byKey.size() ? m_byKey[key].id : QString();
+}
+
+quintptr ProjectDocument::parentKeyOf(quintptr key) const
+{
+    ensureHierarchy();
+    return key < m_byKey.size() ? m_byKey[key].parentKey : 0;
+}
+
+int ProjectDocument::rowOfKey(quintptr key) const
+{
+    ensureHierarchy();
+    return key != 0 && key < m_byKey.size() ? m_byKey[key].row : -1;
+}
+
+bool ProjectDocument::isSummaryAt(int taskIndex) const
+{
+    ensureHierarchy();
+    return taskIndex >= 0 && std::size_t(taskIndex) < m_keyAt.size() && !m_byKey[m_keyAt[std::size_t(taskIndex)]].children.empty();
+}
+
+const std::vector<quintptr> &ProjectDocument::childKeys(quintptr key) const
+{
+    static const std::vector<quintptr> none;
+    ensureHierarchy();
+    return key < m_byKey.size() ? m_byKey[key].children : none;
 }
 
 QString ProjectDocument::uniqueTaskId(const QString &base) const

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 class QUndoStack;
 
@@ -102,7 +103,15 @@ public:
     bool isSummary(const QString &id) const { return !childIds(id).isEmpty(); }
     // A stable number per task for the item model's internal ids; 0 = none.
     quintptr keyOf(const QString &id) const;
-    QString idOfKey(quintptr key) const { return m_idOfKey.value(key); }
+    QString idOfKey(quintptr key) const;
+    // The same hierarchy addressed by key (0 = the root), for the item model: a tree view
+    // asks index()/parent() millions of times on a large plan, and a number indexes an
+    // array where an id would be hashed and compared.
+    quintptr parentKeyOf(quintptr key) const;
+    int rowOfKey(quintptr key) const;                              // -1: no such task
+    const std::vector<quintptr> &childKeys(quintptr key) const;    // file order
+    // By the task's place in project().tasks(): for loops over every task.
+    bool isSummaryAt(int taskIndex) const;
     QString uniqueTaskId(const QString &base) const;
     // Where the dependency `key` names is in its owner's list now; -1 when there is none.
     int dependencyIndex(const DependencyKey &key) const;
@@ -187,8 +196,15 @@ private:
     mutable QHash<QString, QStringList> m_children;
     mutable QHash<QString, int> m_rows;
     mutable QHash<QString, quintptr> m_keys;
-    mutable QHash<quintptr, QString> m_idOfKey;
-    mutable quintptr m_nextKey = 1;
+    // Indexed by key: keys are handed out densely from 1 and never reused.
+    struct KeyNode {
+        QString id;                       // empty once the task is gone
+        quintptr parentKey = 0;
+        int row = -1;
+        std::vector<quintptr> children;
+    };
+    mutable std::vector<KeyNode> m_byKey{KeyNode{}};   // [0] is the root
+    mutable std::vector<quintptr> m_keyAt;             // by task index
 };
 
 } // namespace Workplan

@@ -82,6 +82,7 @@ class TestAnalysisResult : public QObject
     Q_OBJECT
 private slots:
     void lookups();
+    void idLookupIsLentOnlyForTheSameIds();
     void waitingWordingPerType_data();
     void waitingWordingPerType();
     void waitingViaSummaryAndSeveralReasons();
@@ -92,6 +93,23 @@ private slots:
     void criticalAndSlackEdges();
     void loopEdges();
 };
+
+// An edit of fields keeps the ids: the new result shares the previous one's id look-up.
+// A task inserted first moves every index: the look-up is made afresh, never lent.
+void TestAnalysisResult::idLookupIsLentOnlyForTheSameIds()
+{
+    const auto before = analysed(projectOf(chainPlan(4)));
+    const auto edited = computeAnalysis(Snapshot::fromProject(projectOf(chainPlan(6))), 2, before.get());
+    QVERIFY(!edited->indexOf.isDetached());   // shared with `before`
+    QCOMPARE(edited->index(QStringLiteral("c")), 2);
+    QCOMPARE(edited->times(QStringLiteral("b"))->es, 6.0);
+
+    const auto inserted = computeAnalysis(Snapshot::fromProject(projectOf(chainPlan(4, true))), 3, before.get());
+    QVERIFY(inserted->indexOf.isDetached());
+    QCOMPARE(inserted->index(QStringLiteral("n")), 0);
+    QCOMPARE(inserted->index(QStringLiteral("a")), 1);
+    QCOMPARE(inserted->index(QStringLiteral("c")), 3);
+}
 
 void TestAnalysisResult::lookups()
 {

@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QGraphicsPathItem>
 #include <QMenu>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -56,6 +57,7 @@ private slots:
     void inspectorTypeChangeKeepsArrowSelected();
     void menuTypeChangeKeepsArrowSelected();
     void arrowsAreNamedByTheirKey();
+    void hoverShowsTheCardsTooltip();
 
 private:
     QPoint vp(const QPointF &scenePos) const { return m_canvas.view->mapFromScene(scenePos); }
@@ -220,4 +222,21 @@ void TestGraphInteractions::arrowsAreNamedByTheirKey()
 }
 
 QTEST_MAIN(TestGraphInteractions)
+// Card tooltips are made on hover, not kept on 100k items: the help event of the real
+// viewport must still show the card's title and its analysis lines.
+void TestGraphInteractions::hoverShowsTheCardsTooltip()
+{
+    CardItem *card = m_canvas.scene->cardFor(B);
+    QVERIFY(card && card->toolTip().isEmpty());
+    const QString expected = card->toolTipText();
+    QVERIFY(expected.contains(card->task()->title()));
+    QWidget *viewport = m_canvas.view->viewport();
+    const QPoint at = vp(card->nodeSceneRect().center());
+    QHelpEvent help(QEvent::ToolTip, at, viewport->mapToGlobal(at));
+    QApplication::sendEvent(viewport, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), expected);
+    QToolTip::hideText();
+}
+
 #include "tst_graphinteractions.moc"

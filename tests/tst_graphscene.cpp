@@ -21,6 +21,7 @@
 #include "views/graph/layoutadapter.h"
 #include "views/taskselection.h"
 
+#include "generatedplan.h"
 #include "testsupport.h"
 
 #include <QApplication>
@@ -97,6 +98,7 @@ private slots:
     void cleanup();
 
     void linkDragCreatesOneDependency();
+    void cardsAndArrowsLiveInLayers();
     void cycleClosingDragIsRefused();
     void moveIsOneUndoStep();
     void selectionSyncBothWays();
@@ -154,6 +156,38 @@ void TestGraphScene::init()
     QVERIFY(QTest::qWaitForWindowExposed(m_view));
     m_view->fitToWindow();
     QCOMPARE(m_view->zoom(), 1.0);
+}
+
+// A large plan's cards and arrows sit under a few layer containers, not at the scene's top
+// level (which QGraphicsScene walks on every update); cards still draw above arrows, and
+// opening another plan starts new layers.
+void TestGraphScene::cardsAndArrowsLiveInLayers()
+{
+    m_doc->resetProject(WorkplanTest::generatedPlan(3000, 7));
+    m_scene->flush();
+    int cards = 0, edges = 0, topLevel = 0;
+    qreal cardLayerZ = 0, edgeLayerZ = 0;
+    for (QGraphicsItem *item : m_scene->items()) {
+        topLevel += item->parentItem() ? 0 : 1;
+        if (auto *card = qgraphicsitem_cast<CardItem *>(item)) {
+            QVERIFY(card->parentItem());
+            cardLayerZ = card->parentItem()->zValue();
+            ++cards;
+        } else if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item)) {
+            QVERIFY(edge->parentItem());
+            edgeLayerZ = edge->parentItem()->zValue();
+            ++edges;
+        }
+    }
+    QCOMPARE(cards, m_doc->project().taskCount());
+    QVERIFY(edges > 1000);
+    QVERIFY2(topLevel < (cards + edges) / 4, qPrintable(QString::number(topLevel)));
+    QVERIFY(cardLayerZ > edgeLayerZ);
+    const int containers = m_scene->layers().containerCount();
+    QVERIFY(containers >= 2 && containers <= (cards + edges) / ItemLayers::kBucketSize + 4);
+    m_doc->resetProject(sampleProject());
+    m_scene->flush();
+    QCOMPARE(m_scene->layers().containerCount(), 2);
 }
 
 void TestGraphScene::cleanup()
@@ -353,7 +387,7 @@ void TestGraphScene::itemsFollowDocument()
     QUndoStack *stack = m_doc->undoStack();
     stack->push(ChangeTaskCommand::setAttribute(m_doc, QStringLiteral("d"), QStringLiteral("title"),
                                                 QStringLiteral("Ship it")));
-    QVERIFY(m_scene->cardFor(QStringLiteral("d"))->toolTip().contains(QStringLiteral("Ship it")));
+    QVERIFY(m_scene->cardFor(QStringLiteral("d"))->toolTipText().contains(QStringLiteral("Ship it")));
 
     stack->push(new RemoveTasksCommand(m_doc, {QStringLiteral("d")}));
     QVERIFY(!m_scene->cardFor(QStringLiteral("d")));
@@ -578,14 +612,14 @@ void TestGraphScene::loopsAreMarkedUntilUndone()
     QVERIFY(m_scene->isLoopEdge(QStringLiteral("a"), QStringLiteral("c")));
     QVERIFY(!m_scene->isLoopEdge(QStringLiteral("d"), QStringLiteral("c")));
     QVERIFY(!m_scene->overlay(QStringLiteral("a"))->critical);
-    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop 1")));
+    QVERIFY(m_scene->cardFor(QStringLiteral("a"))->toolTipText().contains(QStringLiteral("loop 1")));
 
     m_doc->undoStack()->undo();
     m_analysis->refreshNow();
     for (const char *id : {"a", "b", "c", "d", "E"})
         QCOMPARE(m_scene->overlay(QLatin1String(id))->loop, -1);
     QVERIFY(!m_scene->isLoopEdge(QStringLiteral("b"), QStringLiteral("a")));
-    QVERIFY(!m_scene->cardFor(QStringLiteral("a"))->toolTip().contains(QStringLiteral("loop")));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("a"))->toolTipText().contains(QStringLiteral("loop")));
 }
 
 // The choice made: select (and centre) the collapsed ancestor, do not expand it.
@@ -788,15 +822,15 @@ void TestGraphScene::blockedCardTellsWhy()
     m_analysis->refreshNow();
     CardItem *b = m_scene->cardFor(QStringLiteral("b"));
     QVERIFY(b);
-    QVERIFY2(b->toolTip().startsWith(QStringLiteral("Task b\n")), qPrintable(b->toolTip()));
-    QVERIFY(b->toolTip().contains(QStringLiteral("Waits on Task a [completion]: not completed")));
+    QVERIFY2(b->toolTipText().startsWith(QStringLiteral("Task b\n")), qPrintable(b->toolTipText()));
+    QVERIFY(b->toolTipText().contains(QStringLiteral("Waits on Task a [completion]: not completed")));
     m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Cancelled));
     m_analysis->refreshNow();
     QVERIFY(m_scene->overlay(QStringLiteral("b"))->blocked);
-    QVERIFY2(b->toolTip().contains(QStringLiteral("Waits on Task a [completion]: cancelled")), qPrintable(b->toolTip()));
+    QVERIFY2(b->toolTipText().contains(QStringLiteral("Waits on Task a [completion]: cancelled")), qPrintable(b->toolTipText()));
     m_doc->undoStack()->push(ChangeTaskCommand::setStatus(m_doc, QStringLiteral("a"), Status::Completed));
     m_analysis->refreshNow();
-    QVERIFY(!b->toolTip().contains(QStringLiteral("Waits on")));
+    QVERIFY(!b->toolTipText().contains(QStringLiteral("Waits on")));
 }
 
 // §6: a card past its deadline carries the late mark (once per analysis, from the result's
@@ -812,21 +846,21 @@ void TestGraphScene::lateCardIsFlagged()
     CardItem *card = m_scene->cardFor(deploy);
     QVERIFY(card);
     QCOMPARE(m_scene->overlay(deploy)->lateBy, 0.0);
-    QVERIFY(!card->toolTip().contains(QStringLiteral("Late:")));
+    QVERIFY(!card->toolTipText().contains(QStringLiteral("Late:")));
     m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc, deploy, QStringLiteral("deadline"),
                                                              QStringLiteral("2025-06-23T10:00")));
     m_analysis->refreshNow();
     const double margin = m_analysis->result()->margin(deploy);
     QVERIFY(margin < 0);
     QCOMPARE(m_scene->overlay(deploy)->lateBy, -margin);
-    QVERIFY2(card->toolTip().contains(QStringLiteral("Late: due 2025-06-23 10:00, finishes 2025-06-26 14:30 \u2014 %1 late")
-                                          .arg(formatHours(-margin))), qPrintable(card->toolTip()));
+    QVERIFY2(card->toolTipText().contains(QStringLiteral("Late: due 2025-06-23 10:00, finishes 2025-06-26 14:30 \u2014 %1 late")
+                                          .arg(formatHours(-margin))), qPrintable(card->toolTipText()));
     m_view->centerOn(card);
     QVERIFY(m_view->grab().save(QStringLiteral("/tmp/canvas-late.png")));
     m_doc->undoStack()->undo();
     m_analysis->refreshNow();
     QCOMPARE(m_scene->overlay(deploy)->lateBy, 0.0);
-    QVERIFY(!card->toolTip().contains(QStringLiteral("Late:")));
+    QVERIFY(!card->toolTipText().contains(QStringLiteral("Late:")));
 }
 
 // The Risk panel's criticality: a card's body runs from white (critical in no run) to deep
@@ -853,9 +887,9 @@ void TestGraphScene::riskTintFollowsCriticality()
     QVERIFY2(deep.red() > 200 && deep.green() < 150 && deep.blue() < 150, qPrintable(deep.name()));
     const QColor light = body(QStringLiteral("c"));
     QVERIFY2(light.red() > deep.red() && light.green() > deep.green() && light.green() < 255, qPrintable(light.name()));
-    QVERIFY2(m_scene->cardFor(b)->toolTip().contains(QStringLiteral("Critical in 100 % of runs")),
-             qPrintable(m_scene->cardFor(b)->toolTip()));
-    QVERIFY(m_scene->cardFor(QStringLiteral("c"))->toolTip().contains(QStringLiteral("Critical in 25 % of runs")));
+    QVERIFY2(m_scene->cardFor(b)->toolTipText().contains(QStringLiteral("Critical in 100 % of runs")),
+             qPrintable(m_scene->cardFor(b)->toolTipText()));
+    QVERIFY(m_scene->cardFor(QStringLiteral("c"))->toolTipText().contains(QStringLiteral("Critical in 25 % of runs")));
     QCOMPARE(body(QStringLiteral("a")), white);
     QCOMPARE(m_view->viewport()->grab(m_view->mapFromScene(m_scene->cardFor(QStringLiteral("a"))->nodeSceneRect()).boundingRect()).toImage(),
              untouched);
@@ -864,12 +898,12 @@ void TestGraphScene::riskTintFollowsCriticality()
     m_scene->setRiskCriticality({{b, 0.25}});
     QCOMPARE(body(b), light);
     QCOMPARE(body(QStringLiteral("c")), white);
-    QVERIFY(!m_scene->cardFor(QStringLiteral("c"))->toolTip().contains(QStringLiteral("Critical in")));
+    QVERIFY(!m_scene->cardFor(QStringLiteral("c"))->toolTipText().contains(QStringLiteral("Critical in")));
 
     m_scene->setRiskCriticality({});
     QCOMPARE(body(b), white);
     QCOMPARE(m_scene->riskCriticality(b), -1.0);
-    QVERIFY(!m_scene->cardFor(b)->toolTip().contains(QStringLiteral("Critical in")));
+    QVERIFY(!m_scene->cardFor(b)->toolTipText().contains(QStringLiteral("Critical in")));
 }
 
 // §7: performance validation waits for the one tester in the team example, so the canvas
@@ -901,7 +935,7 @@ void TestGraphScene::delayedCardHasBadge()
     CardItem *card = m_scene->cardFor(id);
     const QString line = QStringLiteral("Starts %1 later with the team (%2 \u2192 %3)")
                              .arg(formatHours(start - es), formatHours(es), formatHours(start));
-    QVERIFY2(card->toolTip().contains(line), qPrintable(card->toolTip() + QLatin1String(" / ") + line));
+    QVERIFY2(card->toolTipText().contains(line), qPrintable(card->toolTipText() + QLatin1String(" / ") + line));
 
     // The badge is drawn: its sand-brown edge where a card without it shows the plain canvas.
     auto badgeEdge = [&](const QString &cardId) {
@@ -923,7 +957,7 @@ void TestGraphScene::delayedCardHasBadge()
             plain = other;
     }
     QVERIFY(!plain.isEmpty());
-    QVERIFY(!m_scene->cardFor(plain)->toolTip().contains(QStringLiteral("later with the team")));
+    QVERIFY(!m_scene->cardFor(plain)->toolTipText().contains(QStringLiteral("later with the team")));
     m_view->centerOn(m_scene->cardFor(plain));
     QVERIFY(badgeEdge(plain) != sand);
 

@@ -278,7 +278,7 @@ void TestOverview::epicsOnlyFoldsTopLevel()
         QVERIFY(!scene()->cardFor(leafId(e, 0, 0))->isVisible());
     }
     // The folded card gives its figures: tasks, blocked, span.
-    const QString tip = scene()->cardFor(epicId(0))->toolTip();
+    const QString tip = scene()->cardFor(epicId(0))->toolTipText();
     QVERIFY2(tip.contains(QStringLiteral("100 task")), qPrintable(tip));
     const int blocked = blockedLeavesUnder(epicId(0));
     QVERIFY(blocked > 0);
@@ -316,7 +316,7 @@ void TestOverview::featuresBundleTheirArrows()
     QCOMPARE(across.first()->weight(), BundledAcross);
     QCOMPARE(scene()->edgeCount(), 2);   // the chains are inside the folded features
 
-    const QString tip = scene()->cardFor(featureId(0, 1))->toolTip();
+    const QString tip = scene()->cardFor(featureId(0, 1))->toolTipText();
     QVERIFY2(tip.contains(QStringLiteral("25 task")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("%1 blocked").arg(blockedLeavesUnder(featureId(0, 1)))), qPrintable(tip));
 }

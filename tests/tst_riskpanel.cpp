@@ -678,12 +678,12 @@ void TestRiskPanel::criticalityReachesTheCanvas()
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("riskRun")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(panel->state(), State::Done, 30000);
     QCOMPARE(scene->riskCriticality(ship), 1.0);
-    QVERIFY2(scene->cardFor(ship)->toolTip().contains(QStringLiteral("Critical in 100 % of runs")),
-             qPrintable(scene->cardFor(ship)->toolTip()));
+    QVERIFY2(scene->cardFor(ship)->toolTipText().contains(QStringLiteral("Critical in 100 % of runs")),
+             qPrintable(scene->cardFor(ship)->toolTipText()));
     action->trigger();
     QVERIFY(!box->isChecked());
     QCOMPARE(scene->riskCriticality(ship), -1.0);
-    QVERIFY(!scene->cardFor(ship)->toolTip().contains(QStringLiteral("Critical in")));
+    QVERIFY(!scene->cardFor(ship)->toolTipText().contains(QStringLiteral("Critical in")));
 }
 
 // The colour in the middle of a timeline bar, as the scene paints it.

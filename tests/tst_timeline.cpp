@@ -144,6 +144,7 @@ private slots:
     void datedHeaderAndShading();
     void leveledMovesDelayedBars();
     void effortEditResizesBar();
+    void editMovesExactlyTheBarsAFullRefreshWould();
     void largePlanOpensQuickly();
     void treeExpansionFollowsBothWays();
     void overlaySwitchesDriveTheChart();
@@ -383,6 +384,35 @@ void TestTimeline::effortEditResizesBar()
     f.doc.undoStack()->undo();
     f.analysis->refreshNow();
     QCOMPARE(f.scene()->barRect(task).width(), before);
+}
+
+// An edit refreshes only the bars of the tasks the analysis says changed: what it shows
+// must be what refreshing every bar shows (a zoom step refreshes every bar), for the edited
+// task, the tasks after it and their summaries alike.
+void TestTimeline::editMovesExactlyTheBarsAFullRefreshWould()
+{
+    Fixture f(WorkplanTest::loadExample("feature-development"));
+    const QString task = id("impl_message_storage");
+    const double pph = f.scene()->scale().pixelsPerHour();
+    auto allRects = [&f] {
+        QList<QRectF> rects;
+        for (const Task &t : f.doc.project().tasks())
+            rects << f.scene()->barRect(t.id);
+        return rects;
+    };
+    const QList<QRectF> before = allRects();
+    f.doc.undoStack()->push(ChangeTaskCommand::setAttribute(&f.doc, task, QStringLiteral("estimated_effort"),
+                                                            QStringLiteral("10 days")));
+    f.analysis->refreshNow();
+    const QList<QRectF> partial = allRects();
+    QVERIFY(partial != before);
+    int moved = 0;
+    for (int i = 0; i < partial.size(); ++i)
+        moved += partial.at(i) != before.at(i) ? 1 : 0;
+    QVERIFY2(moved > 1, "the tasks after the edited one move too");
+    f.scene()->setPixelsPerHour(pph * 2);
+    f.scene()->setPixelsPerHour(pph);
+    QCOMPARE(allRects(), partial);
 }
 
 void TestTimeline::largePlanOpensQuickly()

@@ -89,7 +89,7 @@ Snapshot AnalysisController::buildSnapshot(const Project &project, const Snapsho
 
 std::shared_ptr<AnalysisResult> AnalysisController::computeNow(const Project &project)
 {
-    auto result = computeAnalysis(buildSnapshot(project, takeChanges(project)), m_revision);
+    auto result = computeAnalysis(buildSnapshot(project, takeChanges(project)), m_revision, m_result.get());
     noteResult(result);
     return result;
 }
@@ -131,7 +131,7 @@ void AnalysisController::startWorker(const Project &project)
     m_watcher.setFuture(QtConcurrent::run([project, revision = m_revision, source = takeChanges(project),
                                            shown = m_result] {
         WorkerOutput out;
-        out.result = computeAnalysis(buildSnapshot(project, source), revision);
+        out.result = computeAnalysis(buildSnapshot(project, source), revision, shown.get());
         out.shown = shown;
         if (shown && out.result)
             out.changed = changedTasks(*shown, *out.result);

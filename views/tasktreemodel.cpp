@@ -76,7 +76,7 @@ TaskTreeModel::TaskTreeModel(ProjectDocument *document, AnalysisController *anal
     });
     connect(document, &ProjectDocument::projectPropertiesChanged, this, [this] {
         // The calendar changes every effort in hours.
-        emitColumnsChanged(QString(), EffortColumn, EffortColumn);
+        emitColumnsChanged(EffortColumn, EffortColumn);
     });
     if (analysis)
         connect(analysis, &AnalysisController::updated, this, &TaskTreeModel::onAnalysisUpdated);
@@ -99,25 +99,28 @@ QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent)
 {
     if (column < 0 || column >= ColumnCount || row < 0 || (parent.isValid() && parent.column() != 0))
         return QModelIndex();
-    const QStringList &children = m_document->childIds(idOf(parent));
-    if (row >= children.size())
+    const std::vector<quintptr> &children = m_document->childKeys(parent.isValid() ? parent.internalId() : 0);
+    if (std::size_t(row) >= children.size())
         return QModelIndex();
-    return createIndex(row, column, m_document->keyOf(children.at(row)));
+    return createIndex(row, column, children[std::size_t(row)]);
 }
 
+// By key alone: the views call index() and parent() for every row they lay out, paint or
+// map, and hashing ids there was most of opening a 100k-task plan.
 QModelIndex TaskTreeModel::parent(const QModelIndex &child) const
 {
-    const Task *t = m_document->project().find(idOf(child));
-    return t ? indexOf(t->parentId) : QModelIndex();
+    if (!child.isValid())
+        return QModelIndex();
+    const quintptr parentKey = m_document->parentKeyOf(child.internalId());
+    const int row = m_document->rowOfKey(parentKey);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, parentKey);
 }
 
 int TaskTreeModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.column() > 0)
         return 0;
-    if (parent.isValid() && idOf(parent).isEmpty())
-        return 0;
-    return int(m_document->childIds(idOf(parent)).size());
+    return int(m_document->childKeys(parent.isValid() ? parent.internalId() : 0).size());
 }
 
 int TaskTreeModel::columnCount(const QModelIndex &) const
@@ -390,15 +393,15 @@ void TaskTreeModel::onTasksChanged(const QStringList &ids, ProjectDocument::Chan
     }
 }
 
-void TaskTreeModel::emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn)
+void TaskTreeModel::emitColumnsChanged(int firstColumn, int lastColumn, quintptr parentKey)
 {
-    const QStringList &children = m_document->childIds(parentId);
-    if (children.isEmpty())
+    const std::vector<quintptr> &children = m_document->childKeys(parentKey);
+    if (children.empty())
         return;
-    const QModelIndex parentIndex = indexOf(parentId);
-    emit dataChanged(index(0, firstColumn, parentIndex), index(int(children.size()) - 1, lastColumn, parentIndex));
-    for (const QString &c : children)
-        emitColumnsChanged(c, firstColumn, lastColumn);
+    emit dataChanged(createIndex(0, firstColumn, children.front()),
+                     createIndex(int(children.size()) - 1, lastColumn, children.back()));
+    for (quintptr child : children)
+        emitColumnsChanged(firstColumn, lastColumn, child);
 }
 
 void TaskTreeModel::setOverlayState(OverlayState *state)
@@ -412,9 +415,9 @@ void TaskTreeModel::setOverlayState(OverlayState *state)
     // Fonts, colours, marks and tooltips of every row follow the switches.
     if (state)
         connect(state, &OverlayState::changed, this,
-                [this] { emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1); });
+                [this] { emitColumnsChanged(TitleColumn, ColumnCount - 1); });
     if (overlayFlags() != before)
-        emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
+        emitColumnsChanged(TitleColumn, ColumnCount - 1);
 }
 
 QString TaskTreeModel::toolTip(const QString &id, const QString & /*title*/) const
@@ -478,7 +481,7 @@ void TaskTreeModel::onAnalysisUpdated()
     constexpr int kRowByRow = 2000;   // beyond, one signal per summary is fewer
     if (!changed || changed->size() > kRowByRow) {
         // Critical and blocked marks live on every column, the times and dates on the last six.
-        emitColumnsChanged(QString(), TitleColumn, ColumnCount - 1);
+        emitColumnsChanged(TitleColumn, ColumnCount - 1);
         return;
     }
     for (const QString &id : *changed) {

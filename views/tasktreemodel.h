@@ -85,7 +85,7 @@ private:
     // The tasks whose marks or times differ between two results of the same task list;
     // nullopt when the lists differ.
     static std::optional<QStringList> analysisChanges(const AnalysisResult &before, const AnalysisResult &now);
-    void emitColumnsChanged(const QString &parentId, int firstColumn, int lastColumn);
+    void emitColumnsChanged(int firstColumn, int lastColumn, quintptr parentKey = 0);
     bool dropTaskIds(const QStringList &ids, const QString &parentId, const QString &beforeId);
     bool dropTaskType(const QString &type, const QString &parentId, const QString &beforeId);
     QString toolTip(const QString &id, const QString &title) const;

@@ -131,14 +131,18 @@ std::vector<std::uint8_t> dependencyFlags(const Snapshot &s, const Analysis &a, 
     return flags;
 }
 
-std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revision)
+std::shared_ptr<AnalysisResult> computeAnalysis(Snapshot snapshot, quint64 revision, const AnalysisResult *previous)
 {
     auto r = std::make_shared<AnalysisResult>();
     r->snapshot = std::move(snapshot);
     r->analysis = analyze(r->snapshot);
-    r->indexOf.reserve(r->snapshot.taskCount());
-    for (int i = 0; i < r->snapshot.taskCount(); ++i)
-        r->indexOf.insert(r->snapshot.ids[i], i);
+    if (previous && previous->snapshot.ids == r->snapshot.ids) {
+        r->indexOf = previous->indexOf;
+    } else {
+        r->indexOf.reserve(r->snapshot.taskCount());
+        for (int i = 0; i < r->snapshot.taskCount(); ++i)
+            r->indexOf.insert(r->snapshot.ids[i], i);
+    }
     const std::size_t n = std::size_t(r->snapshot.taskCount());
     r->blockedAt.assign(n, -1);
     for (std::size_t b = 0; b < r->analysis.blocked.size(); ++b)
@@ -217,8 +221,12 @@ std::vector<int> changedTasks(const AnalysisResult &before, const AnalysisResult
     auto marginOf = [](const AnalysisResult &r, int t) {
         return std::size_t(t) < r.margins.size() ? r.margins[std::size_t(t)] : std::numeric_limits<double>::quiet_NaN();
     };
+    // The id look-up is lent only between results of the same ids (computeAnalysis).
+    const bool sameIds = before.indexOf.isSharedWith(after.indexOf);
     for (int i = 0; i < n; ++i) {
-        const int j = i < a.taskCount() && a.ids[std::size_t(i)] == b.ids[std::size_t(i)] ? i : before.index(b.ids[std::size_t(i)]);
+        const int j = sameIds || (i < a.taskCount() && a.ids[std::size_t(i)] == b.ids[std::size_t(i)])
+            ? i
+            : before.index(b.ids[std::size_t(i)]);
         bool same = j >= 0 && before.critical[std::size_t(j)] == after.critical[std::size_t(i)]
             && before.loopAt[std::size_t(j)] == after.loopAt[std::size_t(i)] && sameWaits(before, j, after, i)
             && sameNumber(marginOf(before, j), marginOf(after, i))

@@ -64,6 +64,7 @@ public:
     // The waypoints of the dependency `key`, when its ends are still at `from`/`to`; empty
     // otherwise (a plain curve).
     QVector<QPointF> lookup(const DependencyKey &key, const QRectF &from, const QRectF &to) const;
+    void reserve(qsizetype n) { m_routes.reserve(n); }
     bool isEmpty() const { return m_routes.isEmpty(); }
     qsizetype size() const { return m_routes.size(); }
 

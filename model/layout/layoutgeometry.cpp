@@ -175,29 +175,37 @@ namespace {
 LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions, bool withPoints,
                              bool layoutWins)
 {
+    // By task index throughout: on a 100k-task plan, hashing ids for every look-up was most
+    // of this function (and a tenth of opening the plan in the window).
     const QList<Task> &tasks = project.tasks();
-    QHash<QString, QStringList> children;
-    for (const Task &t : tasks) {
-        if (!t.parentId.isEmpty() && project.contains(t.parentId))
-            children[t.parentId].append(t.id);
+    const int n = int(tasks.size());
+    std::vector<int> parent(std::size_t(n), -1);
+    std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const QString &pid = tasks.at(i).parentId;
+        const int p = pid.isEmpty() ? -1 : project.indexOf(pid);
+        parent[std::size_t(i)] = p;
+        if (p >= 0)
+            children[std::size_t(p)].push_back(i);
     }
-    auto isSummary = [&](const QString &id) { return children.contains(id); };
-    auto depthOf = [&](const Task &t) {
+    auto isSummary = [&](int i) { return !children[std::size_t(i)].empty(); };
+    auto depthOf = [&](int i) {
         int depth = 0;
-        for (const Task *p = project.find(t.parentId); p && depth <= tasks.size(); p = project.find(p->parentId))
+        for (int p = parent[std::size_t(i)]; p >= 0 && depth <= n; p = parent[std::size_t(p)])
             ++depth;
         return depth;
     };
 
     LayoutGeometry g;
-    QHash<QString, QRectF> rects;
+    std::vector<QRectF> rects(static_cast<std::size_t>(n));
+    std::vector<char> placed(std::size_t(n), 0);   // has a rect (a leaf, or a frame made)
     // Tasks drawn where the auto layout put them: the leaves it placed, and the summaries
     // whose every leaf it placed. Only arrows between two of them are routed.
-    QSet<QString> laidOut;
+    std::vector<char> laidOut(std::size_t(n), 0);
     std::vector<QRectF> obstacles;
-    for (int i = 0; i < tasks.size(); ++i) {
+    for (int i = 0; i < n; ++i) {
         const Task &t = tasks.at(i);
-        if (isSummary(t.id))
+        if (isSummary(i))
             continue;
         QPointF pos;
         const auto it = autoPositions.constFind(t.id);
@@ -205,56 +213,60 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
             pos = t.position;
         } else if (it != autoPositions.constEnd()) {
             pos = *it;
-            laidOut.insert(t.id);
+            laidOut[std::size_t(i)] = 1;
         } else {   // GraphScene's fallback grid (layoutadapter.cpp)
-            pos = QPointF(depthOf(t) * ColumnSpacing, i * RowSpacing);
+            pos = QPointF(depthOf(i) * ColumnSpacing, i * RowSpacing);
         }
         const QRectF r(pos, QSizeF(CardWidth, CardHeight));
-        rects.insert(t.id, r);
+        rects[std::size_t(i)] = r;
+        placed[std::size_t(i)] = 1;
         g.cards.append({t.id, r});
-        if (laidOut.contains(t.id))
+        if (laidOut[std::size_t(i)])
             obstacles.push_back(r);
     }
     // Frames around their children's boxes, nested frames first (memoised recursion;
     // `visiting` guards a parent cycle in a hand-edited file).
-    QSet<QString> visiting;
-    std::function<QRectF(const QString &)> frameOf = [&](const QString &id) -> QRectF {
-        if (const auto it = rects.constFind(id); it != rects.constEnd())
-            return *it;
-        if (visiting.contains(id))
+    std::vector<char> visiting(std::size_t(n), 0);
+    std::function<QRectF(int)> frameOf = [&](int i) -> QRectF {
+        if (placed[std::size_t(i)])
+            return rects[std::size_t(i)];
+        if (visiting[std::size_t(i)])
             return QRectF();
-        visiting.insert(id);
+        visiting[std::size_t(i)] = 1;
         QRectF r;
         bool allLaidOut = true;
-        for (const QString &c : children.value(id)) {
+        for (int c : children[std::size_t(i)]) {
             r = r.united(frameOf(c));
-            allLaidOut = allLaidOut && laidOut.contains(c);
+            allLaidOut = allLaidOut && laidOut[std::size_t(c)];
         }
         if (allLaidOut)
-            laidOut.insert(id);
+            laidOut[std::size_t(i)] = 1;
         r = r.adjusted(-FramePadding, -FramePadding - FrameHeader, FramePadding, FramePadding);
-        rects.insert(id, r);
+        rects[std::size_t(i)] = r;
+        placed[std::size_t(i)] = 1;
         return r;
     };
-    for (const Task &t : tasks) {
-        if (isSummary(t.id))
-            g.frames.append({t.id, frameOf(t.id)});
+    for (int i = 0; i < n; ++i) {
+        if (isSummary(i))
+            g.frames.append({tasks.at(i).id, frameOf(i)});
     }
     std::vector<ChannelRouter::Request> requests;
     std::vector<int> routed;
-    for (const Task &t : tasks) {
-        const QRectF to = rects.value(t.id);
+    for (int ti = 0; ti < n; ++ti) {
+        const Task &t = tasks.at(ti);
         for (int i = 0; i < t.dependencies.size(); ++i) {
             const Dependency &d = t.dependencies.at(i);
+            const int pi = d.taskId == t.id ? -1 : project.indexOf(d.taskId);
             // The canvas draws nothing for a dependency on itself or on a missing task.
-            if (d.taskId == t.id || !rects.contains(d.taskId))
+            if (pi < 0 || !placed[std::size_t(pi)])
                 continue;
-            const QRectF from = rects.value(d.taskId);
-            if (laidOut.contains(t.id) && laidOut.contains(d.taskId)) {
+            const QRectF &from = rects[std::size_t(pi)];
+            const QRectF &to = rects[std::size_t(ti)];
+            if (laidOut[std::size_t(ti)] && laidOut[std::size_t(pi)]) {
                 requests.push_back({from, to});
                 routed.push_back(int(g.edges.size()));
             }
-            g.edges.append({d.taskId, t.id, {}, i, {}, d.type});
+            g.edges.append({d.taskId, t.id, {}, i, {}, d.type, from, to});
         }
     }
     if (!requests.empty()) {
@@ -264,7 +276,7 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
     }
     if (withPoints) {
         for (LayoutGeometry::Edge &e : g.edges)
-            e.points = flatten(edgeShape(rects.value(e.from), rects.value(e.to), e.via));
+            e.points = flatten(edgeShape(e.fromRect, e.toRect, e.via));
     }
     return g;
 }
@@ -280,14 +292,10 @@ EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &a
     // arrow, placed ends or not: after "Auto layout" every card is placed, at exactly these
     // positions.
     const LayoutGeometry g = buildGeometry(project, autoPositions, false, true);
-    QHash<QString, QRectF> rects;
-    for (const LayoutGeometry::Box &b : g.cards)
-        rects.insert(b.taskId, b.rect);
-    for (const LayoutGeometry::Box &b : g.frames)
-        rects.insert(b.taskId, b.rect);
+    routes.reserve(g.edges.size());
     for (const LayoutGeometry::Edge &e : g.edges) {
         if (!e.via.isEmpty())
-            routes.insert(e.key(), {rects.value(e.from), rects.value(e.to), e.via});
+            routes.insert(e.key(), {e.fromRect, e.toRect, e.via});
     }
     return routes;
 }

@@ -30,6 +30,7 @@ struct LayoutGeometry
         int index = -1;          // of the dependency in `to`'s list
         QVector<QPointF> via;    // the route's waypoints (ChannelRouter), empty: a plain curve
         DependencyType type = DependencyType::Completion;
+        QRectF fromRect, toRect;   // the boxes it joins (card or frame)
 
         DependencyKey key() const { return {to, from, type}; }
     };

@@ -114,10 +114,15 @@ void CardItem::setCollapsedSummary(bool collapsed, int hiddenCount)
 
 void CardItem::refresh()
 {
+    update();
+}
+
+QString CardItem::toolTipText() const
+{
     const GraphScene *s = graphScene();
     const Task *t = task();
     if (!s || !t)
-        return;
+        return QString();
     const GraphScene::Overlay *o = s->overlay(taskId());
     // The title a person knows the task by; its id only when another task has that title.
     QString tip = taskLabels(*s->document())(t->id);
@@ -139,8 +144,7 @@ void CardItem::refresh()
         if (const QString figures = s->collapsedFiguresText(taskId()); !figures.isEmpty())
             tip += GraphScene::tr(" \u00b7 %1").arg(figures);
     }
-    setToolTip(tip);
-    update();
+    return tip;
 }
 
 void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)

@@ -36,7 +36,10 @@ public:
     bool isCollapsedSummary() const { return m_collapsedSummary; }
 
     // Re-read the task and the overlays (tooltip) after a change.
+    // Repaints; the tooltip is made when asked for (toolTipText(), GraphScene::helpEvent):
+    // making it for each of 100k cards on every analysis was a fifth of opening a plan.
     void refresh();
+    QString toolTipText() const;
 
     // Where the §7 "starts later with the team" badge sits, in item coordinates (tests).
     static QRectF delayedBadgeRect();

@@ -14,6 +14,8 @@
 #include "views/taskselection.h"
 
 #include <QEvent>
+#include <QGraphicsSceneHelpEvent>
+#include <QToolTip>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -78,6 +80,21 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     rebuildAll();
 }
 
+// A card's tooltip is made for the card under the pointer only (see CardItem::refresh);
+// arrows keep their own fixed tooltips, which QGraphicsScene shows.
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const QList<QGraphicsItem *> under = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (QGraphicsItem *item : under) {
+        if (auto *card = dynamic_cast<CardItem *>(item)) {
+            QToolTip::showText(event->screenPos(), card->toolTipText(), event->widget());
+            event->setAccepted(true);
+            return;
+        }
+    }
+    QGraphicsScene::helpEvent(event);
+}
+
 bool GraphScene::event(QEvent *event)
 {
     // The desktop switched between light and dark: follow it.
@@ -108,6 +125,7 @@ void GraphScene::deleteAllItems()
     // is searched for in that list: minutes for a 100k-task plan. A card detaches its
     // arrows as it goes, so either end of an arrow may go first.
     clear();
+    m_layers.forget();
 }
 
 NodeItem *GraphScene::visibleNodeFor(const QString &id) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "edgeitem.h"
+#include "itemlayers.h"
 #include "model/dependency.h"
 #include "model/layout/edgerouting.h"
 #include "model/vocabulary.h"
@@ -172,6 +173,10 @@ public slots:
     // the cards whose tint changes.
     void setRiskCriticality(const QHash<QString, double> &shares);
 
+    // Cards and arrows go under layer containers (itemlayers.h), not to the top level.
+    void addLayered(QGraphicsItem *item, qreal z) { m_layers.add(item, z); }
+    const ItemLayers &layers() const { return m_layers; }
+
 signals:
     // A refusal or a short report for the status bar.
     void message(const QString &text);
@@ -182,6 +187,7 @@ signals:
     void ensureVisibleRequested(const QRectF &sceneRect);
 
 protected:
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
@@ -273,6 +279,7 @@ private:
 
     // The gesture under way (views/graph/interactions/): at most one, from press to release.
     std::unique_ptr<GraphInteraction> m_interaction;
+    ItemLayers m_layers{this};
 };
 
 } // namespace Workplan

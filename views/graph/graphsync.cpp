@@ -32,9 +32,9 @@ void GraphScene::syncNodes()
     const Project &p = m_document->project();
     // Tasks the user never placed (a file from another tool, a template) are shown where
     // the auto layout would put them; nothing is written until the user moves them.
-    const bool anyUnplaced = std::any_of(p.tasks().cbegin(), p.tasks().cend(), [this](const Task &t) {
-        return !t.hasPosition && !m_document->isSummary(t.id);
-    });
+    bool anyUnplaced = false;
+    for (int i = 0; i < p.taskCount() && !anyUnplaced; ++i)
+        anyUnplaced = !p.task(i).hasPosition && !m_document->isSummaryAt(i);
     // The routes stay those of the last layout when every card is placed (after "Auto
     // layout" they still fit every arrow whose ends have not moved since).
     if (anyUnplaced) {
@@ -77,13 +77,14 @@ void GraphScene::syncNodes()
         else
             ++it;
     }
-    for (const Task &t : p.tasks()) {
-        const bool summary = m_document->isSummary(t.id);
+    for (int i = 0; i < p.taskCount(); ++i) {
+        const Task &t = p.task(i);
+        const bool summary = m_document->isSummaryAt(i);
         CardItem *card = m_cards.value(t.id);
         if (!card) {
             card = new CardItem(t.id);
             m_cards.insert(t.id, card);
-            addItem(card);
+            addLayered(card, card->zValue());
         }
         FrameItem *frame = m_frames.value(t.id);
         if (summary && !frame) {
@@ -179,7 +180,7 @@ static void addOwnerEdges(GraphScene *scene, const Task &t, NodeItem *target, QL
             }
         }
         auto *e = new EdgeItem(DependencyKey::of(t.id, t.dependencies.at(i)), i, source, target);
-        scene->addItem(e);
+        scene->addLayered(e, e->zValue());
         list.append(e);
         if (bundled)
             bundles.insert({source, target}, e);

@@ -160,26 +160,45 @@ void TimelineScene::applyResult()
             && m_taskRow.size() == std::size_t(m_result->snapshot.taskCount());
         if (!sameIndex)
             reindex();
-        m_linksDirty = true;
-        refreshGeometry();
+        // An edit of a large plan moves a few bars: refresh those (the analysis said which),
+        // on the same scale, in the same schedule. The arrows only when something moved.
+        const bool sameScale = sameIndex && before->snapshot.calendar == m_result->snapshot.calendar
+            && before->snapshot.dates == m_result->snapshot.dates   // the same calendar object
+            && m_source == m_sourceShown;
+        const std::vector<int> changed = sameScale && m_analysis ? m_analysis->changedTasksSince(*before) : std::vector<int>();
+        const bool partial = sameScale && changed.size() < m_rowTask.size() / 4;
+        m_linksDirty = m_linksDirty || !partial || !changed.empty();
+        refreshGeometry(partial ? &changed : nullptr);
     }
+    m_sourceShown = m_source;
     emit resultApplied();
     emit scaleChanged();
 }
 
-void TimelineScene::refreshGeometry()
+void TimelineScene::refreshGeometry(const std::vector<int> *tasks)
 {
     // By row and snapshot index only: at 100k rows this runs on every zoom step.
-    m_barRects.assign(m_barByRow.size(), QRectF());
-    double left = 0;
-    double right = 0;
-    for (std::size_t r = 0; r < m_barByRow.size(); ++r) {
+    auto refreshRow = [this](std::size_t r) {
         TimelineBarItem *bar = m_barByRow[r];
         bar->refresh(this, int(r), m_rowTask[r]);
-        if (bar->barShape() == TimelineBarItem::Shape::None)
+        m_barRects[r] = bar->barShape() == TimelineBarItem::Shape::None ? QRectF() : bar->barSceneRect();
+    };
+    if (tasks && m_barRects.size() == m_barByRow.size()) {
+        for (int t : *tasks) {
+            const int r = t >= 0 && std::size_t(t) < m_taskRow.size() ? m_taskRow[std::size_t(t)] : -1;
+            if (r >= 0 && std::size_t(r) < m_barByRow.size())
+                refreshRow(std::size_t(r));
+        }
+    } else {
+        m_barRects.assign(m_barByRow.size(), QRectF());
+        for (std::size_t r = 0; r < m_barByRow.size(); ++r)
+            refreshRow(r);
+    }
+    double left = 0;
+    double right = 0;
+    for (const QRectF &rect : m_barRects) {
+        if (rect.isNull())
             continue;
-        const QRectF rect = bar->barSceneRect();
-        m_barRects[r] = rect;
         left = std::min(left, rect.left());
         right = std::max(right, rect.right());
     }

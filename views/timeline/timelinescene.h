@@ -154,8 +154,9 @@ private:
     // Row <-> snapshot index for the current rows and result (one id lookup per row, once
     // per rows or result change, so a zoom never hashes an id).
     void reindex();
-    // Positions and shapes of every bar, the arrows and the scene rect.
-    void refreshGeometry();
+    // Positions and shapes of every bar (or, with `tasks`, of those snapshot indices'
+    // bars only), the arrows and the scene rect.
+    void refreshGeometry(const std::vector<int> *tasks = nullptr);
     // The arrows as row pairs: after rows, result or schedule changed, not on a zoom.
     void rebuildLinks();
     void updateSceneRect();
@@ -179,6 +180,7 @@ private:
     std::vector<int> m_taskRow;                  // snapshot index -> row shown for it (-1: none)
     std::vector<QRectF> m_barRects;              // per row, the bar in scene coordinates (empty: none)
     bool m_linksDirty = true;
+    TimelineSchedule m_sourceShown = TimelineSchedule::Planned;   // m_source at the last applyResult
     TimelineArrowsItem *m_arrows = nullptr;
     std::vector<DeadlineMark> m_deadlines;
     QStringList m_highlighted;
