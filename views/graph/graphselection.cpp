@@ -22,7 +22,6 @@ namespace {
 // selected the new key meanwhile (and an undo of it is followed, see followDependency).
 void followSelectedEdge(GraphScene *scene, TaskSelection *selection, const EdgeItem *edge, int edges)
 {
-    ProjectDocument *document = scene->document();
     if (edge && edges == 1) {
         selection->selectDependency(edge->key());
         return;
