@@ -147,6 +147,7 @@ private slots:
     void edgeMenu();
     void backgroundMenu();
     void treeRowMenu();
+    void readOnlyMenusOfferNoEdits();
 };
 
 void TestEditActions::copyPutsJsonOnTheClipboard()
@@ -517,6 +518,63 @@ void TestEditActions::treeRowMenu()
     QVERIFY(menu);
     menu->findChild<QMenu *>(QStringLiteral("statusMenu"))->findChild<QAction *>(QStringLiteral("blocked"))->trigger();
     QVERIFY(f.doc->project().find(kFeature)->status == Status::Blocked);
+    closeMenu(menu);
+}
+
+// A read-only project (a team project offline, a file held elsewhere): the menus still
+// list what they would offer, greyed, and keep what only looks (copy, select, collapse);
+// View > Lay Out Plan and Project > Properties/Team are greyed too, and all come back.
+void TestEditActions::readOnlyMenusOfferNoEdits()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.doc->setReadOnly(true, QStringLiteral("Offline"));
+
+    QMenu *menu = f.rightClick(f.cardCentre(kImpl));
+    QVERIFY(menu);
+    for (const char *name : {"addChildAction", "addDependencyAction", "typeMenuAction", "statusMenuAction", "deleteAction"})
+        QVERIFY2(!action(menu, name)->isEnabled(), name);
+    QVERIFY(f.window.findChild<EditActions *>()->copyAction()->isEnabled());
+    closeMenu(menu);
+
+    menu = f.rightClick(f.at(f.scene->frameFor(kFeature)->nodeSceneRect().bottomLeft() + QPointF(4, -4)));
+    QCOMPARE(menu->property("taskId").toString(), kFeature);
+    QVERIFY(!action(menu, "layOutFrameAction")->isEnabled());
+    QVERIFY(action(menu, "collapseAction")->isEnabled());   // folding is a view matter
+    closeMenu(menu);
+
+    EdgeItem *edge = f.scene->edgeFor({kImpl, kArch, DependencyType::Completion});
+    QVERIFY(edge);
+    menu = f.rightClick(f.at((edge->sourcePoint() + edge->targetPoint()) / 2));
+    QCOMPARE(menu->objectName(), QStringLiteral("edgeMenu"));
+    for (const char *name : {"dependencyTypeMenuAction", "mandatoryAction", "deleteDependencyAction"})
+        QVERIFY2(!action(menu, name)->isEnabled(), name);
+    QVERIFY(action(menu, "selectPrerequisiteAction")->isEnabled());
+    closeMenu(menu);
+
+    const QPointF empty = f.scene->planRect().bottomRight() + QPointF(-2, 60);
+    f.view->centerOn(empty);
+    menu = f.rightClick(f.at(empty));
+    QCOMPARE(menu->objectName(), QStringLiteral("backgroundMenu"));
+    for (const char *name : {"addTaskAction", "pasteHereAction", "contextLayOutPlanAction"})
+        QVERIFY2(!action(menu, name)->isEnabled(), name);
+    closeMenu(menu);
+
+    const QStringList windowEdits{QStringLiteral("layOutPlanAction"), QStringLiteral("projectPropertiesAction"),
+                                  QStringLiteral("projectTeamAction")};
+    for (const QString &name : windowEdits)
+        QVERIFY2(!f.window.findChild<QAction *>(name)->isEnabled(), qPrintable(name));
+    // Ctrl+L does nothing either.
+    const QPointF placed = f.doc->project().find(kImpl)->position;
+    f.key(Qt::Key_L);
+    QCOMPARE(f.doc->project().find(kImpl)->position, placed);
+    QCOMPARE(f.doc->undoStack()->count(), 0);
+
+    f.doc->setReadOnly(false);
+    for (const QString &name : windowEdits)
+        QVERIFY2(f.window.findChild<QAction *>(name)->isEnabled(), qPrintable(name));
+    menu = f.rightClick(f.cardCentre(kImpl));
+    QVERIFY(action(menu, "deleteAction")->isEnabled());
     closeMenu(menu);
 }
 

@@ -96,6 +96,7 @@ private slots:
     void shiftDragCreatesOneDependency();
     void loopIsRefused();
     void tinyDragOnlySelects();
+    void readOnlyDragsNothing();
     void messagesReachStatusBar();
     void exportTimelineCli();
 };
@@ -148,6 +149,36 @@ void TestTimelineEdit::dragSetsNotBefore()
     QVERIFY(!f.task(qa)->attributes.contains(QStringLiteral("not_before")));
     f.analysis->refreshNow();
     QCOMPARE(f.scene()->barRect(qa).left(), 0.0);
+}
+
+// A read-only project (a team project offline, a file held elsewhere): a bar dragged
+// sideways, its end dragged and a Shift-drag between bars change nothing and push nothing.
+void TestTimelineEdit::readOnlyDragsNothing()
+{
+    Fixture f(v2Example());
+    f.zoom(TimelineScale::Level::Day);
+    f.doc.setReadOnly(true, QStringLiteral("Offline"));
+    const QString qa = id("qa_testing_2.4.0");
+    const QRectF bar = f.scene()->barRect(qa);
+    const double day = f.scene()->scale().dayWidth();
+    const QByteArray before = JsonFormat::write(f.doc.project());
+    const int dependencies = f.dependencyCount();
+    const QPoint body = f.at(QPointF(bar.left() + 30, bar.center().y()));
+    f.drag(body, body + QPoint(int(2 * day) + 9, 3));
+    const QPoint end = f.at(QPointF(bar.right() - 2, bar.center().y()));
+    f.drag(end, end + QPoint(int(day), 0));
+    const QString other = f.doc.project().tasks().last().id;
+    f.drag(body, f.at(f.scene()->barRect(other).center()), Qt::ShiftModifier);
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+    QCOMPARE(f.dependencyCount(), dependencies);
+    QCOMPARE(JsonFormat::write(f.doc.project()), before);
+    f.analysis->refreshNow();
+    QCOMPARE(f.scene()->barRect(qa), bar);
+
+    // Editable again, the same drag moves the bar.
+    f.doc.setReadOnly(false);
+    f.drag(body, body + QPoint(int(2 * day) + 9, 3));
+    QCOMPARE(f.task(qa)->attributes.value(QStringLiteral("not_before")).toString(), QStringLiteral("2025-06-25"));
 }
 
 void TestTimelineEdit::dragAtHourZoomSnapsToHours()

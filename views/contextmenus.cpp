@@ -1,6 +1,7 @@
 #include "contextmenus.h"
 
 #include "adddependencydialog.h"
+#include "editablewhen.h"
 #include "editactions.h"
 #include "graph/carditem.h"
 #include "graph/edgeitem.h"
@@ -133,9 +134,10 @@ QMenu *taskMenu(const Context &c, const QString &taskId, QWidget *parent)
     menu->setProperty("taskId", taskId);
     const bool summary = c.document->isSummary(taskId);
 
-    QObject::connect(addNamed(menu, tr("Add &Child Task"), QStringLiteral("addChildAction")), &QAction::triggered,
-                     menu, [c, taskId] { addChildTask(c, taskId); });
-    QObject::connect(addNamed(menu, tr("Add &Dependency\u2026"), QStringLiteral("addDependencyAction")),
+    QAction *addChild = addNamed(menu, tr("Add &Child Task"), QStringLiteral("addChildAction"));
+    QObject::connect(addChild, &QAction::triggered, menu, [c, taskId] { addChildTask(c, taskId); });
+    QAction *addDependency = addNamed(menu, tr("Add &Dependency\u2026"), QStringLiteral("addDependencyAction"));
+    QObject::connect(addDependency,
                      &QAction::triggered, menu, [document = c.document, taskId, parent] {
                          const QString owner = taskId;   // the menu may go while the dialog is open
                          AddDependencyDialog::ask(document, owner, parent);
@@ -149,11 +151,11 @@ QMenu *taskMenu(const Context &c, const QString &taskId, QWidget *parent)
     QStringList typeLabels;
     for (const QString &t : std::as_const(types))
         typeLabels << TaskFactory::displayName(t);
-    choiceMenu(menu, tr("&Type"), QStringLiteral("typeMenu"), types, typeLabels, task->type,
+    QMenu *typeMenu = choiceMenu(menu, tr("&Type"), QStringLiteral("typeMenu"), types, typeLabels, task->type,
                [c, targets](const QString &type) {
                    c.document->edits().setType(targets, type, tr("Change type to %1").arg(type));
                });
-    choiceMenu(menu, tr("&Status"), QStringLiteral("statusMenu"), allStatusNames(), {}, toString(task->status),
+    QMenu *statusMenu = choiceMenu(menu, tr("&Status"), QStringLiteral("statusMenu"), allStatusNames(), {}, toString(task->status),
                [c, targets](const QString &name) {
                    const Status status = statusFromString(name).value_or(Status::Draft);
                    c.document->edits().setStatus(targets, status, tr("Set status to %1").arg(name));
@@ -161,8 +163,9 @@ QMenu *taskMenu(const Context &c, const QString &taskId, QWidget *parent)
 
     addClipboardEntries(menu, c, true);
     menu->addSeparator();
-    QObject::connect(addNamed(menu, tr("&Delete"), QStringLiteral("deleteAction")), &QAction::triggered, menu,
-                     [c, targets] { c.document->edits().removeTasks(targets); });
+    QAction *remove = addNamed(menu, tr("&Delete"), QStringLiteral("deleteAction"));
+    QObject::connect(remove, &QAction::triggered, menu, [c, targets] { c.document->edits().removeTasks(targets); });
+    enableWhileEditable(c.document, {addChild, addDependency, typeMenu->menuAction(), statusMenu->menuAction(), remove});
 
     if (summary) {
         menu->addSeparator();
@@ -171,9 +174,9 @@ QMenu *taskMenu(const Context &c, const QString &taskId, QWidget *parent)
             QObject::connect(addNamed(menu, collapsed ? tr("&Expand") : tr("C&ollapse"), QStringLiteral("collapseAction")),
                              &QAction::triggered, menu,
                              [scene = c.scene, taskId, collapsed] { scene->setCollapsed(taskId, !collapsed); });
-            QObject::connect(addNamed(menu, tr("&Lay Out This Frame"), QStringLiteral("layOutFrameAction")),
-                             &QAction::triggered, menu,
-                             [c, taskId] { layOutFrame(c.document, c.scene, taskId); });
+            QAction *layOut = addNamed(menu, tr("&Lay Out This Frame"), QStringLiteral("layOutFrameAction"));
+            QObject::connect(layOut, &QAction::triggered, menu, [c, taskId] { layOutFrame(c.document, c.scene, taskId); });
+            enableWhileEditable(c.document, {layOut});
         } else if (c.tree) {
             const bool expanded = c.tree->isExpanded(taskId);
             QObject::connect(addNamed(menu, expanded ? tr("C&ollapse") : tr("&Expand"), QStringLiteral("collapseAction")),
@@ -197,7 +200,7 @@ QMenu *edgeMenu(const Context &c, const QString &ownerId, int index, QWidget *pa
     menu->setObjectName(QStringLiteral("edgeMenu"));
     ProjectDocument *document = c.document;
     const DependencyKey key = DependencyKey::of(ownerId, dep);
-    choiceMenu(menu, tr("Dependency &Type"), QStringLiteral("dependencyTypeMenu"), allDependencyTypeNames(), {},
+    QMenu *typeMenu = choiceMenu(menu, tr("Dependency &Type"), QStringLiteral("dependencyTypeMenu"), allDependencyTypeNames(), {},
                toString(dep.type), [c, key, dep](const QString &name) {
                    const DependencyType type = dependencyTypeFromString(name).value_or(dep.type);
                    if (type == dep.type)
@@ -224,8 +227,9 @@ QMenu *edgeMenu(const Context &c, const QString &ownerId, int index, QWidget *pa
                          &QAction::triggered, menu, [sel = c.selection, ownerId] { sel->select(ownerId); });
     }
     menu->addSeparator();
-    QObject::connect(addNamed(menu, tr("&Delete Dependency"), QStringLiteral("deleteDependencyAction")),
-                     &QAction::triggered, menu, [document, key] { document->edits().unlink(key); });
+    QAction *remove = addNamed(menu, tr("&Delete Dependency"), QStringLiteral("deleteDependencyAction"));
+    QObject::connect(remove, &QAction::triggered, menu, [document, key] { document->edits().unlink(key); });
+    enableWhileEditable(document, {typeMenu->menuAction(), mandatory, remove});
     return menu;
 }
 
@@ -246,15 +250,17 @@ QMenu *backgroundMenu(const Context &c, const std::optional<QPointF> &scenePos, 
     });
     if (c.edit) {
         QAction *paste = addNamed(menu, scenePos ? tr("&Paste Here") : tr("&Paste"), QStringLiteral("pasteHereAction"));
-        paste->setEnabled(c.edit->canPaste());
+        paste->setEnabled(c.edit->canPaste() && !c.document->isReadOnly());
         QObject::connect(paste, &QAction::triggered, menu,
                          [edit = c.edit, frame, scenePos] { edit->paste(frame, scenePos); });
         menu->addAction(c.edit->selectAllAction());
     }
+    enableWhileEditable(c.document, {add});
     if (c.scene) {
         menu->addSeparator();
-        QObject::connect(addNamed(menu, tr("&Lay Out Plan"), QStringLiteral("contextLayOutPlanAction")), &QAction::triggered,
-                         c.scene, &GraphScene::autoLayout);
+        QAction *layOut = addNamed(menu, tr("&Lay Out Plan"), QStringLiteral("contextLayOutPlanAction"));
+        QObject::connect(layOut, &QAction::triggered, c.scene, &GraphScene::autoLayout);
+        enableWhileEditable(c.document, {layOut});
     }
     return menu;
 }

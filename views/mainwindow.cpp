@@ -3,6 +3,7 @@
 #include "analysiscontroller.h"
 #include "analysispanel.h"
 #include "autosaver.h"
+#include "editablewhen.h"
 #include "graph/emptycanvashint.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
@@ -247,6 +248,7 @@ void MainWindow::createActions()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     ViewActions::populate(m_viewMenu, qobject_cast<GraphView *>(centralWidget()));   // zoom, Lay Out Plan
+    enableWhileEditable(m_document, {findChild<QAction *>(QStringLiteral("layOutPlanAction"))});
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
@@ -272,10 +274,12 @@ void MainWindow::createActions()
 void MainWindow::createProjectMenu()
 {
     QMenu *project = menuBar()->addMenu(tr("&Project"));
-    project->addAction(tr("&Properties\u2026"), this, &MainWindow::editProjectProperties)
-        ->setObjectName(QStringLiteral("projectPropertiesAction"));
-    project->addAction(tr("&Team\u2026"), this, &MainWindow::editTeam)
-        ->setObjectName(QStringLiteral("projectTeamAction"));
+    QAction *properties = project->addAction(tr("&Properties\u2026"), this, &MainWindow::editProjectProperties);
+    properties->setObjectName(QStringLiteral("projectPropertiesAction"));
+    QAction *team = project->addAction(tr("&Team\u2026"), this, &MainWindow::editTeam);
+    team->setObjectName(QStringLiteral("projectTeamAction"));
+    // Both dialogs exist to change the project: not offered while it is read-only.
+    enableWhileEditable(m_document, {properties, team});
 }
 
 void MainWindow::editProjectProperties()
