@@ -119,6 +119,10 @@ Project unusualProject(int taskCount)
             t.attributes.insert(QStringLiteral("escapes"), QStringLiteral("he said \"hi\" \\ \n\t\r\b\f \x01 end"));
             t.attributes.insert(withNul("key", "with nul"), withNul("value", "with nul"));
             t.attributes.insert(QStringLiteral("k\"ey"), QString());
+            // JSON's \uD800 is valid and Qt's reader keeps it as a lone UTF-16 unit; the UTF-8
+            // that SQLite stores text in would make it '?' unless it is written escaped.
+            if (i % 13 == 0)
+                t.attributes.insert(QStringLiteral("lone ") + QChar(0xD800 + i % 0x400), QStringLiteral("x") + QChar(0xDC00 + i % 0x400));
             if (i == 1)
                 t.attributes.insert(QStringLiteral("blob"), QString(1 << 20, QChar(u'é')) + QStringLiteral("🚀"));
             if (i % 5 == 0)

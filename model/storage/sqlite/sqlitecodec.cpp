@@ -31,7 +31,9 @@ QString jsonText(const QJsonValue &v)
         const QString s = v.toString();
         bool plain = true;
         for (QChar c : s) {
-            if (c.unicode() < 0x20 || c == u'"' || c == u'\\') {
+            // A surrogate may be a lone one (valid in JSON's \uD800 form), which the UTF-8
+            // that SQLite stores would turn into '?': the writer escapes it.
+            if (c.unicode() < 0x20 || c == u'"' || c == u'\\' || c.isSurrogate()) {
                 plain = false;
                 break;
             }
@@ -134,7 +136,8 @@ bool startsLikeType(QStringView type, QStringView value)
 void appendJsonString(QString &out, QStringView s)
 {
     for (QChar c : s) {
-        if (c.unicode() < 0x20 || c == u'"' || c == u'\\') {
+        // A lone surrogate would not survive the UTF-8 the chunk is parsed from.
+        if (c.unicode() < 0x20 || c == u'"' || c == u'\\' || c.isSurrogate()) {
             out += QString::fromUtf8(compactJson(QJsonValue(s.toString())));
             return;
         }
