@@ -4,6 +4,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlResult>
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
@@ -51,6 +52,9 @@ struct LibPq
     using PutCopyEnd = int (*)(void *, const char *);
     using GetResult = void *(*)(void *);
     using ErrorMessage = char *(*)(const void *);
+    using Tuples = int (*)(const void *);
+    using Cell = char *(*)(const void *, int, int);
+    using CellInt = int (*)(const void *, int, int);
     enum { CommandOk = 1, CopyIn = 4 };
 
     Exec exec = nullptr;
@@ -60,6 +64,10 @@ struct LibPq
     PutCopyEnd putCopyEnd = nullptr;
     GetResult getResult = nullptr;
     ErrorMessage errorMessage = nullptr;   // of the connection
+    Tuples ntuples = nullptr;
+    Cell getvalue = nullptr;
+    CellInt getlength = nullptr;
+    CellInt getisnull = nullptr;
 
     LibPq()
     {
@@ -74,9 +82,14 @@ struct LibPq
         putCopyEnd = reinterpret_cast<PutCopyEnd>(::dlsym(lib, "PQputCopyEnd"));
         getResult = reinterpret_cast<GetResult>(::dlsym(lib, "PQgetResult"));
         errorMessage = reinterpret_cast<ErrorMessage>(::dlsym(lib, "PQerrorMessage"));
+        ntuples = reinterpret_cast<Tuples>(::dlsym(lib, "PQntuples"));
+        getvalue = reinterpret_cast<Cell>(::dlsym(lib, "PQgetvalue"));
+        getlength = reinterpret_cast<CellInt>(::dlsym(lib, "PQgetlength"));
+        getisnull = reinterpret_cast<CellInt>(::dlsym(lib, "PQgetisnull"));
 #endif
     }
     bool complete() const { return exec && status && clear && putCopyData && putCopyEnd && getResult && errorMessage; }
+    bool canReadCells() const { return ntuples && getvalue && getlength && getisnull; }
 
     static const LibPq &get()
     {
@@ -150,6 +163,47 @@ bool CopyIn::finish(QString *problem)
     if (!ok)
         *problem = why.isEmpty() ? QStringLiteral("the rows could not be sent") : why;
     return ok;
+}
+
+ResultCells::ResultCells(QSqlQuery &query) : m_query(query)
+{
+    const LibPq &pq = LibPq::get();
+    const QVariant handle = query.isActive() && !query.isForwardOnly() && query.result() ? query.result()->handle() : QVariant();
+    // PGresult is libpq's typedef of struct pg_result.
+    if (pq.canReadCells() && handle.isValid()
+        && (qstrcmp(handle.typeName(), "PGresult*") == 0 || qstrcmp(handle.typeName(), "pg_result*") == 0)) {
+        m_result = *static_cast<const void *const *>(handle.constData());
+        if (m_result) {
+            m_rows = pq.ntuples(m_result);
+            return;
+        }
+    }
+    m_result = nullptr;
+    m_rows = query.isActive() && query.isSelect() && query.last() ? query.at() + 1 : 0;
+}
+
+bool ResultCells::isNull(int row, int column) const
+{
+    if (m_result)
+        return LibPq::get().getisnull(m_result, row, column) != 0;
+    m_query.seek(row);
+    return m_query.isNull(column);
+}
+
+QByteArrayView ResultCells::text(int row, int column) const
+{
+    if (m_result) {
+        const LibPq &pq = LibPq::get();
+        return QByteArrayView(pq.getvalue(m_result, row, column), pq.getlength(m_result, row, column));
+    }
+    m_query.seek(row);
+    const QVariant v = m_query.value(column);
+    // As PostgreSQL spells them, so one decoder reads both ways.
+    if (v.typeId() == QMetaType::Bool)
+        m_cell = v.toBool() ? QByteArrayLiteral("t") : QByteArrayLiteral("f");
+    else
+        m_cell = v.toString().toUtf8();
+    return m_cell;
 }
 
 bool isUrl(const QString &path)

@@ -3,8 +3,11 @@
 #include "postgresstore.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
+
+class QSqlQuery;
 
 namespace Workplan::PostgresStore {
 
@@ -51,6 +54,28 @@ public:
 private:
     void *m_conn = nullptr;
     bool m_sent = true;
+};
+
+// The cells of an executed query that is not forward-only, read as text from the result
+// libpq holds (QPSQL keeps it whole and lends it through QSqlResult::handle()).
+// QSqlQuery::value() makes a QVariant per cell and converts it by type, which at 100k
+// tasks cost several times the query itself. Where the driver is not libpq-based, the
+// cells come through value() (as UTF-8 text) instead.
+class ResultCells
+{
+public:
+    explicit ResultCells(QSqlQuery &query);
+    int rowCount() const { return m_rows; }
+    bool isNull(int row, int column) const;
+    // The cell's text (PostgreSQL's text output: numbers spelled out, booleans "t"/"f"),
+    // valid until the next call. Empty for NULL.
+    QByteArrayView text(int row, int column) const;
+
+private:
+    QSqlQuery &m_query;
+    const void *m_result = nullptr;
+    int m_rows = 0;
+    mutable QByteArray m_cell;   // the fallback's last cell
 };
 
 // "URL: problem", the form of every message of this store.

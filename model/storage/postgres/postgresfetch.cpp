@@ -16,6 +16,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "../json/jsondom.h"
+
+#include <charconv>
+
 namespace Workplan::PostgresStore {
 
 namespace {
@@ -45,6 +49,59 @@ bool parseObject(const QVariant &column, QJsonObject *out)
     *out = v.toObject();
     return true;
 }
+
+// Cells as PostgreSQL spells them in text (ResultCells).
+QString text(QByteArrayView cell)
+{
+    return QString::fromUtf8(cell);
+}
+
+bool flag(QByteArrayView cell)
+{
+    return cell.size() == 1 && cell.front() == 't';
+}
+
+template<typename Number>
+bool number(QByteArrayView cell, Number *out)
+{
+    // from_chars: locale-free, as the server's output is ("Infinity" and "NaN" included).
+    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), *out);
+    return error == std::errc() && end == cell.data() + cell.size();
+}
+
+// The JSON cells (attributes, extra fields, conditions, lag): read by simdjson and made
+// into Qt's values as the file reader makes them (JsonFormat::DomValues). What simdjson
+// refuses but JSON allows (an integer past 64 bits, a lone surrogate escape: a `json`
+// column keeps the text as written) goes to Qt's parser, as every cell used to.
+class JsonCells
+{
+public:
+    bool value(QByteArrayView cell, QJsonValue *out)
+    {
+        simdjson::dom::element e;
+        if (m_parser.parse(cell.data(), size_t(cell.size())).get(e) == simdjson::SUCCESS) {
+            *out = m_values.value(e);
+            return true;
+        }
+        return parseValue(text(cell), out);
+    }
+    bool object(QByteArrayView cell, QJsonObject *out)
+    {
+        if (cell == "{}") {   // most extra fields
+            *out = QJsonObject();
+            return true;
+        }
+        QJsonValue v;
+        if (!value(cell, &v) || !v.isObject())
+            return false;
+        *out = v.toObject();
+        return true;
+    }
+
+private:
+    simdjson::dom::parser m_parser;
+    JsonFormat::DomValues m_values{0};
+};
 
 class Reader
 {
@@ -100,7 +157,7 @@ private:
                                      TeamSnapshot &snapshot)
     {
         QSqlQuery q(m_db);
-        q.setForwardOnly(true);
+        q.setForwardOnly(false);   // the whole result at once, read cell by cell below
         q.prepare(QStringLiteral(
             "SELECT ord, task_id, task_type, parent_task_id, status, lifecycle_stage,"
             " has_parent_field, has_status, has_lifecycle, has_attributes, has_dependencies,"
@@ -109,52 +166,64 @@ private:
         q.addBindValue(projectId);
         if (!q.exec())
             return damaged(q);
-        while (q.next()) {
+        const ResultCells cells(q);
+        const int rows = cells.rowCount();
+        tasks.reserve(rows);
+        indexOfId.reserve(rows);
+        snapshot.ords.reserve(rows);
+        snapshot.versions.reserve(rows);
+        for (int row = 0; row < rows; ++row) {
+            auto cell = [&](int column) { return cells.text(row, column); };
             Task t;
-            t.id = q.value(1).toString();
+            t.id = text(cell(1));
+            double ord = 0;
+            qint64 version = 0;
+            if (!number(cell(0), &ord) || !number(cell(15), &version))
+                return Refusal{t.id, QStringLiteral("ord or version is not a number")};
             indexOfId.insert(t.id, int(tasks.size()));
-            snapshot.ords.insert(t.id, q.value(0).toDouble());
-            snapshot.versions.insert(t.id, q.value(15).toLongLong());
-            t.type = q.value(2).toString();
-            if (!q.isNull(3)) {
-                t.parentId = q.value(3).toString();
+            snapshot.ords.insert(t.id, ord);
+            snapshot.versions.insert(t.id, version);
+            t.type = text(cell(2));
+            if (!cells.isNull(row, 3)) {
+                t.parentId = text(cell(3));
                 if (t.parentId.isEmpty())
                     return Refusal{t.id, QStringLiteral("parent_task_id is empty")};
             }
-            const QString status = q.value(4).toString();
+            const QString status = text(cell(4));
             const auto s = statusFromString(status);
             if (!s)
                 return Refusal{t.id, QStringLiteral("unknown status '%1'").arg(status)};
             t.status = *s;
-            const QString stage = q.value(5).toString();
+            const QString stage = text(cell(5));
             const auto l = lifecycleFromString(stage);
             if (!l)
                 return Refusal{t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(stage)};
             t.lifecycle = *l;
-            t.hasParentField = q.value(6).toBool();
-            t.hasStatus = q.value(7).toBool();
-            t.hasLifecycle = q.value(8).toBool();
-            t.hasAttributes = q.value(9).toBool();
-            t.hasDependencies = q.value(10).toBool();
-            if (!q.isNull(11) && !q.isNull(12)) {
-                t.position = QPointF(q.value(11).toDouble(), q.value(12).toDouble());
+            t.hasParentField = flag(cell(6));
+            t.hasStatus = flag(cell(7));
+            t.hasLifecycle = flag(cell(8));
+            t.hasAttributes = flag(cell(9));
+            t.hasDependencies = flag(cell(10));
+            if (!cells.isNull(row, 11) && !cells.isNull(row, 12)) {
+                double x = 0, y = 0;
+                if (!number(cell(11), &x) || !number(cell(12), &y))
+                    return Refusal{t.id, QStringLiteral("the position is not a number")};
+                t.position = QPointF(x, y);
                 t.hasPosition = true;
             }
-            if (!parseObject(q.value(13), &t.attributes))
+            if (cells.isNull(row, 13) || !m_json.object(cell(13), &t.attributes))
                 return Refusal{t.id, QStringLiteral("attributes are not a JSON object")};
-            if (!parseObject(q.value(14), &t.extra))
+            if (cells.isNull(row, 14) || !m_json.object(cell(14), &t.extra))
                 return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
             tasks.append(std::move(t));
         }
-        if (q.lastError().isValid())
-            return damaged(q);
         return std::nullopt;
     }
 
     std::optional<Refusal> readDependencies(qint64 projectId, QList<Task> &tasks, const QHash<QString, int> &indexOfId)
     {
         QSqlQuery q(m_db);
-        q.setForwardOnly(true);
+        q.setForwardOnly(false);
         q.prepare(QStringLiteral(
             "SELECT task_id, prerequisite_task_id, dependency_type, description, is_mandatory,"
             " has_mandatory, waived, has_waived, lag, conditions::text, has_conditions, extra::text"
@@ -162,45 +231,45 @@ private:
         q.addBindValue(projectId);
         if (!q.exec())
             return damaged(q);
-        while (q.next()) {
-            // The foreign key makes a dependency without its task impossible; kept as a check.
-            const int i = indexOfId.value(q.value(0).toString(), -1);
+        const ResultCells cells(q);
+        const int rows = cells.rowCount();
+        for (int row = 0; row < rows; ++row) {
+            auto cell = [&](int column) { return cells.text(row, column); };
+            // The cascade trigger makes a dependency without its task impossible; kept as a check.
+            const int i = indexOfId.value(text(cell(0)), -1);
             if (i < 0)
                 return Refusal{QString(), QStringLiteral("a dependency belongs to no task")};
             Task &t = tasks[i];
             Dependency d;
-            d.taskId = q.value(1).toString();
-            const QString type = q.value(2).toString();
+            d.taskId = text(cell(1));
+            const QString type = text(cell(2));
             const auto dt = dependencyTypeFromString(type);
             if (!dt)
                 return Refusal{t.id, QStringLiteral("unknown dependency_type '%1'").arg(type)};
             d.type = *dt;
-            if (!q.isNull(3)) {
-                d.description = q.value(3).toString();
-                if (d.description.isNull())
-                    d.description = QStringLiteral("");
-            }
-            d.mandatory = q.value(4).toBool();
-            d.hasMandatory = q.value(5).toBool();
-            d.waived = q.value(6).toBool();
-            d.hasWaived = q.value(7).toBool();
-            if (!q.isNull(8)) {
-                if (!parseValue(q.value(8).toString(), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
+            if (!cells.isNull(row, 3))
+                d.description = cell(3).isEmpty() ? QStringLiteral("") : text(cell(3));
+            d.mandatory = flag(cell(4));
+            d.hasMandatory = flag(cell(5));
+            d.waived = flag(cell(6));
+            d.hasWaived = flag(cell(7));
+            if (!cells.isNull(row, 8)) {
+                if (!m_json.value(cell(8), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
                     return Refusal{t.id, QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours")
                                              .arg(d.taskId)};
             }
-            d.hasConditions = q.value(10).toBool();
-            if (!parseObject(q.value(9), &d.conditions) || !parseObject(q.value(11), &d.extra))
+            d.hasConditions = flag(cell(10));
+            if (cells.isNull(row, 9) || cells.isNull(row, 11) || !m_json.object(cell(9), &d.conditions)
+                || !m_json.object(cell(11), &d.extra))
                 return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
                                          .arg(d.taskId)};
             t.dependencies.append(std::move(d));
         }
-        if (q.lastError().isValid())
-            return damaged(q);
         return std::nullopt;
     }
 
     QSqlDatabase m_db;
+    JsonCells m_json;
 };
 
 } // namespace
