@@ -3,6 +3,7 @@
 
 #include "model/storage/json/jsonformat.h"
 #include "model/storage/postgres/postgresrows.h"
+#include "model/storage/postgres/postgresconnection.h"
 #include "model/storage/postgres/postgresstore.h"
 #include "model/storage/projectfile.h"
 #include "model/storage/sqlite/sqliteformat.h"
@@ -217,6 +218,13 @@ void TestPostgres::unusualValuesRoundTrip()
                        " WHERE p.name = ? AND t.task_id = 'a'"), {QStringLiteral("unusual ü/&=?")}).toString();
     QVERIFY2(attributes.startsWith(QLatin1String("{\"aa\":\"two\",\"arr\":[1,\"x\",{\"k\":[null]}],\"big\":9007199254740993,")),
              qPrintable(attributes));
+
+    // The same cells read through QSqlQuery::value(), as a driver without libpq would.
+    PostgresStore::ResultCells::setLibpqAllowed(false);
+    const auto viaQt = ProjectFile::load(url(QStringLiteral("unusual ü/&=?")), &error);
+    PostgresStore::ResultCells::setLibpqAllowed(true);
+    QVERIFY2(viaQt, qPrintable(error));
+    QVERIFY(*viaQt == *original);
 }
 
 // Rows travel by COPY in pieces of 10,000 rows, or as JSON arrays of up to 10,000 rows per

@@ -165,12 +165,21 @@ bool CopyIn::finish(QString *problem)
     return ok;
 }
 
+namespace {
+QAtomicInteger<int> libpqAllowed(1);
+}
+
+void ResultCells::setLibpqAllowed(bool allowed)
+{
+    libpqAllowed.storeRelaxed(allowed ? 1 : 0);
+}
+
 ResultCells::ResultCells(QSqlQuery &query) : m_query(query)
 {
     const LibPq &pq = LibPq::get();
     const QVariant handle = query.isActive() && !query.isForwardOnly() && query.result() ? query.result()->handle() : QVariant();
     // PGresult is libpq's typedef of struct pg_result.
-    if (pq.canReadCells() && handle.isValid()
+    if (libpqAllowed.loadRelaxed() && pq.canReadCells() && handle.isValid()
         && (qstrcmp(handle.typeName(), "PGresult*") == 0 || qstrcmp(handle.typeName(), "pg_result*") == 0)) {
         m_result = *static_cast<const void *const *>(handle.constData());
         if (m_result) {

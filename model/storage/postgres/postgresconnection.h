@@ -70,6 +70,8 @@ public:
     // The cell's text (PostgreSQL's text output: numbers spelled out, booleans "t"/"f"),
     // valid until the next call. Empty for NULL.
     QByteArrayView text(int row, int column) const;
+    // Tests read the cells through QSqlQuery::value() as a driver without libpq would.
+    static void setLibpqAllowed(bool allowed);
 
 private:
     QSqlQuery &m_query;
