@@ -201,6 +201,7 @@ void TestPgLive::checkRun(const QString &project, const QStringList &clients, bo
         QVERIFY(q.exec());
         while (q.next())
             log.insert(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toString()});
+        q = QSqlQuery();   // its prepared statement goes while the connection is open
         conn.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
