@@ -181,6 +181,7 @@ private slots:
     void cleanupTestCase();
     void messagesAndUrls();
     void dialogProblems();
+    void emptyDatabaseOffersToPublish();
     void passwordNeverStored();
     void publishAndOpenThroughDialogs();
     void editAppearsInOtherWindow();
@@ -296,9 +297,13 @@ void TestTeamProjectGui::dialogProblems()
     // A database without the schema: say how to start.
     fill(dialog.form(), QStringLiteral("empty"));
     QTest::mouseClick(dialog.listButton(), Qt::LeftButton);
-    QCOMPARE(dialog.messageLabel()->text(),
-             QStringLiteral("This database has no Workplan projects yet \u2014 publish one with File \u25B8 Publish to Team Project\u2026"));
+    QVERIFY2(dialog.messageLabel()->text().startsWith(QStringLiteral("This database has no Workplan projects yet")),
+             qPrintable(dialog.messageLabel()->text()));
     QVERIFY(!dialog.openButton()->isEnabled());
+    QVERIFY(dialog.publishHereButton()->isVisibleTo(&dialog));
+    // Another database typed in the fields: the offer was for the listed one.
+    QTest::keyClick(dialog.form()->databaseEdit(), Qt::Key_Backspace);
+    QVERIFY(!dialog.publishHereButton()->isVisibleTo(&dialog));
     // Nobody listening on the port.
     dialog.form()->portEdit()->setValue(PgCluster::freePort());
     QTest::mouseClick(dialog.listButton(), Qt::LeftButton);
@@ -319,6 +324,38 @@ void TestTeamProjectGui::dialogProblems()
     QVERIFY2(dialog.messageLabel()->text().startsWith(QStringLiteral("This database was set up by a newer Workplan")),
              qPrintable(dialog.messageLabel()->text()));
     QCOMPARE(m_cluster.scalar(QStringLiteral("future"), QStringLiteral("SELECT schema_version FROM workplan_meta")).toInt(), 99);
+}
+
+// A database without the schema: the Open dialog offers to publish the open project
+// there, which sets the database up; the publish dialog comes with the same fields.
+void TestTeamProjectGui::emptyDatabaseOffersToPublish()
+{
+    QString why;
+    QVERIFY2(m_cluster.createDatabase(QStringLiteral("fresh"), &why), qPrintable(why));
+    auto w = newWindow(QStringLiteral("erin"));
+    w->document()->resetProject(sampleProject());
+    bool offered = false;
+    whenDialog<OpenTeamProjectDialog>([this, &offered](OpenTeamProjectDialog *d) {
+        fill(d->form(), QStringLiteral("fresh"));
+        QTest::mouseClick(d->listButton(), Qt::LeftButton);
+        offered = d->publishHereButton()->isVisible();
+        if (!offered) {
+            d->reject();
+            return;
+        }
+        whenDialog<PublishTeamProjectDialog>([](PublishTeamProjectDialog *p) {
+            QCOMPARE(p->form()->databaseEdit()->text(), QStringLiteral("fresh"));
+            p->nameEdit()->setText(QStringLiteral("First"));
+            QTest::mouseClick(p->publishButton(), Qt::LeftButton);
+        });
+        QTest::mouseClick(d->publishHereButton(), Qt::LeftButton);
+    });
+    action(w.get(), "openTeamProjectAction")->trigger();
+    QVERIFY(offered);
+    QVERIFY(w->team()->isActive());
+    QCOMPARE(m_cluster.scalar(QStringLiteral("fresh"), QStringLiteral("SELECT count(*) FROM projects WHERE name = 'First'")).toInt(), 1);
+    QVERIFY2(w->windowTitle().startsWith(QStringLiteral("First (team: fresh on 127.0.0.1)")), qPrintable(w->windowTitle()));
+    w->team()->close();
 }
 
 void TestTeamProjectGui::passwordNeverStored()

@@ -132,10 +132,14 @@ std::optional<QStringList> listProjects(const PostgresStore::Location &location,
         return std::nullopt;
     }
     const auto state = PostgresSchema::inspect(db, &problem);
-    if (!state || *state == PostgresSchema::State::Missing) {
+    if (!state) {
         db.rollback();
-        *error = explain(location, state ? QStringLiteral("has no Workplan schema") : problem);
+        *error = explain(location, problem);
         return std::nullopt;
+    }
+    if (*state == PostgresSchema::State::Missing) {   // no projects yet: a publish sets it up
+        db.rollback();
+        return QStringList();
     }
     QStringList names;
     if (!q.exec(QStringLiteral("SELECT name FROM projects ORDER BY name"))) {

@@ -52,8 +52,9 @@ private:
 namespace TeamProjects {
 
 // The names of the projects in the database at `location` (its project is ignored),
-// sorted. Nullopt with *error a sentence for the user: the server cannot be found or
-// refuses the login, the database has no Workplan schema yet, or a newer one.
+// sorted; none in a database without the Workplan schema yet. Nullopt with *error a
+// sentence for the user: the server cannot be found or refuses the login, or the schema
+// is a newer Workplan's.
 std::optional<QStringList> listProjects(const PostgresStore::Location &location, QString *error);
 
 // libpq's and the store's wording turned into a sentence for the user; text it does not

@@ -13,6 +13,7 @@
 
 #include <QActionGroup>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -42,7 +43,7 @@ TeamProjectController::TeamProjectController(QMainWindow *window, ProjectDocumen
     connect(open, &QAction::triggered, this, &TeamProjectController::openDialog);
     auto *publish = new QAction(tr("P&ublish to Team Project\u2026"), this);
     publish->setObjectName(QStringLiteral("publishTeamProjectAction"));
-    connect(publish, &QAction::triggered, this, &TeamProjectController::publishDialog);
+    connect(publish, &QAction::triggered, this, [this] { publishDialog(); });
     fileMenu->insertActions(before, {open, publish});
 
     // The banners live in a dock of their own at the top: above the canvas, taking room
@@ -231,13 +232,19 @@ void TeamProjectController::openDialog()
     if (window && !window->maybeSave())
         return;
     OpenTeamProjectDialog dialog(m_window);
-    if (dialog.exec() == QDialog::Accepted)
+    const int result = dialog.exec();
+    if (result == QDialog::Accepted)
         openUrl(dialog.url());
+    else if (result == OpenTeamProjectDialog::PublishHere)
+        publishDialog(dialog.form()->passwordEdit()->text());
 }
 
-void TeamProjectController::publishDialog()
+void TeamProjectController::publishDialog(const QString &password)
 {
+    // The fields come from the last dialog (remembered); a password typed there, for
+    // this one use, is passed on rather than asked for again.
     PublishTeamProjectDialog dialog(m_document->project().name, m_window);
+    dialog.form()->passwordEdit()->setText(password);
     while (dialog.exec() == QDialog::Accepted) {
         QString problem;
         if (PostgresStore::publish(m_document->project(), dialog.url(), &problem)) {

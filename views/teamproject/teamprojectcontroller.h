@@ -45,7 +45,7 @@ public:
     // Publishes the open project at `url` (replacing one of that name) and opens it.
     bool publishTo(const QString &url, QString *error = nullptr);
     void openDialog();
-    void publishDialog();
+    void publishDialog(const QString &password = QString());
     void close();
 
     bool isActive() const;

@@ -37,9 +37,18 @@ OpenTeamProjectDialog::OpenTeamProjectDialog(QWidget *parent)
     , m_list(new QPushButton(tr("&List Projects"), this))
     , m_projects(new QListWidget(this))
     , m_message(makeMessageLabel(this))
+    , m_publishHere(new QPushButton(tr("&Publish the Open Project Here\u2026"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Open Team Project"));
+    // Offered once a listing found nothing to open: publishing sets the database up.
+    m_publishHere->setObjectName(QStringLiteral("publishHereButton"));
+    m_publishHere->hide();
+    m_buttons->addButton(m_publishHere, QDialogButtonBox::ActionRole);
+    connect(m_publishHere, &QPushButton::clicked, this, [this] {
+        m_form->remember();
+        done(PublishHere);
+    });
     m_list->setObjectName(QStringLiteral("listProjectsButton"));
     m_projects->setObjectName(QStringLiteral("teamProjectList"));
     auto *layout = new QVBoxLayout(this);
@@ -57,6 +66,7 @@ OpenTeamProjectDialog::OpenTeamProjectDialog(QWidget *parent)
     // A list made for other connection fields would open the wrong project.
     connect(m_form, &TeamConnectionForm::edited, this, [this] {
         m_projects->clear();
+        m_publishHere->hide();
         updateButtons();
     });
     updateButtons();
@@ -71,6 +81,7 @@ QPushButton *OpenTeamProjectDialog::openButton() const
 bool OpenTeamProjectDialog::listProjects()
 {
     m_projects->clear();
+    m_publishHere->hide();
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const auto names = TeamProjects::listProjects(m_form->location(), &error);
@@ -82,10 +93,12 @@ bool OpenTeamProjectDialog::listProjects()
     }
     m_form->remember();
     m_projects->addItems(*names);
-    showText(m_message, names->isEmpty() ? tr("This database has no Workplan projects yet \u2014 publish one with "
-                                          "File \u25B8 Publish to Team Project\u2026")
-                                     : QString());
-    if (!names->isEmpty())
+    const bool empty = names->isEmpty();
+    showText(m_message, empty ? tr("This database has no Workplan projects yet \u2014 publish the open project here "
+                                   "to set it up, or with File \u25B8 Publish to Team Project\u2026 later.")
+                              : QString());
+    m_publishHere->setVisible(empty);
+    if (!empty)
         m_projects->setCurrentRow(0);
     updateButtons();
     return true;
@@ -168,11 +181,11 @@ void PublishTeamProjectDialog::accept()
     QString error;
     PostgresStore::Location location = m_form->location();
     const auto names = TeamProjects::listProjects(location, &error);
-    if (!names && !error.startsWith(tr("This database has no Workplan projects yet"))) {
+    if (!names) {
         showProblem(error);
         return;
     }
-    if (names && names->contains(name)) {
+    if (names->contains(name)) {
         const auto answer = QMessageBox::question(
             this, tr("Replace team project?"),
             tr("The database %1 already has a project \u201C%2\u201D. Replace it with this one? "

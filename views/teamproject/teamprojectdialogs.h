@@ -21,8 +21,13 @@ class OpenTeamProjectDialog : public QDialog
 public:
     explicit OpenTeamProjectDialog(QWidget *parent = nullptr);
 
+    // exec()'s result when the user took the offer to publish the open project into a
+    // database that holds none yet (publishing is what sets up the schema).
+    enum { PublishHere = 2 };
+
     TeamConnectionForm *form() const { return m_form; }
     QPushButton *listButton() const { return m_list; }
+    QPushButton *publishHereButton() const { return m_publishHere; }
     QListWidget *projectList() const { return m_projects; }
     QLabel *messageLabel() const { return m_message; }
     QPushButton *openButton() const;
@@ -42,6 +47,7 @@ private:
     QPushButton *m_list;
     QListWidget *m_projects;
     QLabel *m_message;
+    QPushButton *m_publishHere;
     QDialogButtonBox *m_buttons;
 };
 
