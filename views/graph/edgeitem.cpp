@@ -19,8 +19,9 @@ using namespace GraphStyle;
 
 static constexpr qreal HandleRadius = 6;
 
-EdgeItem::EdgeItem(const DependencyKey &key, int index, NodeItem *source, NodeItem *target)
+EdgeItem::EdgeItem(const DependencyKey &key, int index, NodeItem *source, NodeItem *target, const GraphScene *scene)
     : m_key(key)
+    , m_madeFor(scene)
     , m_ownerId(key.ownerId)
     , m_index(index)
     , m_source(source)
@@ -53,7 +54,9 @@ void EdgeItem::detach(NodeItem *node)
 
 GraphScene *EdgeItem::graphScene() const
 {
-    return static_cast<GraphScene *>(scene());
+    if (QGraphicsScene *s = scene())
+        return static_cast<GraphScene *>(s);
+    return const_cast<GraphScene *>(m_madeFor);
 }
 
 const Dependency *EdgeItem::dependency() const
@@ -112,8 +115,9 @@ void EdgeItem::adjust()
 
 QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    // Made before it joins the scene, the arrow could not ask for its route yet.
-    if (change == ItemSceneHasChanged && scene())
+    // Made before it joins the scene, the arrow could not ask for its route yet (unless it
+    // was made for this scene).
+    if (change == ItemSceneHasChanged && scene() && scene() != m_madeFor)
         adjust();
     return QGraphicsItem::itemChange(change, value);
 }

@@ -179,7 +179,7 @@ static void addOwnerEdges(GraphScene *scene, const Task &t, NodeItem *target, QL
                 continue;
             }
         }
-        auto *e = new EdgeItem(DependencyKey::of(t.id, t.dependencies.at(i)), i, source, target);
+        auto *e = new EdgeItem(DependencyKey::of(t.id, t.dependencies.at(i)), i, source, target, scene);
         scene->addLayered(e, e->zValue());
         list.append(e);
         if (bundled)
