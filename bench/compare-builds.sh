@@ -5,6 +5,9 @@
 # status compared byte for byte. Prints the differing inputs; exit 1 if any.
 #
 #   bench/compare-builds.sh OLD_WORKPLAN NEW_WORKPLAN [COUNT]     (default COUNT 500)
+#
+# MODES="--json" compares the JSON report only: against a build from before issue #15,
+# whose text report named tasks by id where it now names them by title.
 set -eu
 cd "$(dirname "$0")/.."
 old=$1 new=$2 count=${3:-500}
@@ -12,7 +15,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bad=0
 same() {   # FILE
-    for mode in --json ""; do
+    for mode in ${MODES:---json \"\"}; do
+        [ "$mode" = '""' ] && mode=""
         set +e
         "$old" analyze "$1" $mode >"$work/old" 2>&1; a=$?
         "$new" analyze "$1" $mode >"$work/new" 2>&1; b=$?
