@@ -196,7 +196,8 @@ void TestEmptyStates::panelsFit()
     const QFontMetrics treeFont(analysisTree->font());
     // A reason wider than its room gets a second line (the test plan's reasons are). The
     // view lays its rows out again after the docks settle, on a later turn of the loop.
-    QVERIFY(treeFont.horizontalAdvance(reason->text(0)) > analysisTree->visualItemRect(reason).width());
+    // (Both wait for that: before it the row may still be as wide as the text.)
+    QTRY_VERIFY_WITH_TIMEOUT(treeFont.horizontalAdvance(reason->text(0)) > analysisTree->visualItemRect(reason).width(), 5000);
     QTRY_VERIFY2_WITH_TIMEOUT(analysisTree->visualItemRect(reason).height() >= 2 * treeFont.height(),
                               qPrintable(QString::number(analysisTree->visualItemRect(reason).height())), 5000);
 }
