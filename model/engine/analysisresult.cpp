@@ -174,7 +174,10 @@ std::vector<double> leveledDelays(const AnalysisResult &r)
     return out;
 }
 
-bool sameWaits(const AnalysisResult &x, int i, const AnalysisResult &y, int j)
+// `sameIds`: both results index the same tasks alike, so a task index means the same
+// task in both and no id needs comparing (a per-wait QString copy and compare cost more
+// than the whole rest of changedTasks() at 100k tasks).
+bool sameWaits(const AnalysisResult &x, int i, const AnalysisResult &y, int j, bool sameIds)
 {
     const int bx = x.blockedAt[std::size_t(i)];
     const int by = y.blockedAt[std::size_t(j)];
@@ -188,11 +191,13 @@ bool sameWaits(const AnalysisResult &x, int i, const AnalysisResult &y, int j)
         return false;
     const Analysis::WaitRange wa = x.analysis.waitingOf(a);
     const Analysis::WaitRange wb = y.analysis.waitingOf(b);
-    // By id: an insertion before them shifts the indices, not what is waited on.
-    auto id = [](const AnalysisResult &r, int t) { return t < 0 ? QString() : r.snapshot.ids[std::size_t(t)]; };
+    // Otherwise by id: an insertion before them shifts the indices, not what is waited on.
+    static const QString none;
+    auto id = [](const AnalysisResult &r, int t) -> const QString & { return t < 0 ? none : r.snapshot.ids[std::size_t(t)]; };
+    auto sameTask = [&](int tx, int ty) { return sameIds ? tx == ty : id(x, tx) == id(y, ty); };
     for (std::size_t k = 0; k < wa.size(); ++k) {
-        if (wa[k].type != wb[k].type || wa[k].reason != wb[k].reason || id(x, wa[k].task) != id(y, wb[k].task)
-            || id(x, wa[k].via) != id(y, wb[k].via))
+        if (wa[k].type != wb[k].type || wa[k].reason != wb[k].reason || !sameTask(wa[k].task, wb[k].task)
+            || !sameTask(wa[k].via, wb[k].via))
             return false;
     }
     return true;
@@ -228,7 +233,7 @@ std::vector<int> changedTasks(const AnalysisResult &before, const AnalysisResult
             ? i
             : before.index(b.ids[std::size_t(i)]);
         bool same = j >= 0 && before.critical[std::size_t(j)] == after.critical[std::size_t(i)]
-            && before.loopAt[std::size_t(j)] == after.loopAt[std::size_t(i)] && sameWaits(before, j, after, i)
+            && before.loopAt[std::size_t(j)] == after.loopAt[std::size_t(i)] && sameWaits(before, j, after, i, sameIds)
             && sameNumber(marginOf(before, j), marginOf(after, i))
             && delayBefore[std::size_t(j)] == delayAfter[std::size_t(i)];
         if (same && schedule) {

@@ -18,14 +18,71 @@
 
 namespace Workplan {
 
-namespace {
-
-QString edgeKey(const Snapshot &s, int owner, int prereq)
+int GraphScene::dependencyMarks(const AnalysisResult &r, int d, bool schedule)
 {
-    return s.ids[owner] + QLatin1Char('\n') + s.ids[prereq];
+    if (!r.dependencyFlags[std::size_t(d)])
+        return 0;
+    return (schedule && r.isCriticalDependency(d) ? 1 : 0) | (r.isLoopDependency(d) ? 2 : 0);
 }
 
-} // namespace
+int GraphScene::edgeMarks(const QString &ownerId, const QString &prereqId) const
+{
+    if (!m_overlaysOf)
+        return 0;
+    const auto it = m_overlayIndex.constFind(ownerId);
+    if (it == m_overlayIndex.constEnd())
+        return 0;
+    // An owner has a few dependencies: looked through rather than kept in a set of keys,
+    // which an edit of a large plan would rebuild for its whole critical path.
+    const Snapshot &s = m_overlaysOf->snapshot;
+    int marks = 0;
+    for (int d = s.depStart[std::size_t(*it)]; d < s.depStart[std::size_t(*it) + 1]; ++d) {
+        if (s.ids[std::size_t(s.depPrereq[std::size_t(d)])] == prereqId)
+            marks |= dependencyMarks(*m_overlaysOf, d, m_overlaySchedule);
+    }
+    return marks;
+}
+
+// The arrows whose critical or loop mark differs between `before` and the shown result.
+// Between results of the same tasks and dependencies (an edit of fields) by dependency
+// index; otherwise every arrow marked in either.
+QList<EdgeItem *> GraphScene::edgesMarkedOtherwise(const AnalysisResult *before, bool scheduleBefore) const
+{
+    QList<EdgeItem *> edges;
+    auto add = [&](const Snapshot &s, int owner, int d) {
+        const QString &prereq = s.ids[std::size_t(s.depPrereq[std::size_t(d)])];
+        for (EdgeItem *e : m_edges.value(s.ids[std::size_t(owner)])) {
+            if (const Dependency *dep = e->dependency(); dep && dep->taskId == prereq)
+                edges << e;
+        }
+    };
+    auto marked = [&](const AnalysisResult &r, bool schedule) {
+        const Snapshot &s = r.snapshot;
+        for (int o = 0; o < s.taskCount(); ++o) {
+            for (int d = s.depStart[std::size_t(o)]; d < s.depStart[std::size_t(o) + 1]; ++d) {
+                if (dependencyMarks(r, d, schedule))
+                    add(s, o, d);
+            }
+        }
+    };
+    const AnalysisResult *after = m_overlaysOf.get();
+    if (before && after && before->snapshot.depStart == after->snapshot.depStart
+        && before->snapshot.depPrereq == after->snapshot.depPrereq && before->snapshot.sameTasks(after->snapshot)) {
+        const Snapshot &s = after->snapshot;
+        for (int o = 0; o < s.taskCount(); ++o) {
+            for (int d = s.depStart[std::size_t(o)]; d < s.depStart[std::size_t(o) + 1]; ++d) {
+                if (dependencyMarks(*before, d, scheduleBefore) != dependencyMarks(*after, d, m_overlaySchedule))
+                    add(s, o, d);
+            }
+        }
+        return edges;
+    }
+    if (before)
+        marked(*before, scheduleBefore);
+    if (after)
+        marked(*after, m_overlaySchedule);
+    return edges;
+}
 
 void GraphScene::setItemCaching(bool on)
 {
@@ -110,10 +167,9 @@ void GraphScene::repaintAll()
 void GraphScene::rebuildOverlays()
 {
     m_overlays.clear();
-    const QSet<QString> criticalBefore = std::exchange(m_criticalEdges, {});
-    const QSet<QString> loopsBefore = std::exchange(m_loopEdges, {});
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     const auto resultBefore = std::exchange(m_overlaysOf, result);
+    const bool scheduleBefore = std::exchange(m_overlaySchedule, false);
     if (result) {
         const Snapshot &s = result->snapshot;
         const Analysis &a = result->analysis;
@@ -126,6 +182,7 @@ void GraphScene::rebuildOverlays()
         }
         m_overlays.assign(std::size_t(n), Overlay());
         const bool schedule = a.hasSchedule() && a.tasks == n;
+        m_overlaySchedule = schedule;
         for (int i = 0; i < n; ++i) {
             Overlay &o = m_overlays[std::size_t(i)];
             if (schedule) {
@@ -152,19 +209,11 @@ void GraphScene::rebuildOverlays()
                 o.leveledStart = l.start[std::size_t(t)];
             }
         }
-        // Which arrows are critical or in a loop, and which loop a card is in (or holds),
-        // were worked out with the result (AnalysisResult::dependencyFlags, loopAt).
+        // Which loop a card is in (or holds) was worked out with the result (loopAt), as
+        // were the arrows' marks (dependencyFlags, read by edgeMarks()).
         for (int o = 0; o < n; ++o) {
             if (result->loopAt[std::size_t(o)] >= 0)
                 m_overlays[std::size_t(o)].loop = result->loopAt[std::size_t(o)];
-            for (int d = s.depStart[o]; d < s.depStart[o + 1]; ++d) {
-                if (!result->dependencyFlags[std::size_t(d)])
-                    continue;
-                if (schedule && result->isCriticalDependency(d))
-                    m_criticalEdges.insert(edgeKey(s, o, s.depPrereq[d]));
-                if (result->isLoopDependency(d))
-                    m_loopEdges.insert(edgeKey(s, o, s.depPrereq[d]));
-            }
         }
     } else {
         m_overlayIndex.clear();
@@ -189,23 +238,8 @@ void GraphScene::rebuildOverlays()
             c->refresh();
         changed = int(m_cards.size());
     }
-    QList<EdgeItem *> edges;
-    auto changedEdges = [&](const QSet<QString> &a, const QSet<QString> &b) {
-        for (const QString &key : a) {
-            if (b.contains(key))
-                continue;
-            const QString owner = key.section(QLatin1Char('\n'), 0, 0);
-            const QString prereq = key.section(QLatin1Char('\n'), 1);
-            for (EdgeItem *e : m_edges.value(owner)) {
-                if (const Dependency *d = e->dependency(); d && d->taskId == prereq)
-                    edges << e;
-            }
-        }
-    };
-    changedEdges(criticalBefore, m_criticalEdges);
-    changedEdges(m_criticalEdges, criticalBefore);
-    changedEdges(loopsBefore, m_loopEdges);
-    changedEdges(m_loopEdges, loopsBefore);
+    const QList<EdgeItem *> edges = result == resultBefore ? QList<EdgeItem *>()
+                                                            : edgesMarkedOtherwise(resultBefore.get(), scheduleBefore);
     // Many small dirty rects cost the view more than one repaint of everything: each item
     // painted is checked against each rect.
     constexpr int kItemByItem = 200;

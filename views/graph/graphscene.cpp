@@ -185,16 +185,6 @@ const GraphScene::Overlay *GraphScene::overlay(const QString &id) const
                                                                                   : &m_overlays[std::size_t(*it)];
 }
 
-bool GraphScene::isCriticalEdge(const QString &ownerId, const QString &prereqId) const
-{
-    return !m_criticalEdges.isEmpty() && m_criticalEdges.contains(ownerId + QLatin1Char('\n') + prereqId);
-}
-
-bool GraphScene::isLoopEdge(const QString &ownerId, const QString &prereqId) const
-{
-    return !m_loopEdges.isEmpty() && m_loopEdges.contains(ownerId + QLatin1Char('\n') + prereqId);
-}
-
 void GraphScene::scheduleFlush()
 {
     if (m_flushQueued)

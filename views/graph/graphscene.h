@@ -117,9 +117,9 @@ public:
     // The share of risk runs (0..1) in which the task was critical, from the Risk panel's
     // latest current result while its switch is on; -1 when there is none.
     double riskCriticality(const QString &id) const { return m_riskCriticality.value(id, -1); }
-    bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const;
+    bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & 1; }
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
-    bool isLoopEdge(const QString &ownerId, const QString &prereqId) const;
+    bool isLoopEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & 2; }
 
     // The card whose port or right edge a press at `scenePos` takes hold of, in a view at
     // `viewScale` (graphinteraction.cpp); null when a press there draws no dependency.
@@ -266,13 +266,17 @@ private:
     bool m_syncingSelection = false;
     bool m_focusActive = false;   // setFocusSet() with a non-empty set
 
+    // 1: critical, 2: in a loop, for the arrows owner -> prerequisite in m_overlaysOf.
+    int edgeMarks(const QString &ownerId, const QString &prereqId) const;
+    static int dependencyMarks(const AnalysisResult &r, int d, bool schedule);
+    QList<EdgeItem *> edgesMarkedOtherwise(const AnalysisResult *before, bool scheduleBefore) const;
+
     // By task index in m_overlaysOf's snapshot; the id -> index map is rebuilt only when
     // the ids change, so that an edit of a 100k plan does not rehash 100k ids.
     std::vector<Overlay> m_overlays;
     QHash<QString, int> m_overlayIndex;
     std::shared_ptr<const AnalysisResult> m_overlaysOf;   // the result m_overlays were read from
-    QSet<QString> m_criticalEdges;   // "owner\nprereq"
-    QSet<QString> m_loopEdges;       // "owner\nprereq"
+    bool m_overlaySchedule = false;   // m_overlaysOf has a schedule of all its tasks
     QHash<QString, double> m_riskCriticality;   // leaves with a risk share, see riskCriticality()
     QHash<QString, QStringList> m_standIns;   // collapsed card -> the hidden selected ids
     QPointer<OverlayState> m_overlayState;   // shared, not owned (unless made by overlayState())
