@@ -56,11 +56,11 @@ QList<EdgeItem *> GraphScene::edgesMarkedOtherwise(const AnalysisResult *before,
                 edges << e;
         }
     };
-    auto marked = [&](const AnalysisResult &r, bool schedule) {
-        const Snapshot &s = r.snapshot;
+    // The arrows of the dependencies d of `s` for which picked(d) holds.
+    auto collect = [&](const Snapshot &s, auto picked) {
         for (int o = 0; o < s.taskCount(); ++o) {
             for (int d = s.depStart[std::size_t(o)]; d < s.depStart[std::size_t(o) + 1]; ++d) {
-                if (dependencyMarks(r, d, schedule))
+                if (picked(d))
                     add(s, o, d);
             }
         }
@@ -68,19 +68,15 @@ QList<EdgeItem *> GraphScene::edgesMarkedOtherwise(const AnalysisResult *before,
     const AnalysisResult *after = m_overlaysOf.get();
     if (before && after && before->snapshot.depStart == after->snapshot.depStart
         && before->snapshot.depPrereq == after->snapshot.depPrereq && before->snapshot.sameTasks(after->snapshot)) {
-        const Snapshot &s = after->snapshot;
-        for (int o = 0; o < s.taskCount(); ++o) {
-            for (int d = s.depStart[std::size_t(o)]; d < s.depStart[std::size_t(o) + 1]; ++d) {
-                if (dependencyMarks(*before, d, scheduleBefore) != dependencyMarks(*after, d, m_overlaySchedule))
-                    add(s, o, d);
-            }
-        }
+        collect(after->snapshot, [&](int d) {
+            return dependencyMarks(*before, d, scheduleBefore) != dependencyMarks(*after, d, m_overlaySchedule);
+        });
         return edges;
     }
     if (before)
-        marked(*before, scheduleBefore);
+        collect(before->snapshot, [&](int d) { return dependencyMarks(*before, d, scheduleBefore) != 0; });
     if (after)
-        marked(*after, m_overlaySchedule);
+        collect(after->snapshot, [&](int d) { return dependencyMarks(*after, d, m_overlaySchedule) != 0; });
     return edges;
 }
 
