@@ -71,6 +71,7 @@ private slots:
     void version();
     void layoutJson();
     void layoutBadFile();
+    void layoutTimings();
 
 private:
     QTemporaryDir m_dir;
@@ -565,6 +566,22 @@ void TestCli::layoutBadFile()
     QVERIFY2(QString::fromUtf8(r.err).contains(QLatin1String("broken-layout.json")), r.err.constData());
 }
 
+// `--timings` (the layout-quality benchmark's clock) adds the layout time on standard
+// error and leaves standard output as it was.
+void TestCli::layoutTimings()
+{
+    const QString file = examples() + QLatin1String("/feature-development.json");
+    const Result plain = runWorkplan({QStringLiteral("layout"), file, QStringLiteral("--json")});
+    const Result timed = runWorkplan({QStringLiteral("layout"), file, QStringLiteral("--json"), QStringLiteral("--timings")});
+    QCOMPARE(timed.exitCode, 0);
+    QCOMPARE(timed.out, plain.out);
+    QJsonParseError error;
+    const QJsonObject t = QJsonDocument::fromJson(timed.err.trimmed(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, timed.err.constData());
+    QVERIFY(t.value(QLatin1String("layout_ms")).isDouble());
+    QVERIFY(t.value(QLatin1String("layout_ms")).toDouble() >= 0);
+    QVERIFY(plain.err.isEmpty());
+}
 
 QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

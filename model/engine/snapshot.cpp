@@ -160,8 +160,9 @@ bool sameDependencies(const Project &project, const Snapshot &s, int i)
 
 } // namespace
 
-Snapshot Snapshot::fromProject(const Project &project)
+Snapshot Snapshot::fromProject(const Project &project, Scope scope)
 {
+    const bool everything = scope == Scope::Everything;
     Snapshot s;
     s.projectName = project.name;
     s.calendar = project.calendar;
@@ -192,7 +193,8 @@ Snapshot Snapshot::fromProject(const Project &project)
         }
         depTotal += int(t.dependencies.size());
 
-        readEstimate(project, i, s);
+        if (everything)
+            readEstimate(project, i, s);
     }
 
     // Children CSR, keeping file order inside each parent.
@@ -217,12 +219,14 @@ Snapshot Snapshot::fromProject(const Project &project)
             s.depType.push_back(d.type);
             s.depCounts.push_back(isBlockingType(d.type) && d.mandatory && !d.waived);
             double lag = 0;
-            if (!d.lag.isUndefined() && !d.lag.isNull())
+            if (everything && !d.lag.isUndefined() && !d.lag.isNull())
                 lag = parseEffort(d.lag, project.calendar).value_or(0.0);
             s.depLag.push_back(lag);
         }
         s.depStart[i + 1] = int(s.depPrereq.size());
     }
+    if (!everything)
+        return s;
 
     readDates(project, s);
     readDemands(project, s);

@@ -71,8 +71,12 @@ struct Snapshot
     // mostly a pointer comparison.
     bool sameTasks(const Snapshot &o) const;
 
+    // What fromProject reads: everything, or only the tasks, hierarchy and dependencies
+    // (the auto layout's input: no estimates, lags, dates, team or schedule graph, whose
+    // parsing was a third of laying out a small plan).
+    enum class Scope { Everything, Structure };
     // The project must have passed validation (unique ids, known references, no loops).
-    static Snapshot fromProject(const Project &project);
+    static Snapshot fromProject(const Project &project, Scope scope = Scope::Everything);
     // `previous` (built from an earlier state of `project`) with the fields of `tasks`
     // (file indices) read again: for a step that changed only task fields (attributes,
     // status, ...), not the tasks, hierarchy, dependencies or project properties. An edit of

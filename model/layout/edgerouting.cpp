@@ -76,13 +76,16 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
 {
     struct Pass
     {
+        int column, gap;  // the bucket: passes through one gap of one column share it
         qreal ideal;      // where a straight line from start to end crosses the column
         qreal fromY, toY; // tie-breaks: arrows from the same height stay in order
         int request;
         int slot;         // index of the column among the ones this arrow crosses
     };
-    // One bucket per (column, gap), filled in request order.
-    QHash<QPair<int, int>, std::vector<Pass>> buckets;
+    // Every pass in request order, then sorted (stably) into buckets by (column, gap): one
+    // array instead of a hash of small vectors, whose allocations were most of routing a
+    // small plan.
+    std::vector<Pass> passes;
     std::vector<QVector<QPointF>> out(requests.size());
     std::vector<char> forward(requests.size(), 1);
     std::vector<int> cols;
@@ -93,6 +96,7 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
         span[i] = std::abs(columnsLeftOf(requests[i].to.left()) - columnsLeftOf(requests[i].from.right()));
         total += span[i];
     }
+    passes.reserve(std::size_t(std::min(total, MaxPasses)));
     std::vector<char> routed(requests.size(), 1);
     if (total > MaxPasses) {
         std::vector<int> order(requests.size());
@@ -137,23 +141,28 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
                 if (p0.y() < (col.gapHigh[g - 1] + col.gapLow[g]) / 2)
                     --g;
             }
-            buckets[{cols[j], g}].push_back({ideal, p0.y(), p1.y(), i, j});
+            passes.push_back({cols[j], g, ideal, p0.y(), p1.y(), i, j});
         }
         out[i].resize(2 * m);
     }
 
+    // The request breaks the last ties: the order a stable sort would keep, without its
+    // buffer (one request passes a column once).
+    std::sort(passes.begin(), passes.end(), [](const Pass &a, const Pass &b) {
+        return std::tie(a.column, a.gap, a.ideal, a.fromY, a.toY, a.request)
+            < std::tie(b.column, b.gap, b.ideal, b.fromY, b.toY, b.request);
+    });
     std::vector<qreal> ys;
-    for (auto it = buckets.begin(); it != buckets.end(); ++it) {
-        const Column &col = m_columns[it.key().first];
-        const int g = it.key().second;
-        std::vector<Pass> &passes = it.value();
-        std::stable_sort(passes.begin(), passes.end(), [](const Pass &a, const Pass &b) {
-            return std::tie(a.ideal, a.fromY, a.toY) < std::tie(b.ideal, b.fromY, b.toY);
-        });
+    for (std::size_t first = 0, last = 0; first < passes.size(); first = last) {
+        while (last < passes.size() && passes[last].column == passes[first].column && passes[last].gap == passes[first].gap)
+            ++last;
+        const Column &col = m_columns[passes[first].column];
+        const int g = passes[first].gap;
+        const Pass *bucket = passes.data() + first;
         const qreal low = col.gapLow[g], high = col.gapHigh[g];
         const qreal margin = std::isinf(low) || std::isinf(high) ? MaxMargin : std::min(MaxMargin, (high - low) / 4);
         const qreal lo = low + margin, hi = high - margin;
-        const int n = int(passes.size());
+        const int n = int(last - first);
         std::vector<qreal> &y = ys;
         y.resize(n);
         if (!std::isinf(lo) && !std::isinf(hi) && hi - lo < n * 2 * Spacing) {
@@ -163,7 +172,7 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
         } else {
             // A roomy one: each as near its line as the others let it, in order.
             for (int k = 0; k < n; ++k) {
-                y[k] = std::clamp(passes[k].ideal, lo, hi);
+                y[k] = std::clamp(bucket[k].ideal, lo, hi);
                 if (k > 0)
                     y[k] = std::max(y[k], y[k - 1] + Spacing);
             }
@@ -171,7 +180,7 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
                 y[k] = std::min(y[k], k + 1 < n ? y[k + 1] - Spacing : hi);
         }
         for (int k = 0; k < n; ++k) {
-            const Pass &p = passes[k];
+            const Pass &p = bucket[k];
             const bool fwd = forward[p.request];
             const qreal enter = fwd ? col.left : col.left + m_width;
             const qreal leave = fwd ? col.left + m_width : col.left;

@@ -2,6 +2,7 @@
 
 #include "layoutgeometry.h"
 
+#include "model/engine/snapshot.h"
 #include "model/project.h"
 #include "model/projectdocument.h"
 
@@ -37,17 +38,25 @@ LayoutOptions canvasLayoutOptions()
 
 CanvasLayout canvasLayout(const Project &project)
 {
+    // One structure snapshot for the layout and the routes (it used to be built twice, and
+    // every position hashed by id on the way from one to the other).
+    const Snapshot structure = Snapshot::fromProject(project, Snapshot::Scope::Structure);
+    const LayoutResult result = layoutGraph(structure, canvasLayoutOptions());
     CanvasLayout layout;
-    layout.positions = autoLayoutPositions(project);
-    layout.routes = canvasRoutes(project, layout.positions);
+    layout.positions = leafPositions(result);
+    layout.routes = canvasRoutes(project, structure, result);
     return layout;
 }
 
 QHash<QString, QPointF> autoLayoutPositions(const Project &project)
 {
-    const LayoutResult layout = layoutProject(project, canvasLayoutOptions());
+    return leafPositions(layoutProject(project, canvasLayoutOptions()));
+}
+
+QHash<QString, QPointF> leafPositions(const LayoutResult &layout)
+{
     QHash<QString, QPointF> positions;
-    positions.reserve(project.taskCount());
+    positions.reserve(int(layout.ids.size()));
     for (std::size_t i = 0; i < layout.ids.size(); ++i) {
         if (layout.layer[i] >= 0)   // leaves only: frames follow their children
             positions.insert(layout.ids[i], layout.rects[i].topLeft());

@@ -20,6 +20,8 @@ class ProjectDocument;
 // The auto layout sized for the canvas: top-left card positions of the leaf tasks.
 LayoutOptions canvasLayoutOptions();
 QHash<QString, QPointF> autoLayoutPositions(const Project &project);
+// The leaf cards' top-left corners of a layout, by id.
+QHash<QString, QPointF> leafPositions(const LayoutResult &layout);
 // The same for the canvas to show, with the arrows' routes through the channels
 // (layoutgeometry.h), which the canvas keeps and its arrows then follow.
 struct CanvasLayout

@@ -325,7 +325,7 @@ LayoutResult layoutGraph(const Snapshot &s, const LayoutOptions &o)
 
 LayoutResult layoutProject(const Project &project, const LayoutOptions &options)
 {
-    return layoutGraph(Snapshot::fromProject(project), options);
+    return layoutGraph(Snapshot::fromProject(project, Snapshot::Scope::Structure), options);
 }
 
 QHash<QString, QPointF> LayoutResult::positions() const

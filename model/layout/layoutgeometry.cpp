@@ -3,6 +3,7 @@
 #include "edgerouting.h"
 #include "framefit.h"
 
+#include "model/engine/snapshot.h"
 #include "model/project.h"
 
 #include <QJsonArray>
@@ -73,6 +74,7 @@ EdgeShape edgeShape(const QRectF &a, const QRectF &b, const QVector<QPointF> &vi
     const QPointF p2(b.left(), b.center().y());
     EdgeShape shape;
     shape.start = p1;
+    shape.pieces.reserve(via.size() >= 2 ? via.size() + 1 : 3);
     if (via.size() >= 2) {
         QPointF at = p1;
         QPointF heading(1, 0);
@@ -103,7 +105,12 @@ EdgeShape edgeShape(const QRectF &a, const QRectF &b, const QVector<QPointF> &vi
 QVector<QPointF> flatten(const EdgeShape &shape, int segmentsPerCurve)
 {
     const int n = std::max(1, segmentsPerCurve);
-    QVector<QPointF> out{shape.start};
+    QVector<QPointF> out;
+    qsizetype most = 1;
+    for (const EdgeShape::Piece &piece : shape.pieces)
+        most += piece.line ? 1 : n;
+    out.reserve(most);
+    out.append(shape.start);
     // A point on the straight continuation of the last segment replaces its end: a routed
     // arrow's level runs through several columns are one segment.
     auto add = [&out](const QPointF &p) {
@@ -127,10 +134,12 @@ QVector<QPointF> flatten(const EdgeShape &shape, int segmentsPerCurve)
         // As many segments as the bend needs (a routed arrow is mostly straight runs and
         // gentle joints): how far the control points stand off the chord, to within a
         // quarter unit, at most `n`.
-        const QLineF chord(from, piece.end);
-        const qreal len = std::max<qreal>(chord.length(), 1e-9);
+        const QPointF chord = piece.end - from;
+        // sqrt, not QLineF::length()'s hypot: no overflow to guard against at scene sizes,
+        // and hypot was a tenth of laying out a small plan.
+        const qreal len = std::max<qreal>(std::sqrt(QPointF::dotProduct(chord, chord)), 1e-9);
         auto off = [&](const QPointF &c) {
-            return std::abs((c.x() - from.x()) * chord.dy() - (c.y() - from.y()) * chord.dx()) / len;
+            return std::abs((c.x() - from.x()) * chord.y() - (c.y() - from.y()) * chord.x()) / len;
         };
         const qreal dev = std::max(off(piece.c1), off(piece.c2));
         const int k = std::clamp(int(std::ceil(std::sqrt(dev / FlatTolerance))), 1, n);
@@ -146,52 +155,105 @@ QVector<QPointF> edgePolyline(const QRectF &from, const QRectF &to, int segments
 }
 
 namespace {
-LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions, bool withPoints,
-                             bool layoutWins = false);
+
+// The auto layout's leaf positions by task index (`has` 0: a task it did not place).
+struct IndexedPositions
+{
+    std::vector<QPointF> at;
+    std::vector<char> has;
+    bool any = false;
+
+    explicit IndexedPositions(int n)
+        : at(std::size_t(n))
+        , has(std::size_t(n), 0)
+    {
+    }
+};
+
+IndexedPositions byIndex(const Project &project, const QHash<QString, QPointF> &autoPositions)
+{
+    const int n = project.taskCount();
+    IndexedPositions out(n);
+    if (autoPositions.isEmpty())
+        return out;
+    for (int i = 0; i < n; ++i) {
+        const auto it = autoPositions.constFind(project.task(i).id);
+        if (it != autoPositions.constEnd()) {
+            out.at[std::size_t(i)] = *it;
+            out.has[std::size_t(i)] = 1;
+            out.any = true;
+        }
+    }
+    return out;
+}
+
+// What autoLayoutPositions() hashes by id, by index: the layout's tasks are the
+// snapshot's, in file order.
+IndexedPositions byIndex(const LayoutResult &layout)
+{
+    IndexedPositions out(int(layout.rects.size()));
+    for (std::size_t i = 0; i < layout.rects.size(); ++i) {
+        if (layout.layer[i] >= 0) {   // leaves only: frames follow their children
+            out.at[i] = layout.rects[i].topLeft();
+            out.has[i] = 1;
+            out.any = true;
+        }
+    }
+    return out;
+}
+
+// The routes the canvas keeps: the routed arrows' waypoints, by dependency.
+EdgeRoutes routesOf(const LayoutGeometry &g)
+{
+    EdgeRoutes routes;
+    routes.reserve(g.edges.size());
+    for (const LayoutGeometry::Edge &e : g.edges) {
+        if (!e.via.isEmpty())
+            routes.insert(e.key(), {e.fromRect, e.toRect, e.via});
+    }
+    return routes;
+}
+
+LayoutGeometry buildGeometry(const Project &project, const Snapshot &structure, const IndexedPositions &autoPositions,
+                             bool withPoints, bool layoutWins = false);
+
 } // namespace
 
 LayoutGeometry layoutGeometry(const Project &project)
 {
+    // One structure snapshot serves the layout and the geometry: every id is hashed once.
+    const Snapshot s = Snapshot::fromProject(project, Snapshot::Scope::Structure);
     // As GraphScene::syncNodes: the auto layout only when some leaf was never placed.
-    QSet<QString> summaries;
-    for (const Task &t : project.tasks()) {
-        if (!t.parentId.isEmpty() && project.contains(t.parentId))
-            summaries.insert(t.parentId);
-    }
-    const bool anyUnplaced = std::any_of(project.tasks().cbegin(), project.tasks().cend(),
-                                         [&](const Task &t) { return !t.hasPosition && !summaries.contains(t.id); });
-    return layoutGeometry(project, anyUnplaced ? autoLayoutPositions(project) : QHash<QString, QPointF>());
+    bool anyUnplaced = false;
+    for (int i = 0; i < s.taskCount() && !anyUnplaced; ++i)
+        anyUnplaced = s.isLeaf(i) && !project.task(i).hasPosition;
+    if (!anyUnplaced)
+        return buildGeometry(project, s, IndexedPositions(s.taskCount()), true);
+    return buildGeometry(project, s, byIndex(layoutGraph(s, canvasLayoutOptions())), true);
 }
 
 LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions)
 {
-    return buildGeometry(project, autoPositions, true);
+    return buildGeometry(project, Snapshot::fromProject(project, Snapshot::Scope::Structure),
+                         byIndex(project, autoPositions), true);
 }
 
 namespace {
 
 // `layoutWins`: every leaf the layout placed is drawn there, stored position or not (the
 // canvas's routes, which hold only while both ends are at those places).
-LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions, bool withPoints,
-                             bool layoutWins)
+LayoutGeometry buildGeometry(const Project &project, const Snapshot &s, const IndexedPositions &autoPositions,
+                             bool withPoints, bool layoutWins)
 {
-    // By task index throughout: on a 100k-task plan, hashing ids for every look-up was most
-    // of this function (and a tenth of opening the plan in the window).
+    // By task index throughout, from the structure snapshot: on a 100k-task plan, hashing
+    // ids for every look-up was most of this function (and a tenth of opening the plan in
+    // the window).
     const QList<Task> &tasks = project.tasks();
     const int n = int(tasks.size());
-    std::vector<int> parent(std::size_t(n), -1);
-    std::vector<std::vector<int>> children(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const QString &pid = tasks.at(i).parentId;
-        const int p = pid.isEmpty() ? -1 : project.indexOf(pid);
-        parent[std::size_t(i)] = p;
-        if (p >= 0)
-            children[std::size_t(p)].push_back(i);
-    }
-    auto isSummary = [&](int i) { return !children[std::size_t(i)].empty(); };
+    auto isSummary = [&](int i) { return !s.isLeaf(i); };
     auto depthOf = [&](int i) {
         int depth = 0;
-        for (int p = parent[std::size_t(i)]; p >= 0 && depth <= n; p = parent[std::size_t(p)])
+        for (int p = s.parent[std::size_t(i)]; p >= 0 && depth <= n; p = s.parent[std::size_t(p)])
             ++depth;
         return depth;
     };
@@ -208,11 +270,11 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
         if (isSummary(i))
             continue;
         QPointF pos;
-        const auto it = autoPositions.constFind(t.id);
-        if (t.hasPosition && !(layoutWins && it != autoPositions.constEnd())) {
+        const bool laid = autoPositions.has[std::size_t(i)];
+        if (t.hasPosition && !(layoutWins && laid)) {
             pos = t.position;
-        } else if (it != autoPositions.constEnd()) {
-            pos = *it;
+        } else if (laid) {
+            pos = autoPositions.at[std::size_t(i)];
             laidOut[std::size_t(i)] = 1;
         } else {   // GraphScene's fallback grid (layoutadapter.cpp)
             pos = QPointF(depthOf(i) * ColumnSpacing, i * RowSpacing);
@@ -235,7 +297,8 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
         visiting[std::size_t(i)] = 1;
         QRectF r;
         bool allLaidOut = true;
-        for (int c : children[std::size_t(i)]) {
+        for (int k = s.childStart[i]; k < s.childStart[i + 1]; ++k) {
+            const int c = s.children[std::size_t(k)];
             r = r.united(frameOf(c));
             allLaidOut = allLaidOut && laidOut[std::size_t(c)];
         }
@@ -252,11 +315,13 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
     }
     std::vector<ChannelRouter::Request> requests;
     std::vector<int> routed;
+    g.edges.reserve(s.declaredDependencies());
     for (int ti = 0; ti < n; ++ti) {
         const Task &t = tasks.at(ti);
         for (int i = 0; i < t.dependencies.size(); ++i) {
             const Dependency &d = t.dependencies.at(i);
-            const int pi = d.taskId == t.id ? -1 : project.indexOf(d.taskId);
+            const int p = s.depPrereq[std::size_t(s.depStart[ti] + i)];
+            const int pi = p == ti ? -1 : p;
             // The canvas draws nothing for a dependency on itself or on a missing task.
             if (pi < 0 || !placed[std::size_t(pi)])
                 continue;
@@ -285,19 +350,20 @@ LayoutGeometry buildGeometry(const Project &project, const QHash<QString, QPoint
 
 EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions)
 {
-    EdgeRoutes routes;
     if (autoPositions.isEmpty())
-        return routes;
+        return {};
     // The canvas draws the curves itself: no flattened points needed here. Routes for every
     // arrow, placed ends or not: after "Auto layout" every card is placed, at exactly these
     // positions.
-    const LayoutGeometry g = buildGeometry(project, autoPositions, false, true);
-    routes.reserve(g.edges.size());
-    for (const LayoutGeometry::Edge &e : g.edges) {
-        if (!e.via.isEmpty())
-            routes.insert(e.key(), {e.fromRect, e.toRect, e.via});
-    }
-    return routes;
+    return routesOf(buildGeometry(project, Snapshot::fromProject(project, Snapshot::Scope::Structure),
+                                  byIndex(project, autoPositions), false, true));
+}
+
+EdgeRoutes canvasRoutes(const Project &project, const Snapshot &structure, const LayoutResult &layout)
+{
+    if (layout.isEmpty())
+        return {};
+    return routesOf(buildGeometry(project, structure, byIndex(layout), false, true));
 }
 
 namespace {

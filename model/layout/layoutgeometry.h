@@ -11,6 +11,8 @@
 namespace Workplan {
 
 class Project;
+class Snapshot;
+struct LayoutResult;
 
 // The canvas's picture of a plan without the canvas (issue #16: `workplan layout --json`
 // and the layout-quality benchmark measure what a person sees). Pure model code: the
@@ -77,6 +79,9 @@ LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPoin
 // of them on a plan never placed by hand, and every one right after "Auto layout".
 // (`workplan layout` has no such session: it routes only arrows between unplaced tasks.)
 EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions);
+// The same from the layout itself and the structure snapshot it was made from
+// (Snapshot::Scope::Structure of `project`): no id is hashed again.
+EdgeRoutes canvasRoutes(const Project &project, const Snapshot &structure, const LayoutResult &layout);
 
 QByteArray layoutGeometryToJson(const LayoutGeometry &geometry);
 
