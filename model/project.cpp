@@ -7,9 +7,7 @@ namespace Workplan {
 void Project::setTasks(QList<Task> tasks)
 {
     m_tasks = std::move(tasks);
-    m_index.clear();
-    m_index.reserve(m_tasks.size());
-    reindexFrom(0);
+    m_index.rebuild(m_tasks);
     // Every id was inserted with its own position: no repeat leaves one entry per task.
     m_indexKnownExact = m_index.size() == m_tasks.size();
 }
@@ -17,30 +15,24 @@ void Project::setTasks(QList<Task> tasks)
 void Project::appendTask(Task task)
 {
     m_indexKnownExact = false;
-    m_index.insert(task.id, int(m_tasks.size()));
     m_tasks.append(std::move(task));
+    m_index.append(m_tasks, int(m_tasks.size()) - 1);
 }
 
 void Project::insertTask(int index, Task task)
 {
     m_indexKnownExact = false;
     m_tasks.insert(index, std::move(task));
-    reindexFrom(index);
+    // Every later task moved: rebuilding is O(n) but a few milliseconds at 100k tasks.
+    m_index.rebuild(m_tasks);
 }
 
 Task Project::takeTask(int index)
 {
     m_indexKnownExact = false;
     Task t = m_tasks.takeAt(index);
-    m_index.remove(t.id);
-    reindexFrom(index);
+    m_index.rebuild(m_tasks);
     return t;
-}
-
-void Project::reindexFrom(int first)
-{
-    for (int i = first; i < m_tasks.size(); ++i)
-        m_index.insert(m_tasks.at(i).id, i);
 }
 
 QList<int> Project::childIndexes(const QString &parentId) const
@@ -72,7 +64,7 @@ bool Project::indexIsExact() const
     if (m_index.size() != m_tasks.size())
         return false;
     for (int i = 0; i < m_tasks.size(); ++i) {
-        if (m_index.value(m_tasks.at(i).id, -1) != i)
+        if (indexOf(m_tasks.at(i).id) != i)
             return false;
     }
     return true;

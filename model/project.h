@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calendar.h"
+#include "idindex.h"
 #include "task.h"
 
 #include <QHash>
@@ -11,7 +12,7 @@
 namespace Workplan {
 
 // The whole plan as plain data. Tasks are kept in file order, which is also the sibling
-// order (§1). The id index is derived and rebuilt by reindex().
+// order (§1). The id index (IdIndex) is derived and kept by the task edits below.
 class Project
 {
 public:
@@ -32,13 +33,13 @@ public:
     }
 
     // -1 when there is no such task.
-    int indexOf(const QString &id) const { return m_index.value(id, -1); }
+    int indexOf(const QString &id) const { return m_index.find(m_tasks, id); }
     const Task *find(const QString &id) const
     {
         const int i = indexOf(id);
         return i < 0 ? nullptr : &m_tasks.at(i);
     }
-    bool contains(const QString &id) const { return m_index.contains(id); }
+    bool contains(const QString &id) const { return indexOf(id) >= 0; }
     // True when indexOf() answers for exactly the current ids, each unique; false after a
     // duplicate id or an id edited through task(i). Lets validation reuse the index.
     bool indexIsExact() const;
@@ -64,10 +65,8 @@ public:
     bool operator!=(const Project &o) const { return !(*this == o); }
 
 private:
-    void reindexFrom(int first);
-
     QList<Task> m_tasks;
-    QHash<QString, int> m_index;
+    IdIndex m_index;
     // Set by setTasks() when no id repeats; saves indexIsExact() a lookup per task.
     bool m_indexKnownExact = false;
 };
