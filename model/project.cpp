@@ -7,6 +7,7 @@ namespace Workplan {
 void Project::setTasks(QList<Task> tasks)
 {
     m_tasks = std::move(tasks);
+    m_resolved.reset();
     m_index.rebuild(m_tasks);
     // Every id was inserted with its own position: no repeat leaves one entry per task.
     m_indexKnownExact = m_index.size() == m_tasks.size();
@@ -15,6 +16,7 @@ void Project::setTasks(QList<Task> tasks)
 void Project::appendTask(Task task)
 {
     m_indexKnownExact = false;
+    m_resolved.reset();
     m_tasks.append(std::move(task));
     m_index.append(m_tasks, int(m_tasks.size()) - 1);
 }
@@ -22,6 +24,7 @@ void Project::appendTask(Task task)
 void Project::insertTask(int index, Task task)
 {
     m_indexKnownExact = false;
+    m_resolved.reset();
     m_tasks.insert(index, std::move(task));
     // Every later task moved: rebuilding is O(n) but a few milliseconds at 100k tasks.
     m_index.rebuild(m_tasks);
@@ -30,6 +33,7 @@ void Project::insertTask(int index, Task task)
 Task Project::takeTask(int index)
 {
     m_indexKnownExact = false;
+    m_resolved.reset();
     Task t = m_tasks.takeAt(index);
     m_index.rebuild(m_tasks);
     return t;

@@ -9,7 +9,19 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+#include <vector>
+
 namespace Workplan {
+
+// Every task's parent and every declared dependency's prerequisite as file indices (-1:
+// none or unknown), dependencies flat in file order: what validateProject() works out,
+// kept so that the snapshot built right after a load does not hash every id again.
+struct ResolvedIds
+{
+    std::vector<int> parent;
+    std::vector<int> depPrereq;
+};
 
 // The whole plan as plain data. Tasks are kept in file order, which is also the sibling
 // order (§1). The id index (IdIndex) is derived and kept by the task edits below.
@@ -29,6 +41,7 @@ public:
     Task &task(int index)
     {
         m_indexKnownExact = false;
+        m_resolved.reset();
         return m_tasks[index];
     }
 
@@ -56,6 +69,11 @@ public:
 
     int dependencyCount() const;
 
+    // Loaders hand over what validation resolved; any change to the tasks drops it, so
+    // while it is there it answers for exactly these tasks.
+    void setResolvedIds(std::shared_ptr<const ResolvedIds> ids) { m_resolved = std::move(ids); }
+    const ResolvedIds *resolvedIds() const { return m_resolved.get(); }
+
     bool operator==(const Project &o) const
     {
         return name == o.name && calendar == o.calendar && extra == o.extra
@@ -69,6 +87,7 @@ private:
     IdIndex m_index;
     // Set by setTasks() when no id repeats; saves indexIsExact() a lookup per task.
     bool m_indexKnownExact = false;
+    std::shared_ptr<const ResolvedIds> m_resolved;
 };
 
 // What Project ▸ Properties edits, as one value an undo step swaps: the name, the

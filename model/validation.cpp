@@ -20,7 +20,7 @@ QString ValidationError::message(const QString &fileName) const
     return QStringLiteral("%1: task '%2': %3").arg(fileName, taskId, problem);
 }
 
-std::optional<ValidationError> validateProject(const Project &project)
+std::optional<ValidationError> validateProject(const Project &project, ResolvedIds *resolved)
 {
     const int n = project.taskCount();
     // The project's own id index serves when it is exact, which is the usual case; otherwise
@@ -127,11 +127,16 @@ std::optional<ValidationError> validateProject(const Project &project)
     // (prerequisite, type) pairs of the current task; tasks hold a handful, so a scan beats
     // hashing.
     std::vector<std::pair<int, DependencyType>> seen;
+    std::vector<int> prereqs;
+    if (resolved)
+        prereqs.reserve(std::size_t(project.dependencyCount()));
     for (int i = 0; i < n; ++i) {
         const Task &t = project.task(i);
         seen.clear();
         for (const Dependency &d : t.dependencies) {
             const int p = indexOf(d.taskId);
+            if (resolved)
+                prereqs.push_back(p);
             if (p < 0)
                 return ValidationError{t.id, QStringLiteral("dependency on unknown task '%1'").arg(d.taskId)};
             if (p == i)
@@ -158,7 +163,13 @@ std::optional<ValidationError> validateProject(const Project &project)
     // §6 and §7: the calendar's date fields and the team, checked whenever present.
     if (auto e = WorkCalendar::read(project, nullptr))
         return e;
-    return readResources(project, nullptr);
+    if (auto e = readResources(project, nullptr))
+        return e;
+    if (resolved) {
+        resolved->parent = std::move(parent);
+        resolved->depPrereq = std::move(prereqs);
+    }
+    return std::nullopt;
 }
 
 } // namespace Workplan

@@ -7,6 +7,7 @@
 namespace Workplan {
 
 class Project;
+struct ResolvedIds;
 
 struct ValidationError
 {
@@ -20,7 +21,9 @@ struct ValidationError
 // The contract's structural rules (§1) that any source must meet: unique non-empty ids
 // and types, known parents without loops, dependencies on known tasks that are neither
 // the task itself, nor an ancestor or descendant, no duplicate (prerequisite, type) pair,
-// and readable non-negative lags. Runs in O(V + E).
-std::optional<ValidationError> validateProject(const Project &project);
+// and readable non-negative lags. Runs in O(V + E). When the project passes and `resolved`
+// is given, it receives the parents and prerequisites it looked up (for
+// Project::setResolvedIds).
+std::optional<ValidationError> validateProject(const Project &project, ResolvedIds *resolved = nullptr);
 
 } // namespace Workplan

@@ -89,11 +89,13 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     project.name = QFileInfo(fileName).completeBaseName();
     if (!reader.read(parsed.value_unsafe(), project))
         return refuse(reader.taskId(), reader.problem());
-    if (const auto invalid = validateProject(project)) {
+    auto resolved = std::make_shared<ResolvedIds>();
+    if (const auto invalid = validateProject(project, resolved.get())) {
         if (error)
             *error = invalid->message(fileName);
         return std::nullopt;
     }
+    project.setResolvedIds(std::move(resolved));
     return project;
 }
 

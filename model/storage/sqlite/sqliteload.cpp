@@ -153,6 +153,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
                 QString check;
                 std::vector<QJsonObject> attributes;
                 std::optional<Refusal> attributeRefusal;
+                auto resolved = std::make_shared<ResolvedIds>();
                 std::thread checker([&] { check = quickCheck(path); });
                 std::thread attributeReader([&] {
                     attributeRefusal = readAttributes(path, int(version), &attributes);
@@ -162,7 +163,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
                 db.rollback();
                 // The structural rules need no attributes: checked while the helpers run.
                 if (!refusal)
-                    invalid = validateProject(project);
+                    invalid = validateProject(project, resolved.get());
                 checker.join();
                 attributeReader.join();
                 if (check != QLatin1String("ok")) {
@@ -177,6 +178,9 @@ std::optional<Project> readFile(const QString &path, QString *error)
                         t.attributes = std::move(attributes[size_t(i)]);
                         t.hasAttributes |= !t.attributes.isEmpty();
                     }
+                    // After the attributes: task(i) drops what validation resolved.
+                    if (!invalid)
+                        project.setResolvedIds(std::move(resolved));
                 }
             }
         }
