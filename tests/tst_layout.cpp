@@ -221,6 +221,7 @@ private slots:
     void generatedPlans_data();
     void generatedPlans();
     void sourcesMoveNextToTheirDependents();
+    void loneCardsLevelWithTheirNeighbours();
     void sweepsReduceCrossings();
     void bandsMoveAsBlocks();
     void deterministic();
@@ -326,6 +327,38 @@ void TestLayout::sourcesMoveNextToTheirDependents()
     QCOMPARE(r.layer[0], 0);
     QCOMPARE(r.layer[3], 3);
     QVERIFY(checkLayout(s, r, o).isEmpty());
+}
+
+// A fan out and in (the cross-team-feature sample): the lone cards of the first and last
+// columns sit level with the middle card of the three, not at the band's top, so the
+// arrows are as short as they can be; the band keeps its height.
+void TestLayout::loneCardsLevelWithTheirNeighbours()
+{
+    QList<Task> tasks;
+    tasks.append(makeTask(QStringLiteral("E"), QStringLiteral("epic"), QString()));
+    for (const char *id : {"api", "back", "front", "mobile", "test"})
+        tasks.append(makeTask(QLatin1String(id), QStringLiteral("task"), QStringLiteral("E")));
+    for (int i : {2, 3, 4}) {
+        tasks[i].dependencies.append(dependsOn(QStringLiteral("api")));
+        tasks[5].dependencies.append(dependsOn(tasks[i].id));
+    }
+    Project p;
+    p.setTasks(tasks);
+    const Snapshot s = Snapshot::fromProject(p);
+    const LayoutOptions o;
+    const LayoutResult r = layoutGraph(s, o);
+    QVERIFY(checkLayout(s, r, o).isEmpty());
+    QCOMPARE(r.layer[1], 0);
+    QCOMPARE(r.layer[5], 2);
+    QList<qreal> middle;
+    for (int i : {2, 3, 4})
+        middle.append(r.rects[i].center().y());
+    std::sort(middle.begin(), middle.end());
+    QCOMPARE(r.rects[1].center().y(), middle.at(1));
+    QCOMPARE(r.rects[5].center().y(), middle.at(1));
+    // The frame still holds three rows: the tall column fills it.
+    const qreal rows = 3 * o.cardSize.height() + 2 * o.rowSpacing;
+    QCOMPARE(r.rects[0].height(), rows + o.headerHeight + 2 * o.framePadding);
 }
 
 void TestLayout::sweepsReduceCrossings()

@@ -227,6 +227,54 @@ private:
     std::vector<int> m_count;
 };
 
+// Coordinate assignment (issue #16: arrows as short as dot's). A column of a leaf block
+// with fewer cards than the block has rows may slide down inside the band: each such group
+// moves to the median of where its arrows' other ends would put it (the best offset for
+// the sum of its arrows' vertical runs), clamped to its slack; passes left to right and
+// back. The order of cards is untouched, so what the sweeps counted stays, and every block
+// keeps a full column, so frames keep their size.
+void alignGroups(const Bands &b, BandGeometry &geo, const LayoutOptions &o, const Neighbours &nb, int layerCount)
+{
+    const double cardH = o.cardSize.height();
+    const double pitch = cardH + o.rowSpacing;
+    std::vector<double> wants;
+    for (int pass = 0; pass < 4; ++pass) {
+        for (int li = 0; li < layerCount; ++li) {
+            const int l = pass % 2 == 0 ? li : layerCount - 1 - li;
+            for (int k = b.layerGroupStart[l]; k < b.layerGroupStart[l + 1]; ++k) {
+                const int g = b.layerGroups[k];
+                const int first = b.groupStart[g], last = b.groupStart[g + 1];
+                const double slack = (b.blockRows[b.groupBlock[g]] - (last - first)) * pitch;
+                if (slack <= 0)
+                    continue;
+                const double y0 = geo.blockTop[b.groupBlock[g]];
+                wants.clear();
+                for (int i = first; i < last; ++i) {
+                    const int t = b.cells[i];
+                    const double base = y0 + (i - first) * pitch + cardH / 2;
+                    for (int e = nb.predStart[t]; e < nb.predStart[t + 1]; ++e)
+                        wants.push_back(geo.centre[nb.pred[e]] - base);
+                    for (int e = nb.succStart[t]; e < nb.succStart[t + 1]; ++e)
+                        wants.push_back(geo.centre[nb.succ[e]] - base);
+                }
+                if (wants.empty())
+                    continue;
+                auto mid = wants.begin() + std::ptrdiff_t(wants.size() / 2);
+                std::nth_element(wants.begin(), mid, wants.end());
+                double want = *mid;
+                if (wants.size() % 2 == 0)   // between the two middle ones, as good as either
+                    want = (want + *std::max_element(wants.begin(), mid)) / 2;
+                const double offset = std::clamp(want, 0.0, slack);
+                for (int i = first; i < last; ++i) {
+                    const int t = b.cells[i];
+                    geo.top[t] = y0 + (i - first) * pitch + offset;
+                    geo.centre[t] = geo.top[t] + cardH / 2;
+                }
+            }
+        }
+    }
+}
+
 } // namespace
 
 LayoutResult layoutGraph(const Snapshot &s, const LayoutOptions &o)
@@ -282,6 +330,8 @@ LayoutResult layoutGraph(const Snapshot &s, const LayoutOptions &o)
         geo.place(bands, o);
     }
     r.crossings = best;
+    if (!neighbours.isEmpty())
+        alignGroups(bands, geo, o, neighbours, layers.layerCount);
 
     // Columns by layer; a frame spans its children plus padding, so nested frames nest.
     const double cardW = o.cardSize.width(), cardH = o.cardSize.height();
