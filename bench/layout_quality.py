@@ -289,7 +289,7 @@ def fmt(v, key):
     if v is None:
         return "-"
     if key == "time":
-        return "%.2f s" % v
+        return "%.2f s" % v if v >= 1 else "%.1f ms" % (v * 1e3)
     if key == "length":
         return "%.0f k" % (v / 1e3) if v >= 1e4 else "%.0f" % v
     if key == "area":
@@ -353,7 +353,8 @@ def main():
                 cells.append("%s / %s" % (fmt(wp[k], k), note))
                 continue
             if abs(dt[k]) >= (0.05 if k == "bends" else 1e-9):
-                ratio = "%.2f" % (wp[k] / dt[k])
+                r = wp[k] / dt[k]
+                ratio = "%.2f" % r if r >= 0.01 or k != "time" else "1/%.0f" % (1 / r)
             else:   # a ratio to (almost) nothing says nothing
                 ratio = "=" if abs(wp[k] - dt[k]) < 0.05 else "dot ≈ 0"
             cells.append("%s / %s (%s)" % (fmt(wp[k], k), fmt(dt[k], k), ratio))

@@ -221,6 +221,13 @@ LayoutGeometry buildGeometry(const Project &project, const Snapshot &structure, 
 
 LayoutGeometry layoutGeometry(const Project &project)
 {
+    LayoutGeometry g = layoutGeometry(project, Polylines::Later);
+    addPolylines(g);
+    return g;
+}
+
+LayoutGeometry layoutGeometry(const Project &project, Polylines)
+{
     // One structure snapshot serves the layout and the geometry: every id is hashed once.
     const Snapshot s = Snapshot::fromProject(project, Snapshot::Scope::Structure);
     // As GraphScene::syncNodes: the auto layout only when some leaf was never placed.
@@ -228,8 +235,14 @@ LayoutGeometry layoutGeometry(const Project &project)
     for (int i = 0; i < s.taskCount() && !anyUnplaced; ++i)
         anyUnplaced = s.isLeaf(i) && !project.task(i).hasPosition;
     if (!anyUnplaced)
-        return buildGeometry(project, s, IndexedPositions(s.taskCount()), true);
-    return buildGeometry(project, s, byIndex(layoutGraph(s, canvasLayoutOptions())), true);
+        return buildGeometry(project, s, IndexedPositions(s.taskCount()), false);
+    return buildGeometry(project, s, byIndex(layoutGraph(s, canvasLayoutOptions())), false);
+}
+
+void addPolylines(LayoutGeometry &geometry)
+{
+    for (LayoutGeometry::Edge &e : geometry.edges)
+        e.points = flatten(edgeShape(e.fromRect, e.toRect, e.via));
 }
 
 LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions)

@@ -70,6 +70,11 @@ QVector<QPointF> edgePolyline(const QRectF &from, const QRectF &to, int segments
 // between two tasks the auto layout placed (no stored position) is routed through the
 // channels; one with an end placed by hand is a plain curve.
 LayoutGeometry layoutGeometry(const Project &project);
+// The same without each arrow's `points`, which addPolylines() adds: the layout up to the
+// curves (what dot's output holds: control points), and the flattening for a reader.
+enum class Polylines { Later };
+LayoutGeometry layoutGeometry(const Project &project, Polylines);
+void addPolylines(LayoutGeometry &geometry);
 // The same with the auto layout's leaf positions given (`autoPositions`; empty: none).
 LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions);
 
