@@ -87,37 +87,56 @@ void ProjectDocument::ensureHierarchy() const
 {
     if (m_hierarchyValid)
         return;
+    // One hash look-up per task (its key) and one per run of siblings: at 100k tasks the
+    // five QHash operations per task this used to make were a twentieth of opening a plan.
     m_children.clear();
-    m_rows.clear();
+    m_rowAt.clear();
     for (KeyNode &node : m_byKey) {
         node.id.clear();
         node.parentKey = 0;
         node.row = -1;
         node.children.clear();
     }
+    const int n = m_project.taskCount();
+    m_keyAt.clear();
+    m_keyAt.reserve(std::size_t(n));
+    m_rowAt.reserve(std::size_t(n));
+    QStringList *siblings = nullptr;
+    const QString *siblingsOf = nullptr;
     for (const Task &t : m_project.tasks()) {
-        QStringList &siblings = m_children[t.parentId];
-        m_rows.insert(t.id, int(siblings.size()));
-        siblings.append(t.id);
+        // m_children only grows when the parent changes, so `siblings` stays valid along a
+        // run of children of one parent (which is how files list them).
+        if (!siblingsOf || *siblingsOf != t.parentId) {
+            siblings = &m_children[t.parentId];
+            siblingsOf = &t.parentId;
+        }
+        m_rowAt.push_back(int(siblings->size()));
+        siblings->append(t.id);
         auto key = m_keys.constFind(t.id);
         if (key == m_keys.constEnd()) {
             key = m_keys.insert(t.id, m_byKey.size());
             m_byKey.emplace_back();
         }
         m_byKey[*key].id = t.id;
+        m_keyAt.push_back(*key);
     }
     // Parents may come after their children in the file: link once every task has a key.
-    m_keyAt.clear();
-    m_keyAt.reserve(std::size_t(m_project.taskCount()));
-    for (const Task &t : m_project.tasks()) {
-        m_keyAt.push_back(m_keys.value(t.id));
-        KeyNode &node = m_byKey[m_keyAt.back()];
-        node.parentKey = t.parentId.isEmpty() ? 0 : m_keys.value(t.parentId, 0);
-        if (node.parentKey == 0 && !t.parentId.isEmpty())
-            continue;   // a parent the project lacks: no row anywhere, as childIds() says
-        std::vector<quintptr> &siblings = m_byKey[node.parentKey].children;
-        node.row = int(siblings.size());
-        siblings.push_back(m_keyAt.back());
+    int parent = -1;
+    for (int i = 0; i < n; ++i) {
+        const Task &t = m_project.task(i);
+        KeyNode &node = m_byKey[m_keyAt[std::size_t(i)]];
+        if (t.parentId.isEmpty()) {
+            node.parentKey = 0;
+        } else {
+            if (parent < 0 || m_project.task(parent).id != t.parentId)
+                parent = m_project.indexOf(t.parentId);
+            if (parent < 0)
+                continue;   // a parent the project lacks: no row anywhere, as childIds() says
+            node.parentKey = m_keyAt[std::size_t(parent)];
+        }
+        std::vector<quintptr> &children = m_byKey[node.parentKey].children;
+        node.row = int(children.size());
+        children.push_back(m_keyAt[std::size_t(i)]);
     }
     m_hierarchyValid = true;
 }
@@ -133,7 +152,8 @@ const QStringList &ProjectDocument::childIds(const QString &parentId) const
 int ProjectDocument::rowOf(const QString &id) const
 {
     ensureHierarchy();
-    return m_rows.value(id, -1);
+    const int i = m_project.indexOf(id);
+    return i < 0 ? -1 : m_rowAt[std::size_t(i)];
 }
 
 quintptr ProjectDocument::keyOf(const QString &id) const

@@ -194,7 +194,7 @@ private:
 
     mutable bool m_hierarchyValid = false;
     mutable QHash<QString, QStringList> m_children;
-    mutable QHash<QString, int> m_rows;
+    mutable std::vector<int> m_rowAt;                  // by task index: among its parent's children
     mutable QHash<QString, quintptr> m_keys;
     // Indexed by key: keys are handed out densely from 1 and never reused.
     struct KeyNode {
