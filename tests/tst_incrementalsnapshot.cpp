@@ -128,6 +128,27 @@ private slots:
         QCOMPARE(difference(*patched, Snapshot::fromProject(project)), QString());
     }
 
+    // The patched snapshot shares the id array with the one it came from (copying 100k
+    // ids was a tenth of an edit); building on a copy leaves the original as it was.
+    void patchedSharesTheIds()
+    {
+        Project project = teamExample();
+        const Snapshot before = Snapshot::fromProject(project);
+        const int a = project.indexOf(QStringLiteral("performance_validation_2.4.0"));
+        project.task(a).status = Status::Cancelled;
+        const auto patched = Snapshot::withTaskFields(before, project, {a});
+        QVERIFY(patched);
+        QCOMPARE(&patched->ids.vector(), &before.ids.vector());
+        QVERIFY(patched->ids == before.ids);
+
+        Snapshot copy = before;
+        copy.ids.push_back(QStringLiteral("extra"));
+        QCOMPARE(copy.ids.size(), before.ids.size() + 1);
+        QVERIFY(&copy.ids.vector() != &before.ids.vector());
+        QCOMPARE(before.ids.size(), std::size_t(project.taskCount()));
+        QVERIFY(copy.ids != before.ids);
+    }
+
     void refusesWhatItCannotPatch()
     {
         Project project = teamExample();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sharedids.h"
 #include "../calendar.h"
 #include "../calendar/workcalendar.h"
 #include "../team/resources.h"
@@ -27,7 +28,7 @@ struct Snapshot
     QString projectName;
     Calendar calendar;
 
-    std::vector<QString> ids;
+    SharedIds ids;
     std::vector<int> parent;               // -1: top level
     std::vector<int> childStart;           // CSR, size n + 1
     std::vector<int> children;             // file order within a parent
