@@ -205,21 +205,21 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QColor canvas = s->backgroundBrush().color();
     if (isDark(canvas))
         pen.setColor(pen.color().lighter(220));
-    // A bundle is on a loop or the critical path when any dependency in it is.
-    const auto anyMember = [this, s, d](bool (GraphScene::*test)(const QString &, const QString &) const) {
-        if ((s->*test)(m_ownerId, d->taskId))
-            return true;
+    // A bundle is on a loop or the critical path when any dependency in it is. The marks
+    // of each member are looked up once for both questions (they were asked apart, which
+    // doubled the id look-ups of repainting every arrow after an edit).
+    int marks = s->edgeMarks(m_ownerId, d->taskId);
+    if (!m_bundled.isEmpty()) {
         const Project &p = s->document()->project();
         for (const auto &[owner, index] : m_bundled) {
             const Task *t = p.find(owner);
-            if (t && index < t->dependencies.size() && (s->*test)(owner, t->dependencies.at(index).taskId))
-                return true;
+            if (t && index < t->dependencies.size())
+                marks |= s->edgeMarks(owner, t->dependencies.at(index).taskId);
         }
-        return false;
-    };
+    }
     pen.setWidthF(pen.widthF() + bundleExtraWidth(weight()));
-    const bool loop = anyMember(&GraphScene::isLoopEdge);
-    const bool critical = !loop && s->showCritical() && anyMember(&GraphScene::isCriticalEdge);
+    const bool loop = marks & GraphScene::LoopMark;
+    const bool critical = !loop && s->showCritical() && (marks & GraphScene::CriticalMark);
     if (loop) {   // no schedule then: nothing is critical
         pen.setColor(loopColor());
         pen.setWidthF(pen.widthF() + 1.5);

@@ -117,9 +117,12 @@ public:
     // The share of risk runs (0..1) in which the task was critical, from the Risk panel's
     // latest current result while its switch is on; -1 when there is none.
     double riskCriticality(const QString &id) const { return m_riskCriticality.value(id, -1); }
-    bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & 1; }
+    // What edgeMarks() answers: bits of the dependencies from `prereqId` in `ownerId`'s list.
+    enum EdgeMark { CriticalMark = 1, LoopMark = 2 };
+    int edgeMarks(const QString &ownerId, const QString &prereqId) const;
+    bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & CriticalMark; }
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
-    bool isLoopEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & 2; }
+    bool isLoopEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & LoopMark; }
 
     // The card whose port or right edge a press at `scenePos` takes hold of, in a view at
     // `viewScale` (graphinteraction.cpp); null when a press there draws no dependency.
@@ -267,7 +270,6 @@ private:
     bool m_focusActive = false;   // setFocusSet() with a non-empty set
 
     // 1: critical, 2: in a loop, for the arrows owner -> prerequisite in m_overlaysOf.
-    int edgeMarks(const QString &ownerId, const QString &prereqId) const;
     static int dependencyMarks(const AnalysisResult &r, int d, bool schedule);
     QList<EdgeItem *> edgesMarkedOtherwise(const AnalysisResult *before, bool scheduleBefore) const;
 
