@@ -32,15 +32,10 @@ void IdIndex::rebuild(const QList<Task> &tasks)
 void IdIndex::append(const QList<Task> &tasks, int index)
 {
     if (std::size_t(m_count + 1) * 2 > m_slots.size()) {
-        grow(tasks);
-        return;   // the rebuild placed it
+        rebuild(tasks);   // twice the room, and it placed this one too
+        return;
     }
     place(tasks, index, hashOf(tasks.at(index).id));
-}
-
-void IdIndex::grow(const QList<Task> &tasks)
-{
-    rebuild(tasks);
 }
 
 void IdIndex::place(const QList<Task> &tasks, int index, std::uint64_t hash)

@@ -40,7 +40,6 @@ private:
     };
     static std::uint64_t hashOf(QStringView id);
     void place(const QList<Task> &tasks, int index, std::uint64_t hash);
-    void grow(const QList<Task> &tasks);
 
     std::vector<Slot> m_slots;   // a power of two, at most half full
     int m_count = 0;

@@ -26,8 +26,12 @@ void Project::insertTask(int index, Task task)
     m_indexKnownExact = false;
     m_resolved.reset();
     m_tasks.insert(index, std::move(task));
-    // Every later task moved: rebuilding is O(n) but a few milliseconds at 100k tasks.
-    m_index.rebuild(m_tasks);
+    // At the end nothing moved; otherwise every later task did, and rebuilding is O(n) but
+    // a few milliseconds at 100k tasks.
+    if (index >= m_tasks.size() - 1)
+        m_index.append(m_tasks, int(m_tasks.size()) - 1);
+    else
+        m_index.rebuild(m_tasks);
 }
 
 Task Project::takeTask(int index)
