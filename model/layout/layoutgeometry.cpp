@@ -361,21 +361,13 @@ LayoutGeometry buildGeometry(const Project &project, const Snapshot &s, const In
 
 } // namespace
 
-EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions)
-{
-    if (autoPositions.isEmpty())
-        return {};
-    // The canvas draws the curves itself: no flattened points needed here. Routes for every
-    // arrow, placed ends or not: after "Auto layout" every card is placed, at exactly these
-    // positions.
-    return routesOf(buildGeometry(project, Snapshot::fromProject(project, Snapshot::Scope::Structure),
-                                  byIndex(project, autoPositions), false, true));
-}
-
 EdgeRoutes canvasRoutes(const Project &project, const Snapshot &structure, const LayoutResult &layout)
 {
     if (layout.isEmpty())
         return {};
+    // The canvas draws the curves itself: no flattened points needed here. Routes for every
+    // arrow, placed ends or not: after "Auto layout" every card is placed, at exactly these
+    // positions.
     return routesOf(buildGeometry(project, structure, byIndex(layout), false, true));
 }
 

@@ -78,14 +78,12 @@ void addPolylines(LayoutGeometry &geometry);
 // The same with the auto layout's leaf positions given (`autoPositions`; empty: none).
 LayoutGeometry layoutGeometry(const Project &project, const QHash<QString, QPointF> &autoPositions);
 
-// For the canvas (canvasLayout() calls it with the layout it just made): routes every arrow
-// as layoutGeometry() would with every leaf at `autoPositions`, and returns the routes for
-// the canvas to keep. An arrow follows its route while both ends are at those places: all
-// of them on a plan never placed by hand, and every one right after "Auto layout".
-// (`workplan layout` has no such session: it routes only arrows between unplaced tasks.)
-EdgeRoutes canvasRoutes(const Project &project, const QHash<QString, QPointF> &autoPositions);
-// The same from the layout itself and the structure snapshot it was made from
-// (Snapshot::Scope::Structure of `project`): no id is hashed again.
+// For the canvas (canvasLayout() calls it with the layout it just made, from `structure`,
+// the Snapshot::Scope::Structure of `project`): routes every arrow as layoutGeometry()
+// would with every leaf where `layout` put it, and returns the routes for the canvas to
+// keep. An arrow follows its route while both ends are at those places: all of them on a
+// plan never placed by hand, and every one right after "Auto layout". (`workplan layout`
+// has no such session: it routes only arrows between unplaced tasks.)
 EdgeRoutes canvasRoutes(const Project &project, const Snapshot &structure, const LayoutResult &layout);
 
 QByteArray layoutGeometryToJson(const LayoutGeometry &geometry);

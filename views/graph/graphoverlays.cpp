@@ -22,7 +22,7 @@ int GraphScene::dependencyMarks(const AnalysisResult &r, int d, bool schedule)
 {
     if (!r.dependencyFlags[std::size_t(d)])
         return 0;
-    return (schedule && r.isCriticalDependency(d) ? 1 : 0) | (r.isLoopDependency(d) ? 2 : 0);
+    return (schedule && r.isCriticalDependency(d) ? CriticalMark : 0) | (r.isLoopDependency(d) ? LoopMark : 0);
 }
 
 int GraphScene::edgeMarks(const QString &ownerId, const QString &prereqId) const

@@ -269,7 +269,7 @@ private:
     bool m_syncingSelection = false;
     bool m_focusActive = false;   // setFocusSet() with a non-empty set
 
-    // 1: critical, 2: in a loop, for the arrows owner -> prerequisite in m_overlaysOf.
+    // EdgeMark bits of dependency d of `r` (critical only when `schedule`).
     static int dependencyMarks(const AnalysisResult &r, int d, bool schedule);
     QList<EdgeItem *> edgesMarkedOtherwise(const AnalysisResult *before, bool scheduleBefore) const;
 
