@@ -3,13 +3,17 @@
 // Prints one row per size: median of 3 runs, plus the crossings before and after sweeps.
 #include "model/engine/snapshot.h"
 #include "model/layout/graphlayout.h"
+#include "model/layout/layoutgeometry.h"
 #include "model/project.h"
+#include "model/storage/json/jsonformat.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 
 using namespace Workplan;
 
@@ -58,8 +62,35 @@ static Project generate(int leafTarget, quint32 seed)
     return p;
 }
 
-int main()
+// `layout_bench FILE [RUNS]`: the canvas layout of one file (positions, routes and curves,
+// as `workplan layout --timings` times it) RUNS times in one process: median and minimum,
+// for profiling and for A/B runs of two builds (bench/compare-builds.sh).
+static int timeFile(const QString &path, int runs)
 {
+    QString error;
+    const std::optional<Project> project = JsonFormat::readFile(path, &error);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const LayoutGeometry g = layoutGeometry(*project, Polylines::Later);
+        ms.push_back(timer.nsecsElapsed() / 1e6);
+        if (g.cards.isEmpty() && !project->tasks().isEmpty())
+            return 1;
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("%s: %d runs, median %.3f ms, min %.3f ms\n", qPrintable(path), runs, ms[ms.size() / 2], ms.front());
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1)
+        return timeFile(QString::fromLocal8Bit(argv[1]), argc > 2 ? std::max(1, std::atoi(argv[2])) : 20);
     std::printf("%8s %8s %7s %10s %10s %12s %12s\n", "tasks", "deps", "layers", "cross0",
                 "cross", "median ms", "sweeps=0 ms");
     for (int size : {1000, 10000, 50000}) {

@@ -3,6 +3,7 @@
 #include "../engine/snapshot.h"
 #include "../project.h"
 #include "bands.h"
+#include "blockorder.h"
 #include "crossings.h"
 #include "layering.h"
 
@@ -14,7 +15,8 @@ namespace Workplan {
 
 namespace {
 
-// The counting dependencies as plain neighbour lists; a summary end stands for its frame.
+// Every dependency as plain neighbour lists (a loose one that points right orders cards as
+// well as a counting one); a summary end stands for its frame.
 struct Neighbours
 {
     std::vector<int> predStart, pred;  // CSR by dependent
@@ -53,23 +55,22 @@ private:
         for (int t = 0; t < n; ++t) {
             for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
                 const int p = s.depPrereq[d];
-                if (s.depCounts[d] && p >= 0 && p < n && p != t)
+                if (p >= 0 && p < n && p != t)
                     f(t, p);
             }
         }
     }
 };
 
-// Barycenter ordering with the swimlanes kept whole: leaves move only inside their group,
-// and sibling bands move only as blocks.
+// Barycenter ordering of the cards with the swimlanes kept whole: a leaf moves only inside
+// its group (its block's cards in its column). Bands themselves move in transposeBands.
 class Sweeper
 {
 public:
-    Sweeper(const Snapshot &s, const LayoutOptions &o, Bands &b, BandGeometry &g,
-            const Neighbours &nb, const std::vector<int> &layer)
-        : m_s(s), m_o(o), m_b(b), m_g(g), m_nb(nb), m_layer(layer)
+    Sweeper(const LayoutOptions &o, Bands &b, BandGeometry &g, const Neighbours &nb,
+            const std::vector<int> &layer, const LayerEdges &edges)
+        : m_o(o), m_b(b), m_g(g), m_nb(nb), m_layer(layer), m_edges(edges)
     {
-        findSiblingPairs();
     }
 
     // One column after another; `down` orders by predecessors, otherwise by successors.
@@ -86,33 +87,6 @@ public:
         }
     }
 
-    // Every summary's items by the mean position of the sibling items they are joined to;
-    // the top level keeps file order. Only the two items an edge joins below their common
-    // ancestor are pulled, so a far-away neighbour cannot fling a band across its siblings.
-    void sweepBlocks(bool down)
-    {
-        const int n = m_s.taskCount();
-        m_sum.assign(n + m_b.blockCount, 0.0);
-        m_count.assign(n + m_b.blockCount, 0);
-        for (std::size_t e = 0; e < m_pairItem.size(); e += 2) {
-            // Down: the dependent's item follows its prerequisite; up: the other way round.
-            const int side = down ? 0 : 1;
-            const int item = m_pairItem[e + side];
-            m_sum[item] += m_g.centre[m_pairEnd[e + 1 - side]];
-            ++m_count[item];
-        }
-        for (int c = 0; c < n; ++c) {
-            const int first = m_b.itemStart[c], last = m_b.itemStart[c + 1];
-            if (last - first < 2)
-                continue;
-            m_keyed.clear();
-            for (int i = first; i < last; ++i)
-                m_keyed.emplace_back(blockKey(m_b.items[i]), m_b.items[i]);
-            sortAndStore(m_b.items, first);
-        }
-        m_g.place(m_b, m_o);
-    }
-
 private:
     void orderGroup(int group, bool down)
     {
@@ -123,86 +97,27 @@ private:
             const int t = m_b.cells[i];
             double key = m_g.centre[t];   // no neighbours: stay put
             if (start[t] != start[t + 1]) {
-                double sum = 0, near = 0;
-                int nearCount = 0;
-                const int want = m_layer[t] + (down ? -1 : 1);
+                // Where each arrow is in the adjacent column: its other end there, or the
+                // point of its straight line (a long arrow's dummy, in Sugiyama's terms).
+                double sum = 0;
+                int count = 0;
+                const double yt = m_g.centre[t];
                 for (int e = start[t]; e < start[t + 1]; ++e) {
-                    sum += m_g.centre[list[e]];
-                    if (want >= 0 && m_layer[list[e]] == want) {
-                        near += m_g.centre[list[e]];
-                        ++nearCount;
-                    }
+                    const int u = list[e];
+                    const double yu = m_g.centre[u];
+                    const int span = down ? m_layer[t] - m_edges.lastCol[u] : m_edges.firstCol[u] - m_layer[t];
+                    if (span < 1)
+                        continue;
+                    sum += yt + (yu - yt) / span;
+                    ++count;
                 }
-                // The adjacent column decides the crossings; farther ones count only without it.
-                key = nearCount ? near / nearCount : sum / (start[t + 1] - start[t]);
+                if (count)
+                    key = sum / count;
             }
             m_keyed.emplace_back(key, t);
         }
         sortAndStore(m_b.cells, m_b.groupStart[group]);
         m_g.placeGroup(m_b, m_o, group);
-    }
-
-    int itemIndex(int item) const { return item >= 0 ? item : m_s.taskCount() + ~item; }
-
-    double blockKey(int item) const
-    {
-        const int i = itemIndex(item);
-        const double centre = item >= 0 ? m_g.centre[item] : m_g.blockTop[~item] + m_g.blockHeight[~item] / 2;
-        if (m_count[i])
-            return m_sum[i] / m_count[i];
-        return centre;
-    }
-
-    // For every dependency between tasks that are not nested, the two sibling items below
-    // their lowest common ancestor. Binary lifting: O(n log depth + E log depth), no recursion.
-    void findSiblingPairs()
-    {
-        const int n = m_s.taskCount();
-        int maxDepth = 0;
-        for (int d : m_b.depth)
-            maxDepth = std::max(maxDepth, d);
-        int levels = 1;
-        while ((1 << levels) <= maxDepth)
-            ++levels;
-        std::vector<int> up(std::size_t(levels) * n);
-        for (int t = 0; t < n; ++t)
-            up[t] = m_s.parent[t] < 0 ? t : m_s.parent[t];
-        for (int k = 1; k < levels; ++k) {
-            for (int t = 0; t < n; ++t)
-                up[std::size_t(k) * n + t] = up[std::size_t(k - 1) * n + up[std::size_t(k - 1) * n + t]];
-        }
-        auto jump = [&](int k, int t) { return up[std::size_t(k) * n + t]; };
-
-        for (int t = 0; t < n; ++t) {
-            for (int i = m_nb.predStart[t]; i < m_nb.predStart[t + 1]; ++i) {
-                int u = t, v = m_nb.pred[i];
-                const bool swapped = m_b.depth[u] < m_b.depth[v];
-                if (swapped)
-                    std::swap(u, v);
-                for (int k = 0, diff = m_b.depth[u] - m_b.depth[v]; diff; ++k, diff >>= 1) {
-                    if (diff & 1)
-                        u = jump(k, u);
-                }
-                if (u == v)
-                    continue;                  // nested: a cycle, says nothing about order
-                for (int k = levels - 1; k >= 0; --k) {
-                    if (jump(k, u) != jump(k, v)) {
-                        u = jump(k, u);
-                        v = jump(k, v);
-                    }
-                }
-                if (m_s.parent[u] < 0)
-                    continue;                  // the top level keeps file order
-                const int iu = m_s.isLeaf(u) ? n + m_b.leafBlock[u] : u;
-                const int iv = m_s.isLeaf(v) ? n + m_b.leafBlock[v] : v;
-                if (iu == iv)
-                    continue;                  // two leaves of one block
-                m_pairItem.push_back(swapped ? iv : iu);   // the dependent's side first
-                m_pairItem.push_back(swapped ? iu : iv);
-                m_pairEnd.push_back(t);
-                m_pairEnd.push_back(m_nb.pred[i]);
-            }
-        }
     }
 
     // Stable, so ties keep the current order and the result stays deterministic.
@@ -214,17 +129,13 @@ private:
             target[first + int(i)] = m_keyed[i].second;
     }
 
-    const Snapshot &m_s;
     const LayoutOptions &m_o;
     Bands &m_b;
     BandGeometry &m_g;
     const Neighbours &m_nb;
     const std::vector<int> &m_layer;
+    const LayerEdges &m_edges;
     std::vector<std::pair<double, int>> m_keyed;
-    std::vector<int> m_pairItem;       // two sibling items per dependency, flat
-    std::vector<int> m_pairEnd;        // the tasks at its two ends, same order
-    std::vector<double> m_sum;         // per item: summaries by task, blocks after n
-    std::vector<int> m_count;
 };
 
 // Coordinate assignment (issue #16: arrows as short as dot's). A column of a leaf block
@@ -297,41 +208,36 @@ LayoutResult layoutGraph(const Snapshot &s, const LayoutOptions &o)
     geo.place(bands, o);
 
     // Sweep, keeping the order with the fewest crossings (the file order included).
-    const AdjacentEdges edges = AdjacentEdges::collect(s, layers.layer);
+    const LayerEdges edges = LayerEdges::collect(s, layers.layer);
     r.initialCrossings = edges.crossings(geo.centre);
     qint64 best = r.initialCrossings;
     const Neighbours neighbours(s);
     if (best > 0 && o.sweeps > 0 && !neighbours.isEmpty()) {
-        std::vector<int> bestItems = bands.items, bestCells = bands.cells;
-        Sweeper sweeper(s, o, bands, geo, neighbours, layers.layer);
+        std::vector<int> bestCells = bands.cells;
+        Sweeper sweeper(o, bands, geo, neighbours, layers.layer, edges);
+        int sinceBest = 0;
         auto keepIfBest = [&] {
             const qint64 now = edges.crossings(geo.centre);
             if (now < best) {
                 best = now;
-                bestItems = bands.items;
                 bestCells = bands.cells;
+                sinceBest = 0;
             }
-            return now;
         };
-        for (int pass = 0; pass < 2 * o.sweeps && best > 0; ++pass) {
+        // A down and an up pass without a new best: the sweeps have settled.
+        for (int pass = 0; pass < 2 * o.sweeps && best > 0 && sinceBest < 2; ++pass, ++sinceBest) {
             sweeper.sweepLeaves(pass % 2 == 0);
-            const qint64 mid = keepIfBest();
-            // Moving whole bands is coarse: undo it when it does not help.
-            std::vector<int> items = bands.items;
-            sweeper.sweepBlocks(pass % 2 == 0);
-            const qint64 now = keepIfBest();
-            if (now > mid) {
-                bands.items = std::move(items);
-                geo.place(bands, o);
-            }
+            keepIfBest();
         }
-        bands.items = std::move(bestItems);
         bands.cells = std::move(bestCells);
         geo.place(bands, o);
+        transposeBands(s, bands, geo, o, edges, qint64(o.transposeEffort * double(edges.pairCount())));
     }
     r.crossings = best;
-    if (!neighbours.isEmpty())
+    if (!neighbours.isEmpty()) {
         alignGroups(bands, geo, o, neighbours, layers.layerCount);
+        r.crossings = edges.crossings(geo.centre);   // long arrows' slopes changed
+    }
 
     // Columns by layer; a frame spans its children plus padding, so nested frames nest.
     const double cardW = o.cardSize.width(), cardH = o.cardSize.height();

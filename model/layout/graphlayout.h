@@ -23,6 +23,9 @@ struct LayoutOptions
     qreal headerHeight = 28;      // label band on top of a summary frame
     qreal margin = 20;            // the top-left corner of the whole drawing
     int sweeps = 4;               // down+up barycenter passes; 0 keeps the file order
+    // Band transposition's work: this many times one pairwise count of every gap (bounded
+    // for huge plans in blockorder.cpp); 0 keeps the bands in file order.
+    qreal transposeEffort = 3;
 };
 
 // Indices are file-order task indices of the Snapshot that was laid out.
@@ -48,16 +51,17 @@ struct LayoutResult
 // Layered, swimlane-grouped auto layout (issue #5). Leaves sit in columns by generation, left
 // to right (a task with more dependents than prerequisites pulled right towards its
 // dependents, issue #16), so every counting dependency points right when the plan has no
-// cycle; the
-// children of a summary fill one contiguous band of rows inside the summary's frame, and
-// top-level tasks stack in file order. Barycenter sweeps reorder leaves inside their band
-// and sibling bands as blocks, and the best order seen is kept. Deterministic; iterative,
-// O((V + E) log V) per sweep.
+// cycle, and so does every other dependency that closes no cycle. The children of a summary
+// fill one contiguous band of rows inside the summary's frame. Barycenter sweeps order the
+// cards inside their bands, then neighbouring sibling bands (the top level's too) swap
+// where that lowers the crossings (blockorder.h); the objective counts long arrows in
+// every gap they pass (crossings.h). Deterministic; iterative; O((V + E) log V) per sweep,
+// the transposition bounded by LayoutOptions::transposeEffort.
 LayoutResult layoutGraph(const Snapshot &snapshot, const LayoutOptions &options = {});
 LayoutResult layoutProject(const Project &project, const LayoutOptions &options = {});
 
-// Crossings between adjacent columns: pairs of leaf-to-leaf counting dependencies joining
-// layer k to k + 1 whose cards are in opposite vertical order on the two sides.
+// Crossings of the dependencies as straight lines from column to column (LayerEdges): pairs
+// whose heights are in opposite order on the two sides of a gap between columns.
 qint64 countCrossings(const Snapshot &snapshot, const LayoutResult &result);
 
 } // namespace Workplan

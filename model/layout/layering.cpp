@@ -18,6 +18,7 @@ struct NodeGraph
     std::vector<std::uint8_t> used;   // leaves and both nodes of every summary
     std::vector<std::uint8_t> dropped; // per edge: ignored to break a cycle
     std::vector<std::uint8_t> isDep;   // per edge: a dependency (drawn), not structure
+    std::vector<std::uint8_t> loose;   // per edge: a dependency that does not count (§3)
 };
 
 NodeGraph buildGraph(const Snapshot &s)
@@ -39,7 +40,7 @@ NodeGraph buildGraph(const Snapshot &s)
         if (valid(s.parent[t]))
             ++g.start[t + 1];
         for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-            if (s.depCounts[d] && valid(s.depPrereq[d]))
+            if (valid(s.depPrereq[d]) && s.depPrereq[d] != t)
                 ++g.start[s.depPrereq[d] + 1];
         }
     }
@@ -48,6 +49,7 @@ NodeGraph buildGraph(const Snapshot &s)
     g.target.resize(g.start[nodes]);
     g.dropped.assign(g.target.size(), 0);
     g.isDep.assign(g.target.size(), 0);
+    g.loose.assign(g.target.size(), 0);
     std::vector<int> fill(g.start.begin(), g.start.end() - 1);
     for (int t = 0; t < n; ++t) {
         if (!s.isLeaf(t)) {
@@ -57,8 +59,9 @@ NodeGraph buildGraph(const Snapshot &s)
         if (valid(s.parent[t]))
             g.target[fill[t]++] = s.parent[t];
         for (int d = s.depStart[t]; d < s.depStart[t + 1]; ++d) {
-            if (s.depCounts[d] && valid(s.depPrereq[d])) {
+            if (valid(s.depPrereq[d]) && s.depPrereq[d] != t) {
                 g.isDep[fill[s.depPrereq[d]]] = 1;
+                g.loose[fill[s.depPrereq[d]]] = !s.depCounts[d];
                 g.target[fill[s.depPrereq[d]]++] = inNode(t);
             }
         }
@@ -121,6 +124,8 @@ int dropBackEdges(NodeGraph &g, const std::vector<int> &order)
                 continue;
             }
             const int e = f.edge++;
+            if (g.dropped[e])
+                continue;
             const int w = g.target[e];
             if (colour[w] == Grey) {
                 g.dropped[e] = 1;
@@ -179,8 +184,24 @@ LayerAssignment assignLayers(const Snapshot &s)
     std::vector<int> order = topologicalOrder(g);
     const int usedCount = int(std::count(g.used.begin(), g.used.end(), std::uint8_t(1)));
     if (int(order.size()) < usedCount) {
-        a.brokenEdges = dropBackEdges(g, order);
+        // A cycle. The counting dependencies decide the order on their own; a loose one
+        // (`related`, say) keeps pointing right only where it agrees with that order.
+        for (std::size_t e = 0; e < g.target.size(); ++e)
+            g.dropped[e] = g.loose[e];
         order = topologicalOrder(g);
+        if (int(order.size()) < usedCount) {
+            a.brokenEdges = dropBackEdges(g, order);
+            order = topologicalOrder(g);
+        }
+        std::vector<int> position(g.used.size(), 0);
+        for (std::size_t i = 0; i < order.size(); ++i)
+            position[order[i]] = int(i);
+        for (int u = 0; u < int(g.used.size()); ++u) {
+            for (int e = g.start[u]; e < g.start[u + 1]; ++e) {
+                if (g.loose[e])
+                    g.dropped[e] = position[u] >= position[g.target[e]];
+            }
+        }
     }
 
     // Only a leaf takes a column, so a summary's nodes pass their level straight through.

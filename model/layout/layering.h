@@ -10,6 +10,10 @@ struct Snapshot;
 // dependencies (§3, §4), the numbers the engine reports as parallel groups, except that a
 // leaf with more dependents than prerequisites moves right, as far as its dependents allow:
 // shorter arrows, fewer crossings (issue #16). Every counting dependency still points right.
+// Loose dependencies (the ones that do not count, `related`) take part too when they close
+// no cycle, so they point right as well instead of looping back across the plan (dot ranks
+// every edge alike); where they would close one, the counting ones decide alone and a loose
+// one points right only if it agrees with their order.
 struct LayerAssignment
 {
     std::vector<int> layer;   // per task: a leaf's generation, -1 for a summary
