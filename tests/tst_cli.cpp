@@ -545,9 +545,9 @@ void TestCli::layoutJson()
         const QJsonArray first = points.first().toArray();
         const QJsonArray last = points.last().toArray();
         QCOMPARE(first.at(0).toDouble(), a.right());
-        QCOMPARE(first.at(1).toDouble(), a.center().y());
+        QVERIFY(first.at(1).toDouble() > a.top() && first.at(1).toDouble() < a.bottom());
         QCOMPARE(last.at(0).toDouble(), b.left());
-        QCOMPARE(last.at(1).toDouble(), b.center().y());
+        QVERIFY(last.at(1).toDouble() > b.top() && last.at(1).toDouble() < b.bottom());
     }
 }
 

@@ -222,10 +222,11 @@ struct Checker
                 const QRectF from = rects.value(d.taskId), to = rects.value(t.id);
                 const QPointF first(points.first().toArray().at(0).toDouble(), points.first().toArray().at(1).toDouble());
                 const QPointF last(points.last().toArray().at(0).toDouble(), points.last().toArray().at(1).toDouble());
-                // Printed to a thousandth of a unit.
-                if (QLineF(first, QPointF(from.right(), from.center().y())).length() > 1e-3
-                    || QLineF(last, QPointF(to.left(), to.center().y())).length() > 1e-3)
-                    return QStringLiteral("%1 -> %2 does not run port to port").arg(d.taskId, t.id);
+                // From the prerequisite's right side to the dependent's left, printed to a
+                // thousandth of a unit.
+                if (std::abs(first.x() - from.right()) > 1e-3 || first.y() < from.top() || first.y() > from.bottom()
+                    || std::abs(last.x() - to.left()) > 1e-3 || last.y() < to.top() || last.y() > to.bottom())
+                    return QStringLiteral("%1 -> %2 does not run side to side").arg(d.taskId, t.id);
             }
         }
         if (i != edges.size())
@@ -246,6 +247,7 @@ private slots:
     void canvasRoutesHoldWhileEndsStay();
     void handPlacedCardsKeepCurves();
     void routingHasABudget();
+    void endsSlideTowardTheOtherEnd();
 };
 
 void TestLayoutProperties::properties_data()
@@ -411,4 +413,27 @@ void TestLayoutProperties::routingHasABudget()
 }
 
 QTEST_GUILESS_MAIN(TestLayoutProperties)
+// An arrow's ends sit on the sides toward each other, as a line between the centres would
+// meet the boxes: a card's fan-out leaves from three heights in order, a level arrow from
+// the middle, and no end comes nearer a corner than the inset.
+void TestLayoutProperties::endsSlideTowardTheOtherEnd()
+{
+    const QRectF source(0, 100, 190, 66);
+    const QRectF up(260, 12, 190, 66), level(260, 100, 190, 66), down(260, 188, 190, 66);
+    const EdgeShape toUp = edgeShape(source, up), toLevel = edgeShape(source, level), toDown = edgeShape(source, down);
+    QCOMPARE(toLevel.start, QPointF(source.right(), source.center().y()));
+    QCOMPARE(toLevel.end(), QPointF(level.left(), level.center().y()));
+    QVERIFY(toUp.start.y() < toLevel.start.y() && toLevel.start.y() < toDown.start.y());
+    QCOMPARE(toUp.start.x(), source.right());
+    QVERIFY(toUp.start.y() >= source.top() + 14 - 1e-9);
+    QVERIFY(toDown.start.y() <= source.bottom() - 14 + 1e-9);
+    // The arrival leans back toward the source: the climb is shorter than centre to centre.
+    QVERIFY(toUp.end().y() > up.center().y());
+    QVERIFY(toUp.start.y() - toUp.end().y() < source.center().y() - up.center().y());
+    // A loop round underneath (the dependent left of its prerequisite) keeps the middles.
+    const EdgeShape back = edgeShape(level, source);
+    QCOMPARE(back.start, QPointF(level.right(), level.center().y()));
+    QCOMPARE(back.end(), QPointF(source.left(), source.center().y()));
+}
+
 #include "tst_layoutproperties.moc"

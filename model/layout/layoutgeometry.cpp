@@ -29,6 +29,7 @@ constexpr qreal LoopBelow = 28;        // how far under both cards a backward ar
 constexpr qreal LoopRadius = 36;
 constexpr qreal FlatTolerance = 0.25;  // flattening: control points this close to the chord are one segment
 constexpr qreal TurnRadius = 30;       // a routed arrow turning back in a channel
+constexpr qreal SideInset = 14;        // an arrow's end stays this far inside a card's corners
 
 QPointF cubicAt(const QPointF &p0, const QPointF &c1, const QPointF &c2, const QPointF &p3, qreal t)
 {
@@ -69,9 +70,19 @@ EdgeShape::Piece joint(const QPointF &p, const QPointF &vp, const QPointF &q, co
 
 EdgeShape edgeShape(const QRectF &a, const QRectF &b, const QVector<QPointF> &via)
 {
-    // Leave from the right (the port), arrive on the left, like the flow of the plan.
-    const QPointF p1(a.right(), a.center().y());
-    const QPointF p2(b.left(), b.center().y());
+    // Leave from the right, arrive on the left, like the flow of the plan; along those
+    // sides, toward where the arrow heads (its first run, or the other end), as a line
+    // between the centres would meet the box: an arrow to a card one row up leaves from the
+    // card's upper half instead of climbing a full row from the middle, and arrows fanning
+    // out of one card leave from different points, in order (issue #16: arrows as short as
+    // dot's). Level arrows, and loops round underneath, keep the middle of the side.
+    const bool forward = via.size() >= 2 || b.left() >= a.right() + ForwardMinGap;
+    auto along = [forward](const QRectF &r, qreal towards) {
+        const qreal inset = std::min(SideInset, r.height() / 2);
+        return forward ? std::clamp(towards, r.top() + inset, r.bottom() - inset) : r.center().y();
+    };
+    const QPointF p1(a.right(), along(a, via.size() >= 2 ? via.first().y() : b.center().y()));
+    const QPointF p2(b.left(), along(b, via.size() >= 2 ? via.last().y() : a.center().y()));
     EdgeShape shape;
     shape.start = p1;
     shape.pieces.reserve(via.size() >= 2 ? via.size() + 1 : 3);

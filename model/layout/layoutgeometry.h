@@ -41,7 +41,8 @@ struct LayoutGeometry
     QVector<Edge> edges;   // one per drawn arrow (dependency), owner file order
 };
 
-// The arrow the canvas draws from `from`'s port (right edge, middle) to `to`'s left edge:
+// The arrow the canvas draws from `from`'s right edge to `to`'s left edge (each end slides
+// along its side toward the other, within SideInset of the corners; mid-side when level):
 // from `start`, each piece a cubic (c1, c2, end) or, when `line`, a straight run to `end`.
 // views/graph/edgeitem.cpp paints exactly this, so the benchmark measures what is drawn.
 // With waypoints (pairs where a run enters and leaves a column, from ChannelRouter) the
