@@ -90,10 +90,12 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
     std::vector<char> forward(requests.size(), 1);
     std::vector<int> cols;
     // Which arrows the budget allows: all when it suffices, else the shortest first.
-    std::vector<int> span(requests.size());
+    std::vector<int> span(requests.size()), startCol(requests.size()), endCol(requests.size());
     long long total = 0;
     for (std::size_t i = 0; i < requests.size(); ++i) {
-        span[i] = std::abs(columnsLeftOf(requests[i].to.left()) - columnsLeftOf(requests[i].from.right()));
+        startCol[i] = columnsLeftOf(requests[i].from.right());
+        endCol[i] = columnsLeftOf(requests[i].to.left());
+        span[i] = std::abs(endCol[i] - startCol[i]);
         total += span[i];
     }
     passes.reserve(std::size_t(std::min(total, MaxPasses)));
@@ -115,7 +117,7 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
         const Request &r = requests[i];
         const QPointF p0(r.from.right(), r.from.center().y());
         const QPointF p1(r.to.left(), r.to.center().y());
-        const int c0 = columnsLeftOf(p0.x()), c1 = columnsLeftOf(p1.x());
+        const int c0 = startCol[i], c1 = endCol[i];
         cols.clear();
         forward[i] = c1 > c0;
         if (c1 > c0) {
