@@ -20,7 +20,8 @@ Measures, both sides alike:
   area       bounding box of cards, frames/clusters and edge points
   overlaps   pairs of cards (leaf boxes) whose interiors intersect; must be 0
   time       the layout alone: Workplan's layout_ms (`layout --timings`, after the file is
-             read); dot's wall time less its start-up on a two-node graph (its file
+             read; median of 5 processes); dot's wall time less its start-up on a two-node
+             graph (its file
              reading and JSON output stay in, a few ms at most)
 
     python3 bench/layout_quality.py                    # 200, 500, 1000, 2000 + samples
@@ -154,12 +155,16 @@ def measure(cards, frames, edges, seconds):
 
 # --- the two layouts -----------------------------------------------------------------
 
-def run_workplan(binary, path):
+def run_workplan(binary, path, runs=5):
     # The layout's own time (--timings), without process start-up and file reading: at 200
-    # tasks those are ten times the layout and would hide it.
-    p = subprocess.run([binary, "layout", path, "--json", "--timings"], check=True, capture_output=True)
-    out = p.stdout
-    seconds = json.loads(p.stderr.decode().strip().splitlines()[-1])["layout_ms"] / 1000
+    # tasks those are ten times the layout and would hide it. The median of `runs` fresh
+    # processes: a millisecond measured once is mostly the machine's noise.
+    times = []
+    for _ in range(runs):
+        p = subprocess.run([binary, "layout", path, "--json", "--timings"], check=True, capture_output=True)
+        out = p.stdout
+        times.append(json.loads(p.stderr.decode().strip().splitlines()[-1])["layout_ms"] / 1000)
+    seconds = sorted(times)[len(times) // 2]
     doc = json.loads(out)
     box = lambda o: (o["x"], o["y"], o["w"], o["h"])  # noqa: E731
     cards = [box(c) for c in doc["cards"]]
