@@ -12,15 +12,10 @@ namespace Workplan {
 namespace {
 
 constexpr int MaxRounds = 8;
-// Pair comparisons per layout, at most, whatever the effort asks: about 0.2 s here. A
-// 10k-task plan would ask for ten times that.
+// Pair comparisons per layout, at most, whatever the effort asks: about 0.2 s here. The
+// default effort asks for about 1e8 at 10k tasks and passes this on larger plans.
 constexpr qint64 MaxWork = 300000000;
 
-// Swapping two sibling items moves every task under them, so every arrow with an end
-// there (the moved passes) changes its heights; the others stay. The change in crossings
-// is then exact from the moved passes alone: each against every pass of its gap, less the
-// moved pairs counted twice. The heights of every pass are kept for the current order, so
-// a trial costs (moved passes x their gaps' sizes), not a recount of the plan.
 // The moved passes' share of one gap's crossings (l, r: every pass's heights; passes
 // [first, last) are the gap's). Built twice like LayerEdges::gapCrossings: eight floats wide
 // with AVX2, four without.
@@ -55,6 +50,11 @@ qint64 gapCrossings(const float *l, const float *r, int first, int last, const i
     return count;
 }
 
+// Swapping two sibling items moves every task under them, so every arrow with an end
+// there (the moved passes) changes its heights; the others stay. The change in crossings
+// is then exact from the moved passes alone: each against every pass of its gap, less the
+// moved pairs counted twice. The heights of every pass are kept for the current order, so
+// a trial costs (moved passes x their gaps' sizes), not a recount of the plan.
 class Transposer
 {
 public:
