@@ -25,7 +25,7 @@ struct LayoutOptions
     int sweeps = 4;               // down+up barycenter passes; 0 keeps the file order
     // Band transposition's work: this many times one pairwise count of every gap (bounded
     // for huge plans in blockorder.cpp); 0 keeps the bands in file order.
-    qreal transposeEffort = 3;
+    qreal transposeEffort = 2;
 };
 
 // Indices are file-order task indices of the Snapshot that was laid out.
