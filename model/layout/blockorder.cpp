@@ -6,6 +6,7 @@
 #include "graphlayout.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Workplan {
 
@@ -155,7 +156,7 @@ private:
                 m_edgeStamp[e] = m_stamp;
                 for (int j = m_edges.edgePassStart[e]; j < m_edges.edgePassStart[e + 1]; ++j) {
                     const int k = m_edges.fromCol[e] + j - m_edges.edgePassStart[e];
-                    m_movedRaw.push_back(m_edges.edgePasses[j]);
+                    m_movedRaw.push_back({k, m_edges.edgePasses[j]});
                     if (m_gapCount[k + 1]++ == 0)
                         m_gaps.push_back(k);
                 }
@@ -173,16 +174,10 @@ private:
             m_gapCount[k + 1] = m_movedStart[m_movedStart.size() - 2];   // fill position
         }
         m_moved.resize(m_movedRaw.size());
-        for (int p : m_movedRaw)
-            m_moved[m_gapCount[gapOf(p) + 1]++] = p;
+        for (const auto &[k, p] : m_movedRaw)
+            m_moved[m_gapCount[k + 1]++] = p;
         for (int k : m_gaps)
             m_gapCount[k + 1] = 0;
-    }
-
-    int gapOf(int pass) const
-    {
-        const auto it = std::upper_bound(m_edges.gapStart.begin(), m_edges.gapStart.end(), pass);
-        return int(it - m_edges.gapStart.begin()) - 1;
     }
 
     // Crossings of the moved passes with everything in their gaps, the current heights.
@@ -253,7 +248,8 @@ private:
     int m_stamp = 0;
     std::vector<int> m_gapCount;                 // per gap + 1: moved passes, then fill
     std::vector<int> m_gaps;                     // gaps with moved passes
-    std::vector<int> m_movedRaw, m_moved, m_movedStart;
+    std::vector<std::pair<int, int>> m_movedRaw;   // (gap, pass), as collected
+    std::vector<int> m_moved, m_movedStart;
     qint64 m_work = 0;
 };
 
