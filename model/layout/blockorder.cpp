@@ -73,8 +73,8 @@ public:
         m_left.resize(passes);
         m_right.resize(passes);
         for (int i = 0; i < passes; ++i) {
-            m_left[i] = edges.leftHeight(i, geo.centre);
-            m_right[i] = edges.rightHeight(i, geo.centre);
+            m_left[i] = edges.heightAt(i, edges.passLeft[i], geo.centre);
+            m_right[i] = edges.heightAt(i, edges.passRight[i], geo.centre);
         }
         m_edgeStamp.assign(edges.from.size(), 0);
         m_gapCount.assign(edges.gapCount() + 1, 0);
@@ -203,8 +203,8 @@ private:
     void refreshHeights()
     {
         for (int p : m_moved) {
-            m_left[p] = m_edges.leftHeight(p, m_geo.centre);
-            m_right[p] = m_edges.rightHeight(p, m_geo.centre);
+            m_left[p] = m_edges.heightAt(p, m_edges.passLeft[p], m_geo.centre);
+            m_right[p] = m_edges.heightAt(p, m_edges.passRight[p], m_geo.centre);
         }
     }
 

@@ -162,8 +162,8 @@ qint64 LayerEdges::gapCrossings(int k, const std::vector<double> &y, Scratch &sc
     scratch.right.resize(m);
     float *left = scratch.left.data(), *right = scratch.right.data();
     for (int i = 0; i < m; ++i) {
-        left[i] = leftHeight(first + i, y);
-        right[i] = rightHeight(first + i, y);
+        left[i] = heightAt(first + i, passLeft[first + i], y);
+        right[i] = heightAt(first + i, passRight[first + i], y);
     }
     qint64 count = 0;
     if (m <= PairwiseUpTo) {

@@ -35,7 +35,6 @@ struct LayerEdges
     static LayerEdges collect(const Snapshot &s, const std::vector<int> &layer);
 
     int gapCount() const { return int(gapStart.size()) - 1; }
-    qint64 passCount() const { return qint64(passEdge.size()); }
     struct Scratch   // buffers reused from gap to gap
     {
         std::vector<float> left, right, merge;
@@ -46,16 +45,11 @@ struct LayerEdges
     qint64 crossings(const std::vector<double> &y) const;
     // What counting every gap pair by pair costs: the unit of the ordering's work budgets.
     qint64 pairCount() const;
-    // Pass i's heights on the left and right of its gap.
-    float leftHeight(int i, const std::vector<double> &y) const
+    // Pass i's height at `along` (its passLeft or passRight): on its arrow's straight line.
+    float heightAt(int i, float along, const std::vector<double> &y) const
     {
         const int e = passEdge[i];
-        return float(y[from[e]] + (y[to[e]] - y[from[e]]) * passLeft[i]);
-    }
-    float rightHeight(int i, const std::vector<double> &y) const
-    {
-        const int e = passEdge[i];
-        return float(y[from[e]] + (y[to[e]] - y[from[e]]) * passRight[i]);
+        return float(y[from[e]] + (y[to[e]] - y[from[e]]) * along);
     }
 };
 

@@ -166,15 +166,11 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
     auto byPlace = [](const Pass &a, const Pass &b) {
         return std::tie(a.ideal, a.fromY, a.toY, a.request) < std::tie(b.ideal, b.fromY, b.toY, b.request);
     };
-    for (std::size_t first = 0, last = 0; first < passes.size(); first = last) {
-        while (last < passes.size() && passes[last].column == passes[first].column && passes[last].gap == passes[first].gap)
-            ++last;
-        std::sort(passes.begin() + std::ptrdiff_t(first), passes.begin() + std::ptrdiff_t(last), byPlace);
-    }
     std::vector<qreal> ys;
     for (std::size_t first = 0, last = 0; first < passes.size(); first = last) {
         while (last < passes.size() && passes[last].column == passes[first].column && passes[last].gap == passes[first].gap)
             ++last;
+        std::sort(passes.begin() + std::ptrdiff_t(first), passes.begin() + std::ptrdiff_t(last), byPlace);
         const Column &col = m_columns[passes[first].column];
         const int g = passes[first].gap;
         const Pass *bucket = passes.data() + first;

@@ -233,11 +233,10 @@ LayoutResult layoutGraph(const Snapshot &s, const LayoutOptions &o)
         geo.place(bands, o);
         transposeBands(s, bands, geo, o, edges, qint64(o.transposeEffort * double(edges.pairCount())));
     }
-    r.crossings = best;
-    if (!neighbours.isEmpty()) {
+    if (!neighbours.isEmpty())
         alignGroups(bands, geo, o, neighbours, layers.layerCount);
-        r.crossings = edges.crossings(geo.centre);   // long arrows' slopes changed
-    }
+    // Counted again: the transposition and the alignment (long arrows' slopes) changed it.
+    r.crossings = edges.crossings(geo.centre);
 
     // Columns by layer; a frame spans its children plus padding, so nested frames nest.
     const double cardW = o.cardSize.width(), cardH = o.cardSize.height();
