@@ -2,6 +2,7 @@
 // plans, crossing reduction, determinism, and plans deep or long enough to break recursion.
 #include "model/engine/analysis.h"
 #include "model/engine/snapshot.h"
+#include "model/layout/flipcount.h"
 #include "model/layout/graphlayout.h"
 #include "model/project.h"
 #include "model/storage/json/jsonformat.h"
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 using namespace Workplan;
@@ -234,6 +236,7 @@ private slots:
     void bandsMoveAsBlocks_data();
     void bandsMoveAsBlocks();
     void longArrowsCount();
+    void flipCountsMatchPairByPair();
     void looseDependenciesPointRight();
     void deterministic();
     void cyclesStillLayOut();
@@ -464,6 +467,38 @@ void TestLayout::longArrowsCount()
     QCOMPARE(countCrossings(s, r), qint64(1));
     r.rects[3].moveTop(120);   // d below the long arrow's middle: they no longer cross
     QCOMPARE(countCrossings(s, r), qint64(0));
+}
+
+// The vectorised count (flipcount.h) against the definition, pair by pair: every length
+// and start offset round a block of eight, heights with many ties (arrows sharing a card do
+// not cross), what lies past the range (NaN, huge values) never counted, and a gap longer
+// than the 1,024 rows after which the lane counters are emptied.
+void TestLayout::flipCountsMatchPairByPair()
+{
+    QRandomGenerator rng(7);
+    auto check = [&](int first, int length) {
+        const int last = first + length;
+        std::vector<float> l(std::size_t(last + FlipPadding)), r(l.size());
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            const bool outside = int(i) < first || int(i) >= last;
+            l[i] = outside ? (i % 2 ? std::numeric_limits<float>::quiet_NaN() : 1e30f) : float(rng.bounded(6));
+            r[i] = outside ? -1e30f : float(rng.bounded(6));
+        }
+        qint64 within = 0;
+        for (int i = first; i < last; ++i)
+            for (int j = i + 1; j < last; ++j)
+                within += (l[i] - l[j]) * (r[i] - r[j]) < 0.0f;
+        QCOMPARE(flipsWithin(l.data(), r.data(), first, last), within);
+        const float li = float(rng.bounded(6)), ri = float(rng.bounded(6));
+        qint64 against = 0;
+        for (int j = first; j < last; ++j)
+            against += (li - l[j]) * (ri - r[j]) < 0.0f;
+        QCOMPARE(flipsAgainst(li, ri, l.data(), r.data(), first, last), against);
+    };
+    for (int first = 0; first < 10; ++first)
+        for (int length = 0; length < 40; ++length)
+            check(first, length);
+    check(3, 2500);
 }
 
 // A loose dependency (one that does not count) points right like the others when it closes

@@ -3,6 +3,7 @@
 #include "../engine/snapshot.h"
 #include "bands.h"
 #include "crossings.h"
+#include "flipcount.h"
 #include "graphlayout.h"
 
 #include <algorithm>
@@ -18,35 +19,22 @@ constexpr int MaxRounds = 8;
 constexpr qint64 MaxWork = 300000000;
 
 // The moved passes' share of one gap's crossings (l, r: every pass's heights; passes
-// [first, last) are the gap's). Built twice like LayerEdges::gapCrossings: eight floats wide
-// with AVX2, four without.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+// [first, last) are the gap's).
 qint64 gapCrossings(const float *l, const float *r, int first, int last, const int *moved, int movedCount)
 {
-    qint64 count = 0;
     if (5 * movedCount > 2 * (last - first)) {
         // Most of the gap moves: counting all of it is cheaper than moved x all plus moved
         // x moved, and the pairs that did not change cancel in after - before anyway.
-        for (int a = first; a < last; ++a) {
-            int c = 0;
-            for (int j = a + 1; j < last; ++j)
-                c += (l[a] - l[j]) * (r[a] - r[j]) < 0.0f;
-            count += c;
-        }
-        return count;
+        return flipsWithin(l, r, first, last);
     }
+    qint64 count = 0;
     for (int a = 0; a < movedCount; ++a) {
         const float li = l[moved[a]], ri = r[moved[a]];
-        int c = 0;
-        for (int j = first; j < last; ++j)
-            c += (li - l[j]) * (ri - r[j]) < 0.0f;
         // Pairs of two moved passes were counted from both sides.
         int twice = 0;
         for (int b = a + 1; b < movedCount; ++b)
             twice += (li - l[moved[b]]) * (ri - r[moved[b]]) < 0.0f;
-        count += c - twice;
+        count += flipsAgainst(li, ri, l, r, first, last) - twice;
     }
     return count;
 }
@@ -70,8 +58,8 @@ public:
         for (int g = 0; g < b.groupCount(); ++g)
             m_blockLast[b.groupBlock[g]] = b.groupStart[g + 1];
         const int passes = int(edges.passEdge.size());
-        m_left.resize(passes);
-        m_right.resize(passes);
+        m_left.resize(passes + FlipPadding);
+        m_right.resize(passes + FlipPadding);
         for (int i = 0; i < passes; ++i) {
             m_left[i] = edges.heightAt(i, edges.passLeft[i], geo.centre);
             m_right[i] = edges.heightAt(i, edges.passRight[i], geo.centre);

@@ -1,6 +1,7 @@
 #include "crossings.h"
 
 #include "../engine/snapshot.h"
+#include "flipcount.h"
 #include "graphlayout.h"
 
 #include <algorithm>
@@ -14,8 +15,8 @@ namespace {
 // Gap passes counted per evaluation, at most: past it the longest arrows are left out of
 // the objective (a 100k-task plan has millions; every sweep would cost seconds).
 constexpr long long MaxPasses = 250000;
-// Gaps with up to this many passes are counted pair by pair: no sort, and the inner loop
-// vectorises (at 256, 32k float pairs cost less than sorting 256 pairs).
+// Gaps with up to this many passes are counted pair by pair (flipcount.h): no sort, eight
+// pairs per instruction (at 256, 32k float pairs cost less than sorting 256 pairs).
 constexpr int PairwiseUpTo = 256;
 
 } // namespace
@@ -144,11 +145,6 @@ qint64 inversions(float *v, float *scratch, std::size_t n)
 
 } // namespace
 
-// Built twice, the pairwise loop eight floats wide where the processor has AVX2 (picked
-// once at load time) and four wide elsewhere: it is most of what the ordering costs.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
-#endif
 qint64 LayerEdges::gapCrossings(int k, const std::vector<double> &y, Scratch &scratch) const
 {
     const int first = gapStart[k], m = gapStart[k + 1] - first;
@@ -158,25 +154,15 @@ qint64 LayerEdges::gapCrossings(int k, const std::vector<double> &y, Scratch &sc
     // register, and the layout's heights are whole-ish numbers far inside float's range.
     // Ends shared by two arrows are equal here too (the same value converted), so they
     // do not count.
-    scratch.left.resize(m);
-    scratch.right.resize(m);
+    scratch.left.resize(m + FlipPadding);
+    scratch.right.resize(m + FlipPadding);
     float *left = scratch.left.data(), *right = scratch.right.data();
     for (int i = 0; i < m; ++i) {
         left[i] = heightAt(first + i, passLeft[first + i], y);
         right[i] = heightAt(first + i, passRight[first + i], y);
     }
-    qint64 count = 0;
-    if (m <= PairwiseUpTo) {
-        // Two arrows cross when their order flips from one side to the other.
-        for (int i = 0; i < m; ++i) {
-            const float li = left[i], ri = right[i];
-            int c = 0;
-            for (int j = i + 1; j < m; ++j)
-                c += (li - left[j]) * (ri - right[j]) < 0.0f;
-            count += c;
-        }
-        return count;
-    }
+    if (m <= PairwiseUpTo)
+        return flipsWithin(left, right, 0, m);
     // Sorted by left height (ties by right), the crossings are the inversions on the right.
     std::vector<std::pair<float, float>> &ends = scratch.ends;
     ends.resize(m);

@@ -88,7 +88,6 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
     std::vector<Pass> passes;
     std::vector<QVector<QPointF>> out(requests.size());
     std::vector<char> forward(requests.size(), 1);
-    std::vector<int> cols;
     // Which arrows the budget allows: all when it suffices, else the shortest first.
     std::vector<int> span(requests.size()), startCol(requests.size()), endCol(requests.size());
     long long total = 0;
@@ -118,20 +117,15 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
         const QPointF p0(r.from.right(), r.from.center().y());
         const QPointF p1(r.to.left(), r.to.center().y());
         const int c0 = startCol[i], c1 = endCol[i];
-        cols.clear();
         forward[i] = c1 > c0;
-        if (c1 > c0) {
-            for (int c = c0; c < c1; ++c)
-                cols.push_back(c);
-        } else {
-            for (int c = c0 - 1; c >= c1; --c)
-                cols.push_back(c);
-        }
-        const int m = int(cols.size());
+        // The columns crossed, in the arrow's direction: c0 .. c1 - 1, or c0 - 1 down to c1.
+        const int m = std::abs(c1 - c0);
+        const int first = forward[i] ? c0 : c0 - 1, step = forward[i] ? 1 : -1;
         const bool straight = forward[i] && p1.x() > p0.x();
         auto along = [&](qreal x) { return p0.y() + std::clamp((x - p0.x()) / (p1.x() - p0.x()), 0.0, 1.0) * (p1.y() - p0.y()); };
         for (int j = 0; j < m; ++j) {
-            const Column &col = m_columns[cols[j]];
+            const int c = first + j * step;
+            const Column &col = m_columns[c];
             // Forward: on the straight line from start to end. Backward: level runs, from
             // the start's height to the end's.
             const qreal ideal = straight ? along(col.left + m_width / 2) : p0.y() + (j + 1) * (p1.y() - p0.y()) / (m + 1);
@@ -143,7 +137,7 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
                 if (p0.y() < (col.gapHigh[g - 1] + col.gapLow[g]) / 2)
                     --g;
             }
-            passes.push_back({cols[j], g, ideal, p0.y(), p1.y(), i, j});
+            passes.push_back({c, g, ideal, p0.y(), p1.y(), i, j});
         }
         out[i].resize(2 * m);
     }
@@ -166,6 +160,10 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
     auto byPlace = [](const Pass &a, const Pass &b) {
         return std::tie(a.ideal, a.fromY, a.toY, a.request) < std::tie(b.ideal, b.fromY, b.toY, b.request);
     };
+    // Written through plain pointers: QVector's operator[] checks for sharing on every call.
+    std::vector<QPointF *> target(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        target[i] = out[i].data();
     std::vector<qreal> ys;
     for (std::size_t first = 0, last = 0; first < passes.size(); first = last) {
         while (last < passes.size() && passes[last].column == passes[first].column && passes[last].gap == passes[first].gap)
@@ -199,8 +197,8 @@ std::vector<QVector<QPointF>> ChannelRouter::route(const std::vector<Request> &r
             const bool fwd = forward[p.request];
             const qreal enter = fwd ? col.left : col.left + m_width;
             const qreal leave = fwd ? col.left + m_width : col.left;
-            out[p.request][2 * p.slot] = QPointF(enter, y[k]);
-            out[p.request][2 * p.slot + 1] = QPointF(leave, y[k]);
+            target[p.request][2 * p.slot] = QPointF(enter, y[k]);
+            target[p.request][2 * p.slot + 1] = QPointF(leave, y[k]);
         }
     }
     return out;

@@ -114,19 +114,22 @@ private:
                 if (count)
                     key = sum / count;
             }
-            m_keyed.emplace_back(key, t);
+            m_keyed.push_back({key, i, t});
         }
         sortAndStore(m_b.cells, m_b.groupStart[group]);
         m_g.placeGroup(m_b, m_o, group);
     }
 
-    // Stable, so ties keep the current order and the result stays deterministic.
+    // Ties keep the current order (the row breaks them), so the result is deterministic;
+    // std::sort rather than std::stable_sort, which allocates a buffer on every call and
+    // there is a call per group per pass.
     void sortAndStore(std::vector<int> &target, int first)
     {
-        std::stable_sort(m_keyed.begin(), m_keyed.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::sort(m_keyed.begin(), m_keyed.end(), [](const Keyed &a, const Keyed &b) {
+            return a.key < b.key || (a.key == b.key && a.row < b.row);
+        });
         for (std::size_t i = 0; i < m_keyed.size(); ++i)
-            target[first + int(i)] = m_keyed[i].second;
+            target[first + int(i)] = m_keyed[i].task;
     }
 
     const LayoutOptions &m_o;
@@ -135,7 +138,12 @@ private:
     const Neighbours &m_nb;
     const std::vector<int> &m_layer;
     const LayerEdges &m_edges;
-    std::vector<std::pair<double, int>> m_keyed;
+    struct Keyed
+    {
+        double key;
+        int row, task;
+    };
+    std::vector<Keyed> m_keyed;
 };
 
 // Coordinate assignment (issue #16: arrows as short as dot's). A column of a leaf block
