@@ -1,5 +1,7 @@
 #include "effort.h"
 
+#include "attributes.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -180,15 +182,20 @@ std::optional<double> parseEffort(const QJsonValue &value, const Calendar &calen
     return std::nullopt;
 }
 
+QJsonValue estimateValue(const Attributes &attributes)
+{
+    const QJsonValue effort = attributes.value(QLatin1String("estimated_effort"));
+    if (!effort.isUndefined() && !effort.isNull())
+        return effort;
+    const QJsonValue duration = attributes.value(QLatin1String("estimated_duration"));
+    if (!duration.isUndefined() && !duration.isNull())
+        return duration;
+    return QJsonValue(QJsonValue::Undefined);
+}
+
 QJsonValue estimateValue(const QJsonObject &attributes)
 {
-    const auto effort = attributes.constFind(QLatin1String("estimated_effort"));
-    if (effort != attributes.constEnd() && !effort->isNull())
-        return *effort;
-    const auto duration = attributes.constFind(QLatin1String("estimated_duration"));
-    if (duration != attributes.constEnd() && !duration->isNull())
-        return *duration;
-    return QJsonValue(QJsonValue::Undefined);
+    return estimateValue(Attributes(attributes));
 }
 
 QString formatHours(double hours)

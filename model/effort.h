@@ -2,12 +2,15 @@
 
 #include "calendar.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QStringView>
 
 #include <optional>
 
 namespace Workplan {
+
+class Attributes;
 
 // §2: "<number> <unit>" with an optional space, decimals, a range "a-b" counting as its
 // midpoint; a JSON number is hours. Returns nullopt for anything unreadable (negative
@@ -28,7 +31,8 @@ std::optional<double> parseEffort(const QJsonValue &value, const Calendar &calen
 
 // The attribute a leaf's duration comes from: `estimated_effort`, else `estimated_duration`.
 // Undefined when neither is present (null counts as absent).
-QJsonValue estimateValue(const class QJsonObject &attributes);
+QJsonValue estimateValue(const Attributes &attributes);
+QJsonValue estimateValue(const QJsonObject &attributes);
 
 // Hours as a person reads them: "12 h", "2.5 h".
 QString formatHours(double hours);

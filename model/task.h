@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attributes.h"
 #include "dependency.h"
 #include "vocabulary.h"
 
@@ -18,7 +19,7 @@ struct Task
     QString parentId;             // empty: a top-level task
     Status status = Status::Draft;
     Lifecycle lifecycle = Lifecycle::Created;
-    QJsonObject attributes;       // any JSON values, types kept
+    Attributes attributes;        // any JSON values, types kept (attributes.h)
     QList<Dependency> dependencies;
     QPointF position;
     bool hasPosition = false;

@@ -135,7 +135,7 @@ void InspectorAttributeTable::refresh()
     const Task *t = m_document->project().find(m_taskId);
     setEnabled(t != nullptr);
     m_filling = true;
-    const QJsonObject attributes = t ? t->attributes : QJsonObject();
+    const QJsonObject attributes = t ? t->attributes.toObject() : QJsonObject();
     m_table->setRowCount(int(attributes.size()));
     int row = 0;
     for (auto it = attributes.constBegin(); it != attributes.constEnd(); ++it, ++row) {
@@ -161,7 +161,7 @@ void InspectorAttributeTable::onItemChanged(int row, int column)
     const Task *t = m_document->project().find(m_taskId);
     if (m_filling || !t || row >= int(t->attributes.size()))
         return;
-    const QString oldName = (t->attributes.constBegin() + row).key();
+    const QString oldName = t->attributes.keys().at(row);
     const QJsonValue oldValue = t->attributes.value(oldName);
     if (column == NameColumn) {
         const QString newName = m_table->item(row, NameColumn)->text().trimmed();
@@ -192,7 +192,7 @@ void InspectorAttributeTable::onKindChanged(int row, int kind)
     const Task *t = m_document->project().find(m_taskId);
     if (!t || row >= int(t->attributes.size()))
         return;
-    const QString name = (t->attributes.constBegin() + row).key();
+    const QString name = t->attributes.keys().at(row);
     const QJsonValue old = t->attributes.value(name);
     if (kindOf(old) == kind)
         return;
@@ -228,7 +228,7 @@ void InspectorAttributeTable::removeSelected()
     const int row = m_table->currentRow();
     if (!t || row < 0 || row >= int(t->attributes.size()))
         return;
-    const QString name = (t->attributes.constBegin() + row).key();
+    const QString name = t->attributes.keys().at(row);
     m_document->edits().removeAttribute(m_taskId, name);
 }
 

@@ -65,7 +65,7 @@ RiskInput riskInputOf(const Project &project, const Snapshot &s)
     for (int t = 0; t < s.taskCount(); ++t) {
         if (!g.leaf[std::size_t(t)] || s.status[std::size_t(t)] == Status::Cancelled)
             continue;   // summaries take no time; cancelled leaves are 0 in every run
-        const QJsonObject &a = project.task(t).attributes;
+        const Attributes &a = project.task(t).attributes;
         const double m = g.duration[std::size_t(t)];
         const auto o = parseEffort(a.value(optimistic), project.calendar);
         const auto pe = parseEffort(a.value(pessimistic), project.calendar);

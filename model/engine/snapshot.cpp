@@ -46,7 +46,7 @@ double readTaskDates(const Project &project, const WorkCalendar &cal, int t,
         const QString text = v.isString() ? v.toString() : QString::fromUtf8(compactJson(v));
         warnings.push_back({t, QStringLiteral("cannot read date \"%1\"").arg(text)});
     };
-    const QJsonObject &a = project.task(t).attributes;
+    const Attributes &a = project.task(t).attributes;
     QJsonValue due = a.value(QLatin1String("deadline"));
     if (!present(due))
         due = a.value(QLatin1String("target_date"));

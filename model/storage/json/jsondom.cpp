@@ -1,5 +1,10 @@
 #include "jsondom.h"
 
+#include "jsonwriter.h"
+
+#include <charconv>
+#include <cmath>
+
 #include <cstdint>
 #include <cstring>
 
@@ -98,11 +103,10 @@ QJsonObject DomValues::objectByKeys(simdjson::dom::object o) const
 // QJsonObject::insert() makes a temporary value of each key and grows the object a key at
 // a time, several allocations per key, which at 100k attribute objects is most of a load.
 // A copy of an object with the same keys only has its values set: one copy, no key work.
-QJsonObject DomValues::object(simdjson::dom::object o) const
+// The shape of o's key list (cached; null past kMaxShapes of them).
+const DomValues::Shape *DomValues::shapeOf(simdjson::dom::object o) const
 {
     constexpr std::size_t kMaxShapes = 512;   // files whose objects share no keys gain nothing
-    if (o.size() < 2)
-        return objectByKeys(o);
     m_shapeKey.clear();
     for (const auto field : o) {   // sizes first, so no two key lists spell one signature
         const auto n = std::uint32_t(field.key.size());
@@ -112,7 +116,7 @@ QJsonObject DomValues::object(simdjson::dom::object o) const
     auto shape = m_shapes.find(m_shapeKey);
     if (shape == m_shapes.end()) {
         if (m_shapes.size() >= kMaxShapes)
-            return objectByKeys(o);
+            return nullptr;
         Shape made;
         auto keyOf = [&](std::string_view key) {
             return !m_markerBase && isAscii(key) ? QString(QLatin1StringView(key.data(), qsizetype(key.size()))) : text(key);
@@ -123,13 +127,162 @@ QJsonObject DomValues::object(simdjson::dom::object o) const
             made.slot.push_back(made.empty.constFind(keyOf(field.key)) - made.empty.constBegin());
         shape = m_shapes.emplace(m_shapeKey, std::move(made)).first;
     }
-    QJsonObject out = shape->second.empty;
+    return &shape->second;
+}
+
+QJsonObject DomValues::object(simdjson::dom::object o) const
+{
+    if (o.size() < 2)
+        return objectByKeys(o);
+    const Shape *shape = shapeOf(o);
+    if (!shape)
+        return objectByKeys(o);
+    QJsonObject out = shape->empty;
     const QJsonObject::iterator first = out.begin();   // the one copy
     std::size_t i = 0;
     // A repeated key is set twice, the last value staying, as Qt's reader keeps it.
     for (const auto field : o)
-        (first + shape->second.slot[i++]).value() = value(field.value);
+        (first + shape->slot[i++]).value() = value(field.value);
     return out;
+}
+
+Attributes DomValues::attributes(simdjson::dom::object o) const
+{
+    // A file with lone surrogates spells them with markers that only text() undoes: the
+    // object form, as before, for those rare files.
+    if (m_markerBase)
+        return Attributes(object(o));
+    m_canonical.clear();
+    const qsizetype count = encodeObject(o, m_canonical);
+    if (count < 0)   // keys in too many orders to sort by shape: via the object
+        return Attributes(object(o));
+    return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count);
+}
+
+// As JsonWriter::writeString spells the string: UTF-8 as it is, except `"`, `\`, control
+// characters and U+FEFF (which Qt's reader would drop as a byte order mark) as escapes.
+void DomValues::encodeString(std::string_view s, std::string &out) const
+{
+    out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const bool bom = c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB
+                      && static_cast<unsigned char>(s[i + 2]) == 0xBF;
+        if (c >= 0x20 && c != '"' && c != '\\' && !bom)
+            continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case 0xEF: out += "\\ufeff"; run = i + 3; i += 2; break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            out.append(esc, sizeof esc);
+        }
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+void DomValues::encode(simdjson::dom::element e, std::string &out) const
+{
+    char buf[64];
+    switch (e.type()) {
+    case element_type::OBJECT: {
+        if (encodeObject(e.get_object().value_unsafe(), out) < 0) {
+            JsonWriter w;   // keys in too many orders: sorted by Qt, written by the writer
+            w.json(QJsonValue(object(e.get_object().value_unsafe())));
+            const QByteArray text = w.take();
+            out.append(text.constData(), std::size_t(text.size()));
+        }
+        return;
+    }
+    case element_type::ARRAY: {
+        out += '[';
+        bool first = true;
+        const simdjson::dom::array items = e.get_array().value_unsafe();   // not a temporary's
+        for (const simdjson::dom::element v : items) {
+            if (!first)
+                out += ',';
+            first = false;
+            encode(v, out);
+        }
+        out += ']';
+        return;
+    }
+    case element_type::STRING: encodeString(string(e), out); return;
+    case element_type::INT64: {
+        const auto r = std::to_chars(buf, buf + sizeof buf, e.get_int64().value_unsafe());
+        out.append(buf, std::size_t(r.ptr - buf));
+        return;
+    }
+    case element_type::UINT64:
+    case element_type::DOUBLE: {
+        // As value() keeps it (fromDouble: an integral value in qint64's range is an
+        // integer) and JsonWriter::json writes it (the shortest text of the double).
+        const double d = toDouble(e);
+        const bool integral = d >= -9223372036854775808.0 && d < 9223372036854775808.0 && double(qint64(d)) == d;
+        const auto r = integral ? std::to_chars(buf, buf + sizeof buf, qint64(d)) : std::to_chars(buf, buf + sizeof buf, d);
+        out.append(buf, std::size_t(r.ptr - buf));
+        return;
+    }
+    case element_type::BOOL: out += e.get_bool().value_unsafe() ? "true" : "false"; return;
+    case element_type::NULL_VALUE: break;
+    }
+    out += "null";
+}
+
+// QJsonObject's key order comes from the object's shape (its keys sorted once by Qt); a
+// repeated key keeps its last value. -1: no shape (too many key orders in the file).
+qsizetype DomValues::encodeObject(simdjson::dom::object o, std::string &out) const
+{
+    const std::size_t n = o.size();
+    if (n < 2) {
+        out += '{';
+        for (const auto field : o) {
+            encodeString(field.key, out);
+            out += ':';
+            encode(field.value, out);
+        }
+        out += '}';
+        return qsizetype(n);
+    }
+    const Shape *shape = shapeOf(o);
+    if (!shape)
+        return -1;
+    // Fields by slot, in scratch kept per nesting depth (a value may be an object too).
+    if (std::size_t(m_depth) >= m_scratch.size())
+        m_scratch.push_back(std::make_unique<Scratch>());
+    Scratch &sc = *m_scratch[std::size_t(m_depth)];
+    const qsizetype slotCount = shape->empty.size();
+    sc.fieldAt.assign(std::size_t(slotCount), 0);
+    sc.fields.clear();
+    for (const auto field : o) {
+        sc.fieldAt[std::size_t(shape->slot[sc.fields.size()])] = int(sc.fields.size());
+        sc.fields.push_back(field);
+    }
+    ++m_depth;
+    out += '{';
+    for (qsizetype k = 0; k < slotCount; ++k) {
+        if (k > 0)
+            out += ',';
+        const auto &field = sc.fields[std::size_t(sc.fieldAt[std::size_t(k)])];
+        encodeString(field.key, out);
+        out += ':';
+        encode(field.value, out);
+    }
+    out += '}';
+    --m_depth;
+    return slotCount;
 }
 
 QJsonArray DomValues::array(simdjson::dom::array a) const

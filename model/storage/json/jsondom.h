@@ -5,8 +5,11 @@
 #include <QJsonValue>
 #include <QString>
 
+#include "model/attributes.h"
+
 #include <simdjson.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,6 +30,9 @@ public:
     QJsonValue value(simdjson::dom::element e) const;
     QJsonObject object(simdjson::dom::object o) const;
     QJsonArray array(simdjson::dom::array a) const;
+    // A task's attributes in their compact form (attributes.h): the text JsonWriter would
+    // write for object(o), made from the parsed elements without a QJsonObject.
+    Attributes attributes(simdjson::dom::object o) const;
 
     // Adds `key: value` as QJsonObject does: a repeated key keeps its last value.
     void insert(QJsonObject &into, std::string_view key, simdjson::dom::element value) const;
@@ -56,6 +62,11 @@ public:
 
 private:
     QJsonObject objectByKeys(simdjson::dom::object o) const;
+    struct Shape;
+    const Shape *shapeOf(simdjson::dom::object o) const;
+    void encode(simdjson::dom::element e, std::string &out) const;
+    qsizetype encodeObject(simdjson::dom::object o, std::string &out) const;   // its key count
+    void encodeString(std::string_view s, std::string &out) const;
 
     char32_t m_markerBase;
     // The objects of a file mostly share their keys (every task's attributes hold the same
@@ -65,6 +76,14 @@ private:
         QJsonObject empty;
         std::vector<qsizetype> slot;   // each field's place in `empty` (keys are sorted there)
     };
+    struct Scratch   // encodeObject's, per nesting depth
+    {
+        std::vector<int> fieldAt;   // the field in each slot (the last of a repeated key)
+        std::vector<simdjson::dom::key_value_pair> fields;
+    };
+    mutable std::vector<std::unique_ptr<Scratch>> m_scratch;
+    mutable int m_depth = 0;
+    mutable std::string m_canonical;
     mutable std::unordered_map<std::string, Shape> m_shapes;
     mutable std::string m_shapeKey;
 };

@@ -178,7 +178,7 @@ bool DomReader::readTask(int number, element value, Task &t)
     if (f.has(Attributes)) {
         if (!isObject(f[Attributes]))
             return wrongType(t.id, Field::attributes, f[Attributes], "an object");
-        t.attributes = m_values.object(asObject(f[Attributes]));
+        t.attributes = m_values.attributes(asObject(f[Attributes]));
         t.hasAttributes = true;
     }
     if (f.has(Dependencies)) {

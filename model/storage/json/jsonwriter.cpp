@@ -1,5 +1,7 @@
 #include "jsonwriter.h"
 
+#include "model/attributes.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -286,6 +288,18 @@ void JsonWriter::appendInteger(long long i)
     char buf[24];
     const auto res = std::to_chars(buf, buf + sizeof buf, i);
     put(buf, res.ptr - buf);
+}
+
+void JsonWriter::json(const Attributes &a)
+{
+    const QByteArray &text = a.canonicalJson();
+    if (text.isNull() || m_indent > 0) {
+        json(QJsonValue(a.toObject()));
+        return;
+    }
+    // The canonical text is what json(QJsonValue) writes for the object here.
+    beforeValue();
+    put(text.constData(), text.size());
 }
 
 void JsonWriter::json(const QJsonValue &v)

@@ -9,6 +9,8 @@
 
 namespace Workplan {
 
+class Attributes;
+
 // A small streaming JSON writer. QJsonObject sorts its keys; the interchange file and the
 // analysis keep the contract's field order, so they are written with this instead.
 class JsonWriter
@@ -33,6 +35,9 @@ public:
     void hours(double d);
     void integer(long long i);
     void json(const QJsonValue &v);   // any QJsonValue, objects in QJsonObject order
+    // Attributes as json(QJsonValue) writes their object: a compact one's text copied
+    // when this writer is compact too.
+    void json(const Attributes &a);
 
     QByteArray data() const { return m_out.first(m_size); }
     QByteArray take();

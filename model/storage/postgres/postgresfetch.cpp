@@ -211,8 +211,10 @@ private:
                 t.position = QPointF(x, y);
                 t.hasPosition = true;
             }
-            if (cells.isNull(row, 13) || !m_json.object(cell(13), &t.attributes))
+            QJsonObject attributes;
+            if (cells.isNull(row, 13) || !m_json.object(cell(13), &attributes))
                 return Refusal{t.id, QStringLiteral("attributes are not a JSON object")};
+            t.attributes = attributes;
             if (cells.isNull(row, 14) || !m_json.object(cell(14), &t.extra))
                 return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
             tasks.append(std::move(t));

@@ -56,7 +56,8 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
         ok = tasks->endRow();
 
         int ord = 0;
-        for (auto it = t.attributes.constBegin(); ok && it != t.attributes.constEnd(); ++it) {
+        const QJsonObject attrs = t.attributes.toObject();
+        for (auto it = attrs.constBegin(); ok && it != attrs.constEnd(); ++it) {
             const QJsonValue v = it.value();
             attributes->integer(i);
             attributes->integer(ord++);

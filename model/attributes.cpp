@@ -1,0 +1,323 @@
+#include "attributes.h"
+
+#include <QJsonArray>
+
+#include <charconv>
+#include <cstring>
+
+namespace Workplan {
+
+namespace {
+
+// Readers of the canonical text. It was written by JsonWriter (compact), so it is valid,
+// has no white space, and spells strings with the writer's few escapes; nothing here
+// guards against other input.
+
+int hexDigit(char c)
+{
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+// From the opening quote; leaves p after the closing one.
+QString readString(const char *&p)
+{
+    ++p;
+    const char *run = p;
+    while (*p != '"' && *p != '\\')
+        ++p;
+    if (*p == '"') {   // no escapes: most strings
+        const QString s = QString::fromUtf8(run, p - run);
+        ++p;
+        return s;
+    }
+    QString out = QString::fromUtf8(run, p - run);
+    for (;;) {
+        if (*p == '"') {
+            ++p;
+            return out;
+        }
+        if (*p != '\\') {
+            run = p;
+            while (*p != '"' && *p != '\\')
+                ++p;
+            out += QString::fromUtf8(run, p - run);
+            continue;
+        }
+        ++p;
+        switch (*p++) {
+        case 'n': out += QLatin1Char('\n'); break;
+        case 'r': out += QLatin1Char('\r'); break;
+        case 't': out += QLatin1Char('\t'); break;
+        case 'b': out += QLatin1Char('\b'); break;
+        case 'f': out += QLatin1Char('\f'); break;
+        case 'u': {
+            // One UTF-16 unit, lone surrogates included: the writer escapes exactly those.
+            const char16_t u = char16_t((hexDigit(p[0]) << 12) | (hexDigit(p[1]) << 8) | (hexDigit(p[2]) << 4) | hexDigit(p[3]));
+            out += QChar(u);
+            p += 4;
+            break;
+        }
+        default: out += QLatin1Char(p[-1]); break;   // \" and \\ (and \/)
+        }
+    }
+}
+
+// As the JSON loader keeps a number (Qt's rule): integral values in qint64's range are
+// integers, the rest doubles.
+QJsonValue readNumber(const char *&p)
+{
+    const char *start = p;
+    bool integral = true;
+    while ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E') {
+        integral = integral && *p != '.' && *p != 'e' && *p != 'E';
+        ++p;
+    }
+    if (integral) {
+        qint64 i = 0;
+        const auto r = std::from_chars(start, p, i);
+        if (r.ec == std::errc() && r.ptr == p)
+            return QJsonValue(i);
+    }
+    double d = 0;
+    std::from_chars(start, p, d);
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && double(qint64(d)) == d)
+        return QJsonValue(qint64(d));
+    return QJsonValue(d);
+}
+
+QJsonValue readValue(const char *&p);
+
+QJsonObject readObject(const char *&p)
+{
+    QJsonObject o;
+    ++p;
+    if (*p == '}') {
+        ++p;
+        return o;
+    }
+    for (;;) {
+        const QString key = readString(p);
+        ++p;   // ':'
+        o.insert(key, readValue(p));
+        if (*p++ == '}')
+            return o;
+    }
+}
+
+QJsonValue readValue(const char *&p)
+{
+    switch (*p) {
+    case '{': return readObject(p);
+    case '[': {
+        QJsonArray a;
+        ++p;
+        if (*p == ']') {
+            ++p;
+            return a;
+        }
+        for (;;) {
+            a.append(readValue(p));
+            if (*p++ == ']')
+                return a;
+        }
+    }
+    case '"': return readString(p);
+    case 't': p += 4; return true;
+    case 'f': p += 5; return false;
+    case 'n': p += 4; return QJsonValue::Null;
+    default: return readNumber(p);
+    }
+}
+
+// Past one value without reading it.
+void skipValue(const char *&p)
+{
+    int depth = 0;
+    do {
+        switch (*p) {
+        case '"':
+            for (++p; *p != '"'; ++p) {
+                if (*p == '\\')
+                    ++p;
+            }
+            ++p;
+            break;
+        case '{':
+        case '[': ++depth; ++p; break;
+        case '}':
+        case ']': --depth; ++p; break;
+        default:
+            ++p;
+            if (depth == 0) {   // a scalar: to its end
+                while (*p != ',' && *p != '}' && *p != ']')
+                    ++p;
+            }
+            break;
+        }
+    } while (depth > 0);
+}
+
+// Whether the key at p (its opening quote) is `key`; p moves past it either way.
+bool keyIs(const char *&p, QStringView key)
+{
+    const char *q = p + 1;
+    qsizetype i = 0;
+    // ASCII without escapes, the usual key, compared in place.
+    while (*q != '"' && *q != '\\' && static_cast<unsigned char>(*q) < 0x80 && i < key.size()
+           && key[i].unicode() == char16_t(static_cast<unsigned char>(*q))) {
+        ++q;
+        ++i;
+    }
+    if (*q == '"') {
+        p = q + 1;
+        return i == key.size();
+    }
+    if (*q != '\\' && static_cast<unsigned char>(*q) < 0x80) {   // an ASCII difference
+        skipValue(p);
+        return false;
+    }
+    return readString(p) == key;
+}
+
+bool keyIs(const char *&p, QLatin1StringView key)
+{
+    const char *q = p + 1;
+    qsizetype i = 0;
+    while (*q != '"' && *q != '\\' && i < key.size() && *q == key[i].toLatin1() && static_cast<unsigned char>(*q) < 0x80) {
+        ++q;
+        ++i;
+    }
+    if (*q == '"') {
+        p = q + 1;
+        return i == key.size();
+    }
+    if (*q != '\\' && static_cast<unsigned char>(*q) < 0x80) {
+        skipValue(p);
+        return false;
+    }
+    return readString(p) == key;
+}
+
+} // namespace
+
+Attributes &Attributes::operator=(const QJsonObject &object)
+{
+    m_object = object;
+    m_canonical = QByteArray();
+    m_count = 0;
+    return *this;
+}
+
+Attributes Attributes::fromCanonicalJson(QByteArray canonical, qsizetype count)
+{
+    Attributes a;
+    a.m_canonical = std::move(canonical);
+    a.m_count = count;
+    return a;
+}
+
+// The value of `key` in the canonical text (p at it), or nullptr.
+template<typename Key>
+const char *Attributes::find(Key key) const
+{
+    const char *p = m_canonical.constData();
+    if (p[1] == '}')
+        return nullptr;
+    ++p;
+    for (;;) {
+        const bool match = keyIs(p, key);
+        ++p;   // ':'
+        if (match)
+            return p;
+        skipValue(p);
+        if (*p++ == '}')
+            return nullptr;
+    }
+}
+
+QJsonValue Attributes::value(QStringView key) const
+{
+    if (m_canonical.isNull())
+        return m_object.value(key);
+    const char *p = find(key);
+    return p ? readValue(p) : QJsonValue(QJsonValue::Undefined);
+}
+
+QJsonValue Attributes::value(QLatin1StringView key) const
+{
+    if (m_canonical.isNull())
+        return m_object.value(key);
+    const char *p = find(key);
+    return p ? readValue(p) : QJsonValue(QJsonValue::Undefined);
+}
+
+bool Attributes::contains(QStringView key) const
+{
+    return m_canonical.isNull() ? m_object.contains(key) : find(key) != nullptr;
+}
+
+bool Attributes::contains(QLatin1StringView key) const
+{
+    return m_canonical.isNull() ? m_object.contains(key) : find(key) != nullptr;
+}
+
+QStringList Attributes::keys() const
+{
+    if (m_canonical.isNull())
+        return m_object.keys();
+    QStringList out;
+    out.reserve(m_count);
+    const char *p = m_canonical.constData();
+    if (p[1] == '}')
+        return out;
+    ++p;
+    for (;;) {
+        out.append(readString(p));
+        ++p;
+        skipValue(p);
+        if (*p++ == '}')
+            return out;
+    }
+}
+
+QJsonObject Attributes::toObject() const
+{
+    if (m_canonical.isNull())
+        return m_object;
+    const char *p = m_canonical.constData();
+    return readObject(p);
+}
+
+void Attributes::materialize()
+{
+    if (m_canonical.isNull())
+        return;
+    m_object = toObject();
+    m_canonical = QByteArray();
+    m_count = 0;
+}
+
+void Attributes::insert(const QString &key, const QJsonValue &value)
+{
+    materialize();
+    m_object.insert(key, value);
+}
+
+void Attributes::remove(const QString &key)
+{
+    materialize();
+    m_object.remove(key);
+}
+
+bool Attributes::operator==(const Attributes &o) const
+{
+    // One canonical text per object, so equal texts are equal objects; different texts can
+    // still be equal values (an integer and the same double), which QJsonObject decides.
+    if (!m_canonical.isNull() && !o.m_canonical.isNull() && m_canonical == o.m_canonical)
+        return true;
+    if (size() != o.size())
+        return false;
+    return toObject() == o.toObject();
+}
+
+} // namespace Workplan

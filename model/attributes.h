@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+#include <QStringView>
+
+namespace Workplan {
+
+// A task's attributes: any JSON values, types kept (issue #21). A plain value like the
+// QJsonObject it stands for, in one of two forms:
+//  * compact: the object's canonical JSON text, as JsonWriter writes it without indent
+//    (keys in QJsonObject's order, one spelling per value). A loader makes it straight
+//    from the parsed file: one allocation per task instead of a QJsonObject of converted
+//    values, which was a quarter of analysing a 100k-task file and most of loading one
+//    with big attribute objects. value() reads one key out of the text; writers copy it.
+//  * an object: what an edit makes (insert, remove) and what toObject() returns.
+// Nothing is cached, so a Project shared between threads stays read-only.
+class Attributes
+{
+public:
+    Attributes() = default;
+    explicit Attributes(const QJsonObject &object) : m_object(object) {}
+    Attributes &operator=(const QJsonObject &object);
+
+    // `canonical`: JsonWriter's compact text of an object with `count` keys (see above).
+    static Attributes fromCanonicalJson(QByteArray canonical, qsizetype count);
+
+    QJsonValue value(QStringView key) const;
+    QJsonValue value(QLatin1StringView key) const;
+    QJsonValue value(const QString &key) const { return value(QStringView(key)); }
+    QJsonValue operator[](QStringView key) const { return value(key); }
+    bool contains(QStringView key) const;
+    bool contains(QLatin1StringView key) const;
+    bool contains(const QString &key) const { return contains(QStringView(key)); }
+    bool isEmpty() const { return size() == 0; }
+    qsizetype size() const { return m_canonical.isNull() ? m_object.size() : m_count; }
+    QStringList keys() const;
+
+    QJsonObject toObject() const;
+    operator QJsonObject() const { return toObject(); }   // NOLINT: readers that need one
+
+    void insert(const QString &key, const QJsonValue &value);
+    void remove(const QString &key);
+
+    // The canonical text when in compact form (writers copy it), else null.
+    const QByteArray &canonicalJson() const { return m_canonical; }
+
+    bool operator==(const Attributes &o) const;
+    bool operator!=(const Attributes &o) const { return !(*this == o); }
+    bool operator==(const QJsonObject &o) const { return toObject() == o; }
+
+private:
+    void materialize();
+    template<typename Key>
+    const char *find(Key key) const;
+
+    QJsonObject m_object;     // the object form, when m_canonical is null
+    QByteArray m_canonical;   // the compact form
+    qsizetype m_count = 0;
+};
+
+} // namespace Workplan

@@ -1,0 +1,165 @@
+// Task attributes in their compact form (issue #21, model/attributes.h): what the JSON
+// loader makes without a QJsonObject must read, compare and write back exactly as the
+// QJsonObject it stands for.
+#include "model/attributes.h"
+#include "model/project.h"
+#include "model/storage/json/jsonformat.h"
+#include "model/storage/json/jsonwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace Workplan;
+
+namespace {
+
+QByteArray compactText(const QJsonObject &o)
+{
+    JsonWriter w;
+    w.json(QJsonValue(o));
+    return w.take();
+}
+
+// One task per attributes object, as a file spells them.
+QByteArray planOf(const QList<QByteArray> &attributes)
+{
+    QByteArray out = R"({"format":"workplan","version":1,"tasks":[)";
+    for (int i = 0; i < attributes.size(); ++i) {
+        if (i)
+            out += ',';
+        out += R"({"task_id":"t)" + QByteArray::number(i) + R"(","task_type":"task","attributes":)" + attributes[i] + '}';
+    }
+    return out + "]}";
+}
+
+} // namespace
+
+class TestAttributes : public QObject
+{
+    Q_OBJECT
+private slots:
+    void objectForm();
+    void loadedCompact_data();
+    void loadedCompact();
+    void editsLeaveTheCompactForm();
+    void loneSurrogatesKeepTheirSpelling();
+    void writerCopiesTheText();
+};
+
+void TestAttributes::objectForm()
+{
+    Attributes a;
+    QVERIFY(a.isEmpty());
+    QVERIFY(!a.value(QLatin1String("title")).isString());
+    a.insert(QStringLiteral("title"), QStringLiteral("Plan"));
+    a.insert(QStringLiteral("n"), 3);
+    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.value(QLatin1String("title")).toString(), QStringLiteral("Plan"));
+    QVERIFY(a.contains(QStringLiteral("n")));
+    QCOMPARE(a.keys(), (QStringList{QStringLiteral("n"), QStringLiteral("title")}));
+    a.remove(QStringLiteral("n"));
+    QVERIFY(!a.contains(QLatin1String("n")));
+    QVERIFY(a == Attributes(QJsonObject{{QStringLiteral("title"), QStringLiteral("Plan")}}));
+    QVERIFY(a.canonicalJson().isNull());
+}
+
+void TestAttributes::loadedCompact_data()
+{
+    QTest::addColumn<QByteArray>("attributes");
+    QTest::newRow("empty") << QByteArray("{}");
+    QTest::newRow("one") << QByteArray(R"({"title":"A"})");
+    QTest::newRow("unsorted keys") << QByteArray(R"({"z":1,"b":"x","a":true,"m":null})");
+    QTest::newRow("repeated key, last wins") << QByteArray(R"({"k":1,"j":0,"k":2})");
+    QTest::newRow("numbers") << QByteArray(
+        R"({"i":-42,"d":2.5,"e":1e2,"neg0":-0.0,"big":9223372036854775807,"huge":18446744073709551615,)"
+        R"("tiny":5e-324,"frac":0.1,"exp":1.5e300,"f":123456789.125})");
+    QTest::newRow("escapes") << QByteArray(
+        R"({"q":"say \"hi\"","b":"back\\slash","c":"tab\tnew\nline\r\b\f\u0001\u001f","s":"\/"})");
+    QTest::newRow("unicode") << QByteArray(
+        R"({"é":"café","שלום":"עולם","😀":"smile 😀","pu":"\ue000 private use","z":"\ufeffbom","bom":"\ufeff"})");
+    QTest::newRow("nested") << QByteArray(
+        R"({"o":{"y":[1,{"b":2,"a":[]}],"x":{}},"a":[[],[[{"k":"v"}]],null,false],"t":"x"})");
+    QTest::newRow("shape shared") << QByteArray(R"({"b":{"y":1,"x":2},"a":{"x":3,"y":4}})");
+}
+
+// Everything a reader can ask gives what the QJsonObject (Qt's own reading of the same
+// text) gives, and the compact text is what the writer writes for that object.
+void TestAttributes::loadedCompact()
+{
+    QFETCH(QByteArray, attributes);
+    QString error;
+    const auto p = JsonFormat::read(planOf({attributes, attributes}), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    const Attributes &a = p->task(0).attributes;
+    QVERIFY(!a.canonicalJson().isNull());
+    QJsonParseError parsed;
+    const QJsonObject qt = QJsonDocument::fromJson(attributes, &parsed).object();
+    QCOMPARE(parsed.error, QJsonParseError::NoError);
+    QCOMPARE(a.toObject(), qt);
+    QCOMPARE(a.canonicalJson(), compactText(qt));
+    QCOMPARE(a.size(), qt.size());
+    QCOMPARE(a.isEmpty(), qt.isEmpty());
+    QCOMPARE(a.keys(), qt.keys());
+    for (const QString &k : qt.keys()) {
+        QVERIFY(a.contains(k));
+        QCOMPARE(a.value(k), qt.value(k));
+        QCOMPARE(a.value(k).type(), qt.value(k).type());
+        QCOMPARE(a.value(k).isDouble() && a.value(k).toInteger(-1) != -1, qt.value(k).isDouble() && qt.value(k).toInteger(-1) != -1);
+    }
+    QVERIFY(!a.contains(QStringLiteral("absent")));
+    QVERIFY(a.value(QLatin1String("absent")).isUndefined());
+    QVERIFY(a.value(QStringLiteral("absent")).isUndefined());
+    QVERIFY(a == p->task(1).attributes);
+    QVERIFY(a == Attributes(qt));
+    QVERIFY(p->task(0) == p->task(1) || p->task(0).id != p->task(1).id);
+}
+
+void TestAttributes::editsLeaveTheCompactForm()
+{
+    QString error;
+    const auto p = JsonFormat::read(planOf({R"({"title":"A","n":1})"}), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    Attributes a = p->task(0).attributes;
+    const Attributes loaded = a;
+    a.insert(QStringLiteral("n"), 2);
+    QVERIFY(a.canonicalJson().isNull());
+    QCOMPARE(a.value(QLatin1String("n")).toInt(), 2);
+    QCOMPARE(a.value(QLatin1String("title")).toString(), QStringLiteral("A"));
+    QVERIFY(a != loaded);
+    QCOMPARE(loaded.value(QLatin1String("n")).toInt(), 1);   // the copy kept its text
+    a.insert(QStringLiteral("n"), 1);
+    QVERIFY(a == loaded);   // equal values, one compact and one an object
+}
+
+// A file that spells a lone surrogate is read through markers that only the object form
+// undoes: those attributes are objects, their text kept.
+void TestAttributes::loneSurrogatesKeepTheirSpelling()
+{
+    QString error;
+    const auto p = JsonFormat::read(planOf({R"({"s":"a\ud800b","t":"ok"})"}), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    const QString s = p->task(0).attributes.value(QLatin1String("s")).toString();
+    QCOMPARE(s.size(), 3);
+    QCOMPARE(s.at(1).unicode(), char16_t(0xD800));
+}
+
+// The compact writer copies the text; an indented one writes the object as before.
+void TestAttributes::writerCopiesTheText()
+{
+    QString error;
+    const QByteArray text = R"({"b":[1,2.5,"x"],"a":{"d":null,"c":true}})";
+    const auto p = JsonFormat::read(planOf({text}), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    const Attributes &a = p->task(0).attributes;
+    JsonWriter compact;
+    compact.json(a);
+    QCOMPARE(compact.take(), compactText(QJsonDocument::fromJson(text).object()));
+    JsonWriter pretty(2), prettyObject(2);
+    pretty.json(a);
+    prettyObject.json(QJsonValue(a.toObject()));
+    QCOMPARE(pretty.take(), prettyObject.take());
+}
+
+QTEST_GUILESS_MAIN(TestAttributes)
+#include "tst_attributes.moc"
