@@ -164,27 +164,32 @@ void JsonWriter::writeEscaped(const char *begin, const char *end)
 
 void JsonWriter::writeString(QStringView s)
 {
-    put('"');
-    // Ids and most texts are ASCII: narrow them on the stack instead of via toUtf8().
-    char buf[256];
+    // Ids and most texts are plain ASCII: narrowed straight into the output in one pass.
+    // At the first character that needs more, the plain prefix stays and the rest goes
+    // character by character.
     const qsizetype n = s.size();
-    bool ascii = n <= qsizetype(sizeof buf);
-    for (qsizetype i = 0; ascii && i < n; ++i) {
-        const char16_t c = s[i].unicode();
-        ascii = c < 0x80;
-        buf[i] = char(c);
+    const char16_t *u = s.utf16();
+    const qsizetype start = m_size;
+    char *out = room(n + 2);
+    *out++ = '"';
+    qsizetype i = 0;
+    for (; i < n; ++i) {
+        const char16_t c = u[i];
+        if (c >= 0x80 || c < 0x20 || c == u'"' || c == u'\\')
+            break;
+        out[i] = char(c);
     }
-    if (ascii) {
-        writeEscaped(buf, buf + n);
-        put('"');
+    if (i == n) {
+        out[n] = '"';
         return;
     }
+    m_size = start + 1 + i;
     static const char hex[] = "0123456789abcdef";
-    auto escape = [this](char16_t u) {
-        const char e[6] = {'\\', 'u', hex[(u >> 12) & 0xf], hex[(u >> 8) & 0xf], hex[(u >> 4) & 0xf], hex[u & 0xf]};
+    auto escape = [this](char16_t unit) {
+        const char e[6] = {'\\', 'u', hex[(unit >> 12) & 0xf], hex[(unit >> 8) & 0xf], hex[(unit >> 4) & 0xf], hex[unit & 0xf]};
         put(e, 6);
     };
-    for (qsizetype i = 0; i < n; ++i) {
+    for (; i < n; ++i) {
         const char16_t c = s[i].unicode();
         if (c < 0x80) {
             const char ch = char(c);
