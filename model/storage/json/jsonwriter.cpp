@@ -220,10 +220,26 @@ void JsonWriter::writeString(QStringView s)
 
 void JsonWriter::writeLatin1String(const char *latin1)
 {
+    // The report's keys and words: plain ASCII, copied and checked in one pass.
     const std::size_t n = std::strlen(latin1);
+    const qsizetype start = m_size;
+    char *out = room(qsizetype(n) + 2);
+    *out++ = '"';
+    std::size_t i = 0;
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(latin1[i]);
+        if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\')
+            break;
+        out[i] = char(c);
+    }
+    if (i == n) {
+        out[n] = '"';
+        return;
+    }
+    m_size = start;   // something to escape or widen: the careful way
     bool ascii = true;
-    for (std::size_t i = 0; ascii && i < n; ++i)
-        ascii = static_cast<unsigned char>(latin1[i]) < 0x80;
+    for (std::size_t k = 0; ascii && k < n; ++k)
+        ascii = static_cast<unsigned char>(latin1[k]) < 0x80;
     if (!ascii) {
         writeString(QString::fromLatin1(latin1, qsizetype(n)));
         return;
@@ -278,6 +294,41 @@ void JsonWriter::hours(double d)
     // grid is far below any figure a plan can mean and prints them as people expect.
     if (std::fabs(d) < 1e6)
         d = std::round(d * 1e9) / 1e9;
+    // Most hours are whole or a few decimals: printed from an integer count of millionths
+    // when that is exactly the value. Between 0.001 and 65536 that text is the unique
+    // shortest one that reads back as d (two texts with at most six decimals differ by more
+    // than d's spacing there), and std::to_chars would print it in fixed notation too, so
+    // the output is the same; elsewhere std::to_chars decides.
+    const double a = std::fabs(d);
+    if (a < 65536.0 && (a >= 0.001 || d == 0)) {
+        const long long millionths = std::llround(d * 1e6);
+        if (double(millionths) / 1e6 == d) {
+            char buf[32];
+            char *p = buf;
+            const unsigned long long m = millionths < 0 ? 0ULL - (unsigned long long)millionths : (unsigned long long)millionths;
+            if (millionths < 0)
+                *p++ = '-';
+            p = std::to_chars(p, buf + sizeof buf, m / 1000000).ptr;
+            *p++ = '.';
+            unsigned long long frac = m % 1000000;
+            if (frac == 0) {
+                *p++ = '0';
+            } else {
+                int digits = 6;
+                while (frac % 10 == 0) {
+                    frac /= 10;
+                    --digits;
+                }
+                for (int k = digits - 1; k >= 0; --k) {
+                    p[k] = char('0' + frac % 10);
+                    frac /= 10;
+                }
+                p += digits;
+            }
+            put(buf, p - buf);
+            return;
+        }
+    }
     char buf[64];
     put(buf, formatDoubleInto(buf, sizeof buf, d, true));
 }

@@ -1,0 +1,96 @@
+// JsonWriter's fast paths (issue #21) against the careful ones they stand in for: hours from
+// millionths against std::to_chars, strings and keys narrowed in one pass against the
+// escapes the contract's readers expect.
+#include "model/storage/json/jsonwriter.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace Workplan;
+
+namespace {
+
+QByteArray hoursText(double d)
+{
+    JsonWriter w;
+    w.hours(d);
+    return w.take();
+}
+
+// What hours() printed before its fast path: the nanohour grid, then std::to_chars.
+QByteArray reference(double d)
+{
+    if (std::fabs(d) < 1e6)
+        d = std::round(d * 1e9) / 1e9;
+    return formatDouble(d, true);
+}
+
+QByteArray stringText(const QString &s)
+{
+    JsonWriter w;
+    w.value(s);
+    return w.take();
+}
+
+} // namespace
+
+class TestJsonWriter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void hoursAsToChars();
+    void stringsEscaped();
+    void latin1Keys();
+};
+
+void TestJsonWriter::hoursAsToChars()
+{
+    QList<double> values{0.0, -0.0, 1, -1, 0.5, 88, 65535, 65535.999999, 65536, 0.001, 0.000999, 0.0001,
+                         12.125, 1e-9, 2.8e-17, 123456.5, 1e5, 1e6, 1e20, -3.75, 1.0 / 3, 2.0 / 3,
+                         std::nextafter(1.0, 2.0), std::nextafter(0.001, 0.0), 4095.000001, 0.1 + 0.2};
+    QRandomGenerator rng(21);
+    for (int i = 0; i < 20000; ++i) {
+        values << rng.bounded(70000) / 8.0 << rng.bounded(70000000) / 1000.0 << rng.bounded(7e4)
+               << -rng.bounded(1000000) / 1e6 << rng.bounded(100) * 0.1 << rng.bounded(1e3) / 3.0;
+    }
+    for (double d : values)
+        QCOMPARE(hoursText(d), reference(d));
+    QCOMPARE(hoursText(88), QByteArray("88.0"));
+    QCOMPARE(hoursText(2.5), QByteArray("2.5"));
+    QCOMPARE(hoursText(-0.0), QByteArray("0.0"));
+}
+
+void TestJsonWriter::stringsEscaped()
+{
+    QCOMPARE(stringText(QStringLiteral("plain id_01")), QByteArray("\"plain id_01\""));
+    QCOMPARE(stringText(QStringLiteral("say \"hi\" \\ now")), QByteArray("\"say \\\"hi\\\" \\\\ now\""));
+    QCOMPARE(stringText(QStringLiteral("a\nb\tc\x01")), QByteArray("\"a\\nb\\tc\\u0001\""));
+    QCOMPARE(stringText(QStringLiteral("caf\u00e9 \u05e9")), QByteArray("\"caf\xc3\xa9 \xd7\xa9\""));
+    QCOMPARE(stringText(QString(QChar(0xFEFF)) + QStringLiteral("x")), QByteArray("\"\\ufeffx\""));
+    QCOMPARE(stringText(QStringLiteral("x") + QChar(char16_t(0xD800))), QByteArray("\"x\\ud800\""));
+    QCOMPARE(stringText(QString()), QByteArray("\"\""));
+    // A long plain prefix, then the careful way, then the writer carries on in place.
+    JsonWriter w;
+    w.beginArray();
+    w.value(QString(300, QLatin1Char('a')) + QStringLiteral("\u00e9"));
+    w.value(QStringLiteral("next"));
+    w.endArray();
+    QCOMPARE(w.take(), QByteArray("[\"") + QByteArray(300, 'a') + "\xc3\xa9\",\"next\"]");
+}
+
+void TestJsonWriter::latin1Keys()
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("task_id");
+    w.value("a\"b");
+    w.key("tab\tkey");
+    w.value("caf\xe9");
+    w.endObject();
+    QCOMPARE(w.take(), QByteArray("{\"task_id\":\"a\\\"b\",\"tab\\tkey\":\"caf\xc3\xa9\"}"));
+}
+
+QTEST_GUILESS_MAIN(TestJsonWriter)
+#include "tst_jsonwriter.moc"
