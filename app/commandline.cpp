@@ -106,7 +106,12 @@ int analyze(const QStringList &args)
     const qint64 analysisNs = clock.nsecsElapsed();
 
     // A person reads the text by task titles; --json keeps the ids (§5).
-    printOut(json ? analysisToJson(snapshot, analysis) : analysisToText(snapshot, analysis, &kept->project).toUtf8());
+    if (json) {   // streamed: a million tasks' report need not be in memory at once
+        analysisToJson(snapshot, analysis, [](const char *p, qsizetype n) { std::fwrite(p, 1, size_t(n), stdout); });
+        std::fflush(stdout);
+    } else {
+        printOut(analysisToText(snapshot, analysis, &kept->project).toUtf8());
+    }
     if (timings) {
         printErr(QStringLiteral("{\"load_ms\": %1, \"analysis_ms\": %2}")
                      .arg(double(loadNs) / 1e6, 0, 'f', 3)

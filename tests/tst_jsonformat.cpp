@@ -48,6 +48,7 @@ private slots:
     void roundTripExamples();
     void writeFileKeepsOldOnFailure();
     void idEditedInPlaceIsValidatedAgain();
+    void idsShareTheirText();
 };
 
 void TestJsonFormat::inputErrors_data()
@@ -402,6 +403,23 @@ void TestJsonFormat::fastPathTakesDatesTeamAndUnknownFields()
     QVERIFY2(again, qPrintable(error));
     QVERIFY(*again == *p);
     QCOMPARE(JsonFormat::write(*again), written);
+}
+
+// A parent or prerequisite named again, and a task type, reuse the QString already read
+// (one string, not one per mention: memory at a million tasks), with the same text.
+void TestJsonFormat::idsShareTheirText()
+{
+    QString error;
+    const auto p = JsonFormat::read(wrap(R"([{"task_id": "epic", "task_type": "epic"},
+        {"task_id": "a", "task_type": "task", "parent_task_id": "epic"},
+        {"task_id": "b", "task_type": "task", "parent_task_id": "epic",
+         "dependencies": [{"dependency_task_id": "a"}]}])"), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    QCOMPARE(p->task(1).parentId, QStringLiteral("epic"));
+    QCOMPARE(p->task(1).parentId.constData(), p->task(0).id.constData());
+    QCOMPARE(p->task(2).parentId.constData(), p->task(0).id.constData());
+    QCOMPARE(p->task(2).dependencies.at(0).taskId.constData(), p->task(1).id.constData());
+    QCOMPARE(p->task(2).type.constData(), p->task(1).type.constData());
 }
 
 QTEST_GUILESS_MAIN(TestJsonFormat)

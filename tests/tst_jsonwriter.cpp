@@ -43,6 +43,8 @@ private slots:
     void hoursAsToChars();
     void stringsEscaped();
     void latin1Keys();
+    void streamedAsWhole_data();
+    void streamedAsWhole();
 };
 
 void TestJsonWriter::hoursAsToChars()
@@ -90,6 +92,45 @@ void TestJsonWriter::latin1Keys()
     w.value("caf\xe9");
     w.endObject();
     QCOMPARE(w.take(), QByteArray("{\"task_id\":\"a\\\"b\",\"tab\\tkey\":\"caf\xc3\xa9\"}"));
+}
+
+void TestJsonWriter::streamedAsWhole_data()
+{
+    QTest::addColumn<int>("chunk");
+    QTest::addColumn<int>("indent");
+    for (int chunk : {1, 7, 64, 4096}) {
+        QTest::addRow("chunk %d", chunk) << chunk << 0;
+        QTest::addRow("chunk %d, indented", chunk) << chunk << 2;
+    }
+}
+
+// A sink gets the same text, in pieces, as the whole buffer holds without one: whatever
+// piece a string's fast path or its careful way is cut at.
+void TestJsonWriter::streamedAsWhole()
+{
+    QFETCH(int, chunk);
+    QFETCH(int, indent);
+    auto write = [](JsonWriter &w) {
+        w.beginObject();
+        for (int i = 0; i < 40; ++i) {
+            w.key(i % 3 ? "key" : "tab\tkey");
+            w.beginArray();
+            w.value(QString(i * 7, QLatin1Char('x')) + (i % 2 ? QStringLiteral("\u00e9\"q") : QString()));
+            w.hours(i / 8.0);
+            w.value("caf\xe9");
+            w.endArray();
+        }
+        w.endObject();
+        w.newlineAtEnd();
+    };
+    JsonWriter whole(indent);
+    write(whole);
+    QByteArray streamed;
+    JsonWriter w(indent);
+    w.setSink([&](const char *p, qsizetype n) { streamed.append(p, n); }, chunk);
+    write(w);
+    w.flush();
+    QCOMPARE(streamed, whole.take());
 }
 
 QTEST_GUILESS_MAIN(TestJsonWriter)

@@ -45,6 +45,20 @@ QString nameList(const Name &name, const Tasks &tasks)
 QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
 {
     JsonWriter w(indent);
+    writeAnalysisJson(w, s, a);
+    return w.take();
+}
+
+void analysisToJson(const Snapshot &s, const Analysis &a, const std::function<void(const char *, qsizetype)> &sink)
+{
+    JsonWriter w;
+    w.setSink(sink);
+    writeAnalysisJson(w, s, a);
+    w.flush();
+}
+
+void writeAnalysisJson(JsonWriter &w, const Snapshot &s, const Analysis &a)
+{
     const bool ok = a.hasSchedule();
     // §6's dates, only for a project with a start.
     const bool dated = s.dates != nullptr;
@@ -235,9 +249,7 @@ QByteArray analysisToJson(const Snapshot &s, const Analysis &a, int indent)
         }
     }
     w.endObject();
-    QByteArray out = w.take();
-    out += '\n';
-    return out;
+    w.newlineAtEnd();
 }
 
 QString analysisToText(const Snapshot &s, const Analysis &a, const Project *project)

@@ -156,6 +156,19 @@ bool DomReader::readProject(simdjson::dom::object o, Project &p)
     return true;
 }
 
+QString DomReader::shared(std::string_view text)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL;   // FNV-1a over the last 16 bytes: ids differ there
+    for (std::size_t i = text.size() > 16 ? text.size() - 16 : 0; i < text.size(); ++i)
+        h = (h ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ULL;
+    Shared &slot = m_shared[(h ^ (h >> 32)) % m_shared.size()];
+    if (slot.text.data() && slot.text == text)
+        return slot.string;
+    slot.text = text;
+    slot.string = m_values.text(text);
+    return slot.string;
+}
+
 bool DomReader::readTask(int number, element value, Task &t)
 {
     if (!isObject(value))
@@ -170,7 +183,7 @@ bool DomReader::readTask(int number, element value, Task &t)
     if (!DomValues::isString(f[TaskId]))
         return fail(QString(), QStringLiteral("task #%1: task_id must be a string, not %2")
                                    .arg(number).arg(DomValues::typeName(f[TaskId])));
-    t.id = m_values.text(DomValues::string(f[TaskId]));
+    t.id = shared(DomValues::string(f[TaskId]));
     if (t.id.isEmpty())
         return fail(QString(), QStringLiteral("task #%1 has an empty task_id").arg(number));
 
@@ -211,7 +224,7 @@ bool DomReader::readTask(int number, element value, Task &t)
             return wrongType(t.id, Field::parentTaskId, v, "a string or null");
         t.hasParentField = true;
         if (DomValues::isString(v)) {
-            t.parentId = m_values.text(DomValues::string(v));
+            t.parentId = shared(DomValues::string(v));
             if (t.parentId.isEmpty())
                 return fail(t.id, QStringLiteral("parent_task_id is empty"));
         }
@@ -240,7 +253,7 @@ bool DomReader::readTask(int number, element value, Task &t)
     if (f.has(TaskType)) {
         if (!DomValues::isString(f[TaskType]))
             return wrongType(t.id, Field::taskType, f[TaskType], "a string");
-        t.type = m_values.text(DomValues::string(f[TaskType]));
+        t.type = shared(DomValues::string(f[TaskType]));
         if (t.type.isEmpty())
             return fail(t.id, QStringLiteral("task_type is empty"));
     }
@@ -267,7 +280,7 @@ bool DomReader::readDependency(const QString &owner, int number, element value, 
     if (f.has(TaskId)) {
         if (!DomValues::isString(f[TaskId]))
             return wrongType(owner, Field::dependencyTaskId, f[TaskId], "a string");
-        d.taskId = m_values.text(DomValues::string(f[TaskId]));
+        d.taskId = shared(DomValues::string(f[TaskId]));
     }
     if (f.has(Type)) {
         const element v = f[Type];

@@ -42,8 +42,29 @@ QByteArray formatDouble(double d, bool forceFraction)
     return QByteArray(buf, formatDoubleInto(buf, sizeof buf, d, forceFraction));
 }
 
+void JsonWriter::setSink(Sink sink, qsizetype chunk)
+{
+    m_sink = std::move(sink);
+    m_chunk = chunk;
+}
+
+void JsonWriter::flush()
+{
+    if (m_sink && m_size > 0)
+        m_sink(m_out.constData(), m_size);
+    m_size = 0;
+}
+
 void JsonWriter::grow(qsizetype n)
 {
+    if (m_sink) {
+        // Hand over what is written and reuse the buffer; only a single piece larger than
+        // the buffer makes it grow.
+        flush();
+        if (m_out.size() < std::max(n, m_chunk))
+            m_out.resize(std::max(n, m_chunk));
+        return;
+    }
     // Doubling, in place: the bytes past m_size are room, cut off by take().
     m_out.resize(std::max(m_size + n, 2 * m_out.size() + 4096));
 }
@@ -169,8 +190,8 @@ void JsonWriter::writeString(QStringView s)
     // character by character.
     const qsizetype n = s.size();
     const char16_t *u = s.utf16();
-    const qsizetype start = m_size;
     char *out = room(n + 2);
+    const qsizetype start = m_size - (n + 2);   // room() may have handed the text over
     *out++ = '"';
     qsizetype i = 0;
     for (; i < n; ++i) {
@@ -222,8 +243,8 @@ void JsonWriter::writeLatin1String(const char *latin1)
 {
     // The report's keys and words: plain ASCII, copied and checked in one pass.
     const std::size_t n = std::strlen(latin1);
-    const qsizetype start = m_size;
     char *out = room(qsizetype(n) + 2);
+    const qsizetype start = m_size - (qsizetype(n) + 2);   // room() may have handed over
     *out++ = '"';
     std::size_t i = 0;
     for (; i < n; ++i) {

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstring>
+#include <functional>
 #include <vector>
 
 namespace Workplan {
@@ -39,8 +40,18 @@ public:
     // when this writer is compact too.
     void json(const Attributes &a);
 
+    // The text ends with a line break (a file's or a report's last line).
+    void newlineAtEnd() { put('\n'); }
+
     QByteArray data() const { return m_out.first(m_size); }
     QByteArray take();
+
+    // Streaming: the text goes to `sink` whenever about `chunk` bytes are pending instead
+    // of growing one buffer; flush() hands over the rest. data()/take() then hold only
+    // what was not handed over yet.
+    using Sink = std::function<void(const char *, qsizetype)>;
+    void setSink(Sink sink, qsizetype chunk = qsizetype(1) << 20);
+    void flush();
 
 private:
     void beforeValue();
@@ -68,6 +79,8 @@ private:
 
     QByteArray m_out;
     qsizetype m_size = 0;
+    Sink m_sink;
+    qsizetype m_chunk = 0;
     int m_indent;
     struct Level { bool first = true; bool isObject = false; };
     std::vector<Level> m_stack;
