@@ -261,6 +261,58 @@ bool Attributes::contains(QLatin1StringView key) const
     return m_canonical.isNull() ? m_object.contains(key) : find(key) != nullptr;
 }
 
+Attributes::Scalar Attributes::scalar(QLatin1StringView key, QString &buffer) const
+{
+    Scalar out;
+    if (m_canonical.isNull()) {
+        const QJsonValue v = m_object.value(key);
+        switch (v.type()) {
+        case QJsonValue::Undefined: break;
+        case QJsonValue::Null: out.kind = Scalar::Null; break;
+        case QJsonValue::Double: out.kind = Scalar::Number; out.number = v.toDouble(); break;
+        case QJsonValue::String:
+            out.kind = Scalar::String;
+            buffer = v.toString();
+            out.text = buffer;
+            break;
+        default: out.kind = Scalar::Other; break;
+        }
+        return out;
+    }
+    const char *p = find(key);
+    if (!p)
+        return out;
+    switch (*p) {
+    case 'n': out.kind = Scalar::Null; return out;
+    case 't':
+    case 'f':
+    case '{':
+    case '[': out.kind = Scalar::Other; return out;
+    case '"': {
+        out.kind = Scalar::String;
+        // Plain ASCII, the usual estimate ("3 days"), widened into the reused buffer.
+        const char *q = p + 1;
+        while (*q != '"' && *q != '\\' && static_cast<unsigned char>(*q) < 0x80)
+            ++q;
+        if (*q == '"') {
+            const qsizetype n = q - (p + 1);
+            buffer.resize(n);
+            char16_t *d = reinterpret_cast<char16_t *>(buffer.data());
+            for (qsizetype i = 0; i < n; ++i)
+                d[i] = char16_t(p[1 + i]);
+        } else {
+            buffer = readString(p);
+        }
+        out.text = buffer;
+        return out;
+    }
+    default:
+        out.kind = Scalar::Number;
+        out.number = readNumber(p).toDouble();
+        return out;
+    }
+}
+
 QStringList Attributes::keys() const
 {
     if (m_canonical.isNull())

@@ -38,6 +38,17 @@ public:
     qsizetype size() const { return m_canonical.isNull() ? m_object.size() : m_count; }
     QStringList keys() const;
 
+    // One scalar without a QJsonValue (the engine reads every leaf's estimate; a string
+    // QJsonValue costs allocations the text form does not need): its kind, its number, or
+    // its text, decoded into `buffer` (reused from call to call) when not in place.
+    struct Scalar
+    {
+        enum Kind { Absent, Null, Number, String, Other } kind = Absent;   // Other: bool, object, array
+        double number = 0;
+        QStringView text;
+    };
+    Scalar scalar(QLatin1StringView key, QString &buffer) const;
+
     QJsonObject toObject() const;
     operator QJsonObject() const { return toObject(); }   // NOLINT: readers that need one
 

@@ -45,6 +45,7 @@ private slots:
     void editsLeaveTheCompactForm();
     void loneSurrogatesKeepTheirSpelling();
     void writerCopiesTheText();
+    void scalarsAsValues();
 };
 
 void TestAttributes::objectForm()
@@ -159,6 +160,34 @@ void TestAttributes::writerCopiesTheText()
     pretty.json(a);
     prettyObject.json(QJsonValue(a.toObject()));
     QCOMPARE(pretty.take(), prettyObject.take());
+}
+
+// scalar() tells what value() holds, in both forms, reusing one buffer.
+void TestAttributes::scalarsAsValues()
+{
+    const QByteArray text = R"({"n":-2.5,"i":7,"s":"3 days","e":"caf\u00e9\n","u":null,"b":true,"o":{"x":1},"a":[1]})";
+    QString error;
+    const auto p = JsonFormat::read(planOf({text}), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    const Attributes compact = p->task(0).attributes;
+    QVERIFY(!compact.canonicalJson().isNull());
+    const Attributes object(compact.toObject());
+    for (const Attributes &a : {compact, object}) {
+        QString buffer;
+        for (const char *key : {"n", "i", "s", "e", "u", "b", "o", "a", "absent"}) {
+            const QLatin1StringView k(key);
+            const QJsonValue v = a.value(k);
+            const Attributes::Scalar sc = a.scalar(k, buffer);
+            switch (sc.kind) {
+            case Attributes::Scalar::Absent: QVERIFY(v.isUndefined()); break;
+            case Attributes::Scalar::Null: QVERIFY(v.isNull()); break;
+            case Attributes::Scalar::Number: QVERIFY(v.isDouble()); QCOMPARE(sc.number, v.toDouble()); break;
+            case Attributes::Scalar::String: QVERIFY(v.isString()); QCOMPARE(sc.text.toString(), v.toString()); break;
+            case Attributes::Scalar::Other: QVERIFY(v.isBool() || v.isObject() || v.isArray()); break;
+            }
+        }
+        QCOMPARE(a.scalar(QLatin1String("e"), buffer).text.toString(), QStringLiteral("caf\u00e9\n"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAttributes)

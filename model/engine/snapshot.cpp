@@ -125,7 +125,28 @@ void readEstimate(const Project &project, int i, Snapshot &s)
     s.estimate[i] = Snapshot::Estimate::None;
     s.estimateHours[i] = 0.0;
     s.estimateText[i] = QString();
-    const QJsonValue est = estimateValue(project.task(i).attributes);
+    // The usual cases, a number or a readable text, without a QJsonValue (estimateValue's
+    // order: estimated_effort, else estimated_duration; null is absent); the rest below.
+    thread_local QString buffer;
+    const Attributes &a = project.task(i).attributes;
+    Attributes::Scalar e = a.scalar(QLatin1String("estimated_effort"), buffer);
+    if (e.kind == Attributes::Scalar::Absent || e.kind == Attributes::Scalar::Null)
+        e = a.scalar(QLatin1String("estimated_duration"), buffer);
+    if (e.kind == Attributes::Scalar::Absent || e.kind == Attributes::Scalar::Null)
+        return;
+    if (e.kind == Attributes::Scalar::Number && e.number >= 0 && std::isfinite(e.number)) {
+        s.estimate[i] = Snapshot::Estimate::Readable;
+        s.estimateHours[i] = e.number;
+        return;
+    }
+    if (e.kind == Attributes::Scalar::String) {
+        if (const auto hours = parseEffortText(e.text, project.calendar)) {
+            s.estimate[i] = Snapshot::Estimate::Readable;
+            s.estimateHours[i] = *hours;
+            return;
+        }
+    }
+    const QJsonValue est = estimateValue(a);
     if (est.isUndefined())
         return;
     if (const auto hours = parseEffort(est, project.calendar)) {
