@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <utility>
 
 #include <sys/mman.h>
@@ -61,18 +62,22 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     // array at the limit would load but its saved file would not.
     const char *first = std::find_if(p, p + n, [](char c) { return c != ' ' && c != '\n' && c != '\r' && c != '\t'; });
     const bool bare = first < p + n && *first == '[';
-    simdjson::dom::parser parser;
-    if (parser.allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
+    // The document is ours, apart from the parser: once parsed, the parser's index of the
+    // text's structure (four bytes per bracket, comma and value: a third of the memory a
+    // million-task file took) can go while the document is read.
+    simdjson::dom::document doc;
+    auto parser = std::make_unique<simdjson::dom::parser>();
+    if (parser->allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
         return refuse(QString(), QStringLiteral("too large to read (%1 bytes)").arg(n));
-    auto parsed = parser.parse(text, std::size_t(size), false);
+    auto parsed = parser->parse_into_document(doc, text, std::size_t(size), false);
     if (parsed.error() == simdjson::NUMBER_ERROR) {
         // Integers past 64 bits, which Qt's reader took as doubles; simdjson 3.0 refuses them.
         owned = rewriteForSimdjson(p, n, markerBase, true);
         text = owned.constData();
         size = owned.size();
-        if (parser.allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
+        if (parser->allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
             return refuse(QString(), QStringLiteral("too large to read (%1 bytes)").arg(n));
-        parsed = parser.parse(text, std::size_t(size), false);
+        parsed = parser->parse_into_document(doc, text, std::size_t(size), false);
     }
     if (parsed.error() || !(parsed.value_unsafe().is_object() || parsed.value_unsafe().is_array())) {
         // The message comes from the file as written, in the words it always had.
@@ -84,10 +89,12 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
         return refuse(QString(), QStringLiteral("not valid JSON: %1")
                                      .arg(QString::fromUtf8(simdjson::error_message(parsed.error()))));
     }
+    const simdjson::dom::element root = parsed.value_unsafe();
+    parser.reset();
 
-    // Parsed: simdjson's document holds copies of every string, so the text's pages can go
-    // (a third of the memory a million-task file took at its peak). A mapped file's pages
-    // read back from the file if an error message wants them; a copy is freed.
+    // Parsed: the document holds copies of every string, so the text's pages can go too.
+    // A mapped file's pages read back from the file if an error message wants them; a copy
+    // is freed.
     if (mapping.first)
         madvise(mapping.first, mapping.second, MADV_DONTNEED);
     owned = QByteArray();
@@ -97,7 +104,7 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     Project project;
     // §1: a bare array (or a file without a project name) is named after its file, less the ending.
     project.name = QFileInfo(fileName).completeBaseName();
-    if (!reader.read(parsed.value_unsafe(), project))
+    if (!reader.read(root, project))
         return refuse(reader.taskId(), reader.problem());
     auto resolved = std::make_shared<ResolvedIds>();
     if (const auto invalid = validateProject(project, resolved.get())) {
