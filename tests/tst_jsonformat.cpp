@@ -14,6 +14,8 @@
 
 #include <QtTest>
 
+#include <unistd.h>
+
 using namespace Workplan;
 
 namespace {
@@ -49,6 +51,7 @@ private slots:
     void writeFileKeepsOldOnFailure();
     void idEditedInPlaceIsValidatedAgain();
     void idsShareTheirText();
+    void onlyFilesDropTheirPages();
 };
 
 void TestJsonFormat::inputErrors_data()
@@ -420,6 +423,21 @@ void TestJsonFormat::idsShareTheirText()
     QCOMPARE(p->task(2).parentId.constData(), p->task(0).id.constData());
     QCOMPARE(p->task(2).dependencies.at(0).taskId.constData(), p->task(1).id.constData());
     QCOMPARE(p->task(2).type.constData(), p->task(1).type.constData());
+}
+
+// After parsing, readFile() gives a file mapping's pages back (memory at a million tasks);
+// a resource's "mapping" is the program's own memory and must never be (it zeroed the heap
+// around a decompressed sample: a crash in 1 of 60 window tests).
+void TestJsonFormat::onlyFilesDropTheirPages()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("plan.json"));
+    const long page = sysconf(_SC_PAGESIZE);
+    const auto *aligned = reinterpret_cast<const void *>(quintptr(page) * 16);
+    const auto *inside = reinterpret_cast<const void *>(quintptr(page) * 16 + 8);
+    QVERIFY(JsonFormat::mayDropMappedPages(file, aligned));
+    QVERIFY(!JsonFormat::mayDropMappedPages(file, inside));
+    QVERIFY(!JsonFormat::mayDropMappedPages(QStringLiteral(":/samples/plan.json"), aligned));
 }
 
 QTEST_GUILESS_MAIN(TestJsonFormat)

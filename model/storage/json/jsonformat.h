@@ -20,6 +20,11 @@ constexpr int kVersion = JsonSchema::kVersion;
 // message naming `fileName`, the task and the problem; nothing is half-loaded.
 std::optional<Project> read(const QByteArray &data, const QString &fileName, QString *error);
 std::optional<Project> readFile(const QString &path, QString *error);
+// Whether readFile() may drop the pages of `path`'s mapping once the text is parsed: only
+// for a file of the file system mapped from a page boundary. A Qt resource's "mapping" is
+// memory of the program (a decompressed copy on the heap, or its data section), where
+// MADV_DONTNEED would zero whatever else shares those pages.
+bool mayDropMappedPages(const QString &path, const void *mapped);
 
 // The object form, fields in the contract's order, unknown fields kept.
 QByteArray write(const Project &project);

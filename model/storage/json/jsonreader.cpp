@@ -15,6 +15,7 @@
 #include <utility>
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace Workplan::JsonFormat {
 
@@ -93,8 +94,8 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     parser.reset();
 
     // Parsed: the document holds copies of every string, so the text's pages can go too.
-    // A mapped file's pages read back from the file if an error message wants them; a copy
-    // is freed.
+    // A mapped file's pages read back from the file if an error message wants them (only a
+    // real file's mapping comes here: mayDropMappedPages); a copy is freed.
     if (mapping.first)
         madvise(mapping.first, mapping.second, MADV_DONTNEED);
     owned = QByteArray();
@@ -125,6 +126,12 @@ std::optional<Project> read(const QByteArray &data, const QString &fileName, QSt
     return readText(data.constData(), data.size(), padded, fileName, error);
 }
 
+bool mayDropMappedPages(const QString &path, const void *mapped)
+{
+    const long page = sysconf(_SC_PAGESIZE);
+    return QFileInfo(path).isNativePath() && page > 0 && reinterpret_cast<quintptr>(mapped) % quintptr(page) == 0;
+}
+
 std::optional<Project> readFile(const QString &path, QString *error)
 {
     QFile file(path);
@@ -145,8 +152,10 @@ std::optional<Project> readFile(const QString &path, QString *error)
 #endif
             constexpr qint64 kPage = 4096;   // the smallest page size: a safe bound for any
             const bool padded = kPage - size % kPage >= kJsonPadding && size % kPage != 0;
-            const auto result = readText(reinterpret_cast<const char *>(mapped), size, padded, path, error,
-                                         {mapped, std::size_t(size)});
+            const std::pair<void *, std::size_t> pages =
+                mayDropMappedPages(path, mapped) ? std::pair<void *, std::size_t>(mapped, std::size_t(size))
+                                                 : std::pair<void *, std::size_t>();
+            const auto result = readText(reinterpret_cast<const char *>(mapped), size, padded, path, error, pages);
             file.unmap(mapped);
             return result;
         }
