@@ -157,8 +157,10 @@ void skipValue(const char *&p)
     } while (depth > 0);
 }
 
-// Whether the key at p (its opening quote) is `key`; p moves past it either way.
-bool keyIs(const char *&p, QStringView key)
+// Whether the key at p (its opening quote) is `key`; p moves past it either way. Key is
+// QStringView or QLatin1StringView.
+template<typename Key>
+bool keyIs(const char *&p, Key key)
 {
     const char *q = p + 1;
     qsizetype i = 0;
@@ -173,25 +175,6 @@ bool keyIs(const char *&p, QStringView key)
         return i == key.size();
     }
     if (*q != '\\' && static_cast<unsigned char>(*q) < 0x80) {   // an ASCII difference
-        skipValue(p);
-        return false;
-    }
-    return readString(p) == key;
-}
-
-bool keyIs(const char *&p, QLatin1StringView key)
-{
-    const char *q = p + 1;
-    qsizetype i = 0;
-    while (*q != '"' && *q != '\\' && i < key.size() && *q == key[i].toLatin1() && static_cast<unsigned char>(*q) < 0x80) {
-        ++q;
-        ++i;
-    }
-    if (*q == '"') {
-        p = q + 1;
-        return i == key.size();
-    }
-    if (*q != '\\' && static_cast<unsigned char>(*q) < 0x80) {
         skipValue(p);
         return false;
     }

@@ -23,7 +23,7 @@ struct Task
     QList<Dependency> dependencies;
     QPointF position;
     bool hasPosition = false;
-    QJsonObject extra;            // unknown task fields, kept for the round trip
+    Attributes extra;             // unknown task fields, kept for the round trip (compact)
 
     // Which optional fields the source spelled out, so export writes back what it read.
     bool hasParentField = true;   // `parent_task_id` present (null or string)

@@ -7,6 +7,7 @@
 #include "model/storage/json/jsonwriter.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -46,6 +47,7 @@ private slots:
     void loneSurrogatesKeepTheirSpelling();
     void writerCopiesTheText();
     void scalarsAsValues();
+    void unknownTaskFieldsCompact();
 };
 
 void TestAttributes::objectForm()
@@ -188,6 +190,30 @@ void TestAttributes::scalarsAsValues()
         }
         QCOMPARE(a.scalar(QLatin1String("e"), buffer).text.toString(), QStringLiteral("caf\u00e9\n"));
     }
+}
+
+// A task's unknown fields take the same compact form, read and written back as before.
+void TestAttributes::unknownTaskFieldsCompact()
+{
+    const QByteArray text = R"({"format":"workplan","version":1,"tasks":[{"task_id":"a","task_type":"task",)"
+                            R"("x-meta":{"score":0.5,"b":[1,"x"]},"x-ticket":"J-1","x-z":{"dev":1}}]})";
+    QString error;
+    const auto p = JsonFormat::read(text, QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    const Attributes &extra = p->task(0).extra;
+    QVERIFY(!extra.canonicalJson().isNull());
+    QCOMPARE(extra.size(), 3);
+    QCOMPARE(extra.value(QLatin1String("x-ticket")).toString(), QStringLiteral("J-1"));
+    QCOMPARE(extra.value(QLatin1String("x-z")).toObject().value(QLatin1String("dev")).toInt(), 1);
+    const QJsonObject task = QJsonDocument::fromJson(text).object().value(QLatin1String("tasks")).toArray().at(0).toObject();
+    QJsonObject expected = task;
+    for (const char *known : {"task_id", "task_type"})
+        expected.remove(QLatin1String(known));
+    QCOMPARE(extra.toObject(), expected);
+    // Written back in the task object, as read.
+    const auto again = JsonFormat::read(JsonFormat::write(*p), QStringLiteral("again.json"), &error);
+    QVERIFY2(again, qPrintable(error));
+    QVERIFY(again->task(0).extra == extra);
 }
 
 QTEST_GUILESS_MAIN(TestAttributes)

@@ -103,12 +103,13 @@ QJsonObject DomValues::objectByKeys(simdjson::dom::object o) const
 // QJsonObject::insert() makes a temporary value of each key and grows the object a key at
 // a time, several allocations per key, which at 100k attribute objects is most of a load.
 // A copy of an object with the same keys only has its values set: one copy, no key work.
-// The shape of o's key list (cached; null past kMaxShapes of them).
-const DomValues::Shape *DomValues::shapeOf(simdjson::dom::object o) const
+// The shape of a key list (cached; null past kMaxShapes of them).
+template<typename Fields>
+const DomValues::Shape *DomValues::shapeOf(const Fields &fields) const
 {
     constexpr std::size_t kMaxShapes = 512;   // files whose objects share no keys gain nothing
     m_shapeKey.clear();
-    for (const auto field : o) {   // sizes first, so no two key lists spell one signature
+    for (const auto field : fields) {   // sizes first, so no two key lists spell one signature
         const auto n = std::uint32_t(field.key.size());
         m_shapeKey.append(reinterpret_cast<const char *>(&n), sizeof n);
         m_shapeKey.append(field.key);
@@ -121,9 +122,9 @@ const DomValues::Shape *DomValues::shapeOf(simdjson::dom::object o) const
         auto keyOf = [&](std::string_view key) {
             return !m_markerBase && isAscii(key) ? QString(QLatin1StringView(key.data(), qsizetype(key.size()))) : text(key);
         };
-        for (const auto field : o)
+        for (const auto field : fields)
             made.empty.insert(keyOf(field.key), QJsonValue());
-        for (const auto field : o)
+        for (const auto field : fields)
             made.slot.push_back(made.empty.constFind(keyOf(field.key)) - made.empty.constBegin());
         shape = m_shapes.emplace(m_shapeKey, std::move(made)).first;
     }
@@ -156,6 +157,27 @@ Attributes DomValues::attributes(simdjson::dom::object o) const
     const qsizetype count = encodeObject(o, m_canonical);
     if (count < 0)   // keys in too many orders to sort by shape: via the object
         return Attributes(object(o));
+    return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count);
+}
+
+Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pair> &fields) const
+{
+    if (fields.empty())
+        return Attributes();
+    if (m_markerBase) {
+        QJsonObject o;
+        for (const auto &f : fields)
+            insert(o, f.key, f.value);
+        return Attributes(o);
+    }
+    m_canonical.clear();
+    const qsizetype count = encodeFields(fields, m_canonical);
+    if (count < 0) {
+        QJsonObject o;
+        for (const auto &f : fields)
+            insert(o, f.key, f.value);
+        return Attributes(o);
+    }
     return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count);
 }
 
@@ -245,10 +267,22 @@ void DomValues::encode(simdjson::dom::element e, std::string &out) const
 // repeated key keeps its last value. -1: no shape (too many key orders in the file).
 qsizetype DomValues::encodeObject(simdjson::dom::object o, std::string &out) const
 {
-    const std::size_t n = o.size();
+    // The fields in scratch kept per nesting depth (a value may be an object too).
+    if (std::size_t(m_depth) >= m_scratch.size())
+        m_scratch.push_back(std::make_unique<Scratch>());
+    Scratch &sc = *m_scratch[std::size_t(m_depth)];
+    sc.fields.clear();
+    for (const auto field : o)
+        sc.fields.push_back(field);
+    return encodeFields(sc.fields, out);
+}
+
+qsizetype DomValues::encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out) const
+{
+    const std::size_t n = fields.size();
     if (n < 2) {
         out += '{';
-        for (const auto field : o) {
+        for (const auto &field : fields) {
             encodeString(field.key, out);
             out += ':';
             encode(field.value, out);
@@ -256,26 +290,22 @@ qsizetype DomValues::encodeObject(simdjson::dom::object o, std::string &out) con
         out += '}';
         return qsizetype(n);
     }
-    const Shape *shape = shapeOf(o);
+    const Shape *shape = shapeOf(fields);
     if (!shape)
         return -1;
-    // Fields by slot, in scratch kept per nesting depth (a value may be an object too).
     if (std::size_t(m_depth) >= m_scratch.size())
         m_scratch.push_back(std::make_unique<Scratch>());
-    Scratch &sc = *m_scratch[std::size_t(m_depth)];
+    std::vector<int> &fieldAt = m_scratch[std::size_t(m_depth)]->fieldAt;
     const qsizetype slotCount = shape->empty.size();
-    sc.fieldAt.assign(std::size_t(slotCount), 0);
-    sc.fields.clear();
-    for (const auto field : o) {
-        sc.fieldAt[std::size_t(shape->slot[sc.fields.size()])] = int(sc.fields.size());
-        sc.fields.push_back(field);
-    }
+    fieldAt.assign(std::size_t(slotCount), 0);
+    for (std::size_t i = 0; i < n; ++i)
+        fieldAt[std::size_t(shape->slot[i])] = int(i);
     ++m_depth;
     out += '{';
     for (qsizetype k = 0; k < slotCount; ++k) {
         if (k > 0)
             out += ',';
-        const auto &field = sc.fields[std::size_t(sc.fieldAt[std::size_t(k)])];
+        const auto &field = fields[std::size_t(fieldAt[std::size_t(k)])];
         encodeString(field.key, out);
         out += ':';
         encode(field.value, out);

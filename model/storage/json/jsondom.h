@@ -33,6 +33,8 @@ public:
     // A task's attributes in their compact form (attributes.h): the text JsonWriter would
     // write for object(o), made from the parsed elements without a QJsonObject.
     Attributes attributes(simdjson::dom::object o) const;
+    // The same for an object made of `fields` (a task's unknown fields).
+    Attributes attributesOf(const std::vector<simdjson::dom::key_value_pair> &fields) const;
 
     // Adds `key: value` as QJsonObject does: a repeated key keeps its last value.
     void insert(QJsonObject &into, std::string_view key, simdjson::dom::element value) const;
@@ -63,9 +65,11 @@ public:
 private:
     QJsonObject objectByKeys(simdjson::dom::object o) const;
     struct Shape;
-    const Shape *shapeOf(simdjson::dom::object o) const;
+    template<typename Fields>
+    const Shape *shapeOf(const Fields &fields) const;
     void encode(simdjson::dom::element e, std::string &out) const;
     qsizetype encodeObject(simdjson::dom::object o, std::string &out) const;   // its key count
+    qsizetype encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out) const;
     void encodeString(std::string_view s, std::string &out) const;
 
     char32_t m_markerBase;

@@ -35,7 +35,18 @@ public:
     bool has(std::size_t i) const { return m_has[i]; }
     element operator[](std::size_t i) const { return m_value[i]; }
 
-    // Every other field, for the round trip.
+    // Every other field, for the round trip: into `out`, as they come.
+    void collectOthers(std::vector<simdjson::dom::key_value_pair> &out) const
+    {
+        out.clear();
+        if (!m_others)
+            return;
+        for (const auto f : m_o) {
+            if (std::find(std::begin(m_names), std::end(m_names), f.key) == std::end(m_names))
+                out.push_back(f);
+        }
+    }
+
     void copyOthers(const DomValues &values, QJsonObject &extra) const
     {
         if (!m_others)
@@ -257,7 +268,8 @@ bool DomReader::readTask(int number, element value, Task &t)
         if (t.type.isEmpty())
             return fail(t.id, QStringLiteral("task_type is empty"));
     }
-    f.copyOthers(m_values, t.extra);   // §7's resources, unknown fields
+    f.collectOthers(m_others);   // §7's resources, unknown fields: kept compact
+    t.extra = m_values.attributesOf(m_others);
     if (!f.has(TaskType))
         return fail(t.id, QStringLiteral("has no task_type"));
     return true;

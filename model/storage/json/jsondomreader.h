@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 #include "../../project.h"
 #include "jsondom.h"
@@ -42,6 +43,7 @@ private:
         QString string;
     };
     std::array<Shared, 1024> m_shared;
+    std::vector<simdjson::dom::key_value_pair> m_others;   // a task's unknown fields
 
     const DomValues &m_values;
     QString m_taskId;

@@ -111,7 +111,8 @@ QByteArray write(const Project &project)
             w.number(t.position.y());
             w.endObject();
         }
-        for (auto it = t.extra.constBegin(); it != t.extra.constEnd(); ++it) {
+        const QJsonObject extra = t.extra.toObject();
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
             w.key(it.key());
             w.json(it.value());
         }

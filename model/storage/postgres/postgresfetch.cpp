@@ -215,8 +215,10 @@ private:
             if (cells.isNull(row, 13) || !m_json.object(cell(13), &attributes))
                 return Refusal{t.id, QStringLiteral("attributes are not a JSON object")};
             t.attributes = attributes;
-            if (cells.isNull(row, 14) || !m_json.object(cell(14), &t.extra))
+            QJsonObject extra;
+            if (cells.isNull(row, 14) || !m_json.object(cell(14), &extra))
                 return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
+            t.extra = extra;
             tasks.append(std::move(t));
         }
         return std::nullopt;

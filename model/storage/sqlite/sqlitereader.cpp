@@ -153,8 +153,10 @@ private:
                 t.position = QPointF(x, y);
                 t.hasPosition = true;
             }
-            if (!parseObject(*q, 13, &t.extra))
+            QJsonObject extra;
+            if (!parseObject(*q, 13, &extra))
                 return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
+            t.extra = extra;
             tasks.append(std::move(t));
         }
         if (!q->error().isEmpty())
