@@ -89,8 +89,13 @@ int IdIndex::find(const QList<Task> &tasks, QStringView id) const
         const Slot &s = m_slots[b];
         if (s.index < 0)
             return -1;
-        if (s.tag == tag && s.index < tasks.size() && tasks.at(s.index).id == id)
-            return s.index;
+        if (s.tag == tag && s.index < tasks.size()) {
+            // The loader shares a parent's or prerequisite's id with the task's own string:
+            // then the same characters need no comparing (nor reading, a cache miss each).
+            const QString &candidate = tasks.at(s.index).id;
+            if ((candidate.constData() == id.data() && candidate.size() == id.size()) || candidate == id)
+                return s.index;
+        }
     }
 }
 
