@@ -8,8 +8,8 @@
 
 namespace Workplan {
 
-// A task's attributes: any JSON values, types kept (issue #21). A plain value like the
-// QJsonObject it stands for, in one of two forms:
+// A task's attributes (and its unknown fields): any JSON values, types kept (issue #21). A
+// plain value like the QJsonObject it stands for, in one of two forms:
 //  * compact: the object's canonical JSON text, as JsonWriter writes it without indent
 //    (keys in QJsonObject's order, one spelling per value). A loader makes it straight
 //    from the parsed file: one allocation per task instead of a QJsonObject of converted

@@ -16,8 +16,9 @@
 #include <vector>
 
 // simdjson's parsed values turned into Qt's, exactly as Qt's own reader makes them (the
-// model keeps attributes, conditions and unknown fields as QJsonObject): built from the
-// parsed elements directly, never by parsing text a second time.
+// model keeps conditions and the project's and dependencies' unknown fields as QJsonObject),
+// or into the compact text a task's attributes and unknown fields are kept as (Attributes):
+// built from the parsed elements directly, never by parsing text a second time.
 namespace Workplan::JsonFormat {
 
 class DomValues
