@@ -30,7 +30,6 @@ public:
     QJsonValue value(QStringView key) const;
     QJsonValue value(QLatin1StringView key) const;
     QJsonValue value(const QString &key) const { return value(QStringView(key)); }
-    QJsonValue operator[](QStringView key) const { return value(key); }
     bool contains(QStringView key) const;
     bool contains(QLatin1StringView key) const;
     bool contains(const QString &key) const { return contains(QStringView(key)); }

@@ -151,33 +151,27 @@ Attributes DomValues::attributes(simdjson::dom::object o) const
 {
     // A file with lone surrogates spells them with markers that only text() undoes: the
     // object form, as before, for those rare files.
-    if (m_markerBase)
-        return Attributes(object(o));
     m_canonical.clear();
-    const qsizetype count = encodeObject(o, m_canonical);
-    if (count < 0)   // keys in too many orders to sort by shape: via the object
-        return Attributes(object(o));
-    return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count);
+    const qsizetype count = m_markerBase ? -1 : encodeObject(o, m_canonical);
+    return count < 0 ? Attributes(object(o)) : compact(count);
 }
 
 Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pair> &fields) const
 {
     if (fields.empty())
         return Attributes();
-    if (m_markerBase) {
-        QJsonObject o;
-        for (const auto &f : fields)
-            insert(o, f.key, f.value);
-        return Attributes(o);
-    }
     m_canonical.clear();
-    const qsizetype count = encodeFields(fields, m_canonical);
-    if (count < 0) {
-        QJsonObject o;
-        for (const auto &f : fields)
-            insert(o, f.key, f.value);
-        return Attributes(o);
-    }
+    const qsizetype count = m_markerBase ? -1 : encodeFields(fields, m_canonical);
+    if (count >= 0)
+        return compact(count);
+    QJsonObject o;   // markers, or keys in too many orders to sort by shape
+    for (const auto &f : fields)
+        insert(o, f.key, f.value);
+    return Attributes(o);
+}
+
+Attributes DomValues::compact(qsizetype count) const
+{
     return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count);
 }
 
