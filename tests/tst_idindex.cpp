@@ -1,6 +1,7 @@
 // Project's id index (model/idindex): every way tasks come and go keeps indexOf() exact,
 // with QHash's answers where ids repeat, and a table large enough to have grown several
 // times.
+#include "model/hierarchyindex.h"
 #include "model/project.h"
 
 #include <QtTest>
@@ -45,6 +46,7 @@ private slots:
     void insertAndTakeShiftTheRest();
     void repeatedIdAnswersTheLastTask();
     void idEditedInPlaceIsNotFound();
+    void hierarchyIndexByIndex();
 };
 
 void TestIdIndex::emptyProjectFindsNothing()
@@ -131,6 +133,45 @@ void TestIdIndex::idEditedInPlaceIsNotFound()
     p.setTasks(p.tasks());
     QCOMPARE(p.indexOf(QStringLiteral("renamed")), 1);
     verifyExact(p);
+}
+
+// The task tree by index (model/hierarchyindex): parents listed after their children, a
+// parent the project lacks, a parent cycle (an invalid file being shown must not hang the
+// canvas), and the outermost folded ancestor that hides a task.
+void TestIdIndex::hierarchyIndexByIndex()
+{
+    auto child = [](const QString &id, const QString &parent) {
+        Task t = task(id);
+        t.parentId = parent;
+        return t;
+    };
+    Project p;
+    // 0 a leaf of F (listed before F), 1 F under E, 2 E, 3 an orphan, 4/5 a parent cycle,
+    // 6 another leaf of F, 7 a leaf straight under E.
+    p.setTasks({child(QStringLiteral("leaf"), QStringLiteral("F")), child(QStringLiteral("F"), QStringLiteral("E")),
+                task(QStringLiteral("E")), child(QStringLiteral("orphan"), QStringLiteral("missing")),
+                child(QStringLiteral("x"), QStringLiteral("y")), child(QStringLiteral("y"), QStringLiteral("x")),
+                child(QStringLiteral("leaf2"), QStringLiteral("F")), child(QStringLiteral("near"), QStringLiteral("E"))});
+    const HierarchyIndex h = HierarchyIndex::of(p);
+    QCOMPARE(h.size(), 8);
+    QCOMPARE(h.parent, (std::vector<int>{1, 2, -1, -1, 5, 4, 1, 2}));
+    QCOMPARE(h.depth[0], 2);
+    QCOMPARE(h.depth[1], 1);
+    QCOMPARE(h.depth[2], 0);
+    QCOMPARE(h.depth[3], 0);   // its parent is not in the project: top level
+    QCOMPARE(h.depth[6], 2);
+    QCOMPARE(h.depth[7], 1);
+    QVERIFY(h.depth[4] >= 0 && h.depth[5] >= 0);   // a cycle ends, with some depth
+    QCOMPARE(h.summary, (std::vector<char>{0, 1, 1, 0, 1, 1, 0, 0}));
+
+    std::vector<char> folded(8, 0);
+    folded[1] = 1;   // F folded: its leaves hide behind it
+    QCOMPARE(h.outermostFolded(folded), (std::vector<int>{1, -1, -1, -1, -1, -1, 1, -1}));
+    folded[2] = 1;   // E folded too: E is the outermost for everything under it
+    QCOMPARE(h.outermostFolded(folded), (std::vector<int>{2, 2, -1, -1, -1, -1, 2, 2}));
+    folded.assign(8, 0);
+    folded[4] = 1;   // in a cycle: ends, whatever it answers
+    QCOMPARE(int(h.outermostFolded(folded).size()), 8);
 }
 
 QTEST_GUILESS_MAIN(TestIdIndex)

@@ -6,6 +6,7 @@
 #include "model/engine/snapshot.h"
 #include "model/engine/summaryfigures.h"
 #include "model/projectdocument.h"
+#include "model/storage/projectfile.h"
 #include "views/analysiscontroller.h"
 #include "views/graph/carditem.h"
 #include "views/graph/collapselevels.h"
@@ -15,10 +16,15 @@
 #include "views/graph/graphview.h"
 #include "views/graph/minimap.h"
 #include "views/mainwindow.h"
+#include "views/tasktreewidget.h"
+#include "views/timeline/timelinescene.h"
+#include "views/timeline/timelinewidget.h"
 #include "windowfixture.h"
 #include "testsupport.h"
 
 #include <QAction>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QUndoStack>
 #include <QtTest>
@@ -102,6 +108,7 @@ private slots:
     void featuresBundleTheirArrows();
     void bundleFollowsEdits();
     void expandAllRestores();
+    void largePlanOpensFolded();
 
 private:
     QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
@@ -129,6 +136,7 @@ void TestOverview::init()
 
 void TestOverview::cleanup()
 {
+    CollapseLevels::setOpeningLimits({});
     m_window.reset();
 }
 
@@ -274,8 +282,9 @@ void TestOverview::epicsOnlyFoldsTopLevel()
     for (int e = 0; e < Epics; ++e) {
         QVERIFY(scene()->cardFor(epicId(e))->isVisible());
         QVERIFY(!scene()->frameFor(epicId(e))->isVisible());
-        QVERIFY(!scene()->cardFor(featureId(e, 0))->isVisible());
-        QVERIFY(!scene()->cardFor(leafId(e, 0, 0))->isVisible());
+        // Folded away: no card items (only what shows has one).
+        QVERIFY(!scene()->cardFor(featureId(e, 0)));
+        QVERIFY(!scene()->cardFor(leafId(e, 0, 0)));
     }
     // The folded card gives its figures: tasks, blocked, span.
     const QString tip = scene()->cardFor(epicId(0))->toolTipText();
@@ -306,7 +315,7 @@ void TestOverview::featuresBundleTheirArrows()
     for (int e = 0; e < Epics; ++e) {
         QVERIFY(scene()->frameFor(epicId(e))->isVisible());
         QVERIFY(scene()->cardFor(featureId(e, 1))->isVisible());
-        QVERIFY(!scene()->cardFor(leafId(e, 1, 3))->isVisible());
+        QVERIFY(!scene()->cardFor(leafId(e, 1, 3)));
     }
     const QList<EdgeItem *> inside = edgesBetween(featureId(0, 0), featureId(0, 1));
     QCOMPARE(inside.size(), 1);
@@ -345,7 +354,7 @@ void TestOverview::expandAllRestores()
     QVERIFY(scene()->collapsedSet().isEmpty());
     for (int e = 0; e < Epics; ++e) {
         QVERIFY(scene()->frameFor(epicId(e))->isVisible());
-        QVERIFY(!scene()->cardFor(epicId(e))->isVisible());
+        QVERIFY(!scene()->cardFor(epicId(e)));   // an open summary shows its frame only
         for (int f = 0; f < FeaturesPerEpic; ++f)
             QVERIFY(scene()->frameFor(featureId(e, f))->isVisible());
         QVERIFY(scene()->cardFor(leafId(e, 2, 7))->isVisible());
@@ -354,6 +363,56 @@ void TestOverview::expandAllRestores()
     QCOMPARE(scene()->edgeCount(), declaredDependencies(m_window->document()->project()));
     QCOMPARE(edgesBetween(leafId(0, 0, 0), leafId(0, 1, 0)).size(), 1);
     QCOMPARE(edgesBetween(leafId(0, 0, 0), leafId(0, 1, 0)).first()->weight(), 1);
+}
+
+// A plan above the opening limit opens folded everywhere: the canvas to its features (only
+// what shows has a card item), the tree with its epics open and features closed, the
+// timeline with the same rows; the status bar says how to open it. Past the node limit
+// too, it opens to its epics. Expand All builds every card again.
+void TestOverview::largePlanOpensFolded()
+{
+    ProjectDocument *doc = m_window->document();
+    auto *tree = m_window->findChild<TaskTreeWidget *>();
+    auto *timeline = m_window->findChild<TimelineWidget *>();
+    QVERIFY(tree && timeline);
+    QVERIFY(scene()->collapsedSet().isEmpty());   // 315 tasks: under the default limit
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("large.json"));
+    QString error;
+    QVERIFY2(ProjectFile::save(generatedPlan(), path, &error), qPrintable(error));
+    CollapseLevels::setOpeningLimits({100, 1000});
+    QVERIFY(m_window->openFile(path));
+    QSet<QString> features;
+    for (int e = 0; e < Epics; ++e) {
+        for (int f = 0; f < FeaturesPerEpic; ++f)
+            features << featureId(e, f);
+    }
+    QCOMPARE(scene()->collapsedSet(), features);
+    for (int e = 0; e < Epics; ++e) {
+        QVERIFY(scene()->frameFor(epicId(e))->isVisible());
+        QVERIFY(scene()->cardFor(featureId(e, 2))->isVisible());
+        QVERIFY(!scene()->cardFor(leafId(e, 2, 0)));   // no item for what is folded away
+        QVERIFY(tree->isExpanded(epicId(e)));
+        QVERIFY(!tree->isExpanded(featureId(e, 2)));
+        QVERIFY(timeline->scene()->isCollapsed(featureId(e, 2)));
+        QVERIFY(!timeline->scene()->isCollapsed(epicId(e)));
+    }
+    QCOMPARE(scene()->edgeCount(), 2);   // the two bundles, as View ▸ Collapse draws them
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Expand All")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    action("expandAllAction")->trigger();
+    QVERIFY(scene()->cardFor(leafId(1, 2, 3))->isVisible());
+    QCOMPARE(scene()->edgeCount(), declaredDependencies(doc->project()));
+
+    // More nodes down to the features than the limit allows: the epics only.
+    CollapseLevels::setOpeningLimits({100, 10});
+    QVERIFY(m_window->openFile(path));
+    QCOMPARE(scene()->collapsedSet(), (QSet<QString>{epicId(0), epicId(1), epicId(2)}));
+    QVERIFY(!scene()->cardFor(featureId(0, 0)));
+    QVERIFY(!tree->isExpanded(epicId(0)));
+    QVERIFY(timeline->scene()->isCollapsed(epicId(0)));
 }
 
 QTEST_MAIN(TestOverview)

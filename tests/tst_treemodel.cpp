@@ -107,6 +107,7 @@ private slots:
     void analysisNotifiesChangedRowsOnly();
     void tenThousandDeep();
     void dateColumns();
+    void closedRowsPaintTheirNewDataWhenOpened();
 
 private:
     std::unique_ptr<ProjectDocument> m_doc;
@@ -646,4 +647,32 @@ void TestTreeModel::dateColumns()
 }
 
 QTEST_MAIN(TestTreeModel)
+// The tree's view lets a change to rows under a closed summary pass unpainted (they are
+// not shown: TaskTreeView); opening the summary shows them as they are now.
+void TestTreeModel::closedRowsPaintTheirNewDataWhenOpened()
+{
+    TaskSelection selection;
+    TaskTreeWidget widget(m_doc.get(), &selection, m_analysis.get());
+    showWidget(widget, QSize(600, 500));
+    QTreeView *view = widget.view();
+    const QModelIndex feature = widget.proxy()->mapFromSource(widget.model()->indexOf(QStringLiteral("epic_real_time_chat")));
+    QVERIFY(feature.isValid() && widget.proxy()->rowCount(feature) > 0);
+    const QModelIndex child = widget.proxy()->index(0, 0, feature);
+    const QString childId = widget.model()->idOf(widget.proxy()->mapToSource(child));
+    QVERIFY(view->isExpanded(feature));
+    const QImage before = view->viewport()->grab(view->visualRect(child)).toImage();
+
+    view->collapse(feature);
+    QSignalSpy changed(widget.model(), &QAbstractItemModel::dataChanged);
+    m_doc->undoStack()->push(ChangeTaskCommand::setAttribute(m_doc.get(), childId, QStringLiteral("title"),
+                                                             QStringLiteral("Renamed while folded away")));
+    QVERIFY(changed.count() > 0);   // the model told; the view had nothing to paint
+    view->expand(feature);
+    QApplication::processEvents();
+    const QImage after = view->viewport()->grab(view->visualRect(child)).toImage();
+    QVERIFY(!after.isNull());
+    QVERIFY(after != before);
+    QCOMPARE(child.data().toString(), QStringLiteral("Renamed while folded away"));
+}
+
 #include "tst_treemodel.moc"

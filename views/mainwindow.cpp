@@ -454,9 +454,15 @@ bool MainWindow::openFile(const QString &path)
     updateTitle();
     addRecentFile(path);
     const QString name = QFileInfo(path).fileName();
-    statusBar()->showMessage(isReadOnly() ? tr("Opened %1 read-only: %2").arg(name, m_access->reason())
-                                          : tr("Opened %1").arg(name),
-                             kStatusTimeoutMs);
+    QString opened = isReadOnly() ? tr("Opened %1 read-only: %2").arg(name, m_access->reason()) : tr("Opened %1").arg(name);
+    // A large plan opens folded (CollapseLevels::openingFold()): say so, and how to open it.
+    if (const auto *view = findChild<GraphView *>(); view && !view->graphScene()->collapsedSet().isEmpty()) {
+        opened += QStringLiteral(" \u2014 ")
+                  + tr("%n tasks, shown folded to %1 summaries (View \u25b8 Collapse \u25b8 Expand All opens them)", nullptr,
+                       m_document->project().taskCount())
+                        .arg(view->graphScene()->collapsedSet().size());
+    }
+    statusBar()->showMessage(opened, kStatusTimeoutMs);
     return true;
 }
 

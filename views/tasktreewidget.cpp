@@ -1,10 +1,13 @@
 #include "tasktreewidget.h"
 
+#include "graph/collapselevels.h"
+
 #include "contextmenus.h"
 #include "taskfactory.h"
 #include "taskfilterproxy.h"
 #include "taskselection.h"
 #include "tasktreemodel.h"
+#include "tasktreeview.h"
 
 #include "model/projectdocument.h"
 
@@ -29,7 +32,7 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     , m_selection(selection)
     , m_model(new TaskTreeModel(document, analysis, this))
     , m_proxy(new TaskFilterProxy(this))
-    , m_view(new QTreeView(this))
+    , m_view(new TaskTreeView(this))
     , m_filterEdit(new QLineEdit(this))
     , m_typeCombo(new QComboBox(this))
     , m_statusCombo(new QComboBox(this))
@@ -108,7 +111,7 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     connect(m_model, &TaskTreeModel::taskCreated, m_selection, &TaskSelection::select);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         fillTypeFilter();
-        m_view->expandAll();
+        expandAsOpened();
         selectionToView();
         updateDateColumns();
         fitColumns();
@@ -137,7 +140,7 @@ TaskTreeWidget::TaskTreeWidget(ProjectDocument *document, TaskSelection *selecti
     };
     connect(m_view, &QTreeView::expanded, this, expansion(true));
     connect(m_view, &QTreeView::collapsed, this, expansion(false));
-    m_view->expandAll();
+    expandAsOpened();
     updateDateColumns();
     fitColumns();
 }
@@ -250,6 +253,22 @@ void TaskTreeWidget::selectionToView()
     if (current.isValid())
         m_view->scrollTo(current);
     m_syncing = false;
+}
+
+void TaskTreeWidget::expandAsOpened()
+{
+    // As the canvas and the timeline open it: a large plan folded (CollapseLevels).
+    switch (CollapseLevels::openingLevel(m_document->project())) {
+    case CollapseLevels::Level::ExpandAll:
+        m_view->expandAll();
+        break;
+    case CollapseLevels::Level::EpicsAndFeatures:
+        m_view->expandToDepth(0);   // the epics open, their features folded
+        break;
+    case CollapseLevels::Level::EpicsOnly:
+        m_view->collapseAll();
+        break;
+    }
 }
 
 } // namespace Workplan

@@ -50,6 +50,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void expandAsOpened();
     void fillTypeFilter();
     // Fits the figure columns to what the view's rows show now.
     void fitColumns();

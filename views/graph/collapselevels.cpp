@@ -7,6 +7,7 @@
 
 #include "model/effort.h"
 #include "model/engine/summaryfigures.h"
+#include "model/hierarchyindex.h"
 #include "model/project.h"
 #include "model/projectdocument.h"
 
@@ -16,34 +17,23 @@ namespace Workplan {
 
 namespace CollapseLevels {
 
-QSet<QString> summariesAtDepth(const Project &project, int depth)
+namespace {
+
+QSet<QString> summariesAt(const Project &project, const HierarchyIndex &h, int depth)
 {
-    // Depth by walking up with memo: a parent may come after its children in the file.
-    QHash<QString, int> depthOf;
-    depthOf.reserve(project.taskCount());
-    const auto depthFor = [&](const QString &id) {
-        QStringList chain;
-        int base = 0;
-        for (QString cur = id; !cur.isEmpty();) {
-            if (const auto it = depthOf.constFind(cur); it != depthOf.constEnd()) {
-                base = *it + 1;
-                break;
-            }
-            chain.prepend(cur);
-            const Task *t = project.find(cur);
-            cur = t ? t->parentId : QString();
-        }
-        for (const QString &c : std::as_const(chain))
-            depthOf.insert(c, base++);
-        return depthOf.value(id);
-    };
     QSet<QString> out;
-    for (const Task &t : project.tasks()) {
-        // t's parent is a summary; it sits one level above t.
-        if (!t.parentId.isEmpty() && depthFor(t.id) == depth + 1)
-            out.insert(t.parentId);
+    for (int i = 0; i < h.size(); ++i) {
+        if (h.summary[std::size_t(i)] && h.depth[std::size_t(i)] == depth)
+            out.insert(project.task(i).id);
     }
     return out;
+}
+
+} // namespace
+
+QSet<QString> summariesAtDepth(const Project &project, int depth)
+{
+    return summariesAt(project, HierarchyIndex::of(project), depth);
 }
 
 QSet<QString> foldedAt(const Project &project, Level level)
@@ -57,6 +47,43 @@ QSet<QString> foldedAt(const Project &project, Level level)
         break;
     }
     return {};
+}
+
+namespace {
+OpeningLimits s_openingLimits;   // GUI thread only, like the views that read it
+} // namespace
+
+OpeningLimits openingLimits()
+{
+    return s_openingLimits;
+}
+
+void setOpeningLimits(OpeningLimits limits)
+{
+    s_openingLimits = limits;
+}
+
+Level openingLevel(const Project &project)
+{
+    const int cardLimit = s_openingLimits.cardLimit;
+    if (project.taskCount() <= s_openingLimits.openAbove)
+        return Level::ExpandAll;
+    // Folded to its features, a plan shows a node per task down to that level: the
+    // features' cards and what sits above them (epics, a leaf straight under an epic).
+    const HierarchyIndex h = HierarchyIndex::of(project);
+    qsizetype nodes = 0;
+    bool anyFeature = false;
+    for (int i = 0; i < h.size(); ++i) {
+        const int d = h.depth[std::size_t(i)];
+        nodes += d <= 1 ? 1 : 0;
+        anyFeature = anyFeature || (d == 1 && h.summary[std::size_t(i)]);
+    }
+    return anyFeature && nodes <= cardLimit ? Level::EpicsAndFeatures : Level::EpicsOnly;
+}
+
+QSet<QString> openingFold(const Project &project)
+{
+    return foldedAt(project, openingLevel(project));
 }
 
 void apply(GraphScene *scene, Level level)
@@ -95,21 +122,58 @@ QString GraphScene::collapsedFiguresText(const QString &summaryId) const
     const std::shared_ptr<const AnalysisResult> result = m_analysis ? m_analysis->result() : nullptr;
     if (!result)
         return {};
+    const SummaryFigures &figures = figuresOf(result);
+    const int i = result->index(summaryId);
+    if (i < 0 || std::size_t(i) >= figures.leaves.size())
+        return {};
+    QStringList parts;
+    parts << tr("%n blocked", nullptr, figures.blocked[std::size_t(i)]);
+    const double start = figures.start[std::size_t(i)];
+    const double finish = figures.finish[std::size_t(i)];
+    if (!std::isnan(start) && !std::isnan(finish))
+        parts << tr("span %1").arg(formatHours(finish - start));   // first start to last finish
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+const SummaryFigures &GraphScene::figuresOf(const std::shared_ptr<const AnalysisResult> &result) const
+{
     // Computed once per analysis for every folded card (O(n)), then O(1) per card.
     if (m_figuresOf.lock() != result || !m_summaryFigures) {
         m_summaryFigures = std::make_shared<const SummaryFigures>(summaryFigures(result->snapshot, result->analysis));
         m_figuresOf = result;
     }
-    const int i = result->index(summaryId);
-    if (i < 0 || std::size_t(i) >= m_summaryFigures->leaves.size())
-        return {};
-    QStringList parts;
-    parts << tr("%n blocked", nullptr, m_summaryFigures->blocked[std::size_t(i)]);
-    const double start = m_summaryFigures->start[std::size_t(i)];
-    const double finish = m_summaryFigures->finish[std::size_t(i)];
-    if (!std::isnan(start) && !std::isnan(finish))
-        parts << tr("span %1").arg(formatHours(finish - start));   // first start to last finish
-    return parts.join(QStringLiteral(" \u00b7 "));
+    return *m_summaryFigures;
+}
+
+bool GraphScene::FoldedFigures::operator==(const FoldedFigures &o) const
+{
+    // NaN (no schedule) equals NaN here: the card says the same.
+    const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+    return blocked == o.blocked && same(start, o.start) && same(finish, o.finish);
+}
+
+void GraphScene::refreshFoldedCards()
+{
+    const std::shared_ptr<const AnalysisResult> result = m_analysis ? m_analysis->result() : nullptr;
+    if (m_collapsed.isEmpty() || !result)
+        return;
+    // Each new analysis would otherwise repaint every folded card: 8k of them when a 100k
+    // plan is folded to its features, the whole view for one edit.
+    const SummaryFigures &figures = figuresOf(result);
+    for (const QString &id : std::as_const(m_collapsed)) {
+        CardItem *c = m_cards.value(id);
+        if (!c)
+            continue;
+        const int i = result->index(id);
+        FoldedFigures now;
+        if (i >= 0 && std::size_t(i) < figures.leaves.size())
+            now = {figures.blocked[std::size_t(i)], figures.start[std::size_t(i)], figures.finish[std::size_t(i)]};
+        const auto shown = m_foldedShown.constFind(id);
+        if (shown != m_foldedShown.constEnd() && *shown == now)
+            continue;
+        m_foldedShown.insert(id, now);
+        c->refresh();
+    }
 }
 
 } // namespace Workplan

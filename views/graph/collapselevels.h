@@ -24,6 +24,23 @@ QSet<QString> summariesAtDepth(const Project &project, int depth);
 // What `level` folds in `project`.
 QSet<QString> foldedAt(const Project &project, Level level);
 
+// How a plan opens on the canvas, in the tree and on the timeline. Up to `openAbove`
+// tasks: everything open. A larger plan opens folded, as a map opens on the country rather
+// than the street: to its features when that shows at most `cardLimit` nodes, else to its
+// epics. Reading 100k cards at once is of no use to anyone, and building them made opening
+// a 100k-task plan take seconds. View ▸ Collapse ▸ Expand All (or a frame's ▸) opens it.
+struct OpeningLimits
+{
+    int openAbove = 20000;
+    int cardLimit = 10000;
+};
+OpeningLimits openingLimits();
+void setOpeningLimits(OpeningLimits limits);   // for every view that opens a plan next
+Level openingLevel(const Project &project);
+QSet<QString> openingFold(const Project &project);
+// The tree and the timeline open the same way (their rows mirror each other; the
+// timeline builds a bar per row shown).
+
 // Folds the scene to `level` in one rebuild; the selection stays (a hidden selected task
 // is stood in for by its folded card).
 void apply(GraphScene *scene, Level level);

@@ -71,10 +71,11 @@ const Dependency *EdgeItem::dependency() const
 void EdgeItem::addBundled(const QString &ownerId, int index)
 {
     m_bundled.append({ownerId, index});
+    if (m_bundled.size() > 1)
+        return;
     setFlag(ItemIsSelectable, false);
     setSelected(false);
     setAcceptedMouseButtons(Qt::NoButton);   // a press goes to what is under it
-    setToolTip(GraphScene::tr("%n dependencies between these tasks", nullptr, weight()));
 }
 
 qreal EdgeItem::bundleExtraWidth(int weight)

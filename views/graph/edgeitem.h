@@ -45,6 +45,8 @@ public:
     // is an overview, not one dependency: it cannot be selected, deleted or retargeted.
     void addBundled(const QString &ownerId, int index);
     int weight() const { return 1 + int(m_bundled.size()); }
+    // The members after the first, as (owner, index in its list).
+    const QList<QPair<QString, int>> &bundled() const { return m_bundled; }
     bool isBundle() const { return !m_bundled.isEmpty(); }
     // The pen grows with the log of the weight, so ×200 is bold but not a wall.
     static qreal bundleExtraWidth(int weight);

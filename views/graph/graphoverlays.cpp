@@ -29,14 +29,14 @@ int GraphScene::edgeMarks(const QString &ownerId, const QString &prereqId) const
 {
     if (!m_overlaysOf)
         return 0;
-    const auto it = m_overlayIndex.constFind(ownerId);
-    if (it == m_overlayIndex.constEnd())
+    const int owner = m_overlaysOf->index(ownerId);
+    if (owner < 0)
         return 0;
     // An owner has a few dependencies: looked through rather than kept in a set of keys,
     // which an edit of a large plan would rebuild for its whole critical path.
     const Snapshot &s = m_overlaysOf->snapshot;
     int marks = 0;
-    for (int d = s.depStart[std::size_t(*it)]; d < s.depStart[std::size_t(*it) + 1]; ++d) {
+    for (int d = s.depStart[std::size_t(owner)]; d < s.depStart[std::size_t(owner) + 1]; ++d) {
         if (s.ids[std::size_t(s.depPrereq[std::size_t(d)])] == prereqId)
             marks |= dependencyMarks(*m_overlaysOf, d, m_overlaySchedule);
     }
@@ -51,10 +51,14 @@ QList<EdgeItem *> GraphScene::edgesMarkedOtherwise(const AnalysisResult *before,
     QList<EdgeItem *> edges;
     auto add = [&](const Snapshot &s, int owner, int d) {
         const QString &prereq = s.ids[std::size_t(s.depPrereq[std::size_t(d)])];
-        for (EdgeItem *e : m_edges.value(s.ids[std::size_t(owner)])) {
+        const QString &ownerId = s.ids[std::size_t(owner)];
+        for (EdgeItem *e : m_edges.value(ownerId)) {
             if (const Dependency *dep = e->dependency(); dep && dep->taskId == prereq)
                 edges << e;
         }
+        // A bundle is marked when any of its members is (EdgeItem::paint()).
+        for (auto it = m_bundleMembers.constFind(ownerId); it != m_bundleMembers.cend() && it.key() == ownerId; ++it)
+            edges << it.value();
     };
     // The arrows of the dependencies d of `s` for which picked(d) holds.
     auto collect = [&](const Snapshot &s, auto picked) {
@@ -170,12 +174,6 @@ void GraphScene::rebuildOverlays()
         const Snapshot &s = result->snapshot;
         const Analysis &a = result->analysis;
         const int n = s.taskCount();
-        if (!resultBefore || !resultBefore->snapshot.sameTasks(s)) {
-            m_overlayIndex.clear();
-            m_overlayIndex.reserve(n);
-            for (int i = 0; i < n; ++i)
-                m_overlayIndex.insert(s.ids[std::size_t(i)], i);
-        }
         m_overlays.assign(std::size_t(n), Overlay());
         const bool schedule = a.hasSchedule() && a.tasks == n;
         m_overlaySchedule = schedule;
@@ -211,8 +209,6 @@ void GraphScene::rebuildOverlays()
             if (result->loopAt[std::size_t(o)] >= 0)
                 m_overlays[std::size_t(o)].loop = result->loopAt[std::size_t(o)];
         }
-    } else {
-        m_overlayIndex.clear();
     }
     // Only the cards and arrows whose marks changed. Refreshing each of 100k cards (its
     // tooltip) and repainting every arrow for every analysis made an edit of a large plan

@@ -1,6 +1,7 @@
 #include "graphscene.h"
 
 #include "carditem.h"
+#include "collapselevels.h"
 #include "frameitem.h"
 #include "graphstyle.h"
 #include "layoutadapter.h"
@@ -60,23 +61,8 @@ GraphScene::GraphScene(ProjectDocument *document, TaskSelection *selection, Anal
     }
     if (m_analysis)
         connect(m_analysis, &AnalysisController::updated, this, &GraphScene::rebuildOverlays);
-    if (m_analysis) {   // folded cards show figures of the analysis (collapselevels.cpp)
-        connect(m_analysis, &AnalysisController::updated, this, [this] {
-            if (m_collapsed.isEmpty())
-                return;
-            for (const QString &id : std::as_const(m_collapsed)) {
-                if (CardItem *c = m_cards.value(id))
-                    c->refresh();
-            }
-            // A bundle is critical when any of its dependencies is, not only its first.
-            for (const QList<EdgeItem *> &list : std::as_const(m_edges)) {
-                for (EdgeItem *e : list) {
-                    if (e->isBundle())
-                        e->update();
-                }
-            }
-        });
-    }
+    if (m_analysis)   // folded cards show figures of the analysis (collapselevels.cpp)
+        connect(m_analysis, &AnalysisController::updated, this, &GraphScene::refreshFoldedCards);
     rebuildAll();
 }
 
@@ -118,6 +104,8 @@ void GraphScene::deleteAllItems()
 {
     m_interaction.reset();   // a link drag's line and marked card are plan items
     m_edges.clear();
+    m_bundleMembers.clear();
+    m_foldedShown.clear();
     m_frames.clear();
     m_cards.clear();
     // QGraphicsScene::clear() deletes the items in the order they were added, each from the
@@ -180,9 +168,9 @@ int GraphScene::edgeCount() const
 
 const GraphScene::Overlay *GraphScene::overlay(const QString &id) const
 {
-    const auto it = m_overlayIndex.constFind(id);
-    return it == m_overlayIndex.constEnd() || std::size_t(*it) >= m_overlays.size() ? nullptr
-                                                                                  : &m_overlays[std::size_t(*it)];
+    // By the result's own id -> index map (built once per task set, in the worker).
+    const int i = m_overlaysOf ? m_overlaysOf->index(id) : -1;
+    return i < 0 || std::size_t(i) >= m_overlays.size() ? nullptr : &m_overlays[std::size_t(i)];
 }
 
 void GraphScene::scheduleFlush()
@@ -197,7 +185,9 @@ void GraphScene::rebuildAll()
 {
     clearSelection();
     deleteAllItems();
-    m_collapsed.clear();
+    // A large plan opens folded (the tree and the timeline open it the same way); a task
+    // folded away has no card item until its frame opens.
+    m_collapsed = CollapseLevels::openingFold(m_document->project());
     m_structureDirty = true;
     flush();
     rebuildOverlays();
@@ -231,9 +221,11 @@ void GraphScene::flush()
         m_structureDirty = false;
         m_dirtyEdgeOwners.clear();
         m_dirtyFrames.clear();
-        syncNodes();
-        rebuildAllEdges();
+        const std::vector<NodeItem *> shownAt = syncNodes();
+        // Frames first: a folded card takes its place from its frame, and an arrow made
+        // after its ends are placed is shaped once, not again as they move.
         updateAllFrames();
+        rebuildAllEdges(&shownAt);
         m_grown = planRect();
     } else {
         QSet<QString> owners = std::exchange(m_dirtyEdgeOwners, {});
@@ -266,7 +258,10 @@ void GraphScene::flush()
 
 int GraphScene::depthOf(const QString &id) const
 {
-    return m_depth.value(id, 0);
+    // By index in the task tree of the last rebuild; a task added since (until the flush
+    // that rebuilds) counts as top level.
+    const int i = m_document->project().indexOf(id);
+    return i >= 0 && i < m_hierarchy.size() ? m_hierarchy.depth[std::size_t(i)] : 0;
 }
 
 bool GraphScene::isHiddenByCollapse(const QString &id) const

@@ -3,6 +3,7 @@
 #include "edgeitem.h"
 #include "itemlayers.h"
 #include "model/dependency.h"
+#include "model/hierarchyindex.h"
 #include "model/layout/edgerouting.h"
 #include "model/vocabulary.h"
 #include "views/analysiscontroller.h"
@@ -92,6 +93,7 @@ public:
     // collapselevels.cpp). A folded card's figures: "3 blocked · 0 h – 40 h" (analysis).
     void setCollapsedSet(const QSet<QString> &summaries);
     QSet<QString> collapsedSet() const { return m_collapsed; }
+
     QString collapsedFiguresText(const QString &summaryId) const;
 
     // --- Analysis overlays ---
@@ -213,12 +215,15 @@ private:
     // first paint took ~1 s. A shallow tree builds in a few ms and still keeps a pan at
     // 100 % around 10 ms; no index at all made that pan 40 ms.
     static constexpr int kBspTreeDepth = 8;
-    void syncNodes();
+    // Returns what shows each task now, by index (visibleNodeFor()), valid until the
+    // next structural change.
+    std::vector<NodeItem *> syncNodes();
     void deleteNode(const QString &id);
+    void deleteCard(const QString &id);   // and its arrows; the frame stays
     void deleteEdgesOf(const QString &ownerId);
     void deleteEdge(EdgeItem *edge);
     void rebuildEdges(const QString &ownerId);
-    void rebuildAllEdges();
+    void rebuildAllEdges(const std::vector<NodeItem *> *shownAt = nullptr);
     void updateAllFrames();
     void updateFrames(const QSet<QString> &summaries);
     QRectF childrenRect(const QString &summaryId) const;
@@ -255,12 +260,28 @@ private:
     QRectF m_grown;   // what moved or was rebuilt since the last flush(), for the scene rect
     QHash<QString, FrameItem *> m_frames;
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
-    QHash<QString, int> m_depth;
+    HierarchyIndex m_hierarchy;   // of the last syncNodes()
     QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
     EdgeRoutes m_routes;   // of the last auto layout (autoLayout(), syncNodes())
     QSet<QString> m_collapsed;
     mutable std::shared_ptr<const SummaryFigures> m_summaryFigures;   // of m_figuresOf
     mutable std::weak_ptr<const AnalysisResult> m_figuresOf;
+    const SummaryFigures &figuresOf(const std::shared_ptr<const AnalysisResult> &result) const;
+    // What each folded card last showed (blocked, first start, last finish), so that a new
+    // analysis repaints only the folded cards whose figures moved (collapselevels.cpp).
+    struct FoldedFigures
+    {
+        int blocked = -1;
+        double start = 0, finish = 0;
+        bool operator==(const FoldedFigures &o) const;
+    };
+    QHash<QString, FoldedFigures> m_foldedShown;
+    void refreshFoldedCards();
+    // Bundles by each owner among their members after the first (that one files the
+    // bundle in m_edges), so an analysis finds the bundles whose marks it changes.
+    QMultiHash<QString, EdgeItem *> m_bundleMembers;
+    void fileBundleMembers(const QList<EdgeItem *> &edges);
+    void forgetBundleMembers(EdgeItem *edge);
 
     bool m_structureDirty = false;
     QSet<QString> m_dirtyEdgeOwners;
@@ -273,10 +294,8 @@ private:
     static int dependencyMarks(const AnalysisResult &r, int d, bool schedule);
     QList<EdgeItem *> edgesMarkedOtherwise(const AnalysisResult *before, bool scheduleBefore) const;
 
-    // By task index in m_overlaysOf's snapshot; the id -> index map is rebuilt only when
-    // the ids change, so that an edit of a 100k plan does not rehash 100k ids.
+    // By task index in m_overlaysOf's snapshot (its indexOf map says which).
     std::vector<Overlay> m_overlays;
-    QHash<QString, int> m_overlayIndex;
     std::shared_ptr<const AnalysisResult> m_overlaysOf;   // the result m_overlays were read from
     bool m_overlaySchedule = false;   // m_overlaysOf has a schedule of all its tasks
     QHash<QString, double> m_riskCriticality;   // leaves with a risk share, see riskCriticality()

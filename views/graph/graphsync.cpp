@@ -11,6 +11,7 @@
 #include "layoutadapter.h"
 #include "nodeitem.h"
 
+#include "model/hierarchyindex.h"
 #include "model/layout/framefit.h"
 #include "model/projectdocument.h"
 
@@ -27,14 +28,17 @@ QPointF GraphScene::restingPosition(const QString &id) const
     return placed != m_autoPositions.constEnd() ? *placed : fallbackGridPosition(depthOf(id), i);
 }
 
-void GraphScene::syncNodes()
+std::vector<NodeItem *> GraphScene::syncNodes()
 {
     const Project &p = m_document->project();
+    m_hierarchy = HierarchyIndex::of(p);
+    const HierarchyIndex &h = m_hierarchy;
+    const int n = h.size();
     // Tasks the user never placed (a file from another tool, a template) are shown where
     // the auto layout would put them; nothing is written until the user moves them.
     bool anyUnplaced = false;
-    for (int i = 0; i < p.taskCount() && !anyUnplaced; ++i)
-        anyUnplaced = !p.task(i).hasPosition && !m_document->isSummaryAt(i);
+    for (int i = 0; i < n && !anyUnplaced; ++i)
+        anyUnplaced = !p.task(i).hasPosition && !h.summary[std::size_t(i)];
     // The routes stay those of the last layout when every card is placed (after "Auto
     // layout" they still fit every arrow whose ends have not moved since).
     if (anyUnplaced) {
@@ -44,26 +48,6 @@ void GraphScene::syncNodes()
     } else {
         m_autoPositions.clear();
     }
-    // Depths, memoised over the parent chain (a parent may come after its children).
-    m_depth.clear();
-    m_depth.reserve(p.taskCount());
-    for (const Task &t : p.tasks()) {
-        QStringList chain;
-        QString cur = t.id;
-        int base = 0;
-        while (!cur.isEmpty()) {
-            const auto it = m_depth.constFind(cur);
-            if (it != m_depth.constEnd()) {
-                base = *it + 1;
-                break;
-            }
-            chain.prepend(cur);
-            const Task *ct = p.find(cur);
-            cur = ct ? ct->parentId : QString();
-        }
-        for (const QString &c : std::as_const(chain))
-            m_depth.insert(c, base++);
-    }
 
     // Drop what is gone, then create and place what is there.
     const QStringList known = m_cards.keys();
@@ -71,24 +55,56 @@ void GraphScene::syncNodes()
         if (!p.contains(id))
             deleteNode(id);
     }
+    std::vector<char> folded(std::size_t(n), 0);
     for (auto it = m_collapsed.begin(); it != m_collapsed.end();) {
-        if (!m_document->isSummary(*it))
+        const int i = p.indexOf(*it);
+        if (i < 0 || !h.summary[std::size_t(i)]) {
             it = m_collapsed.erase(it);
-        else
+        } else {
+            folded[std::size_t(i)] = 1;
             ++it;
+        }
     }
-    for (int i = 0; i < p.taskCount(); ++i) {
+    // Each task's outermost folded ancestor, -1 when it shows (isHiddenByCollapse()).
+    const std::vector<int> foldedBy = h.outermostFolded(folded);
+    // The leaves under each summary, for the folded cards' "N tasks".
+    std::vector<int> leavesUnder;
+    if (!m_collapsed.isEmpty()) {
+        leavesUnder.assign(std::size_t(n), 0);
+        for (int i = 0; i < n; ++i) {
+            if (h.summary[std::size_t(i)])
+                continue;
+            // At most depth steps up (an invalid parent cycle is cut short there).
+            int steps = h.depth[std::size_t(i)];
+            for (int a = h.parent[std::size_t(i)]; a >= 0 && steps-- > 0; a = h.parent[std::size_t(a)])
+                ++leavesUnder[std::size_t(a)];
+        }
+    }
+    // What shows each task (visibleNodeFor()), by index, for the arrows made next.
+    std::vector<NodeItem *> shownAt(std::size_t(n), nullptr);
+    for (int i = 0; i < n; ++i) {
         const Task &t = p.task(i);
-        const bool summary = m_document->isSummaryAt(i);
-        CardItem *card = m_cards.value(t.id);
-        if (!card) {
+        const bool summary = h.summary[std::size_t(i)];
+        const bool hidden = foldedBy[std::size_t(i)] >= 0;
+        const bool collapsed = summary && folded[std::size_t(i)];
+        // Only a card that shows has an item: a 100k-task plan folded to its features
+        // builds ~8k cards, not 100k hidden ones (and an open summary shows its frame).
+        // A hidden task's place is read from the document (childrenRect()).
+        const bool shown = !hidden && (!summary || collapsed);
+        CardItem *card = m_cards.isEmpty() ? nullptr : m_cards.value(t.id);
+        if (!shown) {
+            if (card)
+                deleteCard(t.id);
+            card = nullptr;
+        } else if (!card) {
+            m_foldedShown.remove(t.id);   // a new card paints what is current
             card = new CardItem(t.id);
             m_cards.insert(t.id, card);
             addLayered(card, card->zValue());
         }
-        FrameItem *frame = m_frames.value(t.id);
+        FrameItem *frame = m_frames.isEmpty() ? nullptr : m_frames.value(t.id);
         if (summary && !frame) {
-            frame = new FrameItem(t.id, depthOf(t.id));
+            frame = new FrameItem(t.id, h.depth[std::size_t(i)]);
             m_frames.insert(t.id, frame);
             addItem(frame);
         } else if (!summary && frame) {
@@ -101,22 +117,60 @@ void GraphScene::syncNodes()
             delete frame;
             frame = nullptr;
         }
-        if (frame)
-            frame->setDepth(depthOf(t.id));
-        const bool hidden = isHiddenByCollapse(t.id);
-        const bool collapsed = summary && m_collapsed.contains(t.id);
+        if (frame) {
+            frame->setDepth(h.depth[std::size_t(i)]);
+            frame->setVisible(!hidden && !collapsed);
+        }
+        shownAt[std::size_t(i)] = hidden || collapsed ? nullptr : frame ? static_cast<NodeItem *>(frame) : card;
+        if (!card)
+            continue;
         if (!summary)
             card->setPos(restingPosition(t.id));
-        card->setVisible(!hidden && (!summary || collapsed));
-        card->setCollapsedSummary(collapsed, collapsed ? int(descendantLeaves(t.id).size()) : 0);
-        if (frame)
-            frame->setVisible(!hidden && !collapsed);
+        card->setCollapsedSummary(collapsed, collapsed ? leavesUnder[std::size_t(i)] : 0);
         card->refresh();
+        if (collapsed)
+            shownAt[std::size_t(i)] = card;
     }
+    // A hidden task is shown by its outermost folded ancestor's card.
+    for (int i = 0; i < n; ++i) {
+        if (const int by = foldedBy[std::size_t(i)]; by >= 0)
+            shownAt[std::size_t(i)] = shownAt[std::size_t(by)];
+    }
+    return shownAt;
+}
+
+void GraphScene::deleteCard(const QString &id)
+{
+    CardItem *card = m_cards.take(id);
+    if (!card)
+        return;
+    const QList<EdgeItem *> edges = card->edges();
+    for (EdgeItem *e : edges)
+        deleteEdge(e);
+    delete card;
+}
+
+void GraphScene::fileBundleMembers(const QList<EdgeItem *> &edges)
+{
+    for (EdgeItem *e : edges) {
+        if (e->isBundle())   // once it is whole, not at each member (a tr() each)
+            e->setToolTip(tr("%n dependencies between these tasks", nullptr, e->weight()));
+        for (const auto &member : e->bundled()) {
+            if (member.first != e->ownerId())
+                m_bundleMembers.insert(member.first, e);
+        }
+    }
+}
+
+void GraphScene::forgetBundleMembers(EdgeItem *edge)
+{
+    for (const auto &member : edge->bundled())
+        m_bundleMembers.remove(member.first, edge);
 }
 
 void GraphScene::deleteEdge(EdgeItem *edge)
 {
+    forgetBundleMembers(edge);
     auto it = m_edges.find(edge->ownerId());
     if (it != m_edges.end()) {
         it->removeOne(edge);
@@ -129,6 +183,8 @@ void GraphScene::deleteEdge(EdgeItem *edge)
 void GraphScene::deleteEdgesOf(const QString &ownerId)
 {
     const QList<EdgeItem *> list = m_edges.take(ownerId);
+    for (EdgeItem *e : list)
+        forgetBundleMembers(e);
     qDeleteAll(list);
 }
 
@@ -203,6 +259,7 @@ void GraphScene::rebuildEdges(const QString &ownerId)
     addOwnerEdges(this, *t, target, list, bundles, [this](const QString &id) { return visibleNodeFor(id); });
     if (!list.isEmpty())
         m_edges.insert(ownerId, list);
+    fileBundleMembers(list);
 }
 
 bool GraphScene::edgesNeedFullRebuild(const QSet<QString> &owners) const
@@ -218,16 +275,23 @@ bool GraphScene::edgesNeedFullRebuild(const QSet<QString> &owners) const
     return false;
 }
 
-void GraphScene::rebuildAllEdges()
+void GraphScene::rebuildAllEdges(const std::vector<NodeItem *> *shownAt)
 {
     for (auto &list : m_edges)
         qDeleteAll(list);
     m_edges.clear();
+    m_bundleMembers.clear();
     Bundles bundles;
-    // With frames folded many dependencies end at one card: remember each task's visible
-    // node instead of walking its ancestors for every arrow.
+    const Project &p = m_document->project();
+    // Right after syncNodes() each task's node is known by index (one id look-up per
+    // arrow end). Otherwise, with frames folded many dependencies end at one card:
+    // remember each task's visible node instead of walking its ancestors for every arrow.
     QHash<QString, NodeItem *> nodes;
-    const auto nodeFor = [this, &nodes](const QString &id) {
+    const auto nodeFor = [&](const QString &id) -> NodeItem * {
+        if (shownAt) {
+            const int i = p.indexOf(id);
+            return i >= 0 ? (*shownAt)[std::size_t(i)] : nullptr;
+        }
         if (m_collapsed.isEmpty())
             return visibleNodeFor(id);
         auto it = nodes.constFind(id);
@@ -235,10 +299,11 @@ void GraphScene::rebuildAllEdges()
             it = nodes.insert(id, visibleNodeFor(id));
         return *it;
     };
-    for (const Task &t : m_document->project().tasks()) {
+    for (int i = 0; i < p.taskCount(); ++i) {
+        const Task &t = p.task(i);
         if (t.dependencies.isEmpty())
             continue;
-        NodeItem *target = nodeFor(t.id);
+        NodeItem *target = shownAt ? (*shownAt)[std::size_t(i)] : nodeFor(t.id);
         if (!target)
             continue;
         QList<EdgeItem *> list;
@@ -246,6 +311,8 @@ void GraphScene::rebuildAllEdges()
         if (!list.isEmpty())
             m_edges.insert(t.id, list);
     }
+    for (const QList<EdgeItem *> &list : std::as_const(m_edges))
+        fileBundleMembers(list);
 }
 
 QStringList GraphScene::descendantLeaves(const QString &id) const
@@ -271,6 +338,8 @@ QRectF GraphScene::childrenRect(const QString &summaryId) const
             r = r.united(f->nodeSceneRect());
         else if (CardItem *card = m_cards.value(c))
             r = r.united(card->nodeSceneRect());
+        else   // a leaf folded away has no card: its place is the document's (syncNodes())
+            r = r.united(QRectF(restingPosition(c), QSizeF(CardWidth, CardHeight)));
     }
     return r.adjusted(-FramePadding, -FramePadding - FrameHeader, FramePadding, FramePadding);
 }
@@ -278,14 +347,15 @@ QRectF GraphScene::childrenRect(const QString &summaryId) const
 void GraphScene::updateFrames(const QSet<QString> &summaries)
 {
     // Deepest first, so a parent unites its child frames' new rects.
-    QList<QString> order(summaries.cbegin(), summaries.cend());
-    std::sort(order.begin(), order.end(), [this](const QString &a, const QString &b) {
-        return depthOf(a) > depthOf(b);
-    });
-    for (const QString &id : std::as_const(order)) {
-        FrameItem *f = m_frames.value(id);
-        if (!f)
-            continue;
+    std::vector<FrameItem *> order;
+    order.reserve(std::size_t(summaries.size()));
+    for (const QString &id : summaries) {
+        if (FrameItem *f = m_frames.value(id))
+            order.push_back(f);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const FrameItem *a, const FrameItem *b) { return a->depth() > b->depth(); });
+    for (FrameItem *f : order) {
+        const QString id = f->taskId();
         f->setFrameRect(childrenRect(id));
         if (m_collapsed.contains(id)) {
             if (CardItem *c = m_cards.value(id))

@@ -1,5 +1,7 @@
 #include "timelinescene.h"
 
+#include "views/graph/collapselevels.h"
+
 #include "timelineitems.h"
 
 #include "model/projectdocument.h"
@@ -34,7 +36,8 @@ TimelineScene::TimelineScene(ProjectDocument *document, AnalysisController *anal
         scheduleFlush();
     };
     connect(document, &ProjectDocument::projectReset, this, [this, structural] {
-        m_collapsed.clear();
+        // A large plan opens folded, as the tree and the canvas show it (a bar per row).
+        m_collapsed = CollapseLevels::openingFold(m_document->project());
         structural();
     });
     connect(document, &ProjectDocument::taskInserted, this, structural);
