@@ -298,6 +298,7 @@ void TestOverview::epicsOnlyFoldsTopLevel()
     const QList<EdgeItem *> across = edgesBetween(epicId(0), epicId(1));
     QCOMPARE(across.size(), 1);
     QCOMPARE(across.first()->weight(), BundledAcross);
+    QCOMPARE(across.first()->bundleToolTip(), QStringLiteral("3 dependencies between these tasks"));
     QVERIFY(!(across.first()->flags() & QGraphicsItem::ItemIsSelectable));
     QCOMPARE(scene()->edgeCount(), 1);
 }

@@ -252,7 +252,7 @@ void AnalysisPanel::refresh()
     const auto result = m_analysis->result();
     if (!result)
         return;
-    m_summary->setText(PanelSectionBuilder(*result, &m_document->project()).summary());
+    m_summary->setText(PanelSectionBuilder(*result, &m_document->project(), &taskLabels(*m_document)).summary());
     QStringList hints;
     const AnalysisHints applies = analysisHints(result->snapshot, result->analysis);
     if (applies.completedOnCriticalPath)

@@ -1,5 +1,7 @@
 #include "framefit.h"
 
+#include <memory>
+
 #include "layoutgeometry.h"
 
 #include "model/engine/snapshot.h"
@@ -36,15 +38,26 @@ LayoutOptions canvasLayoutOptions()
     return options;
 }
 
-CanvasLayout canvasLayout(const Project &project)
+CanvasPlacement canvasPlacement(const Project &project)
 {
     // One structure snapshot for the layout and the routes (it used to be built twice, and
     // every position hashed by id on the way from one to the other).
-    const Snapshot structure = Snapshot::fromProject(project, Snapshot::Scope::Structure);
-    const LayoutResult result = layoutGraph(structure, canvasLayoutOptions());
+    auto structure = std::make_shared<const Snapshot>(Snapshot::fromProject(project, Snapshot::Scope::Structure));
+    auto result = std::make_shared<const LayoutResult>(layoutGraph(*structure, canvasLayoutOptions()));
+    CanvasPlacement placed;
+    placed.positions = leafPositions(*result);
+    // A copy of the project: the document may change while the routes are made elsewhere
+    // (its task list is shared until then, so the copy costs little).
+    placed.routes = [project, structure, result] { return canvasRoutes(project, *structure, *result); };
+    return placed;
+}
+
+CanvasLayout canvasLayout(const Project &project)
+{
+    CanvasPlacement placed = canvasPlacement(project);
     CanvasLayout layout;
-    layout.positions = leafPositions(result);
-    layout.routes = canvasRoutes(project, structure, result);
+    layout.positions = std::move(placed.positions);
+    layout.routes = placed.routes();
     return layout;
 }
 

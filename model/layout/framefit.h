@@ -30,6 +30,15 @@ struct CanvasLayout
     EdgeRoutes routes;
 };
 CanvasLayout canvasLayout(const Project &project);
+// The same in two steps: the positions now, the routes when `routes` is called, on any
+// thread (it holds its own copies of what it reads). A canvas opened folded draws bundles,
+// which follow no route, so it has the routes made in the background.
+struct CanvasPlacement
+{
+    QHash<QString, QPointF> positions;
+    std::function<EdgeRoutes()> routes;
+};
+CanvasPlacement canvasPlacement(const Project &project);
 
 // Frames mean membership (issue #15 item 2): a summary's frame is the box around its
 // children's cards and frames, and no frame may cover a task that is not its descendant.

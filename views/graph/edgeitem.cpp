@@ -1,5 +1,7 @@
 #include "edgeitem.h"
 
+#include "carditem.h"
+
 #include "graphscene.h"
 #include "graphstyle.h"
 #include "nodeitem.h"
@@ -78,6 +80,11 @@ void EdgeItem::addBundled(const QString &ownerId, int index)
     setAcceptedMouseButtons(Qt::NoButton);   // a press goes to what is under it
 }
 
+QString EdgeItem::bundleToolTip() const
+{
+    return GraphScene::tr("%n dependencies between these tasks", nullptr, weight());
+}
+
 qreal EdgeItem::bundleExtraWidth(int weight)
 {
     return weight > 1 ? 1.2 * std::log2(qreal(weight)) : 0;
@@ -92,7 +99,14 @@ void EdgeItem::adjust()
     // while both ends stay where the scene's last auto layout drew them (a bundle has none).
     const QRectF from = m_source->nodeSceneRect(), to = m_target->nodeSceneRect();
     QVector<QPointF> via;
-    if (const GraphScene *s = graphScene(); s && !isBundle()) {
+    // An end at a folded card is not where the layout routed it (and asking would wait
+    // for the routes a folded canvas has made in the background).
+    const auto folded = [](const NodeItem *n) {
+        const auto *card = qgraphicsitem_cast<const CardItem *>(n);
+        return card && card->isCollapsedSummary();
+    };
+    const GraphScene *s = graphScene();
+    if (s && !isBundle() && !folded(m_source) && !folded(m_target)) {
         if (const Dependency *d = dependency())
             via = s->routeFor(DependencyKey::of(m_ownerId, *d), from, to);
     }

@@ -47,6 +47,7 @@ public:
     int weight() const { return 1 + int(m_bundled.size()); }
     // The members after the first, as (owner, index in its list).
     const QList<QPair<QString, int>> &bundled() const { return m_bundled; }
+    QString bundleToolTip() const;   // "12 dependencies between these tasks"
     bool isBundle() const { return !m_bundled.isEmpty(); }
     // The pen grows with the log of the weight, so ×200 is bold but not a wall.
     static qreal bundleExtraWidth(int weight);

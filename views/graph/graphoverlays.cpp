@@ -56,9 +56,16 @@ QList<EdgeItem *> GraphScene::edgesMarkedOtherwise(const AnalysisResult *before,
             if (const Dependency *dep = e->dependency(); dep && dep->taskId == prereq)
                 edges << e;
         }
-        // A bundle is marked when any of its members is (EdgeItem::paint()).
-        for (auto it = m_bundleMembers.constFind(ownerId); it != m_bundleMembers.cend() && it.key() == ownerId; ++it)
-            edges << it.value();
+        // A bundle is marked when any of its members is (EdgeItem::paint()): the one
+        // between the cards that show the two ends, when either is folded.
+        if (!m_collapsed.isEmpty()) {
+            NodeItem *target = visibleNodeFor(ownerId);
+            NodeItem *source = target ? visibleNodeFor(prereq) : nullptr;
+            for (EdgeItem *e : source && source != target ? target->edges() : QList<EdgeItem *>()) {
+                if (e->isBundle() && e->source() == source && e->target() == target)
+                    edges << e;
+            }
+        }
     };
     // The arrows of the dependencies d of `s` for which picked(d) holds.
     auto collect = [&](const Snapshot &s, auto picked) {

@@ -77,6 +77,12 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
             event->setAccepted(true);
             return;
         }
+        // A bundle's words are made when asked for too: a folded 100k plan has ~20k.
+        if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item); edge && edge->isBundle()) {
+            QToolTip::showText(event->screenPos(), edge->bundleToolTip(), event->widget());
+            event->setAccepted(true);
+            return;
+        }
     }
     QGraphicsScene::helpEvent(event);
 }
@@ -98,14 +104,15 @@ GraphScene::~GraphScene()
     if (m_selection)
         disconnect(m_selection, nullptr, this, nullptr);
     deleteAllItems();
+    // Routes still being made hold their own copies; let them finish before we go.
+    if (m_routesComing.isValid())
+        m_routesComing.waitForFinished();
 }
 
 void GraphScene::deleteAllItems()
 {
     m_interaction.reset();   // a link drag's line and marked card are plan items
     m_edges.clear();
-    m_bundleMembers.clear();
-    m_foldedShown.clear();
     m_frames.clear();
     m_cards.clear();
     // QGraphicsScene::clear() deletes the items in the order they were added, each from the
@@ -329,6 +336,7 @@ void GraphScene::autoLayout()
     if (laid.positions.isEmpty())
         return;
     // Before the cards move, so their arrows find the routes as they adjust.
+    m_routesComing = {};
     m_routes = std::move(laid.routes);
     m_document->edits().applyLayout(laid.positions, tr("Auto layout"));
     setSceneRect(planRect().adjusted(-300, -300, 300, 300));

@@ -10,6 +10,7 @@
 #include "views/overlaystate.h"
 #include "views/taskselection.h"
 
+#include <QFuture>
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
@@ -82,7 +83,7 @@ public:
     // still at `from`/`to` (the layout's routes belong to the canvas that ran it).
     QVector<QPointF> routeFor(const DependencyKey &key, const QRectF &from, const QRectF &to) const
     {
-        return m_routes.lookup(key, from, to);
+        return routes().lookup(key, from, to);
     }
 
     // --- Collapsed summaries (view state) ---
@@ -262,26 +263,19 @@ private:
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
     HierarchyIndex m_hierarchy;   // of the last syncNodes()
     QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
-    EdgeRoutes m_routes;   // of the last auto layout (autoLayout(), syncNodes())
+    // Of the last auto layout (autoLayout(), syncNodes()); a plan opened folded has them
+    // made in the background (m_routesComing) until an arrow first asks (routes()).
+    mutable EdgeRoutes m_routes;
+    mutable QFuture<EdgeRoutes> m_routesComing;
+    const EdgeRoutes &routes() const;
     QSet<QString> m_collapsed;
     mutable std::shared_ptr<const SummaryFigures> m_summaryFigures;   // of m_figuresOf
     mutable std::weak_ptr<const AnalysisResult> m_figuresOf;
     const SummaryFigures &figuresOf(const std::shared_ptr<const AnalysisResult> &result) const;
-    // What each folded card last showed (blocked, first start, last finish), so that a new
-    // analysis repaints only the folded cards whose figures moved (collapselevels.cpp).
-    struct FoldedFigures
-    {
-        int blocked = -1;
-        double start = 0, finish = 0;
-        bool operator==(const FoldedFigures &o) const;
-    };
-    QHash<QString, FoldedFigures> m_foldedShown;
+    // The result the folded cards last showed: a new one repaints those whose figures
+    // may have moved (collapselevels.cpp).
+    std::shared_ptr<const AnalysisResult> m_foldedOf;
     void refreshFoldedCards();
-    // Bundles by each owner among their members after the first (that one files the
-    // bundle in m_edges), so an analysis finds the bundles whose marks it changes.
-    QMultiHash<QString, EdgeItem *> m_bundleMembers;
-    void fileBundleMembers(const QList<EdgeItem *> &edges);
-    void forgetBundleMembers(EdgeItem *edge);
 
     bool m_structureDirty = false;
     QSet<QString> m_dirtyEdgeOwners;

@@ -1,6 +1,8 @@
 // GraphScene: keeping the items in step with the document (nodes, edges, frames).
 #include "graphscene.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
 #include <functional>
 
@@ -28,6 +30,15 @@ QPointF GraphScene::restingPosition(const QString &id) const
     return placed != m_autoPositions.constEnd() ? *placed : fallbackGridPosition(depthOf(id), i);
 }
 
+const EdgeRoutes &GraphScene::routes() const
+{
+    if (m_routesComing.isValid()) {
+        m_routes = m_routesComing.result();   // waits, if they are still being made
+        m_routesComing = {};
+    }
+    return m_routes;
+}
+
 std::vector<NodeItem *> GraphScene::syncNodes()
 {
     const Project &p = m_document->project();
@@ -42,9 +53,15 @@ std::vector<NodeItem *> GraphScene::syncNodes()
     // The routes stay those of the last layout when every card is placed (after "Auto
     // layout" they still fit every arrow whose ends have not moved since).
     if (anyUnplaced) {
-        CanvasLayout laid = canvasLayout(p);
-        m_autoPositions = std::move(laid.positions);
-        m_routes = std::move(laid.routes);
+        CanvasPlacement placed = canvasPlacement(p);
+        m_autoPositions = std::move(placed.positions);
+        m_routesComing = {};
+        if (m_collapsed.isEmpty()) {
+            m_routes = placed.routes();
+        } else {   // the arrows now are bundles: the routes can come later
+            m_routes = {};
+            m_routesComing = QtConcurrent::run(std::move(placed.routes));
+        }
     } else {
         m_autoPositions.clear();
     }
@@ -97,7 +114,6 @@ std::vector<NodeItem *> GraphScene::syncNodes()
                 deleteCard(t.id);
             card = nullptr;
         } else if (!card) {
-            m_foldedShown.remove(t.id);   // a new card paints what is current
             card = new CardItem(t.id);
             m_cards.insert(t.id, card);
             addLayered(card, card->zValue());
@@ -150,27 +166,8 @@ void GraphScene::deleteCard(const QString &id)
     delete card;
 }
 
-void GraphScene::fileBundleMembers(const QList<EdgeItem *> &edges)
-{
-    for (EdgeItem *e : edges) {
-        if (e->isBundle())   // once it is whole, not at each member (a tr() each)
-            e->setToolTip(tr("%n dependencies between these tasks", nullptr, e->weight()));
-        for (const auto &member : e->bundled()) {
-            if (member.first != e->ownerId())
-                m_bundleMembers.insert(member.first, e);
-        }
-    }
-}
-
-void GraphScene::forgetBundleMembers(EdgeItem *edge)
-{
-    for (const auto &member : edge->bundled())
-        m_bundleMembers.remove(member.first, edge);
-}
-
 void GraphScene::deleteEdge(EdgeItem *edge)
 {
-    forgetBundleMembers(edge);
     auto it = m_edges.find(edge->ownerId());
     if (it != m_edges.end()) {
         it->removeOne(edge);
@@ -183,8 +180,6 @@ void GraphScene::deleteEdge(EdgeItem *edge)
 void GraphScene::deleteEdgesOf(const QString &ownerId)
 {
     const QList<EdgeItem *> list = m_edges.take(ownerId);
-    for (EdgeItem *e : list)
-        forgetBundleMembers(e);
     qDeleteAll(list);
 }
 
@@ -259,7 +254,6 @@ void GraphScene::rebuildEdges(const QString &ownerId)
     addOwnerEdges(this, *t, target, list, bundles, [this](const QString &id) { return visibleNodeFor(id); });
     if (!list.isEmpty())
         m_edges.insert(ownerId, list);
-    fileBundleMembers(list);
 }
 
 bool GraphScene::edgesNeedFullRebuild(const QSet<QString> &owners) const
@@ -280,7 +274,6 @@ void GraphScene::rebuildAllEdges(const std::vector<NodeItem *> *shownAt)
     for (auto &list : m_edges)
         qDeleteAll(list);
     m_edges.clear();
-    m_bundleMembers.clear();
     Bundles bundles;
     const Project &p = m_document->project();
     // Right after syncNodes() each task's node is known by index (one id look-up per
@@ -311,8 +304,6 @@ void GraphScene::rebuildAllEdges(const std::vector<NodeItem *> *shownAt)
         if (!list.isEmpty())
             m_edges.insert(t.id, list);
     }
-    for (const QList<EdgeItem *> &list : std::as_const(m_edges))
-        fileBundleMembers(list);
 }
 
 QStringList GraphScene::descendantLeaves(const QString &id) const
