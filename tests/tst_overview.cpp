@@ -5,6 +5,7 @@
 #include "model/engine/analysis.h"
 #include "model/engine/snapshot.h"
 #include "model/engine/summaryfigures.h"
+#include "model/commands/changetaskcommand.h"
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
 #include "views/analysiscontroller.h"
@@ -109,6 +110,7 @@ private slots:
     void bundleFollowsEdits();
     void expandAllRestores();
     void largePlanOpensFolded();
+    void foldedCardRepaintsItsNewFigures();
 
 private:
     QAction *action(const char *name) const { return m_window->findChild<QAction *>(QLatin1String(name)); }
@@ -414,6 +416,34 @@ void TestOverview::largePlanOpensFolded()
     QVERIFY(!scene()->cardFor(featureId(0, 0)));
     QVERIFY(!tree->isExpanded(epicId(0)));
     QVERIFY(timeline->scene()->isCollapsed(epicId(0)));
+}
+
+// A new analysis repaints the folded cards above what it changed (their figures: blocked,
+// span), from their cached pictures too, even when the summary's own row is unchanged.
+void TestOverview::foldedCardRepaintsItsNewFigures()
+{
+    action("collapseFeaturesAction")->trigger();
+    auto *analysis = m_window->findChild<AnalysisController *>();
+    analysis->refreshNow();
+    QCoreApplication::processEvents();
+    m_view->setZoom(1.0);
+    const auto picture = [&](const QString &id) {
+        const QRect r = m_view->mapFromScene(scene()->cardFor(id)->nodeSceneRect()).boundingRect();
+        return m_view->viewport()->grab(r).toImage();
+    };
+    m_view->centerOn(scene()->cardFor(featureId(0, 1))->nodeSceneRect().center());
+    QCoreApplication::processEvents();
+    const QImage before = picture(featureId(0, 1));
+    const QString figuresBefore = scene()->collapsedFiguresText(featureId(0, 1));
+
+    // A leaf in E0F1 marked blocked: one more blocked under the folded card, while the
+    // feature's own row (its times) reads as before.
+    m_window->document()->undoStack()->push(
+        ChangeTaskCommand::setStatus(m_window->document(), leafId(0, 1, 20), Status::Blocked));
+    analysis->refreshNow();
+    QCoreApplication::processEvents();
+    QVERIFY(scene()->collapsedFiguresText(featureId(0, 1)) != figuresBefore);
+    QTRY_VERIFY(picture(featureId(0, 1)) != before);
 }
 
 QTEST_MAIN(TestOverview)
