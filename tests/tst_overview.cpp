@@ -85,6 +85,16 @@ Project generatedPlan()
     return p;
 }
 
+QSet<QString> allFeatures()
+{
+    QSet<QString> features;
+    for (int e = 0; e < Epics; ++e) {
+        for (int f = 0; f < FeaturesPerEpic; ++f)
+            features << featureId(e, f);
+    }
+    return features;
+}
+
 int declaredDependencies(const Project &p)
 {
     int n = 0;
@@ -309,12 +319,7 @@ void TestOverview::featuresBundleTheirArrows()
 {
     action("collapseEpicsAction")->trigger();
     action("collapseFeaturesAction")->trigger();
-    QSet<QString> features;
-    for (int e = 0; e < Epics; ++e) {
-        for (int f = 0; f < FeaturesPerEpic; ++f)
-            features << featureId(e, f);
-    }
-    QCOMPARE(scene()->collapsedSet(), features);
+    QCOMPARE(scene()->collapsedSet(), allFeatures());
     for (int e = 0; e < Epics; ++e) {
         QVERIFY(scene()->frameFor(epicId(e))->isVisible());
         QVERIFY(scene()->cardFor(featureId(e, 1))->isVisible());
@@ -386,12 +391,7 @@ void TestOverview::largePlanOpensFolded()
     QVERIFY2(ProjectFile::save(generatedPlan(), path, &error), qPrintable(error));
     CollapseLevels::setOpeningLimits({100, 1000});
     QVERIFY(m_window->openFile(path));
-    QSet<QString> features;
-    for (int e = 0; e < Epics; ++e) {
-        for (int f = 0; f < FeaturesPerEpic; ++f)
-            features << featureId(e, f);
-    }
-    QCOMPARE(scene()->collapsedSet(), features);
+    QCOMPARE(scene()->collapsedSet(), allFeatures());
     for (int e = 0; e < Epics; ++e) {
         QVERIFY(scene()->frameFor(epicId(e))->isVisible());
         QVERIFY(scene()->cardFor(featureId(e, 2))->isVisible());

@@ -265,27 +265,12 @@ void GraphScene::flush()
 
 int GraphScene::depthOf(const QString &id) const
 {
-    // By index in the task tree of the last rebuild; a task added since (until the flush
-    // that rebuilds) counts as top level.
+    // By index in the task tree of the last rebuild. Until the flush after a structural
+    // change it may read a neighbour's depth: only an unplaced card's fallback grid spot
+    // (restingPosition()) asks meanwhile, and the flush places it again.
     const int i = m_document->project().indexOf(id);
     return i >= 0 && i < m_hierarchy.size() ? m_hierarchy.depth[std::size_t(i)] : 0;
 }
-
-bool GraphScene::isHiddenByCollapse(const QString &id) const
-{
-    if (m_collapsed.isEmpty())
-        return false;
-    const Project &p = m_document->project();
-    const Task *t = p.find(id);
-    for (QString a = t ? t->parentId : QString(); !a.isEmpty();) {
-        if (m_collapsed.contains(a))
-            return true;
-        const Task *at = p.find(a);
-        a = at ? at->parentId : QString();
-    }
-    return false;
-}
-
 
 void GraphScene::onTaskChanged(const QString &id, int flags)
 {

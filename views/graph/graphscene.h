@@ -221,6 +221,7 @@ private:
     std::vector<NodeItem *> syncNodes();
     void deleteNode(const QString &id);
     void deleteCard(const QString &id);   // and its arrows; the frame stays
+    void deleteWithEdges(NodeItem *node);   // null: nothing
     void deleteEdgesOf(const QString &ownerId);
     void deleteEdge(EdgeItem *edge);
     void rebuildEdges(const QString &ownerId);
@@ -229,7 +230,6 @@ private:
     void updateFrames(const QSet<QString> &summaries);
     QRectF childrenRect(const QString &summaryId) const;
     void markAncestorsDirty(const QString &id);
-    bool isHiddenByCollapse(const QString &id) const;
     int depthOf(const QString &id) const;
     QPointF restingPosition(const QString &id) const;
     void scheduleFlush();

@@ -82,7 +82,7 @@ std::vector<NodeItem *> GraphScene::syncNodes()
             ++it;
         }
     }
-    // Each task's outermost folded ancestor, -1 when it shows (isHiddenByCollapse()).
+    // Each task's outermost folded ancestor, -1 when it shows.
     const std::vector<int> foldedBy = h.outermostFolded(folded);
     // The leaves under each summary, for the folded cards' "N tasks".
     std::vector<int> leavesUnder;
@@ -155,15 +155,19 @@ std::vector<NodeItem *> GraphScene::syncNodes()
     return shownAt;
 }
 
-void GraphScene::deleteCard(const QString &id)
+void GraphScene::deleteWithEdges(NodeItem *node)
 {
-    CardItem *card = m_cards.take(id);
-    if (!card)
+    if (!node)
         return;
-    const QList<EdgeItem *> edges = card->edges();
+    const QList<EdgeItem *> edges = node->edges();
     for (EdgeItem *e : edges)
         deleteEdge(e);
-    delete card;
+    delete node;
+}
+
+void GraphScene::deleteCard(const QString &id)
+{
+    deleteWithEdges(m_cards.take(id));
 }
 
 void GraphScene::deleteEdge(EdgeItem *edge)
@@ -185,14 +189,8 @@ void GraphScene::deleteEdgesOf(const QString &ownerId)
 
 void GraphScene::deleteNode(const QString &id)
 {
-    for (NodeItem *n : {static_cast<NodeItem *>(m_cards.take(id)), static_cast<NodeItem *>(m_frames.take(id))}) {
-        if (!n)
-            continue;
-        const QList<EdgeItem *> edges = n->edges();
-        for (EdgeItem *e : edges)
-            deleteEdge(e);
-        delete n;
-    }
+    deleteWithEdges(m_cards.take(id));
+    deleteWithEdges(m_frames.take(id));
     deleteEdgesOf(id);
 }
 
