@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <functional>
+
 namespace Workplan {
 
 // A task's attributes (and its unknown fields): any JSON values, types kept (issue #21). A
@@ -54,6 +56,10 @@ public:
     void insert(const QString &key, const QJsonValue &value);
     void remove(const QString &key);
 
+    // Each member of the compact form in order: its key and its value's canonical text
+    // (JsonWriter's compact spelling of that one value), for writers that store values one
+    // by one without a QJsonObject. False, calling nothing, when not in compact form.
+    bool forEachMember(const std::function<void(QString &&key, QByteArrayView value)> &f) const;
     // The canonical text when in compact form (writers copy it), else null.
     const QByteArray &canonicalJson() const { return m_canonical; }
 

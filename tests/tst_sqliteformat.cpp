@@ -264,6 +264,7 @@ private slots:
     void commandLine();
     void siblingsShareTypeAndParent();
     void nativeAndQtRowsWriteTheSameRows();
+    void compactAndEditedAttributesWriteTheSameRows();
 
 private:
     QTemporaryDir m_dir;
@@ -306,6 +307,9 @@ void TestSqliteFormat::examplesRoundTrip()
     QCOMPARE(JsonFormat::write(*loaded), JsonFormat::write(*original));
     QCOMPARE(analysisJson(*loaded), analysisJson(*original));
     QVERIFY(*loaded == *original);
+    // Kept in the compact form a loaded .json has (parsed by simdjson), not as objects.
+    for (const Task &t : loaded->tasks())
+        QVERIFY2(t.attributes.isEmpty() || !t.attributes.canonicalJson().isNull(), qPrintable(t.id));
 }
 
 void TestSqliteFormat::largeUnusualRoundTrip_data()
@@ -804,6 +808,42 @@ void TestSqliteFormat::nativeAndQtRowsWriteTheSameRows()
     const QStringList b = tableRows(qt);
     QVERIFY(a.size() > 300);
     QCOMPARE(a, b);
+}
+
+// Attributes kept compact (as the JSON and .workplan readers make them) are written value
+// by value from their text; edited ones (QJsonObject) through the codec: the rows agree,
+// for every kind of value the unusual project holds (escapes, nul, emoji, right-to-left
+// text, big integers, nesting).
+void TestSqliteFormat::compactAndEditedAttributesWriteTheSameRows()
+{
+    // Without the lone surrogates: a file that has one keeps its attributes as objects.
+    Project source = unusualProject(300);
+    for (int i = 0; i < source.taskCount(); ++i) {
+        Task &t = source.task(i);
+        for (const QString &key : t.attributes.keys()) {
+            if (std::any_of(key.cbegin(), key.cend(), [](QChar c) { return c.isSurrogate(); }))
+                t.attributes.remove(key);
+        }
+    }
+    QString error;
+    const auto compact = JsonFormat::read(JsonFormat::write(source), QStringLiteral("unusual.json"), &error);
+    QVERIFY2(compact, qPrintable(error));
+    int compactTasks = 0;
+    Project edited = *compact;
+    for (int i = 0; i < edited.taskCount(); ++i) {
+        Task &t = edited.task(i);
+        compactTasks += t.attributes.canonicalJson().isNull() ? 0 : 1;
+        t.attributes = Attributes(t.attributes.toObject());
+        QVERIFY(t.attributes.canonicalJson().isNull());
+    }
+    QVERIFY2(compactTasks > 200, qPrintable(QString::number(compactTasks)));
+    const QString a = path(QStringLiteral("compact.workplan"));
+    const QString b = path(QStringLiteral("edited.workplan"));
+    QVERIFY2(SqliteFormat::writeFile(*compact, a, &error), qPrintable(error));
+    QVERIFY2(SqliteFormat::writeFile(edited, b, &error), qPrintable(error));
+    const QStringList rowsA = tableRows(a);
+    QVERIFY(rowsA.size() > 300);
+    QCOMPARE(rowsA, tableRows(b));
 }
 
 QTEST_GUILESS_MAIN(TestSqliteFormat)

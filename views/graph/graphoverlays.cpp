@@ -171,9 +171,18 @@ void GraphScene::repaintAll()
     update();
 }
 
+bool GraphScene::drawnAlike(const Overlay &a, const Overlay &b) const
+{
+    // What CardItem::paint() shows of an overlay (the rest is in its tooltip, made on hover).
+    const OverlayFlags f = overlayFlags();
+    return (!f.critical || a.critical == b.critical) && (!f.blocked || a.blocked == b.blocked) && a.loop == b.loop
+           && (a.lateBy > 0) == (b.lateBy > 0) && a.delayed() == b.delayed()
+           && (!f.parallelGroups || a.wave == b.wave) && (!f.slack || a.slack == b.slack);
+}
+
 void GraphScene::rebuildOverlays()
 {
-    m_overlays.clear();
+    const std::vector<Overlay> overlaysBefore = std::exchange(m_overlays, {});
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     const auto resultBefore = std::exchange(m_overlaysOf, result);
     const bool scheduleBefore = std::exchange(m_overlaySchedule, false);
@@ -225,7 +234,12 @@ void GraphScene::rebuildOverlays()
     int changed = 0;
     if (result && resultBefore) {
         if (result != resultBefore) {
+            // Of those, only the cards that look different: an estimate moves the times of
+            // every task after it, which the cards do not show (unless slack is on).
+            const bool byIndex = overlaysBefore.size() == m_overlays.size() && resultBefore->snapshot.sameTasks(result->snapshot);
             for (int i : m_analysis->changedTasksSince(*resultBefore)) {
+                if (byIndex && drawnAlike(overlaysBefore[std::size_t(i)], m_overlays[std::size_t(i)]))
+                    continue;
                 if (CardItem *c = m_cards.value(result->snapshot.ids[std::size_t(i)])) {
                     c->refresh();
                     ++changed;

@@ -242,6 +242,8 @@ private:
     // Overlays (graphoverlays.cpp) and selection (graphselection.cpp)
     // The marks of a new analysis; repaints only what it marks differently.
     void rebuildOverlays();
+    // Whether a card with overlay `a` is painted as one with `b`, under the shown switches.
+    bool drawnAlike(const Overlay &a, const Overlay &b) const;
     // An overlay switch changed how everything looks, cached cards included.
     void repaintAll();
     void syncFromTaskSelection();

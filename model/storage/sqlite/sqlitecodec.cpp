@@ -7,21 +7,40 @@
 
 namespace Workplan::SqliteFormat {
 
-const QString &typeName(const QJsonValue &v)
+namespace {
+// Made once: the writer binds them in place (RowSink::stableText()).
+const QString &typeNameAt(int i)
 {
-    // Made once: the writer binds them in place (RowSink::stableText()).
     static const QString names[] = {QStringLiteral("null"), QStringLiteral("bool"), QStringLiteral("number"),
                                     QStringLiteral("string"), QStringLiteral("array"), QStringLiteral("object")};
+    return names[i];
+}
+} // namespace
+
+const QString &typeName(const QJsonValue &v)
+{
     switch (v.type()) {
-    case QJsonValue::Null: return names[0];
-    case QJsonValue::Bool: return names[1];
-    case QJsonValue::Double: return names[2];
-    case QJsonValue::String: return names[3];
-    case QJsonValue::Array: return names[4];
-    case QJsonValue::Object: return names[5];
+    case QJsonValue::Null: return typeNameAt(0);
+    case QJsonValue::Bool: return typeNameAt(1);
+    case QJsonValue::Double: return typeNameAt(2);
+    case QJsonValue::String: return typeNameAt(3);
+    case QJsonValue::Array: return typeNameAt(4);
+    case QJsonValue::Object: return typeNameAt(5);
     case QJsonValue::Undefined: break;
     }
-    return names[0];
+    return typeNameAt(0);
+}
+
+const QString &typeNameOfText(QByteArrayView json)
+{
+    switch (json.isEmpty() ? 'n' : json.front()) {
+    case 'n': return typeNameAt(0);
+    case 't': case 'f': return typeNameAt(1);
+    case '"': return typeNameAt(3);
+    case '[': return typeNameAt(4);
+    case '{': return typeNameAt(5);
+    default: return typeNameAt(2);   // a digit or '-'
+    }
 }
 
 // Compact JSON text of a value. Plain strings, the bulk of all values, skip the writer.

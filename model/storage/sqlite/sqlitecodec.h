@@ -15,6 +15,8 @@ namespace Workplan::SqliteFormat {
 
 // "string", "number", ... as the attributes table records a value's type.
 const QString &typeName(const QJsonValue &v);
+// The same for a value's canonical JSON text (Attributes::forEachMember()).
+const QString &typeNameOfText(QByteArrayView json);
 
 // The closed vocabularies as QStrings made once, not once per row.
 template<typename Enum, int N>

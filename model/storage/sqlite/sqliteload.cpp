@@ -61,7 +61,7 @@ QString quickCheck(const QString &path)
 }
 
 // The attributes of each task, in task order.
-std::optional<Refusal> readAttributes(const QString &path, int version, std::vector<QJsonObject> *attributes)
+std::optional<Refusal> readAttributes(const QString &path, int version, std::vector<Attributes> *attributes)
 {
     QString openError;
     std::optional<Refusal> refusal;
@@ -151,7 +151,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
                 // structural check. A damaged file is refused as such whatever the readers
                 // made of it.
                 QString check;
-                std::vector<QJsonObject> attributes;
+                std::vector<Attributes> attributes;
                 std::optional<Refusal> attributeRefusal;
                 auto resolved = std::make_shared<ResolvedIds>();
                 std::thread checker([&] { check = quickCheck(path); });

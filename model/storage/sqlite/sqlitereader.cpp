@@ -3,6 +3,7 @@
 #include "sqlitecodec.h"
 #include "sqliterows.h"
 #include "../presenceflags.h"
+#include "../json/jsondom.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +39,7 @@ public:
     // The attributes of every task, in task order. Only the positions are read here: the
     // task rows themselves are the main reader's job, and an id is looked up only to name
     // the task in a refusal.
-    std::optional<Refusal> readAttributesOnly(std::vector<QJsonObject> &attributes)
+    std::optional<Refusal> readAttributesOnly(std::vector<Attributes> &attributes)
     {
         const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT pos FROM tasks ORDER BY pos"));
         std::vector<qint64> pos;
@@ -216,8 +217,14 @@ private:
         return q.exec() && q.next() ? q.value(0).toString() : QString();
     }
 
-    std::optional<Refusal> readAttributes(std::vector<QJsonObject> &attributes, const std::vector<qint64> &pos)
+    std::optional<Refusal> readAttributes(std::vector<Attributes> &attributes, const std::vector<qint64> &pos)
     {
+        // Parsed by simdjson straight into the compact form the JSON reader keeps
+        // (attributes.h, JsonFormat::DomValues), so an opened .workplan reads and writes its
+        // attributes as a loaded .json does; Qt's parser only where simdjson refuses a
+        // chunk (a lone surrogate, or damage: Qt's pass then names the task).
+        simdjson::dom::parser parser;
+        const JsonFormat::DomValues values(0);
         auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
             const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT task, ord, name, type, value FROM attributes ORDER BY %1").arg(order));
             Cursor cursor;
@@ -240,6 +247,30 @@ private:
                 if (pending.empty())
                     return std::nullopt;
                 chunk[chunk.size() - 1] = u']';
+                QByteArray utf8 = chunk.toUtf8();
+                const qsizetype length = utf8.size();
+                utf8.resize(length + qsizetype(simdjson::SIMDJSON_PADDING));
+                simdjson::dom::array parsed;
+                if (parser.parse(utf8.constData(), size_t(length), false).get_array().get(parsed) == simdjson::SUCCESS
+                    && parsed.size() == pending.size()) {
+                    size_t k = 0;
+                    for (simdjson::dom::element e : parsed) {
+                        simdjson::dom::object o;
+                        if (e.get_object().get(o) != simdjson::SUCCESS)
+                            break;
+                        Attributes a = values.attributes(o);
+                        if (a.size() != pending[k].count)
+                            return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
+                        attributes[size_t(pending[k].task)] = std::move(a);
+                        ++k;
+                    }
+                    if (k == pending.size()) {
+                        pending.clear();
+                        chunk.resize(0);   // keeps the capacity
+                        chunk += u'[';
+                        return std::nullopt;
+                    }
+                }
                 QJsonParseError e;
                 const QJsonArray objects = QJsonDocument::fromJson(chunk.toUtf8(), &e).array();
                 if (e.error != QJsonParseError::NoError || objects.size() != qsizetype(pending.size())) {
@@ -253,10 +284,10 @@ private:
                     return damaged(QStringLiteral("attribute values are not JSON"));
                 }
                 for (size_t k = 0; k < pending.size(); ++k) {
-                    QJsonObject &o = attributes[size_t(pending[k].task)];
-                    o = objects.at(qsizetype(k)).toObject();
+                    const QJsonObject o = objects.at(qsizetype(k)).toObject();
                     if (o.size() != pending[k].count)
                         return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
+                    attributes[size_t(pending[k].task)] = Attributes(o);
                 }
                 pending.clear();
                 chunk.resize(0);   // keeps the capacity
@@ -300,8 +331,8 @@ private:
             return parseChunk();
         };
         return readOrdered(rows, [&] {
-            for (QJsonObject &o : attributes)
-                o = QJsonObject();
+            for (Attributes &o : attributes)
+                o = Attributes();
         });
     }
 
@@ -369,7 +400,7 @@ std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &pr
     return Reader(db, version).read(project);
 }
 
-std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<QJsonObject> &attributes)
+std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<Attributes> &attributes)
 {
     return Reader(db, version).readAttributesOnly(attributes);
 }

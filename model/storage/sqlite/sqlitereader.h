@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../../attributes.h"
 #include "../../project.h"
 
 #include <QJsonObject>
@@ -25,6 +26,6 @@ struct Refusal
 // at the same time (readAttributeRows()) and joined in by the caller.
 std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &project);
 // The attributes of every task, in task order.
-std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<QJsonObject> &attributes);
+std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<Attributes> &attributes);
 
 } // namespace Workplan::SqliteFormat

@@ -56,7 +56,19 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
         ok = tasks->endRow();
 
         int ord = 0;
-        const QJsonObject attrs = t.attributes.toObject();
+        // Attributes kept compact (as loaded) give each value's text as jsonText() spells
+        // it, without a QJsonObject made and written out again.
+        const bool compact = t.attributes.forEachMember([&](QString &&key, QByteArrayView value) {
+            if (!ok)
+                return;
+            attributes->integer(i);
+            attributes->integer(ord++);
+            attributes->takeText(std::move(key));
+            attributes->stableText(typeNameOfText(value));
+            attributes->takeText(QString::fromUtf8(value));
+            ok = attributes->endRow();
+        });
+        const QJsonObject attrs = compact ? QJsonObject() : t.attributes.toObject();
         for (auto it = attrs.constBegin(); ok && it != attrs.constEnd(); ++it) {
             const QJsonValue v = it.value();
             attributes->integer(i);
