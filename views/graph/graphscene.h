@@ -232,6 +232,7 @@ private:
     void markAncestorsDirty(const QString &id);
     int depthOf(const QString &id) const;
     QPointF restingPosition(const QString &id) const;
+    QPointF restingPositionAt(int taskIndex) const;
     void scheduleFlush();
     void onTaskChanged(const QString &id, int flags);
     QStringList descendantLeaves(const QString &id) const;
