@@ -100,6 +100,7 @@ private slots:
     void linkDragCreatesOneDependency();
     void cardsAndArrowsLiveInLayers();
     void cardsRepaintOnlyWhenTheirLookChanges();
+    void framesNestDownDeepHierarchies();
     void cycleClosingDragIsRefused();
     void moveIsOneUndoStep();
     void selectionSyncBothWays();
@@ -219,6 +220,36 @@ void TestGraphScene::cardsRepaintOnlyWhenTheirLookChanges()
     };
     QVERIFY(touches(QStringLiteral("a")));    // its estimate reads differently
     QVERIFY(!touches(QStringLiteral("d")));   // looks the same: left alone
+}
+
+// Frames are made in one pass up the tree (deepest first): a chain of 400 summaries, listed
+// children before parents, nests each frame inside its parent's, the leaves inside theirs.
+void TestGraphScene::framesNestDownDeepHierarchies()
+{
+    constexpr int Depth = 400;
+    QList<Task> tasks;
+    tasks << leaf(QStringLiteral("leaf"), QStringLiteral("s%1").arg(Depth - 1), {0, 0})
+          << leaf(QStringLiteral("far"), QStringLiteral("s%1").arg(Depth / 2), {100000, 100000});
+    for (int k = Depth - 1; k >= 0; --k) {
+        Task summary;
+        summary.id = QStringLiteral("s%1").arg(k);
+        summary.type = QStringLiteral("feature");
+        summary.parentId = k > 0 ? QStringLiteral("s%1").arg(k - 1) : QString();
+        tasks << summary;
+    }
+    Project p;
+    p.setTasks(tasks);
+    m_doc->resetProject(p);
+    m_scene->flush();
+    const QRectF leafCard = m_scene->cardFor(QStringLiteral("leaf"))->nodeSceneRect();
+    const QRectF farCard = m_scene->cardFor(QStringLiteral("far"))->nodeSceneRect();
+    QVERIFY(m_scene->frameFor(QStringLiteral("s%1").arg(Depth - 1))->nodeSceneRect().contains(leafCard));
+    for (int k = 0; k + 1 < Depth; ++k) {
+        const QRectF outer = m_scene->frameFor(QStringLiteral("s%1").arg(k))->nodeSceneRect();
+        const QRectF inner = m_scene->frameFor(QStringLiteral("s%1").arg(k + 1))->nodeSceneRect();
+        QVERIFY2(outer.contains(inner) && outer != inner, qPrintable(QStringLiteral("s%1").arg(k)));
+        QCOMPARE(outer.contains(farCard), k <= Depth / 2);
+    }
 }
 
 void TestGraphScene::cleanup()
