@@ -14,6 +14,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QThreadPool>
 #include <QSet>
 
 #include <memory>
@@ -271,6 +272,8 @@ private:
     mutable EdgeRoutes m_routes;
     mutable QFuture<EdgeRoutes> m_routesComing;
     const EdgeRoutes &routes() const;
+    std::unique_ptr<QThreadPool> m_routesPool;   // made on first use (routesPool())
+    QThreadPool *routesPool();
     QSet<QString> m_collapsed;
     mutable std::shared_ptr<const SummaryFigures> m_summaryFigures;   // of m_figuresOf
     mutable std::weak_ptr<const AnalysisResult> m_figuresOf;

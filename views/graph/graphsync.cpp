@@ -1,7 +1,6 @@
 // GraphScene: keeping the items in step with the document (nodes, edges, frames).
 #include "graphscene.h"
 
-#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -36,6 +35,19 @@ QPointF GraphScene::restingPositionAt(int i) const
     return placed != m_autoPositions.constEnd() ? *placed : fallbackGridPosition(depthOf(id), i);
 }
 
+QThreadPool *GraphScene::routesPool()
+{
+    // A pool of its own at idle priority (SCHED_IDLE on Linux): on a machine of few cores
+    // the window being built and the analysis come first. (A shared pool's thread could
+    // not be given its priority back: leaving SCHED_IDLE needs a privilege.)
+    if (!m_routesPool) {
+        m_routesPool = std::make_unique<QThreadPool>();
+        m_routesPool->setMaxThreadCount(1);
+        m_routesPool->setThreadPriority(QThread::IdlePriority);
+    }
+    return m_routesPool.get();
+}
+
 const EdgeRoutes &GraphScene::routes() const
 {
     if (m_routesComing.isValid()) {
@@ -66,16 +78,7 @@ std::vector<NodeItem *> GraphScene::syncNodes()
             m_routes = placed.routes();
         } else {   // the arrows now are bundles: the routes can come later
             m_routes = {};
-            // At idle priority (SCHED_IDLE on Linux): on a machine of few cores the window
-            // still being built and the analysis come first.
-            m_routesComing = QtConcurrent::run([routes = std::move(placed.routes)] {
-                QThread *thread = QThread::currentThread();
-                const QThread::Priority before = thread->priority();
-                thread->setPriority(QThread::IdlePriority);
-                EdgeRoutes made = routes();
-                thread->setPriority(before);
-                return made;
-            });
+            m_routesComing = QtConcurrent::run(routesPool(), std::move(placed.routes));
         }
     } else {
         m_autoPositions.clear();
