@@ -45,6 +45,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QLocale>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
@@ -458,9 +459,9 @@ bool MainWindow::openFile(const QString &path)
     // A large plan opens folded (CollapseLevels::openingFold()): say so, and how to open it.
     if (const auto *view = findChild<GraphView *>(); view && !view->graphScene()->collapsedSet().isEmpty()) {
         opened += QStringLiteral(" \u2014 ")
-                  + tr("%n tasks, shown folded to %1 summaries (View \u25b8 Collapse \u25b8 Expand All opens them)", nullptr,
+                  + tr("%Ln tasks, shown folded to %1 summaries (View \u25b8 Collapse \u25b8 Expand All opens them)", nullptr,
                        m_document->project().taskCount())
-                        .arg(view->graphScene()->collapsedSet().size());
+                        .arg(QLocale().toString(view->graphScene()->collapsedSet().size()));
     }
     statusBar()->showMessage(opened, kStatusTimeoutMs);
     return true;

@@ -77,7 +77,8 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
             event->setAccepted(true);
             return;
         }
-        // A bundle's words are made when asked for too: a folded 100k plan has ~20k.
+        // A bundle's words are made when asked for too: a folded 100k plan has tens of
+        // thousands of bundles.
         if (auto *edge = qgraphicsitem_cast<EdgeItem *>(item); edge && edge->isBundle()) {
             QToolTip::showText(event->screenPos(), edge->bundleToolTip(), event->widget());
             event->setAccepted(true);

@@ -95,7 +95,6 @@ public:
     // collapselevels.cpp). A folded card's figures: "3 blocked · 0 h – 40 h" (analysis).
     void setCollapsedSet(const QSet<QString> &summaries);
     QSet<QString> collapsedSet() const { return m_collapsed; }
-
     QString collapsedFiguresText(const QString &summaryId) const;
 
     // --- Analysis overlays ---

@@ -243,6 +243,11 @@ private:
                 chunk += u',';
                 pending.back().count = count;
             };
+            auto restartChunk = [&] {
+                pending.clear();
+                chunk.resize(0);   // keeps the capacity
+                chunk += u'[';
+            };
             auto parseChunk = [&]() -> std::optional<Refusal> {
                 if (pending.empty())
                     return std::nullopt;
@@ -265,14 +270,13 @@ private:
                         ++k;
                     }
                     if (k == pending.size()) {
-                        pending.clear();
-                        chunk.resize(0);   // keeps the capacity
-                        chunk += u'[';
+                        restartChunk();
                         return std::nullopt;
                     }
                 }
+                utf8.truncate(length);
                 QJsonParseError e;
-                const QJsonArray objects = QJsonDocument::fromJson(chunk.toUtf8(), &e).array();
+                const QJsonArray objects = QJsonDocument::fromJson(utf8, &e).array();
                 if (e.error != QJsonParseError::NoError || objects.size() != qsizetype(pending.size())) {
                     // Find the task to blame, one object at a time.
                     for (size_t k = 0; k < pending.size(); ++k) {
@@ -289,9 +293,7 @@ private:
                         return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
                     attributes[size_t(pending[k].task)] = Attributes(o);
                 }
-                pending.clear();
-                chunk.resize(0);   // keeps the capacity
-                chunk += u'[';
+                restartChunk();
                 return std::nullopt;
             };
             while (q->next()) {
