@@ -95,14 +95,17 @@ QString TaskLabels::labelFor(const QString &id, const QString &title) const
 
 QString TaskLabels::operator()(const QString &id) const
 {
+    // The title counted for it is current: made from the project, and kept so by the
+    // document's cache (recount() on every title or attribute change, forget() on removal).
+    // Reading it again from the task's attributes was a tenth of an edit of a 10k plan
+    // (the analysis panel names its tasks after every analysis).
+    if (const auto counted = m_titleOf.constFind(id); counted != m_titleOf.cend())
+        return labelFor(id, *counted);
     const Task *t = m_project->find(id);
     if (!t)
         return id;
-    const QString title = t->title();
-    const auto counted = m_titleOf.constFind(id);
-    if (counted == m_titleOf.cend() || *counted != title)
-        recount(id);
-    return labelFor(id, title);
+    recount(id);
+    return labelFor(id, t->title());
 }
 
 QString TaskLabels::operator()(const Task &task) const
