@@ -137,6 +137,7 @@ private slots:
     void copyPutsJsonOnTheClipboard();
     void pasteAddsTheSubtreeWithItsDependencies();
     void duplicateCutAndPasteBack();
+    void duplicateOfAFoldedTaskKeepsItsPlace();
     void selectAll();
     void textFieldsKeepTheirKeys();
     void pasteJsonFromATextEditor();
@@ -197,6 +198,24 @@ void TestEditActions::pasteAddsTheSubtreeWithItsDependencies()
     QVERIFY(f.scene->visibleNodeFor(copy));
     f.doc->undoStack()->undo();
     QCOMPARE(f.doc->project().taskCount(), before);
+}
+
+// A task folded away has no card; its duplicate still lands beside where the canvas puts
+// it (its saved place, else the auto layout's), not wherever a new task would go.
+void TestEditActions::duplicateOfAFoldedTaskKeepsItsPlace()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QVERIFY(!f.doc->project().find(kArch)->hasPosition);
+    const QPointF originalPos = f.scene->cardFor(kArch)->pos();
+    f.scene->setCollapsed(kFeature, true);
+    QVERIFY(!f.scene->cardFor(kArch));
+    f.window.selection()->select(kArch);   // stood in for by the folded feature's card
+    f.key(Qt::Key_D);
+    const Task *dup = f.doc->project().find(kArch + QLatin1String("_copy"));
+    QVERIFY(dup);
+    QVERIFY(dup->hasPosition);
+    QCOMPARE(dup->position, originalPos + QPointF(30, 30));
 }
 
 void TestEditActions::duplicateCutAndPasteBack()

@@ -133,10 +133,10 @@ QList<Task> EditActions::collectShown(const QStringList &ids) const
     for (Task &t : tasks) {
         if (t.hasPosition || m_document->isSummary(t.id))
             continue;
-        if (const CardItem *card = m_scene->cardFor(t.id)) {
-            t.position = card->pos();
-            t.hasPosition = true;
-        }
+        // Where the canvas shows it; a task folded away has no card but still a place.
+        const CardItem *card = m_scene->cardFor(t.id);
+        t.position = card ? card->pos() : m_scene->leafPosition(t.id);
+        t.hasPosition = true;
     }
     return tasks;
 }

@@ -157,6 +157,10 @@ public:
     // so the output stays vector.
     void setItemCaching(bool on);
 
+    // Where the canvas puts a leaf's card (its saved place, else the auto layout's),
+    // whether or not it has one now (a task folded away has none).
+    QPointF leafPosition(const QString &id) const;
+
     // What is drawn: the visible cards, frames and arrows. (itemsBoundingRect() would also
     // count the hidden cards of open summaries, which sit at the origin.)
     QRectF planRect() const;

@@ -24,6 +24,11 @@ QPointF GraphScene::restingPosition(const QString &id) const
     return restingPositionAt(m_document->project().indexOf(id));
 }
 
+QPointF GraphScene::leafPosition(const QString &id) const
+{
+    return m_document->project().contains(id) ? restingPosition(id) : QPointF();
+}
+
 QPointF GraphScene::restingPositionAt(int i) const
 {
     const Project &p = m_document->project();
