@@ -50,13 +50,24 @@ QSet<QString> foldedAt(const Project &project, Level level)
 }
 
 namespace {
-OpeningLimits s_openingLimits;   // GUI thread only, like the views that read it
-} // namespace
 
-OpeningLimits openingLimits()
+OpeningLimits s_openingLimits;   // GUI thread only, like the views that read it
+
+Level openingLevelOf(const HierarchyIndex &h)
 {
-    return s_openingLimits;
+    // Folded to its features, a plan shows a node per task down to that level: the
+    // features' cards and what sits above them (epics, a leaf straight under an epic).
+    qsizetype nodes = 0;
+    bool anyFeature = false;
+    for (int i = 0; i < h.size(); ++i) {
+        const int d = h.depth[std::size_t(i)];
+        nodes += d <= 1 ? 1 : 0;
+        anyFeature = anyFeature || (d == 1 && h.summary[std::size_t(i)]);
+    }
+    return anyFeature && nodes <= s_openingLimits.cardLimit ? Level::EpicsAndFeatures : Level::EpicsOnly;
 }
+
+} // namespace
 
 void setOpeningLimits(OpeningLimits limits)
 {
@@ -65,25 +76,18 @@ void setOpeningLimits(OpeningLimits limits)
 
 Level openingLevel(const Project &project)
 {
-    const int cardLimit = s_openingLimits.cardLimit;
     if (project.taskCount() <= s_openingLimits.openAbove)
         return Level::ExpandAll;
-    // Folded to its features, a plan shows a node per task down to that level: the
-    // features' cards and what sits above them (epics, a leaf straight under an epic).
-    const HierarchyIndex h = HierarchyIndex::of(project);
-    qsizetype nodes = 0;
-    bool anyFeature = false;
-    for (int i = 0; i < h.size(); ++i) {
-        const int d = h.depth[std::size_t(i)];
-        nodes += d <= 1 ? 1 : 0;
-        anyFeature = anyFeature || (d == 1 && h.summary[std::size_t(i)]);
-    }
-    return anyFeature && nodes <= cardLimit ? Level::EpicsAndFeatures : Level::EpicsOnly;
+    return openingLevelOf(HierarchyIndex::of(project));
 }
 
 QSet<QString> openingFold(const Project &project)
 {
-    return foldedAt(project, openingLevel(project));
+    if (project.taskCount() <= s_openingLimits.openAbove)
+        return {};
+    // One pass over the tree for both the level and the summaries at it.
+    const HierarchyIndex h = HierarchyIndex::of(project);
+    return summariesAt(project, h, openingLevelOf(h) == Level::EpicsAndFeatures ? 1 : 0);
 }
 
 void apply(GraphScene *scene, Level level)

@@ -29,17 +29,16 @@ QSet<QString> foldedAt(const Project &project, Level level);
 // than the street: to its features when that shows at most `cardLimit` nodes, else to its
 // epics. Reading 100k cards at once is of no use to anyone, and building them made opening
 // a 100k-task plan take seconds. View ▸ Collapse ▸ Expand All (or a frame's ▸) opens it.
+// The tree and the timeline open the same way (their rows mirror each other; the
+// timeline builds a bar per row shown).
 struct OpeningLimits
 {
     int openAbove = 20000;
     int cardLimit = 10000;
 };
-OpeningLimits openingLimits();
 void setOpeningLimits(OpeningLimits limits);   // for every view that opens a plan next
 Level openingLevel(const Project &project);
-QSet<QString> openingFold(const Project &project);
-// The tree and the timeline open the same way (their rows mirror each other; the
-// timeline builds a bar per row shown).
+QSet<QString> openingFold(const Project &project);   // foldedAt(openingLevel()), one pass
 
 // Folds the scene to `level` in one rebuild; the selection stays (a hidden selected task
 // is stood in for by its folded card).
