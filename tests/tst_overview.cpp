@@ -9,6 +9,7 @@
 #include "model/projectdocument.h"
 #include "model/storage/projectfile.h"
 #include "views/analysiscontroller.h"
+#include "views/graph/bundlelayer.h"
 #include "views/graph/carditem.h"
 #include "views/graph/collapselevels.h"
 #include "views/graph/edgeitem.h"
@@ -24,6 +25,7 @@
 #include "testsupport.h"
 
 #include <QAction>
+#include <QPainter>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QStandardPaths>
@@ -118,6 +120,7 @@ private slots:
     void epicsOnlyFoldsTopLevel();
     void featuresBundleTheirArrows();
     void bundleFollowsEdits();
+    void foldedArrowsAreDrawnByOneItem();
     void expandAllRestores();
     void largePlanOpensFolded();
     void foldedCardRepaintsItsNewFigures();
@@ -157,10 +160,9 @@ QList<EdgeItem *> TestOverview::edgesBetween(const QString &from, const QString 
     QList<EdgeItem *> out;
     const NodeItem *source = scene()->cardFor(from);
     const NodeItem *target = scene()->cardFor(to);
-    for (QGraphicsItem *item : scene()->items()) {
-        if (item->type() != EdgeItem::Type)
-            continue;
-        auto *e = static_cast<EdgeItem *>(item);
+    // From the source's arrows: those at a folded card are drawn by the bundle layer, not
+    // as scene items.
+    for (EdgeItem *e : source ? source->edges() : QList<EdgeItem *>()) {
         if (static_cast<const NodeItem *>(e->source()) == source && static_cast<const NodeItem *>(e->target()) == target)
             out << e;
     }
@@ -352,6 +354,46 @@ void TestOverview::bundleFollowsEdits()
     inside = edgesBetween(featureId(0, 0), featureId(0, 1));
     QCOMPARE(inside.size(), 1);
     QCOMPARE(inside.first()->weight(), BundledInside);
+}
+
+// The arrows at folded cards are no scene items: one BundleLayer draws them (a folded 100k
+// plan has ~100k, and QGraphicsView's cost per item made every zoom step 100 ms). They
+// still paint, answer a hover, and leave the layer when the plan unfolds.
+void TestOverview::foldedArrowsAreDrawnByOneItem()
+{
+    action("collapseFeaturesAction")->trigger();
+    scene()->flush();
+    const BundleLayer *layer = scene()->bundleLayerIfAny();
+    QVERIFY(layer);
+    QCOMPARE(layer->count(), scene()->edgeCount());
+    for (QGraphicsItem *item : scene()->items())
+        QVERIFY(item->type() != EdgeItem::Type);
+    EdgeItem *bundle = edgesBetween(featureId(0, 0), featureId(0, 1)).value(0);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->layer(), layer);
+    QVERIFY(!(bundle->flags() & QGraphicsItem::ItemIsSelectable));
+    QCOMPARE(layer->edgeAt(bundle->targetPoint() - QPointF(2, 0)), bundle);
+    QVERIFY(layer->shape().isEmpty());   // clicks go through to what is under it
+
+    // What the layer draws is the arrow: without the layer, its stretch is empty canvas.
+    const QRectF area = bundle->boundingRect();
+    auto shot = [&] {
+        QImage image(area.size().toSize(), QImage::Format_ARGB32_Premultiplied);   // at 100 %
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        scene()->render(&painter, QRectF(image.rect()), area);
+        return image;
+    };
+    const QImage with = shot();
+    const_cast<BundleLayer *>(layer)->setVisible(false);
+    const QImage without = shot();
+    const_cast<BundleLayer *>(layer)->setVisible(true);
+    QVERIFY(with != without);
+
+    action("expandAllAction")->trigger();
+    scene()->flush();
+    QCOMPARE(layer->count(), 0);   // every arrow is its own item again
+    QVERIFY(scene()->edgeCount() > 0);
 }
 
 void TestOverview::expandAllRestores()

@@ -1,5 +1,6 @@
 #include "edgeitem.h"
 
+#include "bundlelayer.h"
 #include "carditem.h"
 
 #include "graphscene.h"
@@ -14,6 +15,9 @@
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
+
+#include <algorithm>
+#include <cmath>
 
 namespace Workplan {
 
@@ -40,6 +44,8 @@ EdgeItem::EdgeItem(const DependencyKey &key, int index, NodeItem *source, NodeIt
 
 EdgeItem::~EdgeItem()
 {
+    if (m_layer)
+        m_layer->remove(this);
     if (m_source)
         m_source->removeEdge(this);
     if (m_target && m_target != m_source)
@@ -52,6 +58,28 @@ void EdgeItem::detach(NodeItem *node)
         m_source = nullptr;
     if (m_target == node)
         m_target = nullptr;
+}
+
+void EdgeItem::joinLayer(BundleLayer *layer, int slot)
+{
+    m_layer = layer;
+    m_layerSlot = slot;
+    // Out of the scene it is no one arrow to pick: an overview (see addBundled()).
+    setFlag(ItemIsSelectable, false);
+}
+
+void EdgeItem::leaveLayer()
+{
+    m_layer = nullptr;
+    m_layerSlot = -1;
+}
+
+void EdgeItem::repaint()
+{
+    if (m_layer)
+        m_layer->repaint(m_bounds);
+    else
+        update();
 }
 
 GraphScene *EdgeItem::graphScene() const
@@ -120,12 +148,16 @@ void EdgeItem::adjust()
         else
             path.cubicTo(piece.c1, piece.c2, piece.end);
     }
-    prepareGeometryChange();
+    const QRectF before = m_bounds;
+    if (!m_layer)
+        prepareGeometryChange();
     m_p1 = p1;
     m_p2 = p2;
     m_path = path;
     m_polyline.clear();
     m_bounds = path.boundingRect().adjusted(-HandleRadius - 12, -HandleRadius - 12, HandleRadius + 40, HandleRadius + 12);
+    if (m_layer)
+        m_layer->moved(this, before);
 }
 
 QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
@@ -165,9 +197,8 @@ EdgeItem::End EdgeItem::handleAt(const QPointF &scenePos) const
     return End::None;
 }
 
-// The pieces of the arrow inside `area`. A long arrow seen close up crosses the window
-// with most of its length off screen, and Qt dashes a whole path before clipping it:
-// thousands of such arrows made one repaint at 100 % take seconds on a 10k plan.
+// m_path flattened, for drawing a far-out arrow as one polyline (its curve is then a few
+// pixels across).
 const QPolygonF &EdgeItem::polyline() const
 {
     if (m_polyline.isEmpty())
@@ -175,22 +206,95 @@ const QPolygonF &EdgeItem::polyline() const
     return m_polyline;
 }
 
-QPainterPath EdgeItem::visiblePart(const QRectF &area) const
+namespace {
+
+// Collects the visible runs of a path as line segments.
+struct Clipper
 {
+    QRectF area;
+    qreal tolerance;   // scene units a flattened curve may stray from the true one
     QPainterPath out;
     bool open = false;
-    const QPolygonF &line = polyline();
-    for (int i = 1; i < line.size(); ++i) {
-        const QPointF a = line.at(i - 1), b = line.at(i);
-        const bool in = qMax(a.x(), b.x()) >= area.left() && qMin(a.x(), b.x()) <= area.right()
-            && qMax(a.y(), b.y()) >= area.top() && qMin(a.y(), b.y()) <= area.bottom();
-        if (in && !open)
-            out.moveTo(a);
-        if (in)
-            out.lineTo(b);
-        open = in;
+    QPointF last;
+
+    bool touches(const QRectF &r) const
+    {
+        return r.right() >= area.left() && r.left() <= area.right() && r.bottom() >= area.top()
+            && r.top() <= area.bottom();
     }
-    return out;
+    void segment(const QPointF &a, const QPointF &b)
+    {
+        if (!touches(QRectF(a, b).normalized())) {
+            open = false;
+            return;
+        }
+        if (!open || last != a)
+            out.moveTo(a);
+        out.lineTo(b);
+        open = true;
+        last = b;
+    }
+    // A cubic split in halves until each half is out of view (skipped whole) or flat
+    // enough to be a line. A long arrow seen close up is mostly off screen: only the part
+    // in view is ever flattened.
+    void curve(const QPointF &p0, const QPointF &p1, const QPointF &p2, const QPointF &p3, int depth)
+    {
+        const qreal left = std::min({p0.x(), p1.x(), p2.x(), p3.x()});
+        const qreal right = std::max({p0.x(), p1.x(), p2.x(), p3.x()});
+        const qreal top = std::min({p0.y(), p1.y(), p2.y(), p3.y()});
+        const qreal bottom = std::max({p0.y(), p1.y(), p2.y(), p3.y()});
+        if (!touches(QRectF(QPointF(left, top), QPointF(right, bottom)))) {
+            open = false;
+            return;
+        }
+        // Flat: both inner control points within tolerance of the chord's thirds.
+        const QPointF d1 = p1 - (2 * p0 + p3) / 3, d2 = p2 - (p0 + 2 * p3) / 3;
+        const qreal flat = std::max(std::abs(d1.x()) + std::abs(d1.y()), std::abs(d2.x()) + std::abs(d2.y()));
+        if (flat <= tolerance || depth >= 24) {
+            segment(p0, p3);
+            return;
+        }
+        const QPointF a = (p0 + p1) / 2, b = (p1 + p2) / 2, c = (p2 + p3) / 2;
+        const QPointF ab = (a + b) / 2, bc = (b + c) / 2, mid = (ab + bc) / 2;
+        curve(p0, a, ab, mid, depth + 1);
+        curve(mid, bc, c, p3, depth + 1);
+    }
+};
+
+} // namespace
+
+// The pieces of the arrow inside `area`. A long arrow seen close up crosses the window
+// with most of its length off screen, and Qt dashes (and flattens) a whole path before
+// clipping it: thousands of such arrows made one repaint at 100 % take seconds on a 10k
+// plan, and flattening the whole of each was most of a step at 100 % over a folded 100k
+// plan. `lod` is the scale of the view: curves are flattened to a third of a pixel.
+QPainterPath EdgeItem::visiblePart(const QRectF &area, qreal lod) const
+{
+    Clipper clip{area, 0.33 / std::max<qreal>(lod, 1e-3), QPainterPath(), false, QPointF()};
+    QPointF at;
+    for (int i = 0; i < m_path.elementCount(); ++i) {
+        const QPainterPath::Element e = m_path.elementAt(i);
+        switch (e.type) {
+        case QPainterPath::MoveToElement:
+            clip.open = false;
+            at = e;
+            break;
+        case QPainterPath::LineToElement:
+            clip.segment(at, e);
+            at = e;
+            break;
+        case QPainterPath::CurveToElement: {
+            const QPointF c2 = m_path.elementAt(i + 1), end = m_path.elementAt(i + 2);
+            clip.curve(at, e, c2, end, 0);
+            at = end;
+            i += 2;
+            break;
+        }
+        case QPainterPath::CurveToDataElement:
+            break;
+        }
+    }
+    return clip.out;
 }
 
 bool EdgeItem::mattersFarOut(bool highlighted) const
@@ -207,34 +311,52 @@ bool EdgeItem::mattersFarOut(bool highlighted) const
     return s && s->hasFocusSet() && opacity() > 0.99;
 }
 
+int EdgeItem::marks(const GraphScene &s) const
+{
+    // Asked on every repaint of every arrow in view; the answer changes only with the
+    // analysis shown (a new generation), and an edit of the dependencies makes new arrows.
+    if (m_marksOf == s.marksGeneration())
+        return m_marks;
+    int marks = 0;
+    if (const Dependency *d = dependency())
+        marks = s.edgeMarks(m_ownerId, d->taskId);
+    // A bundle is on a loop or the critical path when any dependency in it is.
+    if (!m_bundled.isEmpty()) {
+        const Project &p = s.document()->project();
+        for (const auto &[owner, index] : m_bundled) {
+            const Task *t = p.find(owner);
+            if (t && index < t->dependencies.size())
+                marks |= s.edgeMarks(owner, t->dependencies.at(index).taskId);
+        }
+    }
+    m_marks = marks;
+    m_marksOf = s.marksGeneration();
+    return marks;
+}
+
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const Dependency *d = dependency();
     const GraphScene *s = graphScene();
-    if (!d || !s)
+    if (!s)
         return;
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const int marks = this->marks(*s);
+    const bool loop = marks & GraphScene::LoopMark;
+    const bool critical = !loop && s->showCritical() && (marks & GraphScene::CriticalMark);
+    // Far out only the arrows that matter are drawn (shape() still picks the others): asked
+    // first, as most arrows of a large plan in view are not.
+    if (lod < DetailThreshold && !mattersFarOut(critical || loop))
+        return;
+    const Dependency *d = dependency();
+    if (!d)
+        return;
     const bool faded = d->waived || !d->mandatory;
     QPen pen = dependencyPen(d->type, faded);
     // Edges and their labels lie on the canvas itself, which may be dark.
     const QColor canvas = s->backgroundBrush().color();
     if (isDark(canvas))
         pen.setColor(pen.color().lighter(220));
-    // A bundle is on a loop or the critical path when any dependency in it is. The marks
-    // of each member are looked up once for both questions (they were asked apart, which
-    // doubled the id look-ups of repainting every arrow after an edit).
-    int marks = s->edgeMarks(m_ownerId, d->taskId);
-    if (!m_bundled.isEmpty()) {
-        const Project &p = s->document()->project();
-        for (const auto &[owner, index] : m_bundled) {
-            const Task *t = p.find(owner);
-            if (t && index < t->dependencies.size())
-                marks |= s->edgeMarks(owner, t->dependencies.at(index).taskId);
-        }
-    }
     pen.setWidthF(pen.widthF() + bundleExtraWidth(weight()));
-    const bool loop = marks & GraphScene::LoopMark;
-    const bool critical = !loop && s->showCritical() && (marks & GraphScene::CriticalMark);
     if (loop) {   // no schedule then: nothing is critical
         pen.setColor(loopColor());
         pen.setWidthF(pen.widthF() + 1.5);
@@ -244,16 +366,25 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     if (isSelected())
         pen.setColor(QColor(0x1565c0));
-    if (lod < DetailThreshold && !mattersFarOut(critical || loop))
-        return;   // far out only the arrows that matter are drawn; shape() still picks it
+    // An overview arrow of one dependency (at a folded card) is a hairline: Qt draws those
+    // on its fast path, dashes included, where a stroke of 1.6 px is outlined and filled.
+    // A folded 100k plan seen at 100 % has a hundred arrows across the window; stroked,
+    // they took twice as long as the rest of a repaint. Bundles keep their weight's width,
+    // an approval its doubled stroke (a hairline under the canvas-coloured core would
+    // vanish close up).
+    if (m_layer && !isBundle() && !critical && !loop && lod >= DetailThreshold && d->type != DependencyType::Approval) {
+        pen.setCosmetic(true);
+        pen.setWidthF(1);
+    }
     if (lod >= DetailThreshold)
         painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);
     const QRectF area = option->exposedRect.adjusted(-12, -12, 12, 12);
     const bool whole = area.contains(m_path.controlPointRect());
-    const QPainterPath path = whole ? m_path : visiblePart(area);
+    const QPainterPath path = whole ? m_path : visiblePart(area, lod);
     if (path.isEmpty() && !area.contains(m_p2))
         return;
+
     if (d->type == DependencyType::Approval && lod >= DetailThreshold) {
         // Approval: two thin parallel strokes.
         QPen outer = pen;

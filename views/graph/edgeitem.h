@@ -8,6 +8,7 @@
 
 namespace Workplan {
 
+class BundleLayer;
 class GraphScene;
 class NodeItem;
 
@@ -54,6 +55,15 @@ public:
 
     void adjust();
     void detach(NodeItem *node);   // the node is going away
+    // Its picture changed: repaints it where it is drawn (the scene, or its layer).
+    void repaint();
+
+    // An arrow ending at a folded card is drawn by the scene's BundleLayer, outside the
+    // scene's items (bundlelayer.h). Called by the layer.
+    void joinLayer(BundleLayer *layer, int slot);
+    void leaveLayer();
+    BundleLayer *layer() const { return m_layer; }
+    int layerSlot() const { return m_layerSlot; }
 
     QPointF sourcePoint() const { return m_p1; }
     QPointF targetPoint() const { return m_p2; }
@@ -65,11 +75,13 @@ protected:
 
 private:
     GraphScene *graphScene() const;
-    QPainterPath visiblePart(const QRectF &area) const;
+    QPainterPath visiblePart(const QRectF &area, qreal lod) const;
     // Drawn below the detail threshold: critical or loop (`highlighted`), selected, an end
     // selected, or in the focused chain.
     bool mattersFarOut(bool highlighted) const;
     const QPolygonF &polyline() const;
+    // Its critical and loop marks (GraphScene::EdgeMark bits) in the analysis shown.
+    int marks(const GraphScene &scene) const;
 
     DependencyKey m_key;
     const GraphScene *m_madeFor;
@@ -84,6 +96,10 @@ private:
     // never are, and flattening 225k of them up front took seconds and ~200 MB).
     mutable QPolygonF m_polyline;
     QRectF m_bounds;
+    mutable int m_marks = 0;
+    mutable quint32 m_marksOf = 0;   // the GraphScene::marksGeneration() of m_marks
+    BundleLayer *m_layer = nullptr;
+    int m_layerSlot = -1;   // index in m_layer's list
 };
 
 } // namespace Workplan

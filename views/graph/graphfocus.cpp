@@ -1,6 +1,7 @@
 // Focus mode's fading (views/graph/focusmode.h decides what is focused).
 #include "graphscene.h"
 
+#include "bundlelayer.h"
 #include "carditem.h"
 #include "edgeitem.h"
 #include "frameitem.h"
@@ -39,6 +40,8 @@ void GraphScene::setFocusSet(const QSet<QString> &ids)
         for (EdgeItem *e : list)
             fade(e, all || (ids.contains(e->ownerId()) && e->source() && ids.contains(e->source()->taskId())));
     }
+    if (m_bundleLayer)   // its arrows are no scene items: their opacity repaints nothing
+        m_bundleLayer->update();
 }
 
 } // namespace Workplan

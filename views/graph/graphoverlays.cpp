@@ -185,6 +185,7 @@ void GraphScene::rebuildOverlays()
     const std::vector<Overlay> overlaysBefore = std::exchange(m_overlays, {});
     const auto result = m_analysis ? m_analysis->result() : nullptr;
     const auto resultBefore = std::exchange(m_overlaysOf, result);
+    ++m_marksGeneration;
     const bool scheduleBefore = std::exchange(m_overlaySchedule, false);
     if (result) {
         const Snapshot &s = result->snapshot;
@@ -261,7 +262,7 @@ void GraphScene::rebuildOverlays()
         return;
     }
     for (EdgeItem *e : std::as_const(edges))
-        e->update();
+        e->repaint();
 }
 
 } // namespace Workplan

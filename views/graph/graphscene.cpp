@@ -1,5 +1,6 @@
 #include "graphscene.h"
 
+#include "bundlelayer.h"
 #include "carditem.h"
 #include "collapselevels.h"
 #include "frameitem.h"
@@ -85,6 +86,14 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
             return;
         }
     }
+    // The arrows at folded cards are no items of their own (bundlelayer.h). Under a card
+    // they would not be seen: asked only where no card is.
+    if (const EdgeItem *edge = m_bundleLayer ? m_bundleLayer->edgeAt(event->scenePos()) : nullptr;
+        edge && edge->isBundle() && !itemAt(event->scenePos(), QTransform())) {
+        QToolTip::showText(event->screenPos(), edge->bundleToolTip(), event->widget());
+        event->setAccepted(true);
+        return;
+    }
     QGraphicsScene::helpEvent(event);
 }
 
@@ -113,6 +122,11 @@ GraphScene::~GraphScene()
 void GraphScene::deleteAllItems()
 {
     m_interaction.reset();   // a link drag's line and marked card are plan items
+    // The layer's arrows are outside the scene: clear() would not delete them.
+    if (m_bundleLayer) {
+        while (m_bundleLayer->count() > 0)
+            delete m_bundleLayer->edges().back();
+    }
     m_edges.clear();
     m_frames.clear();
     m_cards.clear();
@@ -122,6 +136,16 @@ void GraphScene::deleteAllItems()
     // arrows as it goes, so either end of an arrow may go first.
     clear();
     m_layers.forget();
+    m_bundleLayer = nullptr;   // clear() deleted it
+}
+
+BundleLayer *GraphScene::bundleLayer()
+{
+    if (!m_bundleLayer) {
+        m_bundleLayer = new BundleLayer;
+        addItem(m_bundleLayer);
+    }
+    return m_bundleLayer;
 }
 
 NodeItem *GraphScene::visibleNodeFor(const QString &id) const
@@ -292,7 +316,7 @@ void GraphScene::onTaskChanged(const QString &id, int flags)
         if (FrameItem *f = m_frames.value(id))
             f->update();
         for (EdgeItem *e : m_edges.value(id))
-            e->update();
+            e->repaint();
     }
     scheduleFlush();
 }

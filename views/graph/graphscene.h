@@ -23,6 +23,7 @@
 namespace Workplan {
 
 class AnalysisController;
+class BundleLayer;
 class CardItem;
 class FrameItem;
 class GraphInteraction;
@@ -123,6 +124,9 @@ public:
     // What edgeMarks() answers: bits of the dependencies from `prereqId` in `ownerId`'s list.
     enum EdgeMark { CriticalMark = 1, LoopMark = 2 };
     int edgeMarks(const QString &ownerId, const QString &prereqId) const;
+    // Changes whenever the marks edgeMarks() answers may have (a new analysis shown), so
+    // an arrow can keep its own until then.
+    quint32 marksGeneration() const { return m_marksGeneration; }
     bool isCriticalEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & CriticalMark; }
     // A counting dependency joining two leaves of one cyclic set (the loop colour).
     bool isLoopEdge(const QString &ownerId, const QString &prereqId) const { return edgeMarks(ownerId, prereqId) & LoopMark; }
@@ -186,6 +190,10 @@ public slots:
     // Cards and arrows go under layer containers (itemlayers.h), not to the top level.
     void addLayered(QGraphicsItem *item, qreal z) { m_layers.add(item, z); }
     const ItemLayers &layers() const { return m_layers; }
+    // The arrows that end at a folded card are drawn by one item (bundlelayer.h); made
+    // with the first.
+    BundleLayer *bundleLayer();
+    const BundleLayer *bundleLayerIfAny() const { return m_bundleLayer; }
 
 signals:
     // A refusal or a short report for the status bar.
@@ -268,6 +276,8 @@ private:
     QRectF m_grown;   // what moved or was rebuilt since the last flush(), for the scene rect
     QHash<QString, FrameItem *> m_frames;
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
+    BundleLayer *m_bundleLayer = nullptr;
+    quint32 m_marksGeneration = 1;   // in the scene; draws the arrows at folded cards
     HierarchyIndex m_hierarchy;   // of the last syncNodes()
     QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
     // Of the last auto layout (autoLayout(), syncNodes()); a plan opened folded has them

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "bundlelayer.h"
 #include "carditem.h"
 #include "edgeitem.h"
 #include "frameitem.h"
@@ -252,10 +253,13 @@ static void addOwnerEdges(GraphScene *scene, const Task &t, NodeItem *target, QL
             }
         }
         auto *e = new EdgeItem(DependencyKey::of(t.id, t.dependencies.at(i)), i, source, target, scene);
-        scene->addLayered(e, e->zValue());
-        list.append(e);
-        if (bundled)
+        if (bundled) {
+            scene->bundleLayer()->add(e);
             bundles.insert({source, target}, e);
+        } else {
+            scene->addLayered(e, e->zValue());
+        }
+        list.append(e);
     }
 }
 

@@ -57,7 +57,7 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
         adjustEdges();
     if (change == ItemSelectedHasChanged)   // far out, the arrows of a selected node are drawn
         for (EdgeItem *e : std::as_const(m_edges))
-            e->update();
+            e->repaint();
     return QGraphicsItem::itemChange(change, value);
 }
 
