@@ -188,21 +188,64 @@ Attributes &Attributes::operator=(const QJsonObject &object)
     m_object = object;
     m_canonical = QByteArray();
     m_count = 0;
+    m_keyBits = ~0u;
     return *this;
 }
 
-Attributes Attributes::fromCanonicalJson(QByteArray canonical, qsizetype count)
+Attributes Attributes::fromCanonicalJson(QByteArray canonical, qsizetype count, quint32 keyBits)
 {
     Attributes a;
     a.m_canonical = std::move(canonical);
-    a.m_count = count;
+    a.m_count = int(count);
+    a.m_keyBits = keyBits;
     return a;
+}
+
+namespace {
+
+// From a key's length and its first and last characters: keys of one project differ in
+// those far more often than not, and it costs no pass over the key.
+constexpr quint32 bitFor(qsizetype size, unsigned first, unsigned last)
+{
+    return 1u << ((std::size_t(size) * 7 + first * 3 + last) & 31);
+}
+
+} // namespace
+
+quint32 Attributes::keyBit(QLatin1StringView key)
+{
+    return keyBitUtf8(key.data(), key.size());   // the same bytes when ASCII; else no bit
+}
+
+quint32 Attributes::keyBit(QStringView key)
+{
+    if (key.isEmpty())
+        return 1u;
+    // A non-ASCII character changes the length between UTF-16 and UTF-8: no bit.
+    for (const QChar c : key) {
+        if (c.unicode() >= 0x80)
+            return ~0u;
+    }
+    return bitFor(key.size(), key.front().unicode(), key.back().unicode());
+}
+
+quint32 Attributes::keyBitUtf8(const char *key, qsizetype size)
+{
+    if (size == 0)
+        return 1u;
+    for (qsizetype i = 0; i < size; ++i) {
+        if (static_cast<unsigned char>(key[i]) >= 0x80)
+            return ~0u;
+    }
+    return bitFor(size, static_cast<unsigned char>(key[0]), static_cast<unsigned char>(key[size - 1]));
 }
 
 // The value of `key` in the canonical text (p at it), or nullptr.
 template<typename Key>
 const char *Attributes::find(Key key) const
 {
+    if (!(m_keyBits & keyBit(key)))
+        return nullptr;   // no key of this object has its bit
     const char *p = m_canonical.constData();
     if (p[1] == '}')
         return nullptr;

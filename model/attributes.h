@@ -26,8 +26,16 @@ public:
     explicit Attributes(const QJsonObject &object) : m_object(object) {}
     Attributes &operator=(const QJsonObject &object);
 
-    // `canonical`: JsonWriter's compact text of an object with `count` keys (see above).
-    static Attributes fromCanonicalJson(QByteArray canonical, qsizetype count);
+    // `canonical`: JsonWriter's compact text of an object with `count` keys (see above);
+    // `keyBits`: keyBit() of each of its keys or-ed together (all set: not known).
+    static Attributes fromCanonicalJson(QByteArray canonical, qsizetype count, quint32 keyBits = ~0u);
+    // One bit standing for a key, for telling a key absent without reading the text: the
+    // engine asks every task for keys most do not have ("resources", "deadline", the
+    // three-point estimates), and each such question read the whole object. A key that is
+    // not plain ASCII has no bit (all set: it may be anywhere).
+    static quint32 keyBit(QLatin1StringView key);
+    static quint32 keyBit(QStringView key);
+    static quint32 keyBitUtf8(const char *key, qsizetype size);
 
     QJsonValue value(QStringView key) const;
     QJsonValue value(QLatin1StringView key) const;
@@ -74,7 +82,8 @@ private:
 
     QJsonObject m_object;     // the object form, when m_canonical is null
     QByteArray m_canonical;   // the compact form
-    qsizetype m_count = 0;
+    int m_count = 0;
+    quint32 m_keyBits = ~0u;  // of the compact form's keys (keyBit())
 };
 
 } // namespace Workplan

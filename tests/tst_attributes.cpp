@@ -48,6 +48,7 @@ private slots:
     void writerCopiesTheText();
     void scalarsAsValues();
     void unknownTaskFieldsCompact();
+    void absentKeysAnsweredByTheirBit();
 };
 
 void TestAttributes::objectForm()
@@ -83,6 +84,8 @@ void TestAttributes::loadedCompact_data()
         R"({"é":"café","שלום":"עולם","😀":"smile 😀","pu":"\ue000 private use","z":"\ufeffbom","bom":"\ufeff"})");
     QTest::newRow("nested") << QByteArray(
         R"({"o":{"y":[1,{"b":2,"a":[]}],"x":{}},"a":[[],[[{"k":"v"}]],null,false],"t":"x"})");
+    QTest::newRow("keys escaped, empty, wide") << QByteArray(
+        R"({"":1,"a\"b":2,"tab\tkey":3,"\u00e9t\u00e9":4,"x\u00e9y":5,"k\\":7})");
     QTest::newRow("shape shared") << QByteArray(R"({"b":{"y":1,"x":2},"a":{"x":3,"y":4}})");
 }
 
@@ -193,6 +196,28 @@ void TestAttributes::scalarsAsValues()
 }
 
 // A task's unknown fields take the same compact form, read and written back as before.
+// A key whose bit the object lacks is absent without reading the text (the engine asks each
+// task for keys most lack); the bits the loader sets find every key it has.
+void TestAttributes::absentKeysAnsweredByTheirBit()
+{
+    const QByteArray text = R"({"title":"A","estimated_effort":"2h"})";
+    const Attributes unknownBits = Attributes::fromCanonicalJson(text, 2);
+    QVERIFY(unknownBits.contains(QLatin1String("title")));
+    const Attributes noBits = Attributes::fromCanonicalJson(text, 2, 0);
+    QVERIFY(!noBits.contains(QLatin1String("title")));   // the bits decide, not the text
+    const quint32 bits = Attributes::keyBit(QLatin1String("title")) | Attributes::keyBit(QLatin1String("estimated_effort"));
+    const Attributes loaded = Attributes::fromCanonicalJson(text, 2, bits);
+    QCOMPARE(loaded.value(QStringLiteral("title")), QJsonValue(QStringLiteral("A")));
+    QCOMPARE(loaded.value(QLatin1String("estimated_effort")), QJsonValue(QStringLiteral("2h")));
+    QVERIFY(loaded.value(QLatin1String("resources")).isUndefined());
+    // One bit per key, the same however the key is spelt; no bit for a key that is not
+    // plain ASCII (it may be anywhere).
+    QCOMPARE(Attributes::keyBit(QStringLiteral("deadline")), Attributes::keyBit(QLatin1String("deadline")));
+    QCOMPARE(Attributes::keyBit(QLatin1String("deadline")), Attributes::keyBitUtf8("deadline", 8));
+    QCOMPARE(Attributes::keyBit(QStringLiteral("x\u00e9y")), ~0u);
+    QCOMPARE(Attributes::keyBitUtf8("x\xc3\xa9y", 4), ~0u);
+}
+
 void TestAttributes::unknownTaskFieldsCompact()
 {
     const QByteArray text = R"({"format":"workplan","version":1,"tasks":[{"task_id":"a","task_type":"task",)"

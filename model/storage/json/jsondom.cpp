@@ -153,7 +153,12 @@ Attributes DomValues::attributes(simdjson::dom::object o) const
     // object form, as before, for those rare files.
     m_canonical.clear();
     const qsizetype count = m_markerBase ? -1 : encodeObject(o, m_canonical);
-    return count < 0 ? Attributes(object(o)) : compact(count);
+    if (count < 0)
+        return Attributes(object(o));
+    quint32 bits = 0;
+    for (const auto field : o)
+        bits |= Attributes::keyBitUtf8(field.key.data(), qsizetype(field.key.size()));
+    return compact(count, bits);
 }
 
 Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pair> &fields) const
@@ -162,17 +167,21 @@ Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pa
         return Attributes();
     m_canonical.clear();
     const qsizetype count = m_markerBase ? -1 : encodeFields(fields, m_canonical);
-    if (count >= 0)
-        return compact(count);
+    if (count >= 0) {
+        quint32 bits = 0;
+        for (const auto &f : fields)
+            bits |= Attributes::keyBitUtf8(f.key.data(), qsizetype(f.key.size()));
+        return compact(count, bits);
+    }
     QJsonObject o;   // markers, or keys in too many orders to sort by shape
     for (const auto &f : fields)
         insert(o, f.key, f.value);
     return Attributes(o);
 }
 
-Attributes DomValues::compact(qsizetype count) const
+Attributes DomValues::compact(qsizetype count, quint32 keyBits) const
 {
-    return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count);
+    return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count, keyBits);
 }
 
 // As JsonWriter::writeString spells the string: UTF-8 as it is, except `"`, `\`, control

@@ -72,7 +72,7 @@ private:
     qsizetype encodeObject(simdjson::dom::object o, std::string &out) const;   // its key count
     qsizetype encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out) const;
     void encodeString(std::string_view s, std::string &out) const;
-    Attributes compact(qsizetype count) const;   // m_canonical, `count` keys
+    Attributes compact(qsizetype count, quint32 keyBits) const;   // m_canonical, `count` keys (their Attributes::keyBit()s)
 
     char32_t m_markerBase;
     // The objects of a file mostly share their keys (every task's attributes hold the same
