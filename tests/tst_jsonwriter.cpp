@@ -42,6 +42,7 @@ class TestJsonWriter : public QObject
 private slots:
     void hoursAsToChars();
     void stringsEscaped();
+    void everyUnitAtEveryPlace();
     void latin1Keys();
     void streamedAsWhole_data();
     void streamedAsWhole();
@@ -80,6 +81,32 @@ void TestJsonWriter::stringsEscaped()
     w.value(QStringLiteral("next"));
     w.endArray();
     QCOMPARE(w.take(), QByteArray("[\"") + QByteArray(300, 'a') + "\xc3\xa9\",\"next\"]");
+}
+
+// The writer narrows eight units at a time: each character that needs care, at each place
+// in and across those blocks, is spelt as the careful one-unit-at-a-time rules spell it.
+void TestJsonWriter::everyUnitAtEveryPlace()
+{
+    auto careful = [](char16_t c) -> QByteArray {
+        switch (c) {
+        case u'"': return "\\\"";
+        case u'\\': return "\\\\";
+        case u'\n': return "\\n";
+        case u'\t': return "\\t";
+        default: break;
+        }
+        if (c < 0x20 || c == 0xFEFF || QChar::isSurrogate(c))
+            return "\\u" + QByteArray::number(c, 16).rightJustified(4, '0');
+        return QString(QChar(c)).toUtf8();
+    };
+    const char16_t units[] = {u'"', u'\\', u'\n', u'\t', 0x01, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xe9, 0x5e9, 0xFEFF, 0xD800, 0xFFFF};
+    for (const char16_t c : units) {
+        for (int at = 0; at < 24; ++at) {
+            const QString text = QString(at, QLatin1Char('a')) + QChar(c) + QString(23 - at, QLatin1Char('b'));
+            const QByteArray expected = '"' + QByteArray(at, 'a') + careful(c) + QByteArray(23 - at, 'b') + '"';
+            QCOMPARE(stringText(text), expected);
+        }
+    }
 }
 
 void TestJsonWriter::latin1Keys()

@@ -11,6 +11,10 @@
 #include <cmath>
 #include <limits>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace Workplan {
 
 namespace {
@@ -194,6 +198,22 @@ void JsonWriter::writeString(QStringView s)
     const qsizetype start = m_size - (n + 2);   // room() may have handed the text over
     *out++ = '"';
     qsizetype i = 0;
+#ifdef __SSE2__
+    // Eight units at a time: a report is mostly ids, and this loop was a tenth of
+    // `analyze --json` on a 100k-task plan one unit at a time.
+    const __m128i space = _mm_set1_epi16(0x20), span = _mm_set1_epi16(0x7f - 0x20);
+    const __m128i quote = _mm_set1_epi16('"'), backslash = _mm_set1_epi16('\\');
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(u + i));
+        // Outside 0x20..0x7f (unsigned: below 0x20 wraps round), or a quote or backslash.
+        const __m128i outside = _mm_subs_epu16(_mm_sub_epi16(v, space), span);
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash));
+        const __m128i plain = _mm_cmpeq_epi16(_mm_or_si128(outside, special), _mm_setzero_si128());
+        if (_mm_movemask_epi8(plain) != 0xffff)
+            break;
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(out + i), _mm_packus_epi16(v, v));
+    }
+#endif
     for (; i < n; ++i) {
         const char16_t c = u[i];
         if (c >= 0x80 || c < 0x20 || c == u'"' || c == u'\\')
