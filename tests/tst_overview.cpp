@@ -28,6 +28,7 @@
 #include <QPainter>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QStandardPaths>
 #include <QUndoStack>
 #include <QtTest>
@@ -121,6 +122,7 @@ private slots:
     void featuresBundleTheirArrows();
     void bundleFollowsEdits();
     void foldedArrowsAreDrawnByOneItem();
+    void foldedArrowFollowsItsCardAndSaysWhatItBundles();
     void expandAllRestores();
     void largePlanOpensFolded();
     void foldedCardRepaintsItsNewFigures();
@@ -394,6 +396,53 @@ void TestOverview::foldedArrowsAreDrawnByOneItem()
     scene()->flush();
     QCOMPARE(layer->count(), 0);   // every arrow is its own item again
     QVERIFY(scene()->edgeCount() > 0);
+}
+
+// The layer's arrows have no item to move or hover: the layer repaints one where its card
+// took it, and the canvas's tooltip finds it under the mouse.
+void TestOverview::foldedArrowFollowsItsCardAndSaysWhatItBundles()
+{
+    action("collapseFeaturesAction")->trigger();
+    scene()->flush();
+    BundleLayer *layer = scene()->bundleLayer();
+    EdgeItem *bundle = edgesBetween(featureId(0, 0), featureId(0, 1)).value(0);
+    QVERIFY(bundle);
+    CardItem *target = scene()->cardFor(featureId(0, 1));
+    target->setPos(target->pos() + QPointF(0, 900));   // as a layout would move it
+    // Around its head, now far from where the arrow was drawn before.
+    const QRectF moved(bundle->targetPoint() - QPointF(60, 60), QSizeF(120, 120));
+    QVERIFY(moved.top() > target->nodeSceneRect().top() - 900 + 200);
+    auto shot = [&](bool withLayer) {
+        layer->setVisible(withLayer);
+        QImage image(moved.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        scene()->render(&painter, QRectF(image.rect()), moved);
+        layer->setVisible(true);
+        return image;
+    };
+    QVERIFY(shot(true) != shot(false));   // painted where it went, not where it was
+
+    // Hovered on the canvas, away from the cards: the bundle says what it stands for.
+    QPointF on;
+    const QLineF line(bundle->sourcePoint(), bundle->targetPoint());
+    for (qreal t = 0.3; t <= 0.7 && on.isNull(); t += 0.01) {
+        for (qreal dx = -30; dx <= 30 && on.isNull(); dx += 1) {
+            const QPointF p = line.pointAt(t) + QPointF(dx, 0);
+            if (layer->edgeAt(p) == bundle && !scene()->itemAt(p, QTransform()))
+                on = p;
+        }
+    }
+    QVERIFY(!on.isNull());
+    m_view->setZoom(1.0);
+    m_view->centerOn(on);
+    QWidget *viewport = m_view->viewport();
+    const QPoint at = m_view->mapFromScene(on);
+    QHelpEvent help(QEvent::ToolTip, at, viewport->mapToGlobal(at));
+    QApplication::sendEvent(viewport, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), QStringLiteral("%1 dependencies between these tasks").arg(BundledInside));
+    QToolTip::hideText();
 }
 
 void TestOverview::expandAllRestores()
