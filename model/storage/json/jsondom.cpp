@@ -92,14 +92,6 @@ void DomValues::insert(QJsonObject &into, std::string_view key, simdjson::dom::e
         into.insert(text(key), value(v));
 }
 
-QJsonObject DomValues::objectByKeys(simdjson::dom::object o) const
-{
-    QJsonObject out;
-    for (const auto field : o)
-        insert(out, field.key, field.value);
-    return out;
-}
-
 // QJsonObject::insert() makes a temporary value of each key and grows the object a key at
 // a time, several allocations per key, which at 100k attribute objects is most of a load.
 // A copy of an object with the same keys only has its values set: one copy, no key work.
@@ -131,20 +123,33 @@ const DomValues::Shape *DomValues::shapeOf(const Fields &fields) const
     return &shape->second;
 }
 
-QJsonObject DomValues::object(simdjson::dom::object o) const
+template<typename Fields>
+QJsonObject DomValues::objectFrom(const Fields &fields, std::size_t count) const
 {
-    if (o.size() < 2)
-        return objectByKeys(o);
-    const Shape *shape = shapeOf(o);
-    if (!shape)
-        return objectByKeys(o);
+    const Shape *shape = count < 2 ? nullptr : shapeOf(fields);
+    if (!shape) {
+        QJsonObject out;
+        for (const auto field : fields)
+            insert(out, field.key, field.value);
+        return out;
+    }
     QJsonObject out = shape->empty;
     const QJsonObject::iterator first = out.begin();   // the one copy
     std::size_t i = 0;
     // A repeated key is set twice, the last value staying, as Qt's reader keeps it.
-    for (const auto field : o)
+    for (const auto field : fields)
         (first + shape->slot[i++]).value() = value(field.value);
     return out;
+}
+
+QJsonObject DomValues::object(simdjson::dom::object o) const
+{
+    return objectFrom(o, o.size());
+}
+
+QJsonObject DomValues::objectOf(const std::vector<simdjson::dom::key_value_pair> &fields) const
+{
+    return objectFrom(fields, fields.size());
 }
 
 Attributes DomValues::attributes(simdjson::dom::object o) const

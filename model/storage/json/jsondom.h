@@ -39,6 +39,9 @@ public:
 
     // Adds `key: value` as QJsonObject does: a repeated key keeps its last value.
     void insert(QJsonObject &into, std::string_view key, simdjson::dom::element value) const;
+    // object(o) of some of an object's fields (a dependency's unknown ones): most share
+    // their keys, and a copy of an object with the same keys only has its values set.
+    QJsonObject objectOf(const std::vector<simdjson::dom::key_value_pair> &fields) const;
 
     static bool isNumber(simdjson::dom::element e);
     static double toDouble(simdjson::dom::element e);   // a number's value
@@ -64,7 +67,8 @@ public:
     }
 
 private:
-    QJsonObject objectByKeys(simdjson::dom::object o) const;
+    template<typename Fields>
+    QJsonObject objectFrom(const Fields &fields, std::size_t count) const;
     struct Shape;
     template<typename Fields>
     const Shape *shapeOf(const Fields &fields) const;

@@ -51,10 +51,22 @@ public:
     {
         if (!m_others)
             return;
+        if (!extra.isEmpty()) {
+            for (const auto f : m_o) {
+                if (std::find(std::begin(m_names), std::end(m_names), f.key) == std::end(m_names))
+                    values.insert(extra, f.key, f.value);
+            }
+            return;
+        }
+        // Key by key, each unknown field of each dependency went through QJsonObject's
+        // insert: most of loading a plan whose dependencies carry a field of their own.
+        thread_local std::vector<simdjson::dom::key_value_pair> others;
+        others.clear();
         for (const auto f : m_o) {
             if (std::find(std::begin(m_names), std::end(m_names), f.key) == std::end(m_names))
-                values.insert(extra, f.key, f.value);
+                others.push_back(f);
         }
+        extra = values.objectOf(others);
     }
 
 private:
