@@ -8,6 +8,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -124,41 +126,65 @@ std::optional<ValidationError> validateProject(const Project &project, ResolvedI
     }
     auto isAncestor = [&](int a, int d) { return pre[a] < pre[d] && post[d] < post[a]; };
 
-    // (prerequisite, type) pairs of the current task; tasks hold a handful, so a scan beats
-    // hashing.
-    std::vector<std::pair<int, DependencyType>> seen;
+    // Each dependency's prerequisite, at its place in the file's order of dependencies.
     std::vector<int> prereqs;
+    std::vector<int> depStart(std::size_t(n) + 1, 0);
+    for (int i = 0; i < n; ++i)
+        depStart[std::size_t(i) + 1] = depStart[std::size_t(i)] + int(project.task(i).dependencies.size());
     if (resolved)
-        prereqs.reserve(std::size_t(project.dependencyCount()));
-    for (int i = 0; i < n; ++i) {
-        const Task &t = project.task(i);
-        seen.clear();
-        for (const Dependency &d : t.dependencies) {
-            const int p = indexOf(d.taskId);
-            if (resolved)
-                prereqs.push_back(p);
-            if (p < 0)
-                return ValidationError{t.id, QStringLiteral("dependency on unknown task '%1'").arg(d.taskId)};
-            if (p == i)
-                return ValidationError{t.id, QStringLiteral("depends on itself")};
-            if (isAncestor(p, i))
-                return ValidationError{t.id, QStringLiteral("depends on its own ancestor '%1'").arg(d.taskId)};
-            if (isAncestor(i, p))
-                return ValidationError{t.id, QStringLiteral("depends on its own descendant '%1'").arg(d.taskId)};
-            const std::pair<int, DependencyType> key(p, d.type);
-            if (std::find(seen.begin(), seen.end(), key) != seen.end())
-                return ValidationError{t.id, QStringLiteral("a second %1 dependency on '%2'")
-                                                 .arg(toString(d.type), d.taskId)};
-            seen.push_back(key);
-            if (!d.lag.isUndefined() && !d.lag.isNull()) {
-                if (!parseEffort(d.lag, project.calendar)) {
-                    const QString text = d.lag.isString() ? d.lag.toString()
-                                                          : QString::number(d.lag.toDouble());
-                    return ValidationError{t.id, QStringLiteral("lag '%1' on the dependency on '%2' is negative or unreadable")
-                                                     .arg(text, d.taskId)};
+        prereqs.assign(std::size_t(depStart[std::size_t(n)]), -1);
+    // The dependencies of tasks [begin, end): the first problem among them, in file order.
+    auto checkDependencies = [&](int begin, int end) -> std::optional<ValidationError> {
+        // (prerequisite, type) pairs of the current task; tasks hold a handful, so a scan
+        // beats hashing.
+        std::vector<std::pair<int, DependencyType>> seen;
+        for (int i = begin; i < end; ++i) {
+            const Task &t = project.task(i);
+            seen.clear();
+            int slot = depStart[std::size_t(i)];
+            for (const Dependency &d : t.dependencies) {
+                const int p = indexOf(d.taskId);
+                if (resolved)
+                    prereqs[std::size_t(slot++)] = p;
+                if (p < 0)
+                    return ValidationError{t.id, QStringLiteral("dependency on unknown task '%1'").arg(d.taskId)};
+                if (p == i)
+                    return ValidationError{t.id, QStringLiteral("depends on itself")};
+                if (isAncestor(p, i))
+                    return ValidationError{t.id, QStringLiteral("depends on its own ancestor '%1'").arg(d.taskId)};
+                if (isAncestor(i, p))
+                    return ValidationError{t.id, QStringLiteral("depends on its own descendant '%1'").arg(d.taskId)};
+                const std::pair<int, DependencyType> key(p, d.type);
+                if (std::find(seen.begin(), seen.end(), key) != seen.end())
+                    return ValidationError{t.id, QStringLiteral("a second %1 dependency on '%2'")
+                                                     .arg(toString(d.type), d.taskId)};
+                seen.push_back(key);
+                if (!d.lag.isUndefined() && !d.lag.isNull()) {
+                    if (!parseEffort(d.lag, project.calendar)) {
+                        const QString text = d.lag.isString() ? d.lag.toString()
+                                                              : QString::number(d.lag.toDouble());
+                        return ValidationError{t.id, QStringLiteral("lag '%1' on the dependency on '%2' is negative or unreadable")
+                                                         .arg(text, d.taskId)};
+                    }
                 }
             }
         }
+        return std::nullopt;
+    };
+    // A large plan's halves at once: looking up every prerequisite's id is most of
+    // validating, and the look-ups only read. The first half's problem comes first.
+    constexpr int kTwoHalvesFrom = 8192;
+    if (n >= kTwoHalvesFrom && std::thread::hardware_concurrency() > 1) {
+        std::optional<ValidationError> second;
+        std::thread worker([&] { second = checkDependencies(n / 2, n); });
+        const std::optional<ValidationError> first = checkDependencies(0, n / 2);
+        worker.join();
+        if (first)
+            return first;
+        if (second)
+            return second;
+    } else if (auto e = checkDependencies(0, n)) {
+        return e;
     }
     // §6 and §7: the calendar's date fields and the team, checked whenever present.
     if (auto e = WorkCalendar::read(project, nullptr))

@@ -37,6 +37,8 @@ private slots:
     void fastPathTakesDatesTeamAndUnknownFields();
     void inputErrors_data();
     void inputErrors();
+    void largePlanReportsItsFirstProblem_data();
+    void largePlanReportsItsFirstProblem();
     void missingFile();
     void acceptsEdgeForms_data();
     void acceptsEdgeForms();
@@ -133,6 +135,44 @@ void TestJsonFormat::inputErrors()
     QVERIFY2(error.contains(problem, Qt::CaseInsensitive), qPrintable(error));
     // The message says more than the file name.
     QVERIFY2(error.size() > kFile.size() + 10, qPrintable(error));
+}
+
+// A large plan is read and checked in halves at once (jsondomreader.cpp, validation.cpp):
+// whichever half finds one first, the problem reported is the first in the file, and a
+// plan with problems only in its second half reports those.
+void TestJsonFormat::largePlanReportsItsFirstProblem_data()
+{
+    QTest::addColumn<QByteArray>("early");   // spliced into task 100
+    QTest::addColumn<QByteArray>("late");    // and into task 15000
+    QTest::addColumn<QString>("expected");
+    const QByteArray badType = R"("status": 5, )";
+    const QByteArray ghost = R"("dependencies": [{"dependency_task_id": "ghost"}], )";
+    QTest::newRow("types: both halves") << badType << badType << QStringLiteral("'t100'");
+    QTest::newRow("types: second half") << QByteArray() << badType << QStringLiteral("'t15000'");
+    QTest::newRow("references: both halves") << ghost << ghost << QStringLiteral("'t100'");
+    QTest::newRow("references: second half") << QByteArray() << ghost << QStringLiteral("'t15000'");
+    QTest::newRow("reference early, type late") << ghost << badType << QStringLiteral("'t15000'");
+}
+
+void TestJsonFormat::largePlanReportsItsFirstProblem()
+{
+    QFETCH(QByteArray, early);
+    QFETCH(QByteArray, late);
+    QFETCH(QString, expected);
+    QByteArray tasks;
+    for (int i = 0; i < 20000; ++i) {
+        const QByteArray extra = i == 100 ? early : i == 15000 ? late : QByteArray();
+        const QByteArray deps = i > 0 && extra.isEmpty()
+            ? R"("dependencies": [{"dependency_task_id": "t)" + QByteArray::number(i - 1) + R"("}], )"
+            : QByteArray();
+        tasks += QByteArray(i ? ", " : "") + R"({"task_id": "t)" + QByteArray::number(i) + R"(", )" + extra + deps
+            + R"("task_type": "specialist_task"})";
+    }
+    QString error;
+    QVERIFY(!JsonFormat::read(wrap("[" + tasks + "]"), kFile, &error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    const QString other = expected == QStringLiteral("'t100'") ? QStringLiteral("'t15000'") : QStringLiteral("'t100'");
+    QVERIFY2(!error.contains(other), qPrintable(error));
 }
 
 void TestJsonFormat::missingFile()

@@ -26,6 +26,7 @@ class DomValues
 public:
     // markerBase: where jsonprepare.h's rewrite put the surrogate escapes, 0 for none.
     explicit DomValues(char32_t markerBase) : m_markerBase(markerBase) {}
+    char32_t markerBase() const { return m_markerBase; }
 
     QString text(std::string_view s) const;
     QJsonValue value(simdjson::dom::element e) const;

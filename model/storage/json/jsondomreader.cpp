@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <thread>
 
 namespace Workplan::JsonFormat {
 
@@ -135,7 +136,26 @@ bool DomReader::read(element root, Project &project)
     }
 
     QList<Task> list;
-    if (hasTasks) {
+    if (hasTasks && !readTasks(tasks, list))
+        return false;
+    project.setTasks(std::move(list));
+    return true;
+}
+
+bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
+{
+    // A large file's tasks are read in two halves at once, the second by a reader of its
+    // own on another thread: making the tasks from the parsed document is most of a load
+    // after simdjson's part, and every task stands alone. Below the limit a thread costs
+    // more than it saves.
+    constexpr std::size_t kTwoHalvesFrom = 8192;
+    std::vector<element> items;
+    if (std::thread::hardware_concurrency() > 1) {
+        items.reserve(tasks.size());
+        for (const element v : tasks)
+            items.push_back(v);
+    }
+    if (items.size() < kTwoHalvesFrom) {
         list.reserve(qsizetype(tasks.size()));
         int number = 0;
         for (const element v : tasks) {
@@ -144,8 +164,29 @@ bool DomReader::read(element root, Project &project)
                 return false;
             list.append(std::move(t));
         }
+        return true;
     }
-    project.setTasks(std::move(list));
+    const std::size_t n = items.size(), mid = n / 2;
+    list.resize(qsizetype(n));
+    Task *out = list.data();
+    const DomValues values(m_values.markerBase());   // its caches are not shared
+    DomReader second(values);
+    bool secondOk = true;
+    std::thread worker([&] {
+        for (std::size_t i = mid; i < n && secondOk; ++i)
+            secondOk = second.readTask(int(i) + 1, items[i], out[i]);
+    });
+    bool firstOk = true;
+    for (std::size_t i = 0; i < mid && firstOk; ++i)
+        firstOk = readTask(int(i) + 1, items[i], out[i]);
+    worker.join();
+    if (!firstOk)
+        return false;   // the first error in file order is the one reported
+    if (!secondOk) {
+        m_taskId = second.m_taskId;
+        m_problem = second.m_problem;
+        return false;
+    }
     return true;
 }
 

@@ -29,6 +29,7 @@ private:
     bool fail(const QString &id, const QString &problem);
     bool wrongType(const QString &id, const char *field, simdjson::dom::element v, const char *expected);
     bool readProject(simdjson::dom::object o, Project &p);
+    bool readTasks(simdjson::dom::array tasks, QList<Task> &list);
     bool readTask(int number, simdjson::dom::element value, Task &t);
     bool readDependency(const QString &owner, int number, simdjson::dom::element value, Dependency &d);
 
