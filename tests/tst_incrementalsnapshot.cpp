@@ -128,6 +128,40 @@ private slots:
         QCOMPARE(difference(*patched, Snapshot::fromProject(project)), QString());
     }
 
+    // A large plan's estimates are read in two halves at once: each task's, in either half,
+    // is what it says (numbers, texts, the unreadable kept for its warning).
+    void estimatesOfALargePlan()
+    {
+        Project project;
+        QList<Task> tasks;
+        const int n = 20000;
+        for (int i = 0; i < n; ++i) {
+            Task t;
+            t.id = QStringLiteral("t%1").arg(i);
+            t.type = QStringLiteral("specialist_task");
+            if (i % 3 == 0)
+                t.attributes.insert(QStringLiteral("estimated_effort"), double(i % 50));
+            else if (i % 3 == 1)
+                t.attributes.insert(QStringLiteral("estimated_duration"), QStringLiteral("%1h").arg(i % 40));
+            if (i == 10 || i == 15000)
+                t.attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("soon-ish"));
+            tasks << t;
+        }
+        project.setTasks(tasks);
+        const Snapshot s = Snapshot::fromProject(project);
+        for (int i = 0; i < n; ++i) {
+            if (i == 10 || i == 15000) {
+                QCOMPARE(s.estimate[std::size_t(i)], Snapshot::Estimate::Unreadable);
+                QCOMPARE(s.estimateText[std::size_t(i)], QStringLiteral("soon-ish"));
+            } else if (i % 3 == 2) {
+                QCOMPARE(s.estimate[std::size_t(i)], Snapshot::Estimate::None);
+            } else {
+                QCOMPARE(s.estimate[std::size_t(i)], Snapshot::Estimate::Readable);
+                QCOMPARE(s.estimateHours[std::size_t(i)], double(i % 3 == 0 ? i % 50 : i % 40));
+            }
+        }
+    }
+
     // The patched snapshot shares the id array with the one it came from (copying 100k
     // ids was a tenth of an edit); building on a copy leaves the original as it was.
     void patchedSharesTheIds()
