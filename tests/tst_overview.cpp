@@ -499,6 +499,10 @@ void TestOverview::largePlanOpensFolded()
     action("expandAllAction")->trigger();
     QVERIFY(scene()->cardFor(leafId(1, 2, 3))->isVisible());
     QCOMPARE(scene()->edgeCount(), declaredDependencies(doc->project()));
+    // Made without an index, then indexed at once: the scene finds its items by place.
+    QCOMPARE(scene()->itemIndexMethod(), QGraphicsScene::BspTreeIndex);
+    const QPointF leaf = scene()->cardFor(leafId(1, 2, 3))->nodeSceneRect().center();
+    QCOMPARE(scene()->itemAt(leaf, QTransform()), scene()->cardFor(leafId(1, 2, 3)));
 
     // More nodes down to the features than the limit allows: the epics only.
     CollapseLevels::setOpeningLimits({100, 10});

@@ -111,6 +111,7 @@ void GraphScene::setCollapsedSet(const QSet<QString> &summaries)
     // One rebuild for all of them: setCollapsed() per frame would rebuild the items
     // once per frame.
     m_structureDirty = true;
+    m_wholeViewComing = true;
     const bool wasSyncing = std::exchange(m_syncingSelection, true);   // see setCollapsed()
     flush();
     m_syncingSelection = wasSyncing;

@@ -297,6 +297,7 @@ private:
     void refreshFoldedCards();
 
     bool m_structureDirty = false;
+    bool m_wholeViewComing = false;   // the next rebuild makes the whole view anew (flush())
     QSet<QString> m_dirtyEdgeOwners;
     QSet<QString> m_dirtyFrames;
     bool m_flushQueued = false;
