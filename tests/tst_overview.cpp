@@ -496,11 +496,15 @@ void TestOverview::largePlanOpensFolded()
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Expand All")),
              qPrintable(m_window->statusBar()->currentMessage()));
 
+    const int depth = scene()->bspTreeDepth();
+    QVERIFY(depth > 0);   // the scene's own choice, not Qt's guess (graphscene.h)
     action("expandAllAction")->trigger();
     QVERIFY(scene()->cardFor(leafId(1, 2, 3))->isVisible());
     QCOMPARE(scene()->edgeCount(), declaredDependencies(doc->project()));
-    // Made without an index, then indexed at once: the scene finds its items by place.
+    // Made without an index, then indexed at once (as deep as before): the scene finds its
+    // items by place.
     QCOMPARE(scene()->itemIndexMethod(), QGraphicsScene::BspTreeIndex);
+    QCOMPARE(scene()->bspTreeDepth(), depth);
     const QPointF leaf = scene()->cardFor(leafId(1, 2, 3))->nodeSceneRect().center();
     QCOMPARE(scene()->itemAt(leaf, QTransform()), scene()->cardFor(leafId(1, 2, 3)));
 

@@ -48,6 +48,15 @@ void BundleLayer::remove(EdgeItem *edge)
     edge->leaveLayer();
 }
 
+void BundleLayer::clear()
+{
+    for (EdgeItem *e : m_edges)
+        e->leaveLayer();
+    m_edges.clear();
+    m_boxes.clear();
+    update();
+}
+
 void BundleLayer::repaint(const QRectF &area)
 {
     if (!area.isEmpty())

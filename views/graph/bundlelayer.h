@@ -36,6 +36,7 @@ public:
 
     void add(EdgeItem *edge);
     void remove(EdgeItem *edge);
+    void clear();   // every arrow leaves (before the scene deletes them all)
     int count() const { return int(m_edges.size()); }
     const std::vector<EdgeItem *> &edges() const { return m_edges; }
 

@@ -123,11 +123,7 @@ void GraphScene::deleteAllItems()
 {
     m_interaction.reset();   // a link drag's line and marked card are plan items
     // The layer's arrows are outside the scene: clear() would not delete them.
-    if (m_bundleLayer) {
-        while (m_bundleLayer->count() > 0)
-            delete m_bundleLayer->edges().back();
-    }
-    m_edges.clear();
+    deleteAllEdges();
     m_frames.clear();
     m_cards.clear();
     // QGraphicsScene::clear() deletes the items in the order they were added, each from the
@@ -261,13 +257,18 @@ void GraphScene::flush()
         const bool bulk = std::exchange(m_wholeViewComing, false);
         if (bulk)
             setItemIndexMethod(NoIndex);
+        // Every arrow is made again below (rebuildAllEdges()): all go at once first, not
+        // one by one with the cards they attach to.
+        deleteAllEdges();
         const std::vector<NodeItem *> shownAt = syncNodes();
         // Frames first: a folded card takes its place from its frame, and an arrow made
         // after its ends are placed is shaped once, not again as they move.
         updateAllFrames();
         rebuildAllEdges(&shownAt);
-        if (bulk)
+        if (bulk) {
             setItemIndexMethod(BspTreeIndex);
+            setBspTreeDepth(kBspTreeDepth);   // a new index: its depth is Qt's guess again
+        }
         m_grown = planRect();
     } else {
         QSet<QString> owners = std::exchange(m_dirtyEdgeOwners, {});

@@ -235,6 +235,7 @@ private:
     void deleteCard(const QString &id);   // and its arrows; the frame stays
     void deleteWithEdges(NodeItem *node);   // null: nothing
     void deleteEdgesOf(const QString &ownerId);
+    void deleteAllEdges();
     void deleteEdge(EdgeItem *edge);
     void rebuildEdges(const QString &ownerId);
     void rebuildAllEdges(const std::vector<NodeItem *> *shownAt = nullptr);

@@ -121,6 +121,21 @@ std::vector<NodeItem *> GraphScene::syncNodes()
                 ++leavesUnder[std::size_t(a)];
         }
     }
+    // Only a card that shows has an item: a 100k-task plan folded to its features builds
+    // ~8k cards, not 100k hidden ones (and an open summary shows its frame). A hidden
+    // task's place is read from the document (childrenRect()).
+    auto shows = [&](int i) {
+        const bool summary = h.summary[std::size_t(i)];
+        return foldedBy[std::size_t(i)] < 0 && (!summary || folded[std::size_t(i)]);
+    };
+    // The cards that go, before any is made: Qt looks for a deleted item in the scene's
+    // lists of items still to be indexed and painted, which the new ones would fill.
+    if (!m_cards.isEmpty()) {
+        for (int i = 0; i < n; ++i) {
+            if (!shows(i) && m_cards.contains(p.task(i).id))
+                deleteCard(p.task(i).id);
+        }
+    }
     // What shows each task (visibleNodeFor()), by index, for the arrows made next.
     std::vector<NodeItem *> shownAt(std::size_t(n), nullptr);
     for (int i = 0; i < n; ++i) {
@@ -128,16 +143,9 @@ std::vector<NodeItem *> GraphScene::syncNodes()
         const bool summary = h.summary[std::size_t(i)];
         const bool hidden = foldedBy[std::size_t(i)] >= 0;
         const bool collapsed = summary && folded[std::size_t(i)];
-        // Only a card that shows has an item: a 100k-task plan folded to its features
-        // builds ~8k cards, not 100k hidden ones (and an open summary shows its frame).
-        // A hidden task's place is read from the document (childrenRect()).
-        const bool shown = !hidden && (!summary || collapsed);
-        CardItem *card = m_cards.isEmpty() ? nullptr : m_cards.value(t.id);
-        if (!shown) {
-            if (card)
-                deleteCard(t.id);
-            card = nullptr;
-        } else if (!card) {
+        const bool shown = shows(i);
+        CardItem *card = !shown || m_cards.isEmpty() ? nullptr : m_cards.value(t.id);
+        if (shown && !card) {
             card = new CardItem(t.id);
             m_cards.insert(t.id, card);
             addLayered(card, card->zValue());
@@ -203,6 +211,21 @@ void GraphScene::deleteEdge(EdgeItem *edge)
             m_edges.erase(it);
     }
     delete edge;
+}
+
+void GraphScene::deleteAllEdges()
+{
+    // The ends forget their arrows first, so no arrow looks itself up in its ends' lists
+    // (or the layer's) as it goes: a folded card may hold thousands.
+    for (CardItem *c : std::as_const(m_cards))
+        c->dropEdges();
+    for (FrameItem *f : std::as_const(m_frames))
+        f->dropEdges();
+    if (m_bundleLayer)
+        m_bundleLayer->clear();
+    for (auto &list : m_edges)
+        qDeleteAll(list);
+    m_edges.clear();
 }
 
 void GraphScene::deleteEdgesOf(const QString &ownerId)

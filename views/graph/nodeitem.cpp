@@ -37,6 +37,13 @@ const Task *NodeItem::task() const
     return s ? s->document()->project().find(m_taskId) : nullptr;
 }
 
+void NodeItem::dropEdges()
+{
+    for (EdgeItem *e : std::as_const(m_edges))
+        e->detach(this);
+    m_edges.clear();
+}
+
 void NodeItem::adjustEdges()
 {
     for (EdgeItem *e : std::as_const(m_edges))

@@ -30,6 +30,7 @@ public:
     void addEdge(EdgeItem *edge) { m_edges.append(edge); }
     void removeEdge(EdgeItem *edge) { m_edges.removeOne(edge); }
     const QList<EdgeItem *> &edges() const { return m_edges; }
+    void dropEdges();   // forgets its arrows (detaching them) before they are all deleted
     void adjustEdges();
 
     // Feedback while the user drags a new link over this node.
