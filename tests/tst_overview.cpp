@@ -449,7 +449,15 @@ void TestOverview::expandAllRestores()
 {
     action("collapseEpicsAction")->trigger();
     QVERIFY(!scene()->collapsedSet().isEmpty());
+    // The pointer shows the window busy while the frames open, and is itself again after.
+    int busy = 0;
+    const auto watch = connect(scene(), &GraphScene::collapsedChanged, this, [&busy] {
+        busy += QApplication::overrideCursor() && QApplication::overrideCursor()->shape() == Qt::WaitCursor;
+    });
     action("expandAllAction")->trigger();
+    disconnect(watch);
+    QVERIFY(busy > 0);
+    QVERIFY(!QApplication::overrideCursor());
     QVERIFY(scene()->collapsedSet().isEmpty());
     for (int e = 0; e < Epics; ++e) {
         QVERIFY(scene()->frameFor(epicId(e))->isVisible());

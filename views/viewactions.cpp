@@ -10,6 +10,7 @@
 #include "timeline/timelineview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QKeyEvent>
 #include <QMenu>
@@ -122,7 +123,11 @@ QList<QAction *> addOverview(QMenu *menu, GraphView *view)
         a->setToolTip(tr(l.tip));
         const Level level = l.level;
         QObject::connect(a, &QAction::triggered, view, [view, level] {
+            // Opening every frame of a 100k-task plan builds its cards and arrows (a couple
+            // of seconds): the pointer says the window is busy meanwhile.
+            QApplication::setOverrideCursor(Qt::WaitCursor);
             CollapseLevels::apply(view->graphScene(), level);
+            QApplication::restoreOverrideCursor();
         });
         actions << a;
     }
