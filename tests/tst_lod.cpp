@@ -14,6 +14,7 @@
 #include "testsupport.h"
 
 #include <QImage>
+#include <QPainterPathStroker>
 #include <QtTest>
 
 using namespace Workplan;
@@ -29,6 +30,7 @@ private slots:
     void criticalAndSelectedArrowsStay();
     void focusedChainStays();
     void frameTitleStaysReadable();
+    void longArrowSeenCloseFollowsItsCurve();
 
 private:
     // The viewport as the user sees it, at `zoom`, centred on the plan.
@@ -191,4 +193,40 @@ void TestLod::frameTitleStaysReadable()
 }
 
 QTEST_MAIN(TestLod)
+// Close up, a long arrow is drawn from the part of its curve in view only (flattened there,
+// EdgeItem::visiblePart()): what it paints lies on its curve, and it does paint.
+void TestLod::longArrowSeenCloseFollowsItsCurve()
+{
+    EdgeItem *edge = edgeWhere(false);
+    QVERIFY(edge);
+    CardItem *target = qgraphicsitem_cast<CardItem *>(edge->target());
+    QVERIFY(target);
+    target->setPos(target->pos() + QPointF(2500, 3000));   // long, and bent
+    const QPainterPath line = edge->path();
+    QVERIFY(line.length() > 3000);
+    const QPointF on = line.pointAtPercent(0.45);
+    m_canvas.view->setZoom(1.0);
+    m_canvas.view->centerOn(on);
+    QVERIFY(!m_canvas.view->mapToScene(m_canvas.view->viewport()->rect()).boundingRect().contains(line.controlPointRect()));
+    auto grab = [&] { return m_canvas.view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32); };
+    const QImage with = grab();
+    edge->setVisible(false);
+    const QImage without = grab();
+    edge->setVisible(true);
+    QPainterPathStroker near;
+    near.setWidth(8);
+    const QPainterPath band = near.createStroke(line);
+    int drawn = 0, astray = 0;
+    for (int y = 0; y < with.height(); ++y) {
+        for (int x = 0; x < with.width(); ++x) {
+            if (with.pixel(x, y) == without.pixel(x, y))
+                continue;
+            ++drawn;
+            astray += band.contains(m_canvas.view->mapToScene(QPoint(x, y))) ? 0 : 1;
+        }
+    }
+    QVERIFY2(drawn > 100, qPrintable(QString::number(drawn)));
+    QCOMPARE(astray, 0);
+}
+
 #include "tst_lod.moc"

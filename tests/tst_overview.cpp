@@ -25,7 +25,10 @@
 #include "testsupport.h"
 
 #include <QAction>
+#include <QPaintDevice>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolTip>
@@ -106,6 +109,47 @@ int declaredDependencies(const Project &p)
     return n;
 }
 
+// A paint device that keeps the pens it is painted with: its engine draws nothing.
+class PenRecorder : public QPaintDevice
+{
+public:
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+    const QList<QPen> &pens() const { return m_engine.pens; }
+
+protected:
+    int metric(PaintDeviceMetric m) const override
+    {
+        switch (m) {
+        case PdmWidth: case PdmHeight: return 4000;
+        case PdmWidthMM: case PdmHeightMM: return 1000;
+        case PdmDpiX: case PdmDpiY: case PdmPhysicalDpiX: case PdmPhysicalDpiY: return 600;
+        case PdmDepth: return 32;
+        case PdmDevicePixelRatio: return 1;
+        case PdmDevicePixelRatioScaled: return int(QPaintDevice::devicePixelRatioFScale());
+        default: return 0;
+        }
+    }
+
+private:
+    struct Engine : QPaintEngine
+    {
+        Engine() : QPaintEngine(AllFeatures) {}
+        bool begin(QPaintDevice *) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState &state) override
+        {
+            if (state.state() & DirtyPen)
+                pens << state.pen();
+        }
+        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
+        void drawPath(const QPainterPath &) override {}
+        void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
+        Type type() const override { return User; }   // a printer's, a PDF's: not the screen
+        QList<QPen> pens;
+    };
+    mutable Engine m_engine;
+};
+
 } // namespace
 
 class TestOverview : public QObject
@@ -123,6 +167,7 @@ private slots:
     void bundleFollowsEdits();
     void foldedArrowsAreDrawnByOneItem();
     void foldedArrowFollowsItsCardAndSaysWhatItBundles();
+    void overviewHairlinesAreForTheScreenOnly();
     void expandAllRestores();
     void largePlanOpensFolded();
     void foldedCardRepaintsItsNewFigures();
@@ -443,6 +488,32 @@ void TestOverview::foldedArrowFollowsItsCardAndSaysWhatItBundles()
     QTRY_VERIFY(QToolTip::isVisible());
     QCOMPARE(QToolTip::text(), QStringLiteral("%1 dependencies between these tasks").arg(BundledInside));
     QToolTip::hideText();
+}
+
+// On screen an arrow of one dependency at a folded card is a one-pixel hairline (Qt's fast
+// path); printed or exported it keeps its width, a printer's pixel being far finer.
+void TestOverview::overviewHairlinesAreForTheScreenOnly()
+{
+    scene()->setCollapsed(featureId(0, 1), true);
+    scene()->flush();
+    EdgeItem *arrow = edgesBetween(leafId(0, 0, 0), featureId(0, 1)).value(0);
+    QVERIFY(arrow);
+    QVERIFY(arrow->layer());
+    QVERIFY(!arrow->isBundle());
+    PenRecorder printer;
+    QPainter painter(&printer);
+    QStyleOptionGraphicsItem option;
+    option.exposedRect = arrow->boundingRect();
+    arrow->layer()->paint(&painter, &option, nullptr);   // at 100 %: the detailed look
+    painter.end();
+    int arrowPens = 0;
+    for (const QPen &pen : printer.pens()) {
+        if (pen.style() == Qt::NoPen)
+            continue;
+        ++arrowPens;
+        QVERIFY2(!pen.isCosmetic(), qPrintable(QString::number(pen.widthF())));
+    }
+    QVERIFY(arrowPens > 0);
 }
 
 void TestOverview::expandAllRestores()

@@ -12,6 +12,7 @@
 #include "model/projectdocument.h"
 
 #include <QPainter>
+#include <QPaintEngine>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
@@ -371,8 +372,10 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     // A folded 100k plan seen at 100 % has a hundred arrows across the window; stroked,
     // they took twice as long as the rest of a repaint. Bundles keep their weight's width,
     // an approval its doubled stroke (a hairline under the canvas-coloured core would
-    // vanish close up).
-    if (m_layer && !isBundle() && !critical && !loop && lod >= DetailThreshold && d->type != DependencyType::Approval) {
+    // vanish close up). On screen only: a printer's or a PDF's device pixel is far finer.
+    const bool onScreen = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (m_layer && onScreen && !isBundle() && !critical && !loop && lod >= DetailThreshold
+        && d->type != DependencyType::Approval) {
         pen.setCosmetic(true);
         pen.setWidthF(1);
     }

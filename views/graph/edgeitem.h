@@ -65,6 +65,7 @@ public:
     BundleLayer *layer() const { return m_layer; }
     int layerSlot() const { return m_layerSlot; }
 
+    const QPainterPath &path() const { return m_path; }   // the arrow's line, in scene coordinates
     QPointF sourcePoint() const { return m_p1; }
     QPointF targetPoint() const { return m_p2; }
     // Which end handle (shown while selected) is at `scenePos`.
