@@ -74,6 +74,7 @@ FindBar::FindBar(GraphView *view)
     connect(document, &ProjectDocument::changed, this, [this] { m_stale = true; });
     connect(document, &ProjectDocument::projectReset, this, [this] { m_stale = true; });
     view->installEventFilter(this);   // to follow its size
+    m_watchedView = view;
     hide();
 }
 
@@ -204,7 +205,7 @@ void FindBar::place()
 
 bool FindBar::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view) {
+    if (watched == m_watchedView) {
         if (event->type() == QEvent::Resize && isVisible())
             place();
         return QFrame::eventFilter(watched, event);

@@ -52,6 +52,10 @@ private:
     void place();
 
     QPointer<GraphView> m_view;
+    // The same view as the object whose events are filtered: compared as a QObject, as
+    // it still is while its destructor sends the last events (a QPointer<GraphView> would
+    // cast a QWidget that is no longer a GraphView).
+    QObject *m_watchedView = nullptr;
     QLineEdit *m_edit;
     QLabel *m_count;
     QListWidget *m_list;
