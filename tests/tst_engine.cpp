@@ -4,6 +4,7 @@
 #include "model/engine/analysisreport.h"
 #include "model/engine/snapshot.h"
 #include "model/storage/json/jsonformat.h"
+#include "generatedplan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -144,6 +145,7 @@ class TestEngine : public QObject
 {
     Q_OBJECT
 private slots:
+    void reportInTwoPartsReadsAsOne();
     void lag_data();
     void lag();
     void nonCountingNeverConstrains_data();
@@ -830,6 +832,32 @@ void TestEngine::scheduleGraphKeysLeadBack()
     // Hierarchy: 5 children, each with an edge from its parent's start and one to its
     // parent's finish; dependencies: the 6 counting ones (the waived one does not count).
     QCOMPARE(edges, 5 * 2 + 6);
+}
+
+// A large plan's report is written in two parts at once (analysisreport.cpp): streamed, it
+// is byte for byte the report one writer makes.
+void TestEngine::reportInTwoPartsReadsAsOne()
+{
+    Project p = WorkplanTest::generatedPlan(30000, 5);
+    QList<Task> tasks = p.tasks();
+    for (int i = 0; i < tasks.size(); ++i) {
+        if (i % 7 == 0)
+            tasks[i].attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("%1h").arg(i % 30));
+        if (i == 20001)
+            tasks[i].attributes.insert(QStringLiteral("estimated_effort"), QStringLiteral("a while"));   // a warning
+    }
+    p.setTasks(tasks);
+    const Snapshot s = Snapshot::fromProject(p);
+    const Analysis a = analyze(s);
+    QVERIFY(s.taskCount() >= 20000);
+    QVERIFY(!a.blocked.empty());
+    QVERIFY(!a.warnings.empty());
+    const QByteArray whole = analysisToJson(s, a);
+    QByteArray streamed;
+    analysisToJson(s, a, [&streamed](const char *d, qsizetype n) { streamed.append(d, n); });
+    QCOMPARE(streamed.size(), whole.size());
+    QVERIFY(streamed == whole);
+    QVERIFY(QJsonDocument::fromJson(streamed).isObject());
 }
 
 #include "tst_engine.moc"

@@ -43,6 +43,13 @@ public:
     // The text ends with a line break (a file's or a report's last line).
     void newlineAtEnd() { put('\n'); }
 
+    // Writing one document in two parts at once: a fresh writer told continueObject()
+    // writes members as if it were inside an object, after a first member (each member
+    // it writes opens with a comma, indented one level); its text, appended to the
+    // writer of the first part with appendWritten(), reads as if written there.
+    void continueObject() { m_stack.push_back({false, true}); }
+    void appendWritten(QByteArrayView text) { put(text.data(), text.size()); }
+
     QByteArray data() const { return m_out.first(m_size); }
     QByteArray take();
 
