@@ -34,6 +34,10 @@ std::optional<int> wholeUnits(const QJsonValue &v)
 // The task field, null read as absent.
 QJsonValue resourcesField(const Task &t)
 {
+    // Most tasks have no field of their own: asked of every task at each check of the team
+    // (the inspector's, after every edit of a 100k-task plan).
+    if (t.extra.isEmpty())
+        return QJsonValue(QJsonValue::Undefined);
     const QJsonValue v = t.extra.value(QLatin1String("resources"));
     return v.isNull() ? QJsonValue(QJsonValue::Undefined) : v;
 }
