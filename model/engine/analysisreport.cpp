@@ -45,7 +45,8 @@ QString nameList(const Name &name, const Tasks &tasks)
 
 namespace {
 
-// What both parts of the report read: the schedule's §6 dates are worked out once.
+// The report in its two parts (written one after the other, or at once), and what both
+// read: the schedule's §6 dates are worked out once.
 struct ReportContext
 {
     const Snapshot &s;
@@ -61,20 +62,21 @@ struct ReportContext
         if (dated && ok)
             dates = ScheduleDates::of(s, a);
     }
-};
 
-// The report's object from its opening brace to the schedule.
-void writeHead(JsonWriter &w, const ReportContext &c)
-{
-    const Snapshot &s = c.s;
-    const Analysis &a = c.a;
-    const bool ok = c.ok;
-    const bool dated = c.dated;
-    const ScheduleDates &dates = c.dates;
-    auto moment = [&](const char *key, const Moment &m) {
+    // The report's object from its opening brace to the schedule.
+    void writeHead(JsonWriter &w) const;
+    // The rest of its members, from "blocked" on (the closing brace is the caller's).
+    void writeTail(JsonWriter &w) const;
+
+    static void moment(JsonWriter &w, const char *key, const Moment &m)
+    {
         w.key(key);
         w.value(formatMoment(m));
-    };
+    }
+};
+
+void ReportContext::writeHead(JsonWriter &w) const
+{
     w.beginObject();
     w.key("project");
     w.value(s.projectName);
@@ -140,10 +142,10 @@ void writeHead(JsonWriter &w, const ReportContext &c)
                 w.key("slack"); w.hours(x.slack);
                 if (dated) {
                     const ScheduleDates::Task &d = dates.tasks[std::size_t(t)];
-                    moment("start", d.start);
-                    moment("finish", d.finish);
-                    moment("late_start", d.lateStart);
-                    moment("late_finish", d.lateFinish);
+                    moment(w, "start", d.start);
+                    moment(w, "finish", d.finish);
+                    moment(w, "late_start", d.lateStart);
+                    moment(w, "late_finish", d.lateFinish);
                 }
                 w.endObject();
             }
@@ -155,18 +157,8 @@ void writeHead(JsonWriter &w, const ReportContext &c)
 
 }
 
-// The rest of its members, from "blocked" on (the closing brace is the caller's).
-void writeTail(JsonWriter &w, const ReportContext &c)
+void ReportContext::writeTail(JsonWriter &w) const
 {
-    const Snapshot &s = c.s;
-    const Analysis &a = c.a;
-    const bool ok = c.ok;
-    const bool dated = c.dated;
-    const ScheduleDates &dates = c.dates;
-    auto moment = [&](const char *key, const Moment &m) {
-        w.key(key);
-        w.value(formatMoment(m));
-    };
     w.key("blocked");
     w.beginArray();
     for (const Analysis::Blocked &b : a.blocked) {
@@ -217,7 +209,7 @@ void writeTail(JsonWriter &w, const ReportContext &c)
     w.endArray();
 
     if (dated) {
-        moment("start", s.dates->startMoment());
+        moment(w, "start", s.dates->startMoment());
         w.key("finish");
         if (ok)
             w.value(formatMoment(dates.finish));
@@ -228,8 +220,8 @@ void writeTail(JsonWriter &w, const ReportContext &c)
         for (const Snapshot::Deadline &d : ok ? s.deadlines : std::vector<Snapshot::Deadline>()) {
             w.beginObject();
             w.key("task_id"); w.value(s.ids[std::size_t(d.task)]);
-            moment("deadline", d.moment);
-            moment("finish", dates.tasks[std::size_t(d.task)].finish);
+            moment(w, "deadline", d.moment);
+            moment(w, "finish", dates.tasks[std::size_t(d.task)].finish);
             w.key("margin_hours"); w.hours(d.offset - a.times(d.task).ef);
             w.endObject();
         }
@@ -255,8 +247,8 @@ void writeTail(JsonWriter &w, const ReportContext &c)
                     // A leaf of duration 0 takes the finish reading for both.
                     const bool instant = l->finish[std::size_t(t)] == l->start[std::size_t(t)];
                     const double start = l->start[std::size_t(t)];
-                    moment("start_date", instant ? s.dates->finishReading(start) : s.dates->startReading(start));
-                    moment("finish_date", s.dates->finishReading(l->finish[std::size_t(t)]));
+                    moment(w, "start_date", instant ? s.dates->finishReading(start) : s.dates->startReading(start));
+                    moment(w, "finish_date", s.dates->finishReading(l->finish[std::size_t(t)]));
                 }
                 w.endObject();
             }
@@ -275,8 +267,8 @@ void writeTail(JsonWriter &w, const ReportContext &c)
 void writeAnalysisJson(JsonWriter &w, const Snapshot &s, const Analysis &a)
 {
     const ReportContext c(s, a);
-    writeHead(w, c);
-    writeTail(w, c);
+    c.writeHead(w);
+    c.writeTail(w);
     w.endObject();
     w.newlineAtEnd();
 }
@@ -307,8 +299,8 @@ void analysisToJson(const Snapshot &s, const Analysis &a, const std::function<vo
     const ReportContext c(s, a);
     JsonWriter tail;
     tail.continueObject();
-    std::thread worker([&] { writeTail(tail, c); });
-    writeHead(w, c);
+    std::thread worker([&] { c.writeTail(tail); });
+    c.writeHead(w);
     worker.join();
     w.appendWritten(tail.take());
     w.endObject();
