@@ -36,6 +36,7 @@ void ProjectDocument::resetProject(Project project, const QString &filePath)
     m_pendingIds.clear();
     m_project = std::move(project);
     invalidateHierarchy();
+    m_team.reset();
     m_filePath = filePath;
     m_undoStack->setClean();
     emit projectReset();
@@ -393,10 +394,21 @@ void ProjectDocument::record(DocumentChange::Kinds kinds, const QString &id, Cha
     }
 }
 
+const TeamReading &ProjectDocument::team() const
+{
+    if (!m_team) {
+        TeamReading t;
+        t.problem = readResources(m_project, &t.resources);   // no resources on a problem
+        m_team = std::move(t);
+    }
+    return *m_team;
+}
+
 void ProjectDocument::flushChanges()
 {
     if (m_pending.isEmpty())
         return;
+    m_team.reset();   // whatever changed, before anyone hears of it
     const DocumentChange change = std::exchange(m_pending, {});
     const QHash<QString, ChangeFlags> flags = std::exchange(m_pendingFlags, {});
     const QStringList changedIds = std::exchange(m_pendingChanged, {});

@@ -2,6 +2,7 @@
 
 #include "documentchange.h"
 #include "project.h"
+#include "team/resources.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,6 +11,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QUndoStack;
@@ -53,6 +55,9 @@ public:
     ~ProjectDocument() override;
 
     const Project &project() const { return m_project; }
+    // The team as the project declares it (model/team/resources.h), read once per change:
+    // reading checks every task's resources field, and each edit's views ask for it.
+    const TeamReading &team() const;
     QUndoStack *undoStack() const { return m_undoStack; }
     // Every user edit: checks the rules, pushes one undo step (model/projectedits.h).
     ProjectEdits &edits() const { return *m_edits; }
@@ -178,6 +183,7 @@ private:
     int siblingRowAt(const QString &parentId, int fileIndex) const;
 
     Project m_project;
+    mutable std::optional<TeamReading> m_team;   // team(), until the next change
     QUndoStack *m_undoStack;
     std::unique_ptr<ProjectEdits> m_edits;
     QString m_filePath;

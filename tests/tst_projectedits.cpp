@@ -72,6 +72,7 @@ private slots:
     void nothingToDo();
     void keysOutliveIndices();
     void readOnlyRefusesEveryEdit();
+    void teamReadingFollowsEveryStep();
 
 private:
     // The edit pushes exactly one step named `text`; undo gives back the plan as it was,
@@ -191,6 +192,28 @@ void TestProjectEdits::fields()
                QStringLiteral("Set resources of 'Alpha'"));
     expectStep([](ProjectEdits &e) { return e.setExtraField(QStringLiteral("p1"), QStringLiteral("resources"), QJsonValue(QJsonValue::Undefined)); },
                QStringLiteral("Remove resources of 'Child one'"));
+}
+
+// The document reads its team once per change (ProjectDocument::team()): after each step,
+// undo and reset, what it answers is the project as it is now.
+void TestProjectEdits::teamReadingFollowsEveryStep()
+{
+    QCOMPARE(m_doc.team().resources.size(), std::size_t(1));
+    QVERIFY(!m_doc.team().problem);
+    QVERIFY(m_doc.edits().setExtraField(QStringLiteral("a"), QStringLiteral("resources"),
+                                        QJsonObject{{QStringLiteral("qa"), 1}}).pushed);
+    QVERIFY(m_doc.team().problem);   // "qa" is no declared resource
+    QCOMPARE(m_doc.team().problem->taskId, QStringLiteral("a"));
+    m_doc.undoStack()->undo();
+    QVERIFY(!m_doc.team().problem);
+    m_doc.undoStack()->redo();
+    QVERIFY(m_doc.team().problem);
+    Project none = plan();
+    none.projectExtra.remove(QStringLiteral("resources"));
+    none.task(none.indexOf(QStringLiteral("p1"))).extra = QJsonObject();
+    m_doc.resetProject(none);
+    QVERIFY(!m_doc.team().problem);
+    QVERIFY(m_doc.team().resources.empty());
 }
 
 void TestProjectEdits::dependencies()

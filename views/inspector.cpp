@@ -283,7 +283,7 @@ void Inspector::refresh()
     m_notBefore->refresh();
     m_threePoint->refresh();
     refreshSchedule();
-    m_demandLabel->setText(demandText(m_document->project(), m_document->project().indexOf(t->id)));
+    m_demandLabel->setText(demandText(m_document->project(), m_document->team(), m_document->project().indexOf(t->id)));
     m_idLabel->setText(t->id);
     // Only touch what differs, so a field being typed in keeps its cursor.
     const QString title = t->attributes.value(kTitle).toString();

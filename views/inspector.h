@@ -19,6 +19,7 @@ class InspectorEdge;
 class InspectorMulti;
 class InspectorThreePoint;
 class ProjectDocument;
+struct TeamReading;
 class TaskSelection;
 
 // Edits every field of the selection's current task. It reads the document and writes only
@@ -44,7 +45,7 @@ public:
     InspectorThreePoint *threePoint() const { return m_threePoint; }
     // §7: what the task holds while it runs and where that comes from.
     QLabel *demandLabel() const { return m_demandLabel; }
-    static QString demandText(const class Project &project, int task);
+    static QString demandText(const class Project &project, const TeamReading &team, int task);
     // Under it: the task's own `resources` field, edited.
     InspectorDemand *demandEditor() const { return m_demandEditor; }
     bool isEffortReadable() const { return m_effortReadable; }

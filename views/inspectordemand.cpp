@@ -146,8 +146,9 @@ void InspectorDemand::syncRows(const QList<QPair<QString, int>> &declared)
 void InspectorDemand::refresh()
 {
     const Project &project = m_document->project();
-    std::vector<Resource> resources;
-    const auto problem = readResources(project, &resources);
+    const TeamReading &reading = m_document->team();
+    const std::vector<Resource> &resources = reading.resources;
+    const std::optional<ValidationError> &problem = reading.problem;
     QList<QPair<QString, int>> declared;
     for (const Resource &r : resources)
         declared.append({r.name, r.capacity});
@@ -239,10 +240,10 @@ void InspectorDemand::commitUnits()
 
 // The inspector's Team line (Inspector::demandText), kept beside the editor of the same field.
 // "1 tester, from specialist_type"; the rule itself is the model's (demandOf).
-QString Inspector::demandText(const Project &project, int task)
+QString Inspector::demandText(const Project &project, const TeamReading &team, int task)
 {
-    std::vector<Resource> resources;
-    if (readResources(project, &resources) || resources.empty())
+    const std::vector<Resource> &resources = team.resources;
+    if (team.problem || resources.empty())
         return tr("no team declared (Project \u25b8 Team)");
     if (!project.childIndexes(project.task(task).id).isEmpty())
         return tr("a summary: each task under it holds its own");

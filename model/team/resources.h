@@ -25,6 +25,13 @@ struct Resource
 // resources in file order.
 std::optional<ValidationError> readResources(const Project &project, std::vector<Resource> *out);
 
+// What readResources() read: the declared resources, or the first problem.
+struct TeamReading
+{
+    std::vector<Resource> resources;
+    std::optional<ValidationError> problem;
+};
+
 // Where a leaf's demand comes from (the inspector says it: "1 tester, from specialist_type").
 struct Demand
 {
