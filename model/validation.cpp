@@ -4,12 +4,12 @@
 #include "effort.h"
 #include "team/resources.h"
 #include "project.h"
+#include "twohalves.h"
 
 #include <QHash>
 
 #include <algorithm>
 #include <optional>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -173,18 +173,11 @@ std::optional<ValidationError> validateProject(const Project &project, ResolvedI
     };
     // A large plan's halves at once: looking up every prerequisite's id is most of
     // validating, and the look-ups only read. The first half's problem comes first.
-    constexpr int kTwoHalvesFrom = 8192;
-    if (n >= kTwoHalvesFrom && std::thread::hardware_concurrency() > 1) {
-        std::optional<ValidationError> second;
-        std::thread worker([&] { second = checkDependencies(n / 2, n); });
-        const std::optional<ValidationError> first = checkDependencies(0, n / 2);
-        worker.join();
-        if (first)
-            return first;
-        if (second)
-            return second;
-    } else if (auto e = checkDependencies(0, n)) {
-        return e;
+    std::optional<ValidationError> problems[2];
+    inTwoHalves(n, [&](int begin, int end) { problems[begin == 0 ? 0 : 1] = checkDependencies(begin, end); });
+    for (const std::optional<ValidationError> &p : problems) {
+        if (p)
+            return p;
     }
     // §6 and §7: the calendar's date fields and the team, checked whenever present.
     if (auto e = WorkCalendar::read(project, nullptr))

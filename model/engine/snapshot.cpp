@@ -3,12 +3,12 @@
 #include "../effort.h"
 #include "../storage/json/jsonwriter.h"
 #include "../project.h"
+#include "../twohalves.h"
 
 #include <QJsonObject>
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace Workplan {
 
@@ -228,18 +228,10 @@ Snapshot Snapshot::fromProject(const Project &project, Scope scope)
     // Each task's estimate stands alone, and reading its text is most of this function on
     // a large plan: two halves at once there.
     if (everything) {
-        auto estimates = [&](int begin, int end) {
+        inTwoHalves(n, [&](int begin, int end) {
             for (int i = begin; i < end; ++i)
                 readEstimate(project, i, s);
-        };
-        constexpr int kTwoHalvesFrom = 8192;
-        if (n >= kTwoHalvesFrom && std::thread::hardware_concurrency() > 1) {
-            std::thread worker(estimates, n / 2, n);
-            estimates(0, n / 2);
-            worker.join();
-        } else {
-            estimates(0, n);
-        }
+        });
     }
 
     // Children CSR, keeping file order inside each parent.

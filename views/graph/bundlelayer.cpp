@@ -107,10 +107,9 @@ void BundleLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 
 EdgeItem *BundleLayer::edgeAt(const QPointF &scenePos) const
 {
-    for (auto it = m_edges.rbegin(); it != m_edges.rend(); ++it) {
-        EdgeItem *e = *it;
-        if (e->boundingRect().contains(scenePos) && e->shape().contains(scenePos))
-            return e;
+    for (std::size_t i = m_edges.size(); i-- > 0;) {
+        if (m_boxes[i].contains(scenePos) && m_edges[i]->shape().contains(scenePos))
+            return m_edges[i];
     }
     return nullptr;
 }

@@ -38,7 +38,6 @@ public:
     void remove(EdgeItem *edge);
     void clear();   // every arrow leaves (before the scene deletes them all)
     int count() const { return int(m_edges.size()); }
-    const std::vector<EdgeItem *> &edges() const { return m_edges; }
 
     // An arrow's picture changed (in `area`, a scene rect), or it moved from `before`.
     void repaint(const QRectF &area);

@@ -387,7 +387,6 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QPainterPath path = whole ? m_path : visiblePart(area, lod);
     if (path.isEmpty() && !area.contains(m_p2))
         return;
-
     if (d->type == DependencyType::Approval && lod >= DetailThreshold) {
         // Approval: two thin parallel strokes.
         QPen outer = pen;

@@ -277,8 +277,8 @@ private:
     QRectF m_grown;   // what moved or was rebuilt since the last flush(), for the scene rect
     QHash<QString, FrameItem *> m_frames;
     QHash<QString, QList<EdgeItem *>> m_edges;   // by owner
-    BundleLayer *m_bundleLayer = nullptr;
-    quint32 m_marksGeneration = 1;   // in the scene; draws the arrows at folded cards
+    BundleLayer *m_bundleLayer = nullptr;   // in the scene; draws the arrows at folded cards
+    quint32 m_marksGeneration = 1;          // marksGeneration()
     HierarchyIndex m_hierarchy;   // of the last syncNodes()
     QHash<QString, QPointF> m_autoPositions;   // for tasks without a saved position
     // Of the last auto layout (autoLayout(), syncNodes()); a plan opened folded has them

@@ -319,9 +319,7 @@ bool GraphScene::edgesNeedFullRebuild(const QSet<QString> &owners) const
 
 void GraphScene::rebuildAllEdges(const std::vector<NodeItem *> *shownAt)
 {
-    for (auto &list : m_edges)
-        qDeleteAll(list);
-    m_edges.clear();
+    deleteAllEdges();
     Bundles bundles;
     const Project &p = m_document->project();
     // Right after syncNodes() each task's node is known by index (one id look-up per

@@ -2,9 +2,10 @@
 
 #include "jsonschema.h"
 
+#include "../../twohalves.h"
+
 #include <algorithm>
 #include <iterator>
-#include <thread>
 
 namespace Workplan::JsonFormat {
 
@@ -144,45 +145,28 @@ bool DomReader::read(element root, Project &project)
 
 bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
 {
-    // A large file's tasks are read in two halves at once, the second by a reader of its
-    // own on another thread: making the tasks from the parsed document is most of a load
-    // after simdjson's part, and every task stands alone. Below the limit a thread costs
-    // more than it saves.
-    constexpr std::size_t kTwoHalvesFrom = 8192;
+    // A large file's tasks are read in two halves at once (twohalves.h), the second by a
+    // reader of its own: making the tasks from the parsed document is most of a load after
+    // simdjson's part.
     std::vector<element> items;
-    if (std::thread::hardware_concurrency() > 1) {
-        items.reserve(tasks.size());
-        for (const element v : tasks)
-            items.push_back(v);
-    }
-    if (items.size() < kTwoHalvesFrom) {
-        list.reserve(qsizetype(tasks.size()));
-        int number = 0;
-        for (const element v : tasks) {
-            Task t;
-            if (!readTask(++number, v, t))
-                return false;
-            list.append(std::move(t));
-        }
-        return true;
-    }
-    const std::size_t n = items.size(), mid = n / 2;
-    list.resize(qsizetype(n));
+    items.reserve(tasks.size());
+    for (const element v : tasks)
+        items.push_back(v);
+    const int n = int(items.size());
+    list.resize(n);
     Task *out = list.data();
     const DomValues values(m_values.markerBase());   // its caches are not shared
     DomReader second(values);
-    bool secondOk = true;
-    std::thread worker([&] {
-        for (std::size_t i = mid; i < n && secondOk; ++i)
-            secondOk = second.readTask(int(i) + 1, items[i], out[i]);
+    bool ok[2] = {true, true};
+    inTwoHalves(n, [&](int begin, int end) {
+        DomReader &reader = begin == 0 ? *this : second;
+        bool &fine = ok[begin == 0 ? 0 : 1];
+        for (int i = begin; i < end && fine; ++i)
+            fine = reader.readTask(i + 1, items[std::size_t(i)], out[i]);
     });
-    bool firstOk = true;
-    for (std::size_t i = 0; i < mid && firstOk; ++i)
-        firstOk = readTask(int(i) + 1, items[i], out[i]);
-    worker.join();
-    if (!firstOk)
+    if (!ok[0])
         return false;   // the first error in file order is the one reported
-    if (!secondOk) {
+    if (!ok[1]) {
         m_taskId = second.m_taskId;
         m_problem = second.m_problem;
         return false;
