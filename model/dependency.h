@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attributes.h"
 #include "vocabulary.h"
 
 #include <QHashFunctions>
@@ -19,7 +20,7 @@ struct Dependency
     bool waived = false;
     QJsonValue lag{QJsonValue::Undefined}; // as written: undefined (absent), number of hours or effort text
     QJsonObject conditions;       // kept as is
-    QJsonObject extra;            // unknown fields, written back on export
+    Attributes extra;             // unknown fields, written back on export (compact, as a task's)
 
     // Presence of optional fields in the source, so a round trip writes back what it read.
     bool hasMandatory = false;

@@ -103,6 +103,7 @@ private slots:
     void shapes_data();
     void shapes();
     void prettyAndCompactAgree();
+    void dependencyUnknownFieldsKeptCompact();
     void mappedFileAtPageEnd_data();
     void mappedFileAtPageEnd();
     void loneSurrogatesBesidePrivateUse();
@@ -225,6 +226,42 @@ void TestJsonCorpus::shapes()
     const auto mapped = JsonFormat::readFile(path, &error);
     QVERIFY2(mapped, qPrintable(error));
     QCOMPARE(JsonFormat::write(*mapped), written);
+}
+
+// A dependency's unknown fields are kept as a task's are, in compact text (a QJsonObject
+// made key by key per dependency was most of loading a plan whose dependencies carry one).
+void TestJsonCorpus::dependencyUnknownFieldsKeptCompact()
+{
+    QJsonObject doc = plan(3, 4);
+    int withExtra = 0;
+    QHash<QString, QString> reasonOf;
+    eachTask(doc, [&](QJsonObject &t, int i) {
+        reasonOf.insert(t.value(QStringLiteral("task_id")).toString(), QStringLiteral("review %1").arg(i));
+        QJsonArray deps = t.value(QStringLiteral("dependencies")).toArray();
+        for (qsizetype k = 0; k < deps.size(); ++k) {
+            QJsonObject d = deps.at(k).toObject();
+            d.insert(QStringLiteral("x-reason"), QStringLiteral("review %1").arg(i));
+            d.insert(QStringLiteral("x-big"), 9007199254740993.0);
+            deps[k] = d;
+            ++withExtra;
+        }
+        t.insert(QStringLiteral("dependencies"), deps);
+    });
+    QVERIFY(withExtra > 5);
+    QString error;
+    const auto p = JsonFormat::read(compact(doc), kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    int seen = 0;
+    for (const Task &t : p->tasks()) {
+        for (const Dependency &d : t.dependencies) {
+            QVERIFY(!d.extra.canonicalJson().isNull());
+            QCOMPARE(d.extra.size(), 2);
+            QCOMPARE(d.extra.value(QStringLiteral("x-reason")).toString(), reasonOf.value(t.id));
+            QCOMPARE(d.extra.value(QStringLiteral("x-big")).toDouble(), 9007199254740993.0);
+            ++seen;
+        }
+    }
+    QCOMPARE(seen, withExtra);
 }
 
 void TestJsonCorpus::prettyAndCompactAgree()

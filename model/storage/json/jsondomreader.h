@@ -44,7 +44,7 @@ private:
         QString string;
     };
     std::array<Shared, 1024> m_shared;
-    std::vector<simdjson::dom::key_value_pair> m_others;   // a task's unknown fields
+    std::vector<simdjson::dom::key_value_pair> m_others;   // a task's or a dependency's unknown fields
 
     const DomValues &m_values;
     QString m_taskId;

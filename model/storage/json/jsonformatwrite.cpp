@@ -94,7 +94,8 @@ QByteArray write(const Project &project)
                     w.key(JsonSchema::Field::conditions);
                     w.json(d.conditions);
                 }
-                for (auto it = d.extra.constBegin(); it != d.extra.constEnd(); ++it) {
+                const QJsonObject extra = d.extra.toObject();
+                for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
                     w.key(it.key());
                     w.json(it.value());
                 }

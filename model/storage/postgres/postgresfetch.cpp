@@ -263,10 +263,12 @@ private:
                                              .arg(d.taskId)};
             }
             d.hasConditions = flag(cell(10));
+            QJsonObject extra;
             if (cells.isNull(row, 9) || cells.isNull(row, 11) || !m_json.object(cell(9), &d.conditions)
-                || !m_json.object(cell(11), &d.extra))
+                || !m_json.object(cell(11), &extra))
                 return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
                                          .arg(d.taskId)};
+            d.extra = extra;
             t.dependencies.append(std::move(d));
         }
         return std::nullopt;

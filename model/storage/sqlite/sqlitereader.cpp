@@ -376,9 +376,11 @@ private:
                         return Refusal{t.id, QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours")
                                                  .arg(d.taskId)};
                 }
-                if (!parseObject(*q, 10, &d.conditions) || !parseObject(*q, 12, &d.extra))
+                QJsonObject extra;
+                if (!parseObject(*q, 10, &d.conditions) || !parseObject(*q, 12, &extra))
                     return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
                                              .arg(d.taskId)};
+                d.extra = extra;
                 t.dependencies.append(std::move(d));
             }
             if (!q->error().isEmpty())
