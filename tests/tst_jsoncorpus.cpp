@@ -5,6 +5,7 @@
 // lone surrogate escapes and integers past 64 bits, and the messages of non-JSON text.
 #include "model/project.h"
 #include "model/storage/json/jsonformat.h"
+#include "model/storage/json/jsonparse.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -104,6 +105,9 @@ private slots:
     void shapes();
     void prettyAndCompactAgree();
     void dependencyUnknownFieldsKeptCompact();
+    void largeTextParsesAsSimdjsonDoes_data();
+    void largeTextParsesAsSimdjsonDoes();
+    void largeFileReadsAsQtDoes();
     void mappedFileAtPageEnd_data();
     void mappedFileAtPageEnd();
     void loneSurrogatesBesidePrivateUse();
@@ -262,6 +266,80 @@ void TestJsonCorpus::dependencyUnknownFieldsKeptCompact()
         }
     }
     QCOMPARE(seen, withExtra);
+}
+
+// Past kPrefaultFrom bytes the parse runs its two stages itself, a second core preparing
+// the pages the second one writes: the same document and the same errors as simdjson's
+// own parse_into_document, whatever the text.
+void TestJsonCorpus::largeTextParsesAsSimdjsonDoes_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QByteArray big = compact(plan(6, 12));
+    QJsonObject unknown = plan(6, 12);
+    unknown.insert(QStringLiteral("x-numbers"), QJsonArray{1, -2.5, 3e300, QJsonValue::Null, true, QStringLiteral("\u00e9\"")});
+    QByteArray numbers = "[";
+    while (numbers.size() < qsizetype(JsonFormat::kPrefaultFrom) + 4096)
+        numbers += "1,-22,3.5e7,\"\",{\"a\":[true,false,null]},";   // two tape words a number
+    numbers += "0]";
+    QByteArray strings = "{\"tasks\":[";
+    while (strings.size() < qsizetype(JsonFormat::kPrefaultFrom) + 4096)
+        strings += "\"caf\\u00e9 \\\" quoted\" ,  \"x\":1,";   // not valid: a key in an array
+    QByteArray grown;
+    while (grown.size() < qsizetype(JsonFormat::kPrefaultFrom) + 4096)
+        grown += big + '\n';   // several documents: refused after the first
+    const QByteArray one = "[" + QByteArray(big).repeated(int(JsonFormat::kPrefaultFrom / std::size_t(big.size())) + 2).replace("}{", "},{") + "]";
+    QTest::newRow("plans in an array") << one << true;
+    QTest::newRow("numbers and literals") << numbers << true;
+    QTest::newRow("truncated") << one.left(one.size() - 7) << false;
+    QTest::newRow("broken") << strings << false;
+    QTest::newRow("two documents") << grown << false;
+    QByteArray utf8 = one;
+    utf8[utf8.size() / 2 + 3] = char(0xff);
+    QTest::newRow("not UTF-8") << utf8 << false;
+    QTest::newRow("too deep") << QByteArray(int(JsonFormat::kPrefaultFrom) + 10, '[') << false;
+}
+
+void TestJsonCorpus::largeTextParsesAsSimdjsonDoes()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    QVERIFY(std::size_t(text.size()) >= JsonFormat::kPrefaultFrom);
+    const simdjson::padded_string padded(text.constData(), std::size_t(text.size()));
+    simdjson::dom::parser theirs, ours;
+    QCOMPARE(theirs.allocate(padded.size()), simdjson::SUCCESS);
+    QCOMPARE(ours.allocate(padded.size()), simdjson::SUCCESS);
+    simdjson::dom::document theirDoc, ourDoc;
+    const auto expected = theirs.parse_into_document(theirDoc, padded.data(), padded.size(), false);
+    const auto got = JsonFormat::parseDocument(ours, ourDoc, padded.data(), padded.size());
+    QCOMPARE(int(got.error()), int(expected.error()));
+    QCOMPARE(expected.error() == simdjson::SUCCESS, valid);
+    if (!expected.error())
+        QVERIFY(simdjson::to_string(got.value_unsafe()) == simdjson::to_string(expected.value_unsafe()));
+}
+
+// The reader over a file past kPrefaultFrom: every field as Qt's reader reads it.
+void TestJsonCorpus::largeFileReadsAsQtDoes()
+{
+    QJsonObject doc = plan(40, 40);
+    QJsonArray tasks = doc.value(QStringLiteral("tasks")).toArray();
+    const QString description = QStringLiteral("long text \u00e9 \"quoted\" ").repeated(200);
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        QJsonObject t = tasks.at(i).toObject();
+        QJsonObject a = t.value(QStringLiteral("attributes")).toObject();
+        a.insert(QStringLiteral("description"), description);
+        a.insert(QStringLiteral("score"), i * 0.25);
+        t.insert(QStringLiteral("attributes"), a);
+        t.insert(QStringLiteral("x-n"), qint64(i) * 1000000007LL);
+        tasks[i] = t;
+    }
+    doc.insert(QStringLiteral("tasks"), tasks);
+    const QByteArray text = QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    QVERIFY(std::size_t(text.size()) >= JsonFormat::kPrefaultFrom);
+    QString error;
+    const auto p = JsonFormat::read(text, kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    verifyKept(doc, QJsonDocument::fromJson(JsonFormat::write(*p)).object(), QString());
 }
 
 void TestJsonCorpus::prettyAndCompactAgree()

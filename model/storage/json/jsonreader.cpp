@@ -2,6 +2,7 @@
 
 #include "jsondom.h"
 #include "jsondomreader.h"
+#include "jsonparse.h"
 #include "jsonprepare.h"
 
 #include "../../validation.h"
@@ -70,7 +71,7 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     auto parser = std::make_unique<simdjson::dom::parser>();
     if (parser->allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
         return refuse(QString(), QStringLiteral("too large to read (%1 bytes)").arg(n));
-    auto parsed = parser->parse_into_document(doc, text, std::size_t(size), false);
+    auto parsed = parseDocument(*parser, doc, text, std::size_t(size));
     if (parsed.error() == simdjson::NUMBER_ERROR) {
         // Integers past 64 bits, which Qt's reader took as doubles; simdjson 3.0 refuses them.
         owned = rewriteForSimdjson(p, n, markerBase, true);
@@ -78,7 +79,7 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
         size = owned.size();
         if (parser->allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
             return refuse(QString(), QStringLiteral("too large to read (%1 bytes)").arg(n));
-        parsed = parser->parse_into_document(doc, text, std::size_t(size), false);
+        parsed = parseDocument(*parser, doc, text, std::size_t(size));
     }
     if (parsed.error() || !(parsed.value_unsafe().is_object() || parsed.value_unsafe().is_array())) {
         // The message comes from the file as written, in the words it always had.

@@ -1,0 +1,94 @@
+#include "jsonparse.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <thread>
+
+#include <sys/mman.h>
+
+namespace Workplan::JsonFormat {
+
+namespace {
+
+// The pages of [p, p + n), made present and writable.
+void populate(char *p, std::size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+    constexpr std::uintptr_t kPage = 4096;
+    const auto begin = reinterpret_cast<std::uintptr_t>(p) & ~(kPage - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(p) + n + kPage - 1) & ~(kPage - 1);
+    // A kernel before 5.14 says EINVAL: the parse then faults as it always did.
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
+} // namespace
+
+simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::parser &parser, simdjson::dom::document &doc,
+                                                                const char *text, std::size_t size)
+{
+    if (size < kPrefaultFrom || std::thread::hardware_concurrency() < 2 || !parser.implementation
+        || parser.capacity() < size)
+        return parser.parse_into_document(doc, text, size, false);
+    // As parse_into_document, whose capacity check for the parser is the caller's allocate().
+    if (doc.capacity() < size) {
+        if (const auto error = doc.allocate(size))
+            return error;
+    }
+    const auto *bytes = reinterpret_cast<const std::uint8_t *>(text);
+    if (const auto error = parser.implementation->stage1(bytes, size, simdjson::stage1_mode::regular))
+        return error;
+    // The first stage's index of the text's structure tells what the second will write,
+    // front to back: a tape word per bracket, string and literal, two per number, none
+    // per comma or colon; a string's copy its length and five bytes (at most the distance
+    // to the next structural character). Read block by block, a step ahead of the second
+    // stage, only the pages it is about to write are made ready: no memory the load would
+    // not have used.
+    const std::uint32_t *index = parser.implementation->structural_indexes.get();
+    const std::size_t structurals = parser.implementation->n_structural_indexes;
+    std::thread helper([&doc, index, structurals, bytes, size] {
+        char *tape = reinterpret_cast<char *>(doc.tape.get());
+        char *strings = reinterpret_cast<char *>(doc.string_buf.get());
+        // As document::allocate() sized them.
+        const std::size_t tapeSize = SIMDJSON_ROUNDUP_N(doc.capacity() + 3, 64) * sizeof(std::uint64_t);
+        const std::size_t stringSize = SIMDJSON_ROUNDUP_N(5 * doc.capacity() / 3 + simdjson::SIMDJSON_PADDING, 64);
+        std::size_t tapeEnd = 2 * sizeof(std::uint64_t), stringEnd = 0, tapeDone = 0, stringDone = 0;
+        constexpr std::size_t kBlock = 1 << 16;
+        for (std::size_t from = 0; from < structurals; from += kBlock) {
+            const std::size_t to = std::min(from + kBlock, structurals);
+            for (std::size_t i = from; i < to; ++i) {
+                switch (bytes[index[i]]) {
+                case ',': case ':': break;
+                case '"':
+                    tapeEnd += sizeof(std::uint64_t);
+                    // Quotes, length and terminator: 4 + length + 1 = the span to the next + 3.
+                    stringEnd += std::min<std::size_t>(i + 1 < structurals ? index[i + 1] : size, size) - index[i] + 3;
+                    break;
+                case '-': case '0': case '1': case '2': case '3': case '4':
+                case '5': case '6': case '7': case '8': case '9':
+                    tapeEnd += 2 * sizeof(std::uint64_t);
+                    break;
+                default: tapeEnd += sizeof(std::uint64_t); break;
+                }
+            }
+            tapeEnd = std::min(tapeEnd, tapeSize);   // only a broken text counts past them
+            stringEnd = std::min(stringEnd, stringSize);
+            populate(tape + tapeDone, tapeEnd - tapeDone);
+            populate(strings + stringDone, stringEnd - stringDone);
+            // Whole pages only: the partly counted last page comes with the next block.
+            tapeDone = tapeEnd & ~std::size_t(4095);
+            stringDone = stringEnd & ~std::size_t(4095);
+        }
+    });
+    const auto error = parser.implementation->stage2(doc);
+    helper.join();
+    if (error)
+        return error;
+    return doc.root();
+}
+
+} // namespace Workplan::JsonFormat
