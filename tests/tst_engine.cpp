@@ -146,6 +146,7 @@ class TestEngine : public QObject
     Q_OBJECT
 private slots:
     void reportInTwoPartsReadsAsOne();
+    void reportSpellsEveryIdAsItIs();
     void lag_data();
     void lag();
     void nonCountingNeverConstrains_data();
@@ -177,6 +178,55 @@ private slots:
     void hoursPrintWithoutFloatNoise();
     void scheduleGraphKeysLeadBack();
 };
+
+// The report spells each id once (in two halves on a large plan) and copies that text
+// wherever the id appears: every id, plain or needing escapes, reads back as it is, in
+// compact and indented reports alike.
+void TestEngine::reportSpellsEveryIdAsItIs()
+{
+    Project p = WorkplanTest::generatedPlan(12000, 5);
+    QList<Task> tasks = p.tasks();
+    const QString odd[] = {QStringLiteral("q\"uote"), QStringLiteral("back\\slash"), QStringLiteral("caf\u00e9"),
+                           QStringLiteral("smile \U0001F600"), QStringLiteral("line\nbreak"), QString(QChar(0xFEFF)) + QStringLiteral("bom"),
+                           QStringLiteral("tab\tand\u0001")};
+    QHash<QString, QString> renamed;
+    for (int i = 0; i < tasks.size(); ++i)
+        renamed.insert(tasks[i].id, (i % 997 == 3 ? odd[(i / 997) % 7] : QString()) + tasks[i].id);
+    for (Task &t : tasks) {
+        t.id = renamed.value(t.id);
+        if (!t.parentId.isEmpty())
+            t.parentId = renamed.value(t.parentId);
+        for (Dependency &d : t.dependencies)
+            d.taskId = renamed.value(d.taskId);
+    }
+    p.setTasks(tasks);
+    const Snapshot s = Snapshot::fromProject(p);
+    const Analysis a = analyze(s);
+    QVERIFY(a.hasSchedule());
+    QVERIFY(!a.blocked.empty());
+    for (const int indent : {0, 2}) {
+        const QJsonObject report = QJsonDocument::fromJson(analysisToJson(s, a, indent)).object();
+        const QJsonObject schedule = report.value(QStringLiteral("schedule")).toObject();
+        QCOMPARE(schedule.size(), qsizetype(tasks.size()));
+        for (const Task &t : std::as_const(tasks))
+            QVERIFY2(schedule.contains(t.id), qPrintable(t.id));
+        const QJsonArray blocked = report.value(QStringLiteral("blocked")).toArray();
+        QCOMPARE(blocked.size(), qsizetype(a.blocked.size()));
+        for (qsizetype k = 0; k < blocked.size(); ++k) {
+            const QJsonObject b = blocked.at(k).toObject();
+            QCOMPARE(b.value(QStringLiteral("task_id")).toString(), s.ids[std::size_t(a.blocked[std::size_t(k)].task)]);
+            const auto waiting = a.waitingOf(a.blocked[std::size_t(k)]);
+            const QJsonArray on = b.value(QStringLiteral("waiting_on")).toArray();
+            QCOMPARE(on.size(), qsizetype(waiting.size()));
+            for (qsizetype w = 0; w < on.size(); ++w)
+                QCOMPARE(on.at(w).toObject().value(QStringLiteral("task_id")).toString(), s.ids[std::size_t(waiting[std::size_t(w)].task)]);
+        }
+        const QJsonArray path = report.value(QStringLiteral("critical_path")).toArray();
+        QCOMPARE(path.size(), qsizetype(a.criticalPath.size()));
+        for (qsizetype k = 0; k < path.size(); ++k)
+            QCOMPARE(path.at(k).toString(), s.ids[std::size_t(a.criticalPath[std::size_t(k)])]);
+    }
+}
 
 void TestEngine::lag_data()
 {

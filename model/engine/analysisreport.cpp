@@ -7,6 +7,7 @@
 #include "leveledschedule.h"
 #include "scheduledates.h"
 #include "snapshot.h"
+#include "../twohalves.h"
 
 #include <QStringList>
 
@@ -17,12 +18,48 @@ namespace Workplan {
 
 namespace {
 
+// Every task's id as the report spells it, in one buffer. A 100k-task report writes ~800k
+// ids, most in the blocked tasks' lists; each read its QString's characters from wherever
+// the load left them in a few hundred megabytes, a cache miss nearly every time (most of
+// the writing). Spelled once, in task order, they are a few megabytes read again and again.
+class SpelledIds
+{
+public:
+    explicit SpelledIds(const SharedIds &ids)
+        : m_at(ids.size() + 1, 0)
+    {
+        const int n = int(ids.size());
+        QByteArray text[2];
+        int split = n;
+        inTwoHalves(n, [&](int begin, int end) {
+            JsonWriter w;
+            for (int t = begin; t < end; ++t) {
+                w.value(ids[std::size_t(t)]);   // at the top level: no comma, no indent
+                m_at[std::size_t(t) + 1] = w.size();
+            }
+            if (begin > 0)
+                split = begin;
+            text[begin == 0 ? 0 : 1] = w.take();
+        });
+        // The second half counted from its own start: it follows the first.
+        for (int t = split; t < n; ++t)
+            m_at[std::size_t(t) + 1] += text[0].size();
+        m_text = text[0] + text[1];
+    }
+
+    QByteArrayView operator[](std::size_t t) const { return QByteArrayView(m_text.constData() + m_at[t], m_at[t + 1] - m_at[t]); }
+
+private:
+    QByteArray m_text;
+    std::vector<qsizetype> m_at;   // task t's text is [m_at[t], m_at[t + 1])
+};
+
 template<typename Tasks>
-void writeIdList(JsonWriter &w, const Snapshot &s, const Tasks &tasks)
+void writeIdList(JsonWriter &w, const SpelledIds &ids, const Tasks &tasks)
 {
     w.beginArray();
     for (int t : tasks)
-        w.value(s.ids[t]);
+        w.spelledValue(ids[std::size_t(t)]);
     w.endArray();
 }
 
@@ -46,7 +83,7 @@ QString nameList(const Name &name, const Tasks &tasks)
 namespace {
 
 // The report in its two parts (written one after the other, or at once), and what both
-// read: the schedule's §6 dates are worked out once.
+// read: the schedule's §6 dates are worked out once, the ids spelled once.
 struct ReportContext
 {
     const Snapshot &s;
@@ -54,9 +91,10 @@ struct ReportContext
     bool ok = false;
     bool dated = false;
     ScheduleDates dates;
+    SpelledIds ids;
 
     ReportContext(const Snapshot &snapshot, const Analysis &analysis)
-        : s(snapshot), a(analysis), ok(analysis.hasSchedule()), dated(snapshot.dates != nullptr)
+        : s(snapshot), a(analysis), ok(analysis.hasSchedule()), dated(snapshot.dates != nullptr), ids(snapshot.ids)
     {
         // §6's dates, only for a project with a start.
         if (dated && ok)
@@ -90,7 +128,7 @@ void ReportContext::writeHead(JsonWriter &w) const
     w.key("cycles");
     w.beginArray();
     for (const auto &cycle : a.cycles)
-        writeIdList(w, s, cycle);
+        writeIdList(w, ids, cycle);
     w.endArray();
 
     auto hoursOrNull = [&](const char *key, double h) {
@@ -106,19 +144,19 @@ void ReportContext::writeHead(JsonWriter &w) const
 
     w.key("critical_path");
     if (ok)
-        writeIdList(w, s, a.criticalPath);
+        writeIdList(w, ids, a.criticalPath);
     else
         w.null();
     w.key("critical_tasks");
     if (ok)
-        writeIdList(w, s, a.criticalTasks);
+        writeIdList(w, ids, a.criticalTasks);
     else
         w.null();
     w.key("parallel_groups");
     if (ok) {
         w.beginArray();
         for (std::size_t g = 0; g < a.parallelGroupCount(); ++g)
-            writeIdList(w, s, a.parallelGroup(g));
+            writeIdList(w, ids, a.parallelGroup(g));
         w.endArray();
     } else {
         w.null();
@@ -133,7 +171,7 @@ void ReportContext::writeHead(JsonWriter &w) const
                 if (s.isLeaf(t) != (pass == 0))
                     continue;
                 const Analysis::Times x = a.times(t);
-                w.key(s.ids[t]);
+                w.spelledKey(ids[std::size_t(t)]);
                 w.beginObject();
                 w.key("es"); w.hours(x.es);
                 w.key("ef"); w.hours(x.ef);
@@ -163,20 +201,20 @@ void ReportContext::writeTail(JsonWriter &w) const
     w.beginArray();
     for (const Analysis::Blocked &b : a.blocked) {
         w.beginObject();
-        w.key("task_id"); w.value(s.ids[b.task]);
+        w.key("task_id"); w.spelledValue(ids[std::size_t(b.task)]);
         w.key("marked"); w.value(b.marked);
         w.key("waiting_on");
         w.beginArray();
         for (const Analysis::Waiting &x : a.waitingOf(b)) {
             w.beginObject();
-            w.key("task_id"); w.value(s.ids[x.task]);
+            w.key("task_id"); w.spelledValue(ids[std::size_t(x.task)]);
             w.key("dependency_type"); w.value(toString(x.type));
             w.key("reason"); w.value(toString(x.reason));
             w.key("via");
             if (x.via < 0)
                 w.null();
             else
-                w.value(s.ids[x.via]);
+                w.spelledValue(ids[std::size_t(x.via)]);
             w.endObject();
         }
         w.endArray();
@@ -185,13 +223,13 @@ void ReportContext::writeTail(JsonWriter &w) const
     w.endArray();
 
     w.key("ready");
-    writeIdList(w, s, a.ready);
+    writeIdList(w, ids, a.ready);
 
     w.key("overruns");
     w.beginArray();
     for (const Analysis::Overrun &o : a.overruns) {
         w.beginObject();
-        w.key("task_id"); w.value(s.ids[o.task]);
+        w.key("task_id"); w.spelledValue(ids[std::size_t(o.task)]);
         w.key("estimate_hours"); w.hours(o.estimateHours);
         w.key("scheduled_hours"); w.hours(o.scheduledHours);
         w.endObject();
@@ -202,7 +240,7 @@ void ReportContext::writeTail(JsonWriter &w) const
     w.beginArray();
     for (const Analysis::Warning &x : a.warnings) {
         w.beginObject();
-        w.key("task_id"); w.value(s.ids[x.task]);
+        w.key("task_id"); w.spelledValue(ids[std::size_t(x.task)]);
         w.key("message"); w.value(x.message);
         w.endObject();
     }
@@ -219,7 +257,7 @@ void ReportContext::writeTail(JsonWriter &w) const
         w.beginArray();
         for (const Snapshot::Deadline &d : ok ? s.deadlines : std::vector<Snapshot::Deadline>()) {
             w.beginObject();
-            w.key("task_id"); w.value(s.ids[std::size_t(d.task)]);
+            w.key("task_id"); w.spelledValue(ids[std::size_t(d.task)]);
             moment(w, "deadline", d.moment);
             moment(w, "finish", dates.tasks[std::size_t(d.task)].finish);
             w.key("margin_hours"); w.hours(d.offset - a.times(d.task).ef);
@@ -239,7 +277,7 @@ void ReportContext::writeTail(JsonWriter &w) const
             for (int t = 0; t < s.taskCount(); ++t) {
                 if (!s.isLeaf(t))
                     continue;
-                w.key(s.ids[std::size_t(t)]);
+                w.spelledKey(ids[std::size_t(t)]);
                 w.beginObject();
                 w.key("start"); w.hours(l->start[std::size_t(t)]);
                 w.key("finish"); w.hours(l->finish[std::size_t(t)]);
@@ -254,7 +292,7 @@ void ReportContext::writeTail(JsonWriter &w) const
             }
             w.endObject();
             w.key("delayed");
-            writeIdList(w, s, l->delayed);
+            writeIdList(w, ids, l->delayed);
             w.endObject();
         } else {
             w.null();

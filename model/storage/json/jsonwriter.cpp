@@ -159,6 +159,23 @@ void JsonWriter::key(const char *latin1Name)
     m_afterKey = true;
 }
 
+void JsonWriter::spelledKey(QByteArrayView quoted)
+{
+    beforeValue();
+    put(quoted.data(), quoted.size());
+    if (m_indent > 0)
+        put(": ");
+    else
+        put(':');
+    m_afterKey = true;
+}
+
+void JsonWriter::spelledValue(QByteArrayView quoted)
+{
+    beforeValue();
+    put(quoted.data(), quoted.size());
+}
+
 void JsonWriter::writeEscaped(const char *begin, const char *end)
 {
     // Runs of plain characters go in with one append.

@@ -40,6 +40,11 @@ public:
     // when this writer is compact too.
     void json(const Attributes &a);
 
+    // A string as this writer spells it, quotes included (what value() of it writes at the
+    // top level), copied in as a value or a key: a text written many times is spelled once.
+    void spelledValue(QByteArrayView quoted);
+    void spelledKey(QByteArrayView quoted);
+
     // The text ends with a line break (a file's or a report's last line).
     void newlineAtEnd() { put('\n'); }
 
@@ -51,6 +56,7 @@ public:
     void appendWritten(QByteArrayView text) { put(text.data(), text.size()); }
 
     QByteArray data() const { return m_out.first(m_size); }
+    qsizetype size() const { return m_size; }   // of the text not handed to a sink
     QByteArray take();
 
     // Streaming: the text goes to `sink` whenever about `chunk` bytes are pending instead
