@@ -7,6 +7,7 @@
 #include "model/commands/changetaskcommand.h"
 #include "model/commands/structurecommands.h"
 #include "model/engine/snapshot.h"
+#include "model/validation.h"
 #include "model/projectdocument.h"
 #include "views/analysiscontroller.h"
 #include "views/tasktreemodel.h"
@@ -159,6 +160,68 @@ private slots:
                 QCOMPARE(s.estimate[std::size_t(i)], Snapshot::Estimate::Readable);
                 QCOMPARE(s.estimateHours[std::size_t(i)], double(i % 3 == 0 ? i % 50 : i % 40));
             }
+        }
+    }
+
+    // A large plan's tasks and dependencies are read in two halves at once: every task's
+    // id, status, parent and every dependency's prerequisite, type, weight and lag land in
+    // their places, whether the ids are resolved by validation or looked up.
+    void dependenciesOfALargePlan()
+    {
+        const int n = 20000;
+        QList<Task> tasks;
+        for (int i = 0; i < n; ++i) {
+            Task t;
+            t.id = QStringLiteral("t%1").arg(i);
+            t.type = QStringLiteral("specialist_task");
+            t.status = i % 4 == 0 ? Status::Completed : Status::Active;
+            if (i % 100 != 0)
+                t.parentId = QStringLiteral("t%1").arg(i - i % 100);
+            if (i % 100 > 1) {
+                Dependency d;
+                d.taskId = QStringLiteral("t%1").arg(i - 1);
+                d.type = i % 3 == 0 ? DependencyType::Related : DependencyType::Completion;
+                d.mandatory = i % 5 != 0;
+                d.waived = i % 7 == 0;
+                if (i % 2 == 0)
+                    d.lag = QStringLiteral("%1h").arg(i % 9);
+                t.dependencies << d;
+                if (i % 11 == 0) {
+                    Dependency second;
+                    second.taskId = QStringLiteral("t%1").arg(i - i % 100 + 1);
+                    second.type = DependencyType::Data;
+                    second.lag = double(i % 13);
+                    t.dependencies << second;
+                }
+            }
+            tasks << t;
+        }
+        Project project;
+        project.setTasks(tasks);
+        for (const bool resolved : {false, true}) {
+            if (resolved) {
+                auto ids = std::make_shared<ResolvedIds>();
+                QVERIFY(!validateProject(project, ids.get()));
+                project.setResolvedIds(std::move(ids));
+            }
+            const Snapshot s = Snapshot::fromProject(project);
+            QCOMPARE(s.taskCount(), n);
+            int k = 0;
+            for (int i = 0; i < n; ++i) {
+                const Task &t = tasks.at(i);
+                QCOMPARE(s.ids[std::size_t(i)], t.id);
+                QVERIFY(s.status[std::size_t(i)] == t.status);
+                QCOMPARE(s.parent[std::size_t(i)], i % 100 != 0 ? i - i % 100 : -1);
+                QCOMPARE(s.depStart[std::size_t(i)], k);
+                for (const Dependency &d : t.dependencies) {
+                    QCOMPARE(s.ids[std::size_t(s.depPrereq[std::size_t(k)])], d.taskId);
+                    QVERIFY(s.depType[std::size_t(k)] == d.type);
+                    QCOMPARE(bool(s.depCounts[std::size_t(k)]), d.type != DependencyType::Related && d.mandatory && !d.waived);
+                    QCOMPARE(s.depLag[std::size_t(k)], d.lag.isString() ? double(i % 9) : d.lag.isDouble() ? d.lag.toDouble() : 0.0);
+                    ++k;
+                }
+            }
+            QCOMPARE(s.depStart[std::size_t(n)], k);
         }
     }
 

@@ -21,6 +21,10 @@ public:
         : m_ids(std::make_shared<std::vector<QString>>(ids))
     {
     }
+    explicit SharedIds(std::vector<QString> &&ids)
+        : m_ids(std::make_shared<std::vector<QString>>(std::move(ids)))
+    {
+    }
 
     const std::vector<QString> &vector() const { return m_ids ? *m_ids : none(); }
     operator const std::vector<QString> &() const { return vector(); }

@@ -190,7 +190,7 @@ Snapshot Snapshot::fromProject(const Project &project, Scope scope)
     s.calendar = project.calendar;
     const int n = project.taskCount();
 
-    s.ids.reserve(n);
+    std::vector<QString> ids(static_cast<std::size_t>(n));
     s.parent.assign(n, -1);
     s.status.resize(n);
     s.estimate.assign(n, Estimate::None);
@@ -204,34 +204,42 @@ Snapshot Snapshot::fromProject(const Project &project, Scope scope)
     if (resolved && (int(resolved->parent.size()) != n || int(resolved->depPrereq.size()) != project.dependencyCount()))
         resolved = nullptr;
 
+    // What each task holds stands alone: its id, status, dependency count and estimate are
+    // read in two halves at once. Each task is a few cache misses away (its id's text, its
+    // dependency list, its attributes), which made these loops most of this function.
+    inTwoHalves(n, [&](int begin, int end) {
+        for (int i = begin; i < end; ++i) {
+            const Task &t = project.task(i);
+            ids[std::size_t(i)] = t.id;
+            s.status[i] = t.status;
+            s.depStart[i + 1] = int(t.dependencies.size());
+            if (everything)
+                readEstimate(project, i, s);
+        }
+    });
+    s.ids = SharedIds(std::move(ids));
+    for (int i = 0; i < n; ++i)
+        s.depStart[i + 1] += s.depStart[i];
+    const int depTotal = s.depStart[n];
+
     std::vector<int> childCount(n + 1, 0);
-    int depTotal = 0;
-    int lastParent = -1;
-    for (int i = 0; i < n; ++i) {
-        const Task &t = project.task(i);
-        s.ids.push_back(t.id);
-        s.status[i] = t.status;
-        if (resolved) {
-            s.parent[i] = resolved->parent[std::size_t(i)];
-            if (s.parent[i] >= 0)
-                ++childCount[s.parent[i]];
-        } else if (!t.parentId.isEmpty()) {
+    if (resolved) {
+        std::copy(resolved->parent.begin(), resolved->parent.end(), s.parent.begin());
+    } else {
+        int lastParent = -1;
+        for (int i = 0; i < n; ++i) {
+            const Task &t = project.task(i);
+            if (t.parentId.isEmpty())
+                continue;
             // Siblings are mostly adjacent: compare with the last parent before hashing.
             if (lastParent < 0 || t.parentId != project.task(lastParent).id)
                 lastParent = project.indexOf(t.parentId);
             s.parent[i] = lastParent;
-            if (s.parent[i] >= 0)
-                ++childCount[s.parent[i]];
         }
-        depTotal += int(t.dependencies.size());
     }
-    // Each task's estimate stands alone, and reading its text is most of this function on
-    // a large plan: two halves at once there.
-    if (everything) {
-        inTwoHalves(n, [&](int begin, int end) {
-            for (int i = begin; i < end; ++i)
-                readEstimate(project, i, s);
-        });
+    for (int i = 0; i < n; ++i) {
+        if (s.parent[i] >= 0)
+            ++childCount[s.parent[i]];
     }
 
     // Children CSR, keeping file order inside each parent.
@@ -245,23 +253,26 @@ Snapshot Snapshot::fromProject(const Project &project, Scope scope)
             s.children[fill[s.parent[i]]++] = i;
     }
 
-    s.depPrereq.reserve(depTotal);
-    s.depType.reserve(depTotal);
-    s.depCounts.reserve(depTotal);
-    s.depLag.reserve(depTotal);
-    for (int i = 0; i < n; ++i) {
-        const Task &t = project.task(i);
-        for (const Dependency &d : t.dependencies) {
-            s.depPrereq.push_back(resolved ? resolved->depPrereq[s.depPrereq.size()] : project.indexOf(d.taskId));
-            s.depType.push_back(d.type);
-            s.depCounts.push_back(isBlockingType(d.type) && d.mandatory && !d.waived);
-            double lag = 0;
-            if (everything && !d.lag.isUndefined() && !d.lag.isNull())
-                lag = parseEffort(d.lag, project.calendar).value_or(0.0);
-            s.depLag.push_back(lag);
+    // Each task's dependencies have their places (depStart): filled in two halves too.
+    s.depPrereq.resize(std::size_t(depTotal));
+    s.depType.resize(std::size_t(depTotal));
+    s.depCounts.resize(std::size_t(depTotal));
+    s.depLag.resize(std::size_t(depTotal));
+    inTwoHalves(n, [&](int begin, int end) {
+        for (int i = begin; i < end; ++i) {
+            std::size_t k = std::size_t(s.depStart[i]);
+            for (const Dependency &d : project.task(i).dependencies) {
+                s.depPrereq[k] = resolved ? resolved->depPrereq[k] : project.indexOf(d.taskId);
+                s.depType[k] = d.type;
+                s.depCounts[k] = isBlockingType(d.type) && d.mandatory && !d.waived;
+                double lag = 0;
+                if (everything && !d.lag.isUndefined() && !d.lag.isNull())
+                    lag = parseEffort(d.lag, project.calendar).value_or(0.0);
+                s.depLag[k] = lag;
+                ++k;
+            }
         }
-        s.depStart[i + 1] = int(s.depPrereq.size());
-    }
+    });
     if (!everything)
         return s;
 
