@@ -142,26 +142,36 @@ void TestJsonFormat::inputErrors()
 // plan with problems only in its second half reports those.
 void TestJsonFormat::largePlanReportsItsFirstProblem_data()
 {
-    QTest::addColumn<QByteArray>("early");   // spliced into task 100
-    QTest::addColumn<QByteArray>("late");    // and into task 15000
+    QTest::addColumn<QByteArray>("early");   // spliced into task `at`
+    QTest::addColumn<QByteArray>("late");    // and into task `lateAt`
+    QTest::addColumn<int>("at");
+    QTest::addColumn<int>("lateAt");
     QTest::addColumn<QString>("expected");
     const QByteArray badType = R"("status": 5, )";
     const QByteArray ghost = R"("dependencies": [{"dependency_task_id": "ghost"}], )";
-    QTest::newRow("types: both halves") << badType << badType << QStringLiteral("'t100'");
-    QTest::newRow("types: second half") << QByteArray() << badType << QStringLiteral("'t15000'");
-    QTest::newRow("references: both halves") << ghost << ghost << QStringLiteral("'t100'");
-    QTest::newRow("references: second half") << QByteArray() << ghost << QStringLiteral("'t15000'");
-    QTest::newRow("reference early, type late") << ghost << badType << QStringLiteral("'t15000'");
+    QTest::newRow("types: both halves") << badType << badType << 100 << 15000 << QStringLiteral("'t100'");
+    QTest::newRow("types: second half") << QByteArray() << badType << 100 << 15000 << QStringLiteral("'t15000'");
+    QTest::newRow("references: both halves") << ghost << ghost << 100 << 15000 << QStringLiteral("'t100'");
+    QTest::newRow("references: second half") << QByteArray() << ghost << 100 << 15000 << QStringLiteral("'t15000'");
+    QTest::newRow("reference early, type late") << ghost << badType << 100 << 15000 << QStringLiteral("'t15000'");
+    // The second reader starts from the back: it meets the later one first.
+    QTest::newRow("types: both near the end") << badType << badType << 15000 << 19990 << QStringLiteral("'t15000'");
+    QTest::newRow("types: both in one chunk at the end") << badType << badType << 19970 << 19990 << QStringLiteral("'t19970'");
+    QTest::newRow("types: either side of the middle") << badType << badType << 9990 << 10010 << QStringLiteral("'t9990'");
+    QTest::newRow("types: the last task") << QByteArray() << badType << 100 << 19999 << QStringLiteral("'t19999'");
+    QTest::newRow("types: the first task") << badType << badType << 0 << 19999 << QStringLiteral("'t0'");
 }
 
 void TestJsonFormat::largePlanReportsItsFirstProblem()
 {
     QFETCH(QByteArray, early);
     QFETCH(QByteArray, late);
+    QFETCH(int, at);
+    QFETCH(int, lateAt);
     QFETCH(QString, expected);
     QByteArray tasks;
     for (int i = 0; i < 20000; ++i) {
-        const QByteArray extra = i == 100 ? early : i == 15000 ? late : QByteArray();
+        const QByteArray extra = i == at ? early : i == lateAt ? late : QByteArray();
         const QByteArray deps = i > 0 && extra.isEmpty()
             ? R"("dependencies": [{"dependency_task_id": "t)" + QByteArray::number(i - 1) + R"("}], )"
             : QByteArray();
@@ -171,8 +181,8 @@ void TestJsonFormat::largePlanReportsItsFirstProblem()
     QString error;
     QVERIFY(!JsonFormat::read(wrap("[" + tasks + "]"), kFile, &error));
     QVERIFY2(error.contains(expected), qPrintable(error));
-    const QString other = expected == QStringLiteral("'t100'") ? QStringLiteral("'t15000'") : QStringLiteral("'t100'");
-    QVERIFY2(!error.contains(other), qPrintable(error));
+    const QString first = QStringLiteral("'t%1'").arg(at), second = QStringLiteral("'t%1'").arg(lateAt);
+    QVERIFY2(!error.contains(expected == first ? second : first), qPrintable(error));
 }
 
 void TestJsonFormat::missingFile()

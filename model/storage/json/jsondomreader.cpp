@@ -5,7 +5,9 @@
 #include "../../twohalves.h"
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
+#include <thread>
 
 namespace Workplan::JsonFormat {
 
@@ -145,28 +147,80 @@ bool DomReader::read(element root, Project &project)
 
 bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
 {
-    // A large file's tasks are read in two halves at once (twohalves.h), the second by a
-    // reader of its own: making the tasks from the parsed document is most of a load after
-    // simdjson's part.
-    std::vector<element> items;
-    items.reserve(tasks.size());
-    for (const element v : tasks)
-        items.push_back(v);
-    const int n = int(items.size());
+    std::size_t count = tasks.size();
+    if (count >= 0xFFFFFF) {   // simdjson's count stops there
+        count = 0;
+        for (auto it = tasks.begin(); it != tasks.end(); ++it)
+            ++count;
+    }
+    const int n = int(count);
     list.resize(n);
     Task *out = list.data();
-    const DomValues values(m_values.markerBase());   // its caches are not shared
+    if (n < kTwoHalvesFrom || std::thread::hardware_concurrency() < 2) {
+        int i = 0;
+        for (const element v : tasks) {
+            if (!readTask(i + 1, v, out[i]))
+                return false;
+            ++i;
+        }
+        return true;
+    }
+
+    // Making the tasks from the parsed document is most of a load after simdjson's part:
+    // a large file's are read by two readers at once (twohalves.h), this one from the
+    // front, a second one, with caches of its own, from the back, a chunk at a time, until
+    // they meet. Stepping from task to task is a chain of loads across the whole tape, so
+    // the second one first steps through all of them for its own index while this one
+    // already reads; meeting wherever they do, neither waits for the other at the end.
+    constexpr int kChunk = 64;
+    std::atomic<std::uint64_t> open{std::uint64_t(n)};   // tasks [front, back) unclaimed
+    auto claim = [&open](bool fromFront, int &begin, int &end) {
+        std::uint64_t was = open.load(std::memory_order_relaxed);
+        for (;;) {
+            const int front = int(was >> 32), back = int(was & 0xffffffffu);
+            if (front >= back)
+                return false;
+            begin = fromFront ? front : std::max(front, back - kChunk);
+            end = fromFront ? std::min(back, front + kChunk) : back;
+            const std::uint64_t now = fromFront ? (std::uint64_t(end) << 32 | std::uint64_t(back))
+                                                : (std::uint64_t(front) << 32 | std::uint64_t(begin));
+            if (open.compare_exchange_weak(was, now, std::memory_order_relaxed))
+                return true;
+        }
+    };
+    const DomValues values(m_values.markerBase());
     DomReader second(values);
-    bool ok[2] = {true, true};
-    inTwoHalves(n, [&](int begin, int end) {
-        DomReader &reader = begin == 0 ? *this : second;
-        bool &fine = ok[begin == 0 ? 0 : 1];
-        for (int i = begin; i < end && fine; ++i)
-            fine = reader.readTask(i + 1, items[std::size_t(i)], out[i]);
+    std::atomic<bool> failedHere{false};
+    bool failedThere = false;
+    std::thread worker([&] {
+        std::vector<element> items;
+        items.reserve(count);
+        for (const element v : tasks)
+            items.push_back(v);
+        int begin = 0, end = 0;
+        while (!failedHere.load(std::memory_order_relaxed) && claim(false, begin, end)) {
+            for (int i = begin; i < end; ++i) {
+                // Chunks come from the back, tasks in a chunk in file order: the first
+                // problem met here is the first in file order of all it read.
+                if (!second.readTask(i + 1, items[std::size_t(i)], out[i])) {
+                    failedThere = true;
+                    return;
+                }
+            }
+        }
     });
-    if (!ok[0])
-        return false;   // the first error in file order is the one reported
-    if (!ok[1]) {
+    auto item = tasks.begin();
+    int begin = 0, end = 0;
+    bool fine = true;
+    while (fine && claim(true, begin, end)) {
+        for (int i = begin; i < end && fine; ++i, ++item)   // this reader's chunks follow on
+            fine = readTask(i + 1, *item, out[i]);
+    }
+    failedHere = !fine;
+    worker.join();
+    if (!fine)
+        return false;   // everything before it was read here: the first in file order
+    if (failedThere) {
         m_taskId = second.m_taskId;
         m_problem = second.m_problem;
         return false;
