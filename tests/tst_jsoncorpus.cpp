@@ -6,6 +6,7 @@
 #include "model/project.h"
 #include "model/storage/json/jsonformat.h"
 #include "model/storage/json/jsonparse.h"
+#include "model/storage/json/jsonwriter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -105,6 +106,7 @@ private slots:
     void shapes();
     void prettyAndCompactAgree();
     void dependencyUnknownFieldsKeptCompact();
+    void attributeTextAtEveryPlace();
     void largeTextParsesAsSimdjsonDoes_data();
     void largeTextParsesAsSimdjsonDoes();
     void largeFileReadsAsQtDoes();
@@ -266,6 +268,39 @@ void TestJsonCorpus::dependencyUnknownFieldsKeptCompact()
         }
     }
     QCOMPARE(seen, withExtra);
+}
+
+// An attribute's text is kept in the writer's spelling, checked sixteen bytes at a time:
+// a character to escape (or U+FEFF) at any place of a short or long text reads back as it
+// was and is spelled as JsonWriter spells it.
+void TestJsonCorpus::attributeTextAtEveryPlace()
+{
+    const QString specials[] = {QStringLiteral("\""), QStringLiteral("\\"), QStringLiteral("\n"), QString(QChar(1)),
+                                QString(QChar(0x1f)), QString(QChar(0xFEFF)), QStringLiteral("\u00e9"), QStringLiteral("\U0001F600"),
+                                QString(QChar(0x7f)), QStringLiteral("\u20ac")};
+    QJsonArray tasks;
+    QStringList texts;
+    for (const QString &special : specials) {
+        for (int length : {5, 15, 16, 17, 33, 40}) {
+            for (int at = 0; at < length; ++at) {
+                const QString text = QString(at, QLatin1Char('a')) + special + QString(length - at, QLatin1Char('b'));
+                tasks.append(QJsonObject{{QStringLiteral("task_id"), QStringLiteral("t%1").arg(texts.size())},
+                                         {QStringLiteral("task_type"), QStringLiteral("t")},
+                                         {QStringLiteral("attributes"), QJsonObject{{QStringLiteral("text"), text}, {QStringLiteral("n"), 1}}}});
+                texts << text;
+            }
+        }
+    }
+    QString error;
+    const auto p = JsonFormat::read(QJsonDocument(tasks).toJson(QJsonDocument::Compact), kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    QCOMPARE(p->taskCount(), int(texts.size()));
+    for (int i = 0; i < p->taskCount(); ++i) {
+        const Attributes &a = p->task(i).attributes;
+        QVERIFY(!a.canonicalJson().isNull());
+        QCOMPARE(a.value(QStringLiteral("text")).toString(), texts.at(i));
+        QCOMPARE(a.canonicalJson(), compactJson(QJsonObject{{QStringLiteral("n"), 1}, {QStringLiteral("text"), texts.at(i)}}));
+    }
 }
 
 // Past kPrefaultFrom bytes the parse runs its two stages itself, a second core preparing

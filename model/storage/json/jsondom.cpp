@@ -8,6 +8,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace Workplan::JsonFormat {
 
 namespace {
@@ -195,7 +199,26 @@ void DomValues::encodeString(std::string_view s, std::string &out) const
 {
     out += '"';
     std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    std::size_t i = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time up to the first that may need more than copying: a control
+    // character, a quote, a backslash, or 0xEF (which may open U+FEFF). Most attribute
+    // texts have none, and this loop byte by byte was a fifth of reading big attributes.
+    {
+        const __m128i below = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+        const __m128i ef = _mm_set1_epi8(char(0xEF)), top = _mm_set1_epi8(char(0x80));
+        for (; i + 16 <= s.size(); i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + i));
+            // Below 0x20, as signed bytes after moving 0x00..0x1f to the bottom of the range.
+            const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, top), _mm_xor_si128(below, top));
+            const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(v, ef), control));
+            if (_mm_movemask_epi8(special) != 0)
+                break;
+        }
+    }
+#endif
+    for (; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
         const bool bom = c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB
                       && static_cast<unsigned char>(s[i + 2]) == 0xBF;
