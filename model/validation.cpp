@@ -22,7 +22,7 @@ QString ValidationError::message(const QString &fileName) const
     return QStringLiteral("%1: task '%2': %3").arg(fileName, taskId, problem);
 }
 
-std::optional<ValidationError> validateProject(const Project &project, ResolvedIds *resolved)
+std::optional<ValidationError> validateProject(const Project &project, ResolvedIds *resolved, const ResolvedIds *known)
 {
     const int n = project.taskCount();
     // The project's own id index serves when it is exact, which is the usual case; otherwise
@@ -44,6 +44,9 @@ std::optional<ValidationError> validateProject(const Project &project, ResolvedI
         index.insert(t.id, i);
     }
     auto indexOf = [&](const QString &id) { return reuse ? project.indexOf(id) : index.value(id, -1); };
+    // What a reader knew stands for a look-up while the ids are unique (the index is exact).
+    if (known && (!reuse || known->parent.size() != std::size_t(n) || known->depPrereq.size() != std::size_t(project.dependencyCount())))
+        known = nullptr;
 
     std::vector<int> parent(n, -1);
     std::vector<int> childCount(n + 1, 0);
@@ -53,7 +56,9 @@ std::optional<ValidationError> validateProject(const Project &project, ResolvedI
         if (t.parentId.isEmpty())
             continue;
         // Siblings are mostly adjacent: compare with the last parent before hashing.
-        if (lastParent < 0 || t.parentId != project.task(lastParent).id)
+        if (known && known->parent[std::size_t(i)] >= 0)
+            lastParent = known->parent[std::size_t(i)];
+        else if (lastParent < 0 || t.parentId != project.task(lastParent).id)
             lastParent = indexOf(t.parentId);
         parent[i] = lastParent;
         if (parent[i] < 0)
@@ -143,9 +148,11 @@ std::optional<ValidationError> validateProject(const Project &project, ResolvedI
             seen.clear();
             int slot = depStart[std::size_t(i)];
             for (const Dependency &d : t.dependencies) {
-                const int p = indexOf(d.taskId);
+                const int hint = known ? known->depPrereq[std::size_t(slot)] : -1;
+                const int p = hint >= 0 ? hint : indexOf(d.taskId);
                 if (resolved)
-                    prereqs[std::size_t(slot++)] = p;
+                    prereqs[std::size_t(slot)] = p;
+                ++slot;
                 if (p < 0)
                     return ValidationError{t.id, QStringLiteral("dependency on unknown task '%1'").arg(d.taskId)};
                 if (p == i)

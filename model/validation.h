@@ -23,7 +23,10 @@ struct ValidationError
 // the task itself, nor an ancestor or descendant, no duplicate (prerequisite, type) pair,
 // and readable non-negative lags. Runs in O(V + E). When the project passes and `resolved`
 // is given, it receives the parents and prerequisites it looked up (for
-// Project::setResolvedIds).
-std::optional<ValidationError> validateProject(const Project &project, ResolvedIds *resolved = nullptr);
+// Project::setResolvedIds). `known`: parents and prerequisites a reader already knows
+// (-1 where it does not), trusted only while the project's ids are unique, so looked up
+// only where unknown.
+std::optional<ValidationError> validateProject(const Project &project, ResolvedIds *resolved = nullptr,
+                                               const ResolvedIds *known = nullptr);
 
 } // namespace Workplan

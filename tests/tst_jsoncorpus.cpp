@@ -4,6 +4,8 @@
 // reader around simdjson: the padding it reads past a mapped file's end, the rewrites for
 // lone surrogate escapes and integers past 64 bits, and the messages of non-JSON text.
 #include "model/project.h"
+#include "model/validation.h"
+#include "model/storage/json/jsondomreader.h"
 #include "model/storage/json/jsonformat.h"
 #include "model/storage/json/jsonparse.h"
 #include "model/storage/json/jsonwriter.h"
@@ -107,6 +109,8 @@ private slots:
     void prettyAndCompactAgree();
     void dependencyUnknownFieldsKeptCompact();
     void attributeTextAtEveryPlace();
+    void readerKnowsTheIdsItSaw_data();
+    void readerKnowsTheIdsItSaw();
     void largeTextParsesAsSimdjsonDoes_data();
     void largeTextParsesAsSimdjsonDoes();
     void largeFileReadsAsQtDoes();
@@ -301,6 +305,56 @@ void TestJsonCorpus::attributeTextAtEveryPlace()
         QCOMPARE(a.value(QStringLiteral("text")).toString(), texts.at(i));
         QCOMPARE(a.canonicalJson(), compactJson(QJsonObject{{QStringLiteral("n"), 1}, {QStringLiteral("text"), texts.at(i)}}));
     }
+}
+
+// The reader hands validation the parents and prerequisites it knows from the text of a
+// task's own id (one reader for a small plan, two for a large one): each known one is the
+// task the id names, most are known, and validation resolves the same with them.
+void TestJsonCorpus::readerKnowsTheIdsItSaw_data()
+{
+    QTest::addColumn<int>("features");
+    QTest::newRow("one reader") << 4;
+    QTest::newRow("two readers") << 120;
+}
+
+void TestJsonCorpus::readerKnowsTheIdsItSaw()
+{
+    QFETCH(int, features);
+    const QByteArray text = compact(plan(features, 90));
+    const simdjson::padded_string padded(text.constData(), std::size_t(text.size()));
+    simdjson::dom::parser parser;
+    const auto root = parser.parse(padded);
+    QVERIFY(!root.error());
+    const JsonFormat::DomValues values(0);
+    JsonFormat::DomReader reader(values);
+    Project p;
+    ResolvedIds known;
+    QVERIFY(reader.read(root.value_unsafe(), p, &known));
+    QCOMPARE(known.parent.size(), std::size_t(p.taskCount()));
+    QCOMPARE(known.depPrereq.size(), std::size_t(p.dependencyCount()));
+    int parents = 0, prerequisites = 0;
+    std::size_t k = 0;
+    for (int i = 0; i < p.taskCount(); ++i) {
+        const Task &t = p.task(i);
+        if (known.parent[std::size_t(i)] >= 0) {
+            QCOMPARE(known.parent[std::size_t(i)], p.indexOf(t.parentId));
+            ++parents;
+        }
+        for (const Dependency &d : t.dependencies) {
+            if (known.depPrereq[k] >= 0) {
+                QCOMPARE(known.depPrereq[k], p.indexOf(d.taskId));
+                ++prerequisites;
+            }
+            ++k;
+        }
+    }
+    QVERIFY2(parents > p.taskCount() / 2, qPrintable(QString::number(parents)));
+    QVERIFY2(prerequisites > p.dependencyCount() / 2, qPrintable(QString::number(prerequisites)));
+    ResolvedIds withKnown, without;
+    QVERIFY(!validateProject(p, &withKnown, &known));
+    QVERIFY(!validateProject(p, &without));
+    QVERIFY(withKnown.parent == without.parent);
+    QVERIFY(withKnown.depPrereq == without.depPrereq);
 }
 
 // Past kPrefaultFrom bytes the parse runs its two stages itself, a second core preparing

@@ -102,7 +102,7 @@ bool DomReader::wrongType(const QString &id, const char *field, element v, const
                         .arg(QLatin1String(field), QLatin1String(expected), DomValues::typeName(v)));
 }
 
-bool DomReader::read(element root, Project &project)
+bool DomReader::read(element root, Project &project, ResolvedIds *hints)
 {
     simdjson::dom::array tasks;
     bool hasTasks = false;
@@ -139,13 +139,13 @@ bool DomReader::read(element root, Project &project)
     }
 
     QList<Task> list;
-    if (hasTasks && !readTasks(tasks, list))
+    if (hasTasks && !readTasks(tasks, list, hints))
         return false;
     project.setTasks(std::move(list));
     return true;
 }
 
-bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
+bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, ResolvedIds *hints)
 {
     std::size_t count = tasks.size();
     if (count >= 0xFFFFFF) {   // simdjson's count stops there
@@ -156,13 +156,24 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
     const int n = int(count);
     list.resize(n);
     Task *out = list.data();
+    Hints known;
+    if (hints) {
+        known.parent.assign(std::size_t(n), -1);
+        known.depFrom.assign(std::size_t(n), 0);
+        m_hints = &known;
+        m_depHints.clear();
+        m_readerBit = 0;
+    }
     if (n < kTwoHalvesFrom || std::thread::hardware_concurrency() < 2) {
         int i = 0;
         for (const element v : tasks) {
-            if (!readTask(i + 1, v, out[i]))
+            if (!readTask(i + 1, v, out[i])) {
+                m_hints = nullptr;
                 return false;
+            }
             ++i;
         }
+        takeHints(list, known, {&m_depHints, nullptr}, hints);
         return true;
     }
 
@@ -190,6 +201,8 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
     };
     const DomValues values(m_values.markerBase());
     DomReader second(values);
+    second.m_hints = m_hints;   // each task's entries are written by the reader that reads it
+    second.m_readerBit = 1;
     std::atomic<bool> failedHere{false};
     bool failedThere = false;
     std::thread worker([&] {
@@ -218,6 +231,7 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
     }
     failedHere = !fine;
     worker.join();
+    m_hints = nullptr;
     if (!fine)
         return false;   // everything before it was read here: the first in file order
     if (failedThere) {
@@ -225,7 +239,29 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list)
         m_problem = second.m_problem;
         return false;
     }
+    takeHints(list, known, {&m_depHints, &second.m_depHints}, hints);
     return true;
+}
+
+void DomReader::takeHints(const QList<Task> &list, Hints &known, std::array<const std::vector<int> *, 2> depHints,
+                          ResolvedIds *hints)
+{
+    m_hints = nullptr;
+    if (!hints)
+        return;
+    hints->parent = std::move(known.parent);
+    std::size_t total = 0;
+    for (const Task &t : list)
+        total += std::size_t(t.dependencies.size());
+    hints->depPrereq.resize(total);
+    std::size_t k = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const int from = known.depFrom[std::size_t(i)];
+        const std::vector<int> &source = *depHints[std::size_t(from & 1)];
+        const std::size_t count = std::size_t(list.at(i).dependencies.size());
+        std::copy_n(source.begin() + (from >> 1), count, hints->depPrereq.begin() + std::ptrdiff_t(k));
+        k += count;
+    }
 }
 
 bool DomReader::readProject(simdjson::dom::object o, Project &p)
@@ -258,16 +294,36 @@ bool DomReader::readProject(simdjson::dom::object o, Project &p)
     return true;
 }
 
-QString DomReader::shared(std::string_view text)
+DomReader::Shared &DomReader::slotOf(std::string_view text)
 {
     std::uint64_t h = 0xcbf29ce484222325ULL;   // FNV-1a over the last 16 bytes: ids differ there
     for (std::size_t i = text.size() > 16 ? text.size() - 16 : 0; i < text.size(); ++i)
         h = (h ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ULL;
     Shared &slot = m_shared[(h ^ (h >> 32)) % m_shared.size()];
-    if (slot.text.data() && slot.text == text)
-        return slot.string;
-    slot.text = text;
-    slot.string = m_values.text(text);
+    if (!(slot.text.data() && slot.text == text)) {
+        slot.text = text;
+        slot.string = m_values.text(text);
+        slot.task = -1;
+    }
+    return slot;
+}
+
+QString DomReader::shared(std::string_view text)
+{
+    return slotOf(text).string;
+}
+
+QString DomReader::sharedId(std::string_view text, int index)
+{
+    Shared &slot = slotOf(text);
+    slot.task = index;   // a repeated id: the later task, as the id index keeps it
+    return slot.string;
+}
+
+QString DomReader::sharedRef(std::string_view text, int *index)
+{
+    const Shared &slot = slotOf(text);
+    *index = slot.task;
     return slot.string;
 }
 
@@ -285,7 +341,7 @@ bool DomReader::readTask(int number, element value, Task &t)
     if (!DomValues::isString(f[TaskId]))
         return fail(QString(), QStringLiteral("task #%1: task_id must be a string, not %2")
                                    .arg(number).arg(DomValues::typeName(f[TaskId])));
-    t.id = shared(DomValues::string(f[TaskId]));
+    t.id = sharedId(DomValues::string(f[TaskId]), number - 1);
     if (t.id.isEmpty())
         return fail(QString(), QStringLiteral("task #%1 has an empty task_id").arg(number));
 
@@ -301,6 +357,8 @@ bool DomReader::readTask(int number, element value, Task &t)
             return wrongType(t.id, Field::dependencies, f[Dependencies], "an array");
         const auto deps = f[Dependencies].get_array().value_unsafe();
         t.dependencies.reserve(qsizetype(deps.size()));
+        if (m_hints)
+            m_hints->depFrom[std::size_t(number - 1)] = int(m_depHints.size()) << 1 | m_readerBit;
         int i = 0;
         for (const element dv : deps) {
             Dependency d;
@@ -326,7 +384,10 @@ bool DomReader::readTask(int number, element value, Task &t)
             return wrongType(t.id, Field::parentTaskId, v, "a string or null");
         t.hasParentField = true;
         if (DomValues::isString(v)) {
-            t.parentId = shared(DomValues::string(v));
+            int known = -1;
+            t.parentId = sharedRef(DomValues::string(v), &known);
+            if (m_hints)
+                m_hints->parent[std::size_t(number - 1)] = known;
             if (t.parentId.isEmpty())
                 return fail(t.id, QStringLiteral("parent_task_id is empty"));
         }
@@ -383,7 +444,10 @@ bool DomReader::readDependency(const QString &owner, int number, element value, 
     if (f.has(TaskId)) {
         if (!DomValues::isString(f[TaskId]))
             return wrongType(owner, Field::dependencyTaskId, f[TaskId], "a string");
-        d.taskId = shared(DomValues::string(f[TaskId]));
+        int known = -1;
+        d.taskId = sharedRef(DomValues::string(f[TaskId]), &known);
+        if (m_hints)
+            m_depHints.push_back(known);   // one per dependency read (a missing id fails the load)
     }
     if (f.has(Type)) {
         const element v = f[Type];

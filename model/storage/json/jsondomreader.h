@@ -20,7 +20,10 @@ class DomReader
 public:
     explicit DomReader(const DomValues &values) : m_values(values) {}
 
-    bool read(simdjson::dom::element root, Project &project);
+    // With `hints`, also what the reader already knows of each parent's and prerequisite's
+    // index (-1: look it up), in ResolvedIds' order, for validateProject() to start from:
+    // an id read from the text of a task's own id names that task without any look-up.
+    bool read(simdjson::dom::element root, Project &project, ResolvedIds *hints = nullptr);
 
     const QString &taskId() const { return m_taskId; }
     const QString &problem() const { return m_problem; }
@@ -29,7 +32,7 @@ private:
     bool fail(const QString &id, const QString &problem);
     bool wrongType(const QString &id, const char *field, simdjson::dom::element v, const char *expected);
     bool readProject(simdjson::dom::object o, Project &p);
-    bool readTasks(simdjson::dom::array tasks, QList<Task> &list);
+    bool readTasks(simdjson::dom::array tasks, QList<Task> &list, ResolvedIds *hints);
     bool readTask(int number, simdjson::dom::element value, Task &t);
     bool readDependency(const QString &owner, int number, simdjson::dom::element value, Dependency &d);
 
@@ -38,12 +41,31 @@ private:
     // of task types. A direct-mapped cache over the parsed text (alive while reading): on a
     // million-task file, a million fewer strings at the load's peak of memory.
     QString shared(std::string_view text);
+    // The same for a task's own id (task `index` is known by it from now on), and for a
+    // reference to one: `index` is then the task's when it is known, else -1.
+    QString sharedId(std::string_view text, int index);
+    QString sharedRef(std::string_view text, int *index);
     struct Shared
     {
         std::string_view text;
         QString string;
+        int task = -1;   // the index of the task this text is the id of, if read here
     };
+    Shared &slotOf(std::string_view text);
     std::array<Shared, 1024> m_shared;
+
+    // What the two readers know of the ids (read(..., hints)): per task its parent's index
+    // and where its prerequisites' indices start in its reader's list (offset << 1 | reader).
+    struct Hints
+    {
+        std::vector<int> parent;
+        std::vector<int> depFrom;
+    };
+    Hints *m_hints = nullptr;
+    // `known` and the readers' lists into `hints`, in ResolvedIds' order.
+    void takeHints(const QList<Task> &list, Hints &known, std::array<const std::vector<int> *, 2> depHints, ResolvedIds *hints);
+    int m_readerBit = 0;
+    std::vector<int> m_depHints;   // this reader's, in its reading order
     std::vector<simdjson::dom::key_value_pair> m_others;   // a task's or a dependency's unknown fields
 
     const DomValues &m_values;

@@ -106,10 +106,11 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     Project project;
     // §1: a bare array (or a file without a project name) is named after its file, less the ending.
     project.name = QFileInfo(fileName).completeBaseName();
-    if (!reader.read(root, project))
+    ResolvedIds known;   // the ids the reader saw each task by: no look-up for those
+    if (!reader.read(root, project, &known))
         return refuse(reader.taskId(), reader.problem());
     auto resolved = std::make_shared<ResolvedIds>();
-    if (const auto invalid = validateProject(project, resolved.get())) {
+    if (const auto invalid = validateProject(project, resolved.get(), &known)) {
         if (error)
             *error = invalid->message(fileName);
         return std::nullopt;
