@@ -142,7 +142,7 @@ QChart *histogram(const RiskResult &r, double deterministic)
     // Every run alike: one bin of no width, drawn as a narrow bar so that it shows.
     const double pad = hi - lo > 1e-9 ? 0 : std::max(0.5, std::fabs(lo) * 0.02);
     int most = 1;
-    auto *steps = new QLineSeries;
+    auto *steps = new QLineSeries(chart);   // the area draws it but does not own it
     for (std::size_t b = 0; b < r.histogramCounts.size(); ++b) {
         const int count = r.histogramCounts[b];
         most = std::max(most, count);
