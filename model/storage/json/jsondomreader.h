@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,7 @@ private:
     struct Shared
     {
         std::string_view text;
+        std::uint64_t hash = 0;
         QString string;
         int task = -1;   // the index of the task this text is the id of, if read here
     };
