@@ -109,6 +109,7 @@ private slots:
     void prettyAndCompactAgree();
     void dependencyUnknownFieldsKeptCompact();
     void attributeTextAtEveryPlace();
+    void attributeKeysOfEveryShape();
     void readerKnowsTheIdsItSaw_data();
     void readerKnowsTheIdsItSaw();
     void largeTextParsesAsSimdjsonDoes_data();
@@ -304,6 +305,42 @@ void TestJsonCorpus::attributeTextAtEveryPlace()
         QVERIFY(!a.canonicalJson().isNull());
         QCOMPARE(a.value(QStringLiteral("text")).toString(), texts.at(i));
         QCOMPARE(a.canonicalJson(), compactJson(QJsonObject{{QStringLiteral("n"), 1}, {QStringLiteral("text"), texts.at(i)}}));
+    }
+}
+
+// Objects in a row mostly share their keys: the last shape at each depth is tried first and
+// each key's spelling is kept with the shape. Keys that need escapes, key lists that
+// change from one object to the next, alike at the top and nested, each a prefix of
+// another, all keep the writer's spelling.
+void TestJsonCorpus::attributeKeysOfEveryShape()
+{
+    const QString keys[] = {QStringLiteral("q\"k"), QStringLiteral("caf\u00e9"), QStringLiteral("line\nk"), QStringLiteral("plain"),
+                            QString(QChar(0xFEFF)) + QStringLiteral("bom"), QStringLiteral("a"), QStringLiteral("ab")};
+    QJsonArray tasks;
+    QList<QJsonObject> expected;
+    for (int i = 0; i < 60; ++i) {
+        QJsonObject a;
+        const int count = 2 + (i / 3) % 5;   // runs of the same keys, then others
+        for (int k = 0; k < count; ++k) {
+            const QString key = keys[(k + i / 15) % 7];
+            if (k % 2 == 0)
+                a.insert(key, QJsonObject{{keys[(k + i) % 7], i}, {keys[(k + i + 1) % 7], QJsonArray{k, QStringLiteral("x")}}});
+            else
+                a.insert(key, QStringLiteral("v%1").arg(i));
+        }
+        tasks.append(QJsonObject{{QStringLiteral("task_id"), QStringLiteral("t%1").arg(i)},
+                                 {QStringLiteral("task_type"), QStringLiteral("t")},
+                                 {QStringLiteral("attributes"), a}});
+        expected << a;
+    }
+    QString error;
+    const auto p = JsonFormat::read(QJsonDocument(tasks).toJson(QJsonDocument::Compact), kFile, &error);
+    QVERIFY2(p, qPrintable(error));
+    for (int i = 0; i < p->taskCount(); ++i) {
+        const Attributes &a = p->task(i).attributes;
+        QVERIFY(!a.canonicalJson().isNull());
+        QCOMPARE(a.canonicalJson(), compactJson(expected.at(i)));
+        QVERIFY(a.toObject() == expected.at(i));
     }
 }
 

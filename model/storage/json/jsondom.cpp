@@ -104,6 +104,33 @@ template<typename Fields>
 const DomValues::Shape *DomValues::shapeOf(const Fields &fields) const
 {
     constexpr std::size_t kMaxShapes = 512;   // files whose objects share no keys gain nothing
+    // The last shape at this depth first, read against its signature in place: objects in
+    // a row mostly have the same keys, and spelling and hashing the signature of 30 keys
+    // was a tenth of reading big attribute objects.
+    if (std::size_t(m_depth) >= m_lastShape.size())
+        m_lastShape.resize(std::size_t(m_depth) + 1);
+    LastShape &last = m_lastShape[std::size_t(m_depth)];
+    if (last.shape) {
+        const char *at = last.signature.data();
+        const char *const end = at + last.signature.size();
+        bool same = true;
+        for (const auto field : fields) {
+            std::uint32_t n = 0;
+            if (end - at < std::ptrdiff_t(sizeof n)) {
+                same = false;
+                break;
+            }
+            std::memcpy(&n, at, sizeof n);
+            at += sizeof n;
+            if (n != field.key.size() || std::size_t(end - at) < n || std::memcmp(at, field.key.data(), n) != 0) {
+                same = false;
+                break;
+            }
+            at += n;
+        }
+        if (same && at == end)
+            return last.shape;
+    }
     m_shapeKey.clear();
     for (const auto field : fields) {   // sizes first, so no two key lists spell one signature
         const auto n = std::uint32_t(field.key.size());
@@ -122,8 +149,19 @@ const DomValues::Shape *DomValues::shapeOf(const Fields &fields) const
             made.empty.insert(keyOf(field.key), QJsonValue());
         for (const auto field : fields)
             made.slot.push_back(made.empty.constFind(keyOf(field.key)) - made.empty.constBegin());
+        // Each slot's key as the compact form spells it, with its colon, written once.
+        made.spelled.resize(std::size_t(made.empty.size()));
+        std::size_t i = 0;
+        for (const auto field : fields) {
+            std::string &spelled = made.spelled[std::size_t(made.slot[i++])];
+            spelled.clear();
+            encodeString(field.key, spelled);
+            spelled += ':';
+        }
         shape = m_shapes.emplace(m_shapeKey, std::move(made)).first;
     }
+    last.signature = m_shapeKey;
+    last.shape = &shape->second;
     return &shape->second;
 }
 
@@ -337,8 +375,7 @@ qsizetype DomValues::encodeFields(const std::vector<simdjson::dom::key_value_pai
         if (k > 0)
             out += ',';
         const auto &field = fields[std::size_t(fieldAt[std::size_t(k)])];
-        encodeString(field.key, out);
-        out += ':';
+        out += shape->spelled[std::size_t(k)];
         encode(field.value, out);
     }
     out += '}';

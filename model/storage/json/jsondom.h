@@ -86,7 +86,14 @@ private:
     {
         QJsonObject empty;
         std::vector<qsizetype> slot;   // each field's place in `empty` (keys are sorted there)
+        std::vector<std::string> spelled;   // each slot's key as encodeString() spells it, and ':'
     };
+    struct LastShape   // shapeOf()'s last answer at one depth, and the signature it was for
+    {
+        std::string signature;
+        const Shape *shape = nullptr;
+    };
+    mutable std::vector<LastShape> m_lastShape;
     struct Scratch   // encodeObject's, per nesting depth
     {
         std::vector<int> fieldAt;   // the field in each slot (the last of a repeated key)
