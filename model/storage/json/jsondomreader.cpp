@@ -5,8 +5,8 @@
 #include "../../twohalves.h"
 
 #include <algorithm>
-#include <cstring>
 #include <atomic>
+#include <cstring>
 #include <iterator>
 #include <thread>
 
@@ -179,7 +179,7 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, Resolve
     }
 
     // Making the tasks from the parsed document is most of a load after simdjson's part:
-    // a large file's are read by two readers at once (twohalves.h), this one from the
+    // a large file's (kTwoHalvesFrom) are read by two readers at once, this one from the
     // front, a second one, with caches of its own, from the back, a chunk at a time, until
     // they meet. Stepping from task to task is a chain of loads across the whole tape, so
     // the second one first steps through all of them for its own index while this one

@@ -141,28 +141,25 @@ void JsonWriter::key(QStringView name)
 {
     beforeValue();
     writeString(name);
-    if (m_indent > 0)
-        put(": ");
-    else
-        put(':');
-    m_afterKey = true;
+    afterKey();
 }
 
 void JsonWriter::key(const char *latin1Name)
 {
     beforeValue();
     writeLatin1String(latin1Name);
-    if (m_indent > 0)
-        put(": ");
-    else
-        put(':');
-    m_afterKey = true;
+    afterKey();
 }
 
 void JsonWriter::spelledKey(QByteArrayView quoted)
 {
     beforeValue();
     put(quoted.data(), quoted.size());
+    afterKey();
+}
+
+void JsonWriter::afterKey()
+{
     if (m_indent > 0)
         put(": ");
     else

@@ -68,6 +68,7 @@ public:
 
 private:
     void beforeValue();
+    void afterKey();   // the colon after a key, and what comes next is its value
     void newline();
     void writeString(QStringView s);
     void writeLatin1String(const char *latin1);
