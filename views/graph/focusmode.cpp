@@ -27,6 +27,7 @@ FocusMode::FocusMode(GraphView *view, AnalysisController *analysis, QObject *par
     });
     // Esc reaches the view when nothing on the canvas took it (the viewport passes keys up).
     view->installEventFilter(this);
+    m_watchedView = view;
 }
 
 void FocusMode::focusChain(const QString &id)
@@ -118,7 +119,7 @@ void FocusMode::fitToFocus()
 
 bool FocusMode::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress && isActive()) {
+    if (watched == m_watchedView && event->type() == QEvent::KeyPress && isActive()) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
             clear();

@@ -46,6 +46,9 @@ private:
     void fitToFocus();
 
     QPointer<GraphView> m_view;
+    // The view the filter watches, only compared: its destructor still sends events (focus
+    // out) when it is a QWidget no longer, and QPointer<GraphView> would cast it as one.
+    QObject *m_watchedView = nullptr;
     QPointer<AnalysisController> m_analysis;
     QSet<QString> m_ids;
     QString m_chainOf;   // the task whose chain is focused; empty for the critical path

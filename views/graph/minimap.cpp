@@ -49,6 +49,7 @@ Minimap::Minimap(GraphView *view)
         connect(bar, &QScrollBar::rangeChanged, this, qOverload<>(&QWidget::update));
     }
     view->installEventFilter(this);   // to stay in its corner
+    m_watchedView = view;
     hide();
 }
 
@@ -62,7 +63,7 @@ void Minimap::place()
 
 bool Minimap::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::Resize) {
+    if (watched == m_watchedView && event->type() == QEvent::Resize) {
         place();
         update();
     }

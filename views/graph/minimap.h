@@ -46,6 +46,7 @@ private:
     void centreAt(const QPointF &minimapPos);
 
     QPointer<GraphView> m_view;
+    QObject *m_watchedView = nullptr;   // only compared: see FocusMode::m_watchedView
     QPixmap m_picture;
     QRectF m_area;        // the scene rect the picture shows
     qreal m_scale = 1;    // minimap pixels per scene unit

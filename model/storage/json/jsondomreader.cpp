@@ -184,7 +184,10 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, Resolve
     // they meet. Stepping from task to task is a chain of loads across the whole tape, so
     // the second one first steps through all of them for its own index while this one
     // already reads; meeting wherever they do, neither waits for the other at the end.
-    constexpr int kChunk = 64;
+    // Chunks of 512: the second reader goes backwards from one chunk to the next, and a
+    // task's prerequisites, mostly a few dozen tasks up, are known to it (by its id cache)
+    // only when read before in the same chunk; the readers meet within a millisecond.
+    constexpr int kChunk = 512;
     std::atomic<std::uint64_t> open{std::uint64_t(n)};   // tasks [front, back) unclaimed
     auto claim = [&open](bool fromFront, int &begin, int &end) {
         std::uint64_t was = open.load(std::memory_order_relaxed);
