@@ -39,15 +39,17 @@ std::uint64_t IdIndex::hashOf(QStringView id)
     return h;
 }
 
-void IdIndex::rebuild(const QList<Task> &tasks)
+void IdIndex::rebuild(const QList<Task> &tasks, const std::vector<std::uint64_t> *hashes)
 {
+    if (hashes && hashes->size() != std::size_t(tasks.size()))
+        hashes = nullptr;
     std::size_t capacity = 16;
     while (capacity < std::size_t(tasks.size()) * 2)
         capacity *= 2;
     m_slots.assign(capacity, Slot{0, -1});
     m_count = 0;
     for (int i = 0; i < tasks.size(); ++i)
-        place(tasks, i, hashOf(tasks.at(i).id));
+        place(tasks, i, hashes ? (*hashes)[std::size_t(i)] : hashOf(tasks.at(i).id));
 }
 
 void IdIndex::append(const QList<Task> &tasks, int index)

@@ -24,7 +24,10 @@ class IdIndex
 {
 public:
     // Every task; with repeated ids the last one wins, as QHash::insert would leave it.
-    void rebuild(const QList<Task> &tasks);
+    // `hashes`: hashOf() of each task's id, when the caller has them (a reader hashes each
+    // id as it makes it, while its text is at hand).
+    void rebuild(const QList<Task> &tasks, const std::vector<std::uint64_t> *hashes = nullptr);
+    static std::uint64_t hashOf(QStringView id);
     // Task `index` of `tasks` (the last one) joins the table.
     void append(const QList<Task> &tasks, int index);
     // -1 when no task of `tasks` has this id.
@@ -38,7 +41,6 @@ private:
         std::uint32_t tag;
         std::int32_t index;   // -1: empty
     };
-    static std::uint64_t hashOf(QStringView id);
     void place(const QList<Task> &tasks, int index, std::uint64_t hash);
 
     std::vector<Slot> m_slots;   // a power of two, at most half full

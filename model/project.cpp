@@ -4,11 +4,11 @@
 
 namespace Workplan {
 
-void Project::setTasks(QList<Task> tasks)
+void Project::setTasks(QList<Task> tasks, const std::vector<std::uint64_t> *idHashes)
 {
     m_tasks = std::move(tasks);
     m_resolved.reset();
-    m_index.rebuild(m_tasks);
+    m_index.rebuild(m_tasks, idHashes);
     // Every id was inserted with its own position: no repeat leaves one entry per task.
     m_indexKnownExact = m_index.size() == m_tasks.size();
 }

@@ -57,7 +57,8 @@ public:
     // duplicate id or an id edited through task(i). Lets validation reuse the index.
     bool indexIsExact() const;
 
-    void setTasks(QList<Task> tasks);
+    // `idHashes`: IdIndex::hashOf() of each task's id, if the caller has them.
+    void setTasks(QList<Task> tasks, const std::vector<std::uint64_t> *idHashes = nullptr);
     void appendTask(Task task);
     void insertTask(int index, Task task);
     Task takeTask(int index);

@@ -42,6 +42,7 @@ class TestIdIndex : public QObject
 private slots:
     void emptyProjectFindsNothing();
     void setTasksIndexesEveryTask();
+    void hashesFromTheReaderPlaceTheSame();
     void appendGrowsTheTable();
     void insertAndTakeShiftTheRest();
     void repeatedIdAnswersTheLastTask();
@@ -67,6 +68,31 @@ void TestIdIndex::setTasksIndexesEveryTask()
     p.setTasks(tasks);
     verifyExact(p);
     QCOMPARE(p.find(idOf(4321))->id, idOf(4321));
+}
+
+// A reader hands setTasks() each id's hash, made as it read the id: the same index; hashes
+// that do not fit the tasks (a count off) are not used; a repeated id still answers last.
+void TestIdIndex::hashesFromTheReaderPlaceTheSame()
+{
+    QList<Task> tasks;
+    std::vector<std::uint64_t> hashes;
+    for (int i = 0; i < 5000; ++i) {
+        tasks.append(task(idOf(i)));
+        hashes.push_back(IdIndex::hashOf(tasks.last().id));
+    }
+    tasks.append(task(idOf(17)));
+    hashes.push_back(IdIndex::hashOf(idOf(17)));
+    Project p;
+    p.setTasks(tasks, &hashes);
+    for (int i = 0; i < 5000; ++i)
+        QCOMPARE(p.indexOf(idOf(i)), i == 17 ? 5000 : i);
+    QVERIFY(!p.indexIsExact());
+    hashes.pop_back();   // one short: rebuilt by hashing the ids
+    tasks.removeLast();
+    hashes.pop_back();
+    Project q;
+    q.setTasks(tasks, &hashes);
+    verifyExact(q);
 }
 
 void TestIdIndex::appendGrowsTheTable()

@@ -140,13 +140,16 @@ bool DomReader::read(element root, Project &project, ResolvedIds *hints)
     }
 
     QList<Task> list;
-    if (hasTasks && !readTasks(tasks, list, hints))
+    std::vector<std::uint64_t> idHashes;
+    const bool read = !hasTasks || readTasks(tasks, list, hints, idHashes);
+    m_idHashes = nullptr;
+    if (!read)
         return false;
-    project.setTasks(std::move(list));
+    project.setTasks(std::move(list), &idHashes);
     return true;
 }
 
-bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, ResolvedIds *hints)
+bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, ResolvedIds *hints, std::vector<std::uint64_t> &idHashes)
 {
     std::size_t count = tasks.size();
     if (count >= 0xFFFFFF) {   // simdjson's count stops there
@@ -157,6 +160,8 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, Resolve
     const int n = int(count);
     list.resize(n);
     Task *out = list.data();
+    idHashes.assign(count, 0);
+    m_idHashes = &idHashes;
     Hints known;
     if (hints) {
         known.parent.assign(std::size_t(n), -1);
@@ -207,6 +212,7 @@ bool DomReader::readTasks(simdjson::dom::array tasks, QList<Task> &list, Resolve
     DomReader second(values);
     second.m_hints = m_hints;   // each task's entries are written by the reader that reads it
     second.m_readerBit = 1;
+    second.m_idHashes = m_idHashes;
     std::atomic<bool> failedHere{false};
     bool failedThere = false;
     std::thread worker([&] {
@@ -366,6 +372,8 @@ bool DomReader::readTask(int number, element value, Task &t)
     t.id = sharedId(DomValues::string(f[TaskId]), number - 1);
     if (t.id.isEmpty())
         return fail(QString(), QStringLiteral("task #%1 has an empty task_id").arg(number));
+    if (m_idHashes)
+        (*m_idHashes)[std::size_t(number - 1)] = IdIndex::hashOf(t.id);
 
     t.hasParentField = t.hasStatus = t.hasLifecycle = t.hasAttributes = t.hasDependencies = false;
     if (f.has(Attributes)) {

@@ -33,7 +33,7 @@ private:
     bool fail(const QString &id, const QString &problem);
     bool wrongType(const QString &id, const char *field, simdjson::dom::element v, const char *expected);
     bool readProject(simdjson::dom::object o, Project &p);
-    bool readTasks(simdjson::dom::array tasks, QList<Task> &list, ResolvedIds *hints);
+    bool readTasks(simdjson::dom::array tasks, QList<Task> &list, ResolvedIds *hints, std::vector<std::uint64_t> &idHashes);
     bool readTask(int number, simdjson::dom::element value, Task &t);
     bool readDependency(const QString &owner, int number, simdjson::dom::element value, Dependency &d);
 
@@ -63,6 +63,9 @@ private:
         std::vector<int> parent;
         std::vector<int> depFrom;
     };
+    // Each task's IdIndex::hashOf(id), made as the id is (its text at hand): the project's
+    // index is then placed, not hashed again over ids scattered by then.
+    std::vector<std::uint64_t> *m_idHashes = nullptr;
     Hints *m_hints = nullptr;
     // `known` and the readers' lists into `hints`, in ResolvedIds' order.
     void takeHints(const QList<Task> &list, Hints &known, std::array<const std::vector<int> *, 2> depHints, ResolvedIds *hints);
