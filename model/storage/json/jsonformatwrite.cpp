@@ -6,6 +6,21 @@
 
 namespace Workplan::JsonFormat {
 
+namespace {
+
+// Unknown fields, kept compact on a task or a dependency, written back as members of the
+// object being written, in the order Qt's reader would give them.
+void writeExtra(JsonWriter &w, const Attributes &extra)
+{
+    const QJsonObject members = extra.toObject();
+    for (auto it = members.constBegin(); it != members.constEnd(); ++it) {
+        w.key(it.key());
+        w.json(it.value());
+    }
+}
+
+} // namespace
+
 QByteArray write(const Project &project)
 {
     JsonWriter w(2);
@@ -94,11 +109,7 @@ QByteArray write(const Project &project)
                     w.key(JsonSchema::Field::conditions);
                     w.json(d.conditions);
                 }
-                const QJsonObject extra = d.extra.toObject();
-                for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
-                    w.key(it.key());
-                    w.json(it.value());
-                }
+                writeExtra(w, d.extra);
                 w.endObject();
             }
             w.endArray();
@@ -112,11 +123,7 @@ QByteArray write(const Project &project)
             w.number(t.position.y());
             w.endObject();
         }
-        const QJsonObject extra = t.extra.toObject();
-        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
-            w.key(it.key());
-            w.json(it.value());
-        }
+        writeExtra(w, t.extra);
         w.endObject();
     }
     w.endArray();
