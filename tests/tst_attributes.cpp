@@ -2,6 +2,7 @@
 // loader makes without a QJsonObject must read, compare and write back exactly as the
 // QJsonObject it stands for.
 #include "model/attributes.h"
+#include "model/bytepool.h"
 #include "model/project.h"
 #include "model/storage/json/jsonformat.h"
 #include "model/storage/json/jsonwriter.h"
@@ -34,6 +35,12 @@ QByteArray planOf(const QList<QByteArray> &attributes)
     return out + "]}";
 }
 
+// The allocation a QByteArray's text lives in (data_ptr() does not detach).
+const void *blockOf(const QByteArray &a)
+{
+    return const_cast<QByteArray &>(a).data_ptr().d_ptr();
+}
+
 } // namespace
 
 class TestAttributes : public QObject
@@ -49,6 +56,10 @@ private slots:
     void scalarsAsValues();
     void unknownTaskFieldsCompact();
     void absentKeysAnsweredByTheirBit();
+    void poolCopiesShareABlock();
+    void poolCopiesOutliveThePool();
+    void poolCopyChangedAlone();
+    void loadedTextsShareBlocks();
 };
 
 void TestAttributes::objectForm()
@@ -239,6 +250,80 @@ void TestAttributes::unknownTaskFieldsCompact()
     const auto again = JsonFormat::read(JsonFormat::write(*p), QStringLiteral("again.json"), &error);
     QVERIFY2(again, qPrintable(error));
     QVERIFY(again->task(0).extra == extra);
+}
+
+// BytePool (model/bytepool.h): copies cut from one block, each an ordinary QByteArray.
+void TestAttributes::poolCopiesShareABlock()
+{
+    BytePool pool;
+    const QByteArray a = pool.copy("{\"a\":1}", 7);
+    const QByteArray b = pool.copy("xyz", 3);
+    const QByteArray empty = pool.copy("", 0);
+    QCOMPARE(a, QByteArray("{\"a\":1}"));
+    QCOMPARE(b, QByteArray("xyz"));
+    QVERIFY(!empty.isNull());
+    QVERIFY(empty.isEmpty());
+    QCOMPARE(a.constData()[a.size()], '\0');   // terminated, as QByteArray promises
+    QCOMPARE(b.constData()[b.size()], '\0');
+    QVERIFY(blockOf(a) == blockOf(b));   // one block
+    // Past the largest pooled size a text is a QByteArray of its own.
+    const QByteArray large(BytePool::kLargestPooled + 1, 'x');
+    const QByteArray big = pool.copy(large.constData(), large.size());
+    QCOMPARE(big, large);
+    QVERIFY(blockOf(big) != blockOf(a));
+}
+
+void TestAttributes::poolCopiesOutliveThePool()
+{
+    QList<QByteArray> copies;
+    {
+        BytePool pool;
+        // Enough to fill several blocks, the first ones small.
+        for (int i = 0; i < 20000; ++i) {
+            const QByteArray text = QByteArray::number(i).repeated(1 + i % 7);
+            copies.append(pool.copy(text.constData(), text.size()));
+        }
+    }
+    for (int i = 0; i < copies.size(); ++i)
+        QCOMPARE(copies.at(i), QByteArray::number(i).repeated(1 + i % 7));
+    QVERIFY(blockOf(copies.first()) != blockOf(copies.last()));
+    copies.clear();   // the blocks go with their last copies (ASan: no leak, no double free)
+}
+
+// A copy changed after loading detaches or, once it alone holds its block, changes in
+// place: never a neighbour's text.
+void TestAttributes::poolCopyChangedAlone()
+{
+    QByteArray first, second;
+    {
+        BytePool pool;
+        first = pool.copy("abc", 3);
+        second = pool.copy("def", 3);
+        first.append("XYZ");
+        QCOMPARE(first, QByteArray("abcXYZ"));
+        QCOMPARE(second, QByteArray("def"));
+    }
+    second[0] = 'D';
+    second.append(QByteArray(100, 'q'));
+    QCOMPARE(second, QByteArray("Def") + QByteArray(100, 'q'));
+    QCOMPARE(first, QByteArray("abcXYZ"));
+    const QByteArray third = second;   // copied, then one changed: the other keeps its text
+    second.chop(50);
+    QCOMPARE(third, QByteArray("Def") + QByteArray(100, 'q'));
+}
+
+// A loaded plan's compact attributes come from pooled blocks, and read and compare as
+// before (the other tests here read them); here: they are pooled.
+void TestAttributes::loadedTextsShareBlocks()
+{
+    QString error;
+    const auto p = JsonFormat::read(planOf({R"({"title":"A"})", R"({"title":"B","n":2})"}), QStringLiteral("plan.json"), &error);
+    QVERIFY2(p, qPrintable(error));
+    QByteArray a = p->task(0).attributes.canonicalJson();
+    QByteArray b = p->task(1).attributes.canonicalJson();
+    QCOMPARE(a, QByteArray(R"({"title":"A"})"));
+    QCOMPARE(b, QByteArray(R"({"n":2,"title":"B"})"));
+    QVERIFY(blockOf(a) == blockOf(b));
 }
 
 QTEST_GUILESS_MAIN(TestAttributes)

@@ -228,7 +228,7 @@ Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pa
 
 Attributes DomValues::compact(qsizetype count, quint32 keyBits) const
 {
-    return Attributes::fromCanonicalJson(QByteArray(m_canonical.data(), qsizetype(m_canonical.size())), count, keyBits);
+    return Attributes::fromCanonicalJson(m_pool.copy(m_canonical.data(), qsizetype(m_canonical.size())), count, keyBits);
 }
 
 // As JsonWriter::writeString spells the string: UTF-8 as it is, except `"`, `\`, control

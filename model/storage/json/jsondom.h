@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "model/attributes.h"
+#include "model/bytepool.h"
 
 #include <simdjson.h>
 
@@ -102,6 +103,7 @@ private:
     mutable std::vector<std::unique_ptr<Scratch>> m_scratch;
     mutable int m_depth = 0;
     mutable std::string m_canonical;
+    mutable BytePool m_pool;   // where compact() keeps the texts it makes
     mutable std::unordered_map<std::string, Shape> m_shapes;
     mutable std::string m_shapeKey;
 };

@@ -1,32 +1,12 @@
 #include "jsonparse.h"
 
+#include "../../pageadvice.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <thread>
 
-#include <sys/mman.h>
-
 namespace Workplan::JsonFormat {
-
-namespace {
-
-// The pages of [p, p + n), made present and writable.
-void populate(char *p, std::size_t n)
-{
-#ifdef MADV_POPULATE_WRITE
-    constexpr std::uintptr_t kPage = 4096;
-    const auto begin = reinterpret_cast<std::uintptr_t>(p) & ~(kPage - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(p) + n + kPage - 1) & ~(kPage - 1);
-    // A kernel before 5.14 says EINVAL: the parse then faults as it always did.
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
-
-} // namespace
 
 simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::parser &parser, simdjson::dom::document &doc,
                                                                 const char *text, std::size_t size)
@@ -39,6 +19,13 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
         if (const auto error = doc.allocate(size))
             return error;
     }
+    // Sized as document::allocate() and the parser's set_capacity() make them.
+    const std::size_t tapeSize = SIMDJSON_ROUNDUP_N(doc.capacity() + 3, 64) * sizeof(std::uint64_t);
+    const std::size_t stringSize = SIMDJSON_ROUNDUP_N(5 * doc.capacity() / 3 + simdjson::SIMDJSON_PADDING, 64);
+    adviseHugePages(doc.tape.get(), tapeSize);
+    adviseHugePages(doc.string_buf.get(), stringSize);
+    adviseHugePages(parser.implementation->structural_indexes.get(),
+                    (SIMDJSON_ROUNDUP_N(parser.capacity(), 64) + 2 + 7) * sizeof(std::uint32_t));
     const auto *bytes = reinterpret_cast<const std::uint8_t *>(text);
     if (const auto error = parser.implementation->stage1(bytes, size, simdjson::stage1_mode::regular))
         return error;
@@ -47,15 +34,12 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
     // per comma or colon; a string's copy its length and five bytes (at most the distance
     // to the next structural character). Read block by block, a step ahead of the second
     // stage, only the pages it is about to write are made ready: no memory the load would
-    // not have used.
+    // not have used (but for the rest of the last huge page).
     const std::uint32_t *index = parser.implementation->structural_indexes.get();
     const std::size_t structurals = parser.implementation->n_structural_indexes;
-    std::thread helper([&doc, index, structurals, bytes, size] {
+    std::thread helper([&doc, index, structurals, bytes, size, tapeSize, stringSize] {
         char *tape = reinterpret_cast<char *>(doc.tape.get());
         char *strings = reinterpret_cast<char *>(doc.string_buf.get());
-        // As document::allocate() sized them.
-        const std::size_t tapeSize = SIMDJSON_ROUNDUP_N(doc.capacity() + 3, 64) * sizeof(std::uint64_t);
-        const std::size_t stringSize = SIMDJSON_ROUNDUP_N(5 * doc.capacity() / 3 + simdjson::SIMDJSON_PADDING, 64);
         std::size_t tapeEnd = 2 * sizeof(std::uint64_t), stringEnd = 0, tapeDone = 0, stringDone = 0;
         constexpr std::size_t kBlock = 1 << 16;
         for (std::size_t from = 0; from < structurals; from += kBlock) {
@@ -77,8 +61,8 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
             }
             tapeEnd = std::min(tapeEnd, tapeSize);   // only a broken text counts past them
             stringEnd = std::min(stringEnd, stringSize);
-            populate(tape + tapeDone, tapeEnd - tapeDone);
-            populate(strings + stringDone, stringEnd - stringDone);
+            populateForWriting(tape + tapeDone, tapeEnd - tapeDone);
+            populateForWriting(strings + stringDone, stringEnd - stringDone);
             // Whole pages only: the partly counted last page comes with the next block.
             tapeDone = tapeEnd & ~std::size_t(4095);
             stringDone = stringEnd & ~std::size_t(4095);
