@@ -72,6 +72,27 @@ bool rawSql(const QString &path, const QStringList &statements, QString *why)
     return ok;
 }
 
+// Statements turning a file of the current schema into v3's layout, each presence flag and
+// boolean in a column of its own (the order of the columns does not matter to the reader).
+QStringList toVersion3()
+{
+    QStringList sql;
+    const std::pair<const char *, int> task[] = {{"has_parent_field", 1}, {"has_status", 2}, {"has_lifecycle", 4},
+                                                 {"has_attributes", 8}, {"has_dependencies", 16}};
+    const std::pair<const char *, int> dependency[] = {{"is_mandatory", 1}, {"has_mandatory", 2}, {"waived", 4},
+                                                       {"has_waived", 8}, {"has_conditions", 16}};
+    for (const auto &[column, bit] : task) {
+        sql << QStringLiteral("ALTER TABLE tasks ADD COLUMN %1 INTEGER NOT NULL DEFAULT 0").arg(QLatin1String(column))
+            << QStringLiteral("UPDATE tasks SET %1 = (present & %2) != 0").arg(QLatin1String(column)).arg(bit);
+    }
+    for (const auto &[column, bit] : dependency) {
+        sql << QStringLiteral("ALTER TABLE dependencies ADD COLUMN %1 INTEGER NOT NULL DEFAULT 0").arg(QLatin1String(column))
+            << QStringLiteral("UPDATE dependencies SET %1 = (flags & %2) != 0").arg(QLatin1String(column)).arg(bit);
+    }
+    return sql << QStringLiteral("ALTER TABLE tasks DROP COLUMN present") << QStringLiteral("ALTER TABLE dependencies DROP COLUMN flags")
+               << QStringLiteral("PRAGMA user_version = 3");
+}
+
 QString withNul(const char *a, const char *b)
 {
     return QLatin1String(a) + QChar(0) + QLatin1String(b);
@@ -256,6 +277,7 @@ private slots:
     void refusesContractViolations();
     void opensVersion1ByMigration();
     void opensVersion2ByMigration();
+    void opensVersion3ByMigration();
     void saveReplacesAtomicallyAndCleansUp();
     void saveIntoMissingFolder();
     void saveOntoFolder();
@@ -495,7 +517,10 @@ void TestSqliteFormat::refusesContractViolations_data()
     row("empty type", QStringLiteral("UPDATE tasks SET task_type = '' WHERE task_id = 'b'"), "task 'b': task_type is empty");
     row("unknown status", QStringLiteral("UPDATE tasks SET status = 'sleeping' WHERE task_id = 'b'"), "task 'b': unknown status 'sleeping'");
     row("unknown stage", QStringLiteral("UPDATE tasks SET lifecycle_stage = 'x' WHERE task_id = 'b'"), "task 'b': unknown lifecycle_stage 'x'");
-    row("bad flag", QStringLiteral("UPDATE tasks SET has_status = 2 WHERE task_id = 'b'"), "task 'b': a presence flag");
+    row("bad flag", QStringLiteral("UPDATE tasks SET present = 32 WHERE task_id = 'b'"), "task 'b': a presence flag");
+    row("negative flags", QStringLiteral("UPDATE tasks SET present = -1 WHERE task_id = 'b'"), "task 'b': a presence flag");
+    row("flags not a number", QStringLiteral("UPDATE tasks SET present = 'all' WHERE task_id = 'b'"), "task 'b': a presence flag");
+    row("bad dependency flag", QStringLiteral("UPDATE dependencies SET flags = 64"), "task 'c': a flag of the dependency on 'b'");
     row("unknown dependency type", QStringLiteral("UPDATE dependencies SET dependency_type = 'hope'"), "task 'c': unknown dependency_type 'hope'");
     row("dependency on unknown task", QStringLiteral("UPDATE dependencies SET dependency_task_id = 'ghost'"), "task 'c': dependency on unknown task 'ghost'");
     row("depends on itself", QStringLiteral("UPDATE dependencies SET dependency_task_id = 'c'"), "task 'c': depends on itself");
@@ -612,8 +637,8 @@ void TestSqliteFormat::opensVersion2ByMigration()
     QVERIFY(*v3 == p);   // the current schema keeps every §6/§7 field
 
     QString why;
-    QVERIFY2(rawSql(file, {QStringLiteral("ALTER TABLE project DROP COLUMN calendar_extra"),
-                           QStringLiteral("PRAGMA user_version = 2")}, &why), qPrintable(why));
+    QVERIFY2(rawSql(file, toVersion3() << QStringLiteral("ALTER TABLE project DROP COLUMN calendar_extra")
+                                       << QStringLiteral("PRAGMA user_version = 2"), &why), qPrintable(why));
     const auto v2 = ProjectFile::load(file, &error);
     QVERIFY2(v2, qPrintable(error));
     QVERIFY(v2->calendarExtra.isEmpty());
@@ -625,6 +650,52 @@ void TestSqliteFormat::opensVersion2ByMigration()
     const auto again = ProjectFile::load(upgraded, &error);
     QVERIFY2(again, qPrintable(error));
     QVERIFY(*again == *v2);
+}
+
+// v3 kept each flag in a column of its own; v4 packs them. Every combination the
+// unusual project has (absent and present fields, waived, optional, conditions) reads the
+// same from both, and a v3 flag other than the integer 0 or 1 is refused as before.
+void TestSqliteFormat::opensVersion3ByMigration()
+{
+    Project p = unusualProject(300);
+    // Flags in every combination on the dependencies.
+    for (int i = 0, n = 0; i < p.taskCount(); ++i) {
+        for (Dependency &d : p.task(i).dependencies) {
+            d.mandatory = n & 1;
+            d.hasMandatory = n & 2;
+            d.waived = n & 4;
+            d.hasWaived = n & 8;
+            d.hasConditions = n & 16;
+            ++n;
+        }
+    }
+    const QString file = path(QStringLiteral("v3.workplan"));
+    QString error, why;
+    QVERIFY2(ProjectFile::save(p, file, &error), qPrintable(error));
+    // (Loading settles a flag against its value: a non-default value counts as present.)
+    const auto v4 = ProjectFile::load(file, &error);
+    QVERIFY2(v4, qPrintable(error));
+    QVERIFY2(rawSql(file, toVersion3(), &why), qPrintable(why));
+    const auto v3 = ProjectFile::load(file, &error);
+    QVERIFY2(v3, qPrintable(error));
+    QVERIFY(*v3 == *v4);
+    for (int i = 0; i < v3->taskCount(); ++i) {
+        QCOMPARE(v3->task(i).hasParentField, v4->task(i).hasParentField);
+        QCOMPARE(v3->task(i).hasStatus, v4->task(i).hasStatus);
+        QCOMPARE(v3->task(i).hasLifecycle, v4->task(i).hasLifecycle);
+        QCOMPARE(v3->task(i).hasAttributes, v4->task(i).hasAttributes);
+        QCOMPARE(v3->task(i).hasDependencies, v4->task(i).hasDependencies);
+        for (int k = 0; k < v3->task(i).dependencies.size(); ++k) {
+            const Dependency &a = v3->task(i).dependencies.at(k), &b = v4->task(i).dependencies.at(k);
+            QVERIFY(a.mandatory == b.mandatory && a.hasMandatory == b.hasMandatory && a.waived == b.waived
+                    && a.hasWaived == b.hasWaived && a.hasConditions == b.hasConditions);
+        }
+    }
+    QVERIFY2(rawSql(file, {QStringLiteral("UPDATE tasks SET has_status = 2 WHERE pos = 1")}, &why), qPrintable(why));
+    expectRefusal(file, QStringLiteral("a presence flag"));
+    QVERIFY2(rawSql(file, {QStringLiteral("UPDATE tasks SET has_status = 1 WHERE pos = 1"),
+                           QStringLiteral("UPDATE dependencies SET waived = 'yes' WHERE rowid = 1")}, &why), qPrintable(why));
+    expectRefusal(file, QStringLiteral("a flag of the dependency"));
 }
 
 void TestSqliteFormat::saveReplacesAtomicallyAndCleansUp()

@@ -17,7 +17,7 @@ namespace SqliteFormat {
 constexpr qint32 kApplicationId = 0x57504C4E;
 // PRAGMA user_version: the schema version this build writes. Older versions are read
 // through a migration path; newer ones are refused.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 constexpr int kOldestSchemaVersion = 1;
 
 // Loads and validates a whole file, opened read-only: nothing on disk ever changes.

@@ -1,12 +1,14 @@
 #include "sqlitereader.h"
 
 #include "sqlitecodec.h"
+#include "sqliteschema.h"
 #include "sqliterows.h"
 #include "../presenceflags.h"
 #include "../json/jsondom.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -74,15 +76,35 @@ private:
         return last;
     }
 
-    // Presence flags and booleans are stored as integers 0 or 1, nothing else.
-    static bool flag(RowSource &row, int column, bool *out)
+    // A row's flags as v4 packs them, or -1 when they are not a set of the five (`all`):
+    // v4's one integer column at `column`, or before v4 five columns from `column` on, each
+    // the integer 0 or 1 (read here, not by SQL: a CASE over five columns made opening a
+    // v3 file half as slow again).
+    int flags(RowSource &row, int column, int all) const
     {
         qint64 i = 0;
-        if (!row.integer(column, &i) || (i != 0 && i != 1))
-            return false;
-        *out = i == 1;
-        return true;
+        if (m_version >= 4)
+            return row.integer(column, &i) && i >= 0 && (i & ~qint64(all)) == 0 ? int(i) : -1;
+        int packed = 0;
+        for (int k = 0; k < 5; ++k) {
+            if (!row.integer(column + k, &i) || (i != 0 && i != 1))
+                return -1;
+            packed |= int(i) << k;
+        }
+        return packed;
     }
+    // The columns flags() reads: v4's one, or the five of older versions.
+    QString flagColumns(const char *packed, std::initializer_list<const char *> separate) const
+    {
+        if (m_version >= 4)
+            return QLatin1String(packed);
+        QStringList names;
+        for (const char *c : separate)
+            names << QLatin1String(c);
+        return names.join(QLatin1String(", "));
+    }
+    // How many columns flags() reads.
+    int flagWidth() const { return m_version >= 4 ? 1 : 5; }
 
     std::optional<Refusal> readProject(Project &project)
     {
@@ -119,10 +141,11 @@ private:
                 pos.reserve(std::size_t(n));
             }
         }
+        const QString present = flagColumns("present", {"has_parent_field", "has_status", "has_lifecycle", "has_attributes", "has_dependencies"});
+        const int x = 6 + flagWidth();   // the columns after the flags
         const auto q = SqliteRows::select(m_db, QStringLiteral(
-            "SELECT pos, task_id, task_type, parent_task_id, status, lifecycle_stage,"
-            " has_parent_field, has_status, has_lifecycle, has_attributes,"
-            " has_dependencies, %1, extra FROM tasks ORDER BY pos").arg(position));
+            "SELECT pos, task_id, task_type, parent_task_id, status, lifecycle_stage, %1, %2, extra"
+            " FROM tasks ORDER BY pos").arg(present, position));
         QString lastType, lastParent;
         while (q->next()) {
             Task t;
@@ -153,19 +176,24 @@ private:
             if (!l)
                 return Refusal{t.id, QStringLiteral("unknown lifecycle_stage '%1'").arg(stage.toString())};
             t.lifecycle = *l;
-            if (!flag(*q, 6, &t.hasParentField) || !flag(*q, 7, &t.hasStatus)
-                || !flag(*q, 8, &t.hasLifecycle) || !flag(*q, 9, &t.hasAttributes)
-                || !flag(*q, 10, &t.hasDependencies))
-                return Refusal{t.id, QStringLiteral("a presence flag is not 0 or 1")};
-            if (!q->isNull(11) || !q->isNull(12)) {
-                double x = 0, y = 0;
-                if (!q->real(11, &x) || !q->real(12, &y))
+            const int present = flags(*q, 6, AllTaskPresence);
+            if (present < 0)
+                return Refusal{t.id, m_version >= 4 ? QStringLiteral("a presence flag is not a known bit of 'present'")
+                                                    : QStringLiteral("a presence flag is not 0 or 1")};
+            t.hasParentField = present & HasParentField;
+            t.hasStatus = present & HasStatus;
+            t.hasLifecycle = present & HasLifecycle;
+            t.hasAttributes = present & HasAttributes;
+            t.hasDependencies = present & HasDependencies;
+            if (!q->isNull(x) || !q->isNull(x + 1)) {
+                double px = 0, py = 0;
+                if (!q->real(x, &px) || !q->real(x + 1, &py))
                     return Refusal{t.id, QStringLiteral("position must have numbers x and y")};
-                t.position = QPointF(x, y);
+                t.position = QPointF(px, py);
                 t.hasPosition = true;
             }
             QJsonObject extra;
-            if (!parseObject(*q, 13, &extra))
+            if (!parseObject(*q, x + 2, &extra))
                 return Refusal{t.id, QStringLiteral("extra fields are not a JSON object")};
             t.extra = extra;
             tasks.append(std::move(t));
@@ -350,11 +378,12 @@ private:
 
     std::optional<Refusal> readDependencies(QList<Task> &tasks, const std::vector<qint64> &pos)
     {
+        const QString flagNames = flagColumns("flags", {"is_mandatory", "has_mandatory", "waived", "has_waived", "has_conditions"});
+        const int x = 5 + flagWidth();   // the columns after the flags
         auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
             const auto q = SqliteRows::select(m_db, QStringLiteral(
-                "SELECT task, ord, dependency_task_id, dependency_type, description,"
-                " is_mandatory, has_mandatory, waived, has_waived, lag, conditions,"
-                " has_conditions, extra FROM dependencies ORDER BY %1").arg(order));
+                "SELECT task, ord, dependency_task_id, dependency_type, description, %1, lag, conditions, extra"
+                " FROM dependencies ORDER BY %2").arg(flagNames, order));
             Cursor cursor;
             while (q->next()) {
                 int i = -1;
@@ -377,17 +406,23 @@ private:
                     if (d.description.isNull())
                         d.description = QStringLiteral("");
                 }
-                if (!flag(*q, 5, &d.mandatory) || !flag(*q, 6, &d.hasMandatory)
-                    || !flag(*q, 7, &d.waived) || !flag(*q, 8, &d.hasWaived)
-                    || !flag(*q, 11, &d.hasConditions))
-                    return Refusal{t.id, QStringLiteral("a flag of the dependency on '%1' is not 0 or 1").arg(d.taskId)};
-                if (!q->isNull(9)) {
-                    if (!parseScalar(q->view(9), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
+                const int f = flags(*q, 5, AllDependencyFlags);
+                if (f < 0)
+                    return Refusal{t.id, (m_version >= 4 ? QStringLiteral("a flag of the dependency on '%1' is not a known bit of 'flags'")
+                                                         : QStringLiteral("a flag of the dependency on '%1' is not 0 or 1"))
+                                             .arg(d.taskId)};
+                d.mandatory = f & IsMandatory;
+                d.hasMandatory = f & HasMandatory;
+                d.waived = f & IsWaived;
+                d.hasWaived = f & HasWaived;
+                d.hasConditions = f & HasConditions;
+                if (!q->isNull(x)) {
+                    if (!parseScalar(q->view(x), &d.lag) || !(d.lag.isString() || d.lag.isDouble()))
                         return Refusal{t.id, QStringLiteral("lag on the dependency on '%1' must be an effort text or a number of hours")
                                                  .arg(d.taskId)};
                 }
                 QJsonObject extra;
-                if (!parseObject(*q, 10, &d.conditions) || !parseObject(*q, 12, &extra))
+                if (!parseObject(*q, x + 1, &d.conditions) || !parseObject(*q, x + 2, &extra))
                     return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
                                              .arg(d.taskId)};
                 d.extra = extra;

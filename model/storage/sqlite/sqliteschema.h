@@ -11,9 +11,12 @@
 // numbers are public, in sqliteformat.h.
 namespace Workplan::SqliteFormat {
 
-// Schema v3 (docs/file-format.md). v1 had no canvas position (pos_x, pos_y); v2 no
+// Schema v4 (docs/file-format.md). v1 had no canvas position (pos_x, pos_y); v2 no
 // calendar_extra (§6's working_days, day_start, holidays and unknown calendar fields), which
-// v1 and v2 files read as empty.
+// v1 and v2 files read as empty; v1 to v3 kept each presence flag and boolean in a column
+// of its own, which v4 packs into one integer per row (TaskPresence, DependencyFlags): a
+// column costs every row of a load its decoding, and those ten were a third of the
+// columns read.
 // Attributes and dependencies are plain rowid tables without an index: rows are written in
 // (task, ord) order, so reading by rowid is already in order and costs no sort; a file
 // whose rows are out of order (made by hand) is read through ORDER BY task, ord instead.
@@ -33,11 +36,7 @@ inline constexpr const char *kSchema[] = {
     " parent_task_id TEXT,"
     " status TEXT NOT NULL,"
     " lifecycle_stage TEXT NOT NULL,"
-    " has_parent_field INTEGER NOT NULL,"
-    " has_status INTEGER NOT NULL,"
-    " has_lifecycle INTEGER NOT NULL,"
-    " has_attributes INTEGER NOT NULL,"
-    " has_dependencies INTEGER NOT NULL,"
+    " present INTEGER NOT NULL,"
     " pos_x REAL,"
     " pos_y REAL,"
     " extra TEXT)",
@@ -53,14 +52,29 @@ inline constexpr const char *kSchema[] = {
     " dependency_task_id TEXT NOT NULL,"
     " dependency_type TEXT NOT NULL,"
     " description TEXT,"
-    " is_mandatory INTEGER NOT NULL,"
-    " has_mandatory INTEGER NOT NULL,"
-    " waived INTEGER NOT NULL,"
-    " has_waived INTEGER NOT NULL,"
+    " flags INTEGER NOT NULL,"
     " lag TEXT,"
     " conditions TEXT,"
-    " has_conditions INTEGER NOT NULL,"
     " extra TEXT)",
+};
+
+// The bits of tasks.present: which of a task's optional fields the source spelled out.
+enum TaskPresence : int {
+    HasParentField = 1,
+    HasStatus = 2,
+    HasLifecycle = 4,
+    HasAttributes = 8,
+    HasDependencies = 16,
+    AllTaskPresence = 31,
+};
+// The bits of dependencies.flags.
+enum DependencyFlags : int {
+    IsMandatory = 1,
+    HasMandatory = 2,
+    IsWaived = 4,
+    HasWaived = 8,
+    HasConditions = 16,
+    AllDependencyFlags = 31,
 };
 
 // A connection name of its own for every open: QSqlDatabase connections are global by name.

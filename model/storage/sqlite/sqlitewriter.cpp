@@ -28,9 +28,9 @@ bool exec(QSqlQuery &q, const QString &sql, QString *why)
 // own strings are bound in place (stableText): `project` outlives every statement here.
 bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attributeCount, QString *why)
 {
-    const auto tasks = SqliteRows::insert(db, "tasks", 14, project.taskCount());
+    const auto tasks = SqliteRows::insert(db, "tasks", 10, project.taskCount());
     const auto attributes = SqliteRows::insert(db, "attributes", 5, attributeCount);
-    const auto dependencies = SqliteRows::insert(db, "dependencies", 13, project.dependencyCount());
+    const auto dependencies = SqliteRows::insert(db, "dependencies", 9, project.dependencyCount());
     bool ok = true;
     for (int i = 0; ok && i < project.taskCount(); ++i) {
         const Task &t = project.task(i);
@@ -40,11 +40,9 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
         writeOptionalStableText(*tasks, t.parentId, !t.parentId.isEmpty());
         tasks->stableText(cachedName<Status, 11>(t.status));
         tasks->stableText(cachedName<Lifecycle, 11>(t.lifecycle));
-        tasks->integer(t.hasParentField);
-        tasks->integer(t.hasStatus);
-        tasks->integer(t.hasLifecycle);
-        tasks->integer(t.hasAttributes);
-        tasks->integer(t.hasDependencies);
+        tasks->integer((t.hasParentField ? HasParentField : 0) | (t.hasStatus ? HasStatus : 0)
+                       | (t.hasLifecycle ? HasLifecycle : 0) | (t.hasAttributes ? HasAttributes : 0)
+                       | (t.hasDependencies ? HasDependencies : 0));
         if (t.hasPosition) {
             tasks->real(t.position.x());
             tasks->real(t.position.y());
@@ -85,14 +83,12 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
             dependencies->stableText(d->taskId);
             dependencies->stableText(cachedName<DependencyType, 6>(d->type));
             writeOptionalStableText(*dependencies, d->description, !d->description.isNull());
-            dependencies->integer(d->mandatory);
-            dependencies->integer(d->hasMandatory);
-            dependencies->integer(d->waived);
-            dependencies->integer(d->hasWaived);
+            dependencies->integer((d->mandatory ? IsMandatory : 0) | (d->hasMandatory ? HasMandatory : 0)
+                                  | (d->waived ? IsWaived : 0) | (d->hasWaived ? HasWaived : 0)
+                                  | (d->hasConditions ? HasConditions : 0));
             const bool hasLag = !d->lag.isUndefined() && !d->lag.isNull();
             writeOptionalText(*dependencies, hasLag ? jsonText(d->lag) : QString(), hasLag);
             writeObject(*dependencies, d->conditions);
-            dependencies->integer(d->hasConditions);
             writeObject(*dependencies, d->extra);
             ok = dependencies->endRow();
         }
