@@ -157,6 +157,7 @@ const DomValues::Shape *DomValues::shapeOf(const Fields &fields) const
             spelled.clear();
             encodeString(field.key, spelled);
             spelled += ':';
+            made.keyBits |= Attributes::keyBitUtf8(field.key.data(), qsizetype(field.key.size()));
         }
         shape = m_shapes.emplace(m_shapeKey, std::move(made)).first;
     }
@@ -199,12 +200,10 @@ Attributes DomValues::attributes(simdjson::dom::object o) const
     // A file with lone surrogates spells them with markers that only text() undoes: the
     // object form, as before, for those rare files.
     m_canonical.clear();
-    const qsizetype count = m_markerBase ? -1 : encodeObject(o, m_canonical);
+    quint32 bits = 0;
+    const qsizetype count = m_markerBase ? -1 : encodeObject(o, m_canonical, &bits);
     if (count < 0)
         return Attributes(object(o));
-    quint32 bits = 0;
-    for (const auto field : o)
-        bits |= Attributes::keyBitUtf8(field.key.data(), qsizetype(field.key.size()));
     return compact(count, bits);
 }
 
@@ -213,13 +212,10 @@ Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pa
     if (fields.empty())
         return Attributes();
     m_canonical.clear();
-    const qsizetype count = m_markerBase ? -1 : encodeFields(fields, m_canonical);
-    if (count >= 0) {
-        quint32 bits = 0;
-        for (const auto &f : fields)
-            bits |= Attributes::keyBitUtf8(f.key.data(), qsizetype(f.key.size()));
+    quint32 bits = 0;
+    const qsizetype count = m_markerBase ? -1 : encodeFields(fields, m_canonical, &bits);
+    if (count >= 0)
         return compact(count, bits);
-    }
     QJsonObject o;   // markers, or keys in too many orders to sort by shape
     for (const auto &f : fields)
         insert(o, f.key, f.value);
@@ -334,7 +330,7 @@ void DomValues::encode(simdjson::dom::element e, std::string &out) const
 
 // QJsonObject's key order comes from the object's shape (its keys sorted once by Qt); a
 // repeated key keeps its last value. -1: no shape (too many key orders in the file).
-qsizetype DomValues::encodeObject(simdjson::dom::object o, std::string &out) const
+qsizetype DomValues::encodeObject(simdjson::dom::object o, std::string &out, quint32 *keyBits) const
 {
     // The fields in scratch kept per nesting depth (a value may be an object too).
     if (std::size_t(m_depth) >= m_scratch.size())
@@ -343,15 +339,18 @@ qsizetype DomValues::encodeObject(simdjson::dom::object o, std::string &out) con
     sc.fields.clear();
     for (const auto field : o)
         sc.fields.push_back(field);
-    return encodeFields(sc.fields, out);
+    return encodeFields(sc.fields, out, keyBits);
 }
 
-qsizetype DomValues::encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out) const
+qsizetype DomValues::encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out,
+                                  quint32 *keyBits) const
 {
     const std::size_t n = fields.size();
     if (n < 2) {
         out += '{';
         for (const auto &field : fields) {
+            if (keyBits)
+                *keyBits |= Attributes::keyBitUtf8(field.key.data(), qsizetype(field.key.size()));
             encodeString(field.key, out);
             out += ':';
             encode(field.value, out);
@@ -362,6 +361,8 @@ qsizetype DomValues::encodeFields(const std::vector<simdjson::dom::key_value_pai
     const Shape *shape = shapeOf(fields);
     if (!shape)
         return -1;
+    if (keyBits)
+        *keyBits |= shape->keyBits;
     if (std::size_t(m_depth) >= m_scratch.size())
         m_scratch.push_back(std::make_unique<Scratch>());
     std::vector<int> &fieldAt = m_scratch[std::size_t(m_depth)]->fieldAt;

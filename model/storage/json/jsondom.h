@@ -75,8 +75,10 @@ private:
     template<typename Fields>
     const Shape *shapeOf(const Fields &fields) const;
     void encode(simdjson::dom::element e, std::string &out) const;
-    qsizetype encodeObject(simdjson::dom::object o, std::string &out) const;   // its key count
-    qsizetype encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out) const;
+    // Both return the object's key count, and or into *keyBits its keys' Attributes::keyBit()s.
+    qsizetype encodeObject(simdjson::dom::object o, std::string &out, quint32 *keyBits = nullptr) const;
+    qsizetype encodeFields(const std::vector<simdjson::dom::key_value_pair> &fields, std::string &out,
+                           quint32 *keyBits = nullptr) const;
     void encodeString(std::string_view s, std::string &out) const;
     Attributes compact(qsizetype count, quint32 keyBits) const;   // m_canonical, `count` keys (their Attributes::keyBit()s)
 
@@ -88,6 +90,7 @@ private:
         QJsonObject empty;
         std::vector<qsizetype> slot;   // each field's place in `empty` (keys are sorted there)
         std::vector<std::string> spelled;   // each slot's key as encodeString() spells it, and ':'
+        quint32 keyBits = 0;                // its keys' Attributes::keyBit()s
     };
     struct LastShape   // shapeOf()'s last answer at one depth, and the signature it was for
     {
