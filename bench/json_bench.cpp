@@ -76,13 +76,20 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    std::vector<Row> rows;
-    for (const QString &path : files) {
-        Row r;
-        r.name = QFileInfo(path).completeBaseName();
-        r.mb = double(QFileInfo(path).size()) / 1e6;
-        r.ours = r.qt = r.parse = 1e300;
-        for (int i = 0; i < runs; ++i) {   // interleaved, best of `runs`: same cache, same load
+    // Round by round over every file rather than file after file: each round measures all
+    // shapes in the same few seconds, so a spell of the machine (which moved Qt's time of
+    // the same bytes by 15 %, first file slowest) reaches every row alike, and the rows'
+    // ratios compare shapes rather than moments.
+    std::vector<Row> rows(std::size_t(files.size()));
+    for (int i = 0; i < runs; ++i) {
+        for (qsizetype k = 0; k < files.size(); ++k) {
+            const QString &path = files.at(k);
+            Row &r = rows[std::size_t(k)];
+            if (i == 0) {
+                r.name = QFileInfo(path).completeBaseName();
+                r.mb = double(QFileInfo(path).size()) / 1e6;
+                r.ours = r.qt = r.parse = 1e300;
+            }
             QElapsedTimer t;
             t.start();
             QString error;
@@ -114,7 +121,6 @@ int main(int argc, char **argv)
             if (parsed.error())
                 return 1;
         }
-        rows.push_back(r);
     }
 
     // The usual shape is the reference; without a compact-* file, the best ratio.
