@@ -159,11 +159,12 @@ std::optional<Project> readFile(const QString &path, QString *error)
                     attributeRefusal = readAttributes(path, int(version), &attributes);
                 });
                 db.transaction();
-                refusal = readRows(db, int(version), project);
+                ResolvedIds known;
+                refusal = readRows(db, int(version), project, &known);
                 db.rollback();
                 // The structural rules need no attributes: checked while the helpers run.
                 if (!refusal)
-                    invalid = validateProject(project, resolved.get());
+                    invalid = validateProject(project, resolved.get(), &known);
                 checker.join();
                 attributeReader.join();
                 if (check != QLatin1String("ok")) {

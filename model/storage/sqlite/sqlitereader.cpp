@@ -5,6 +5,7 @@
 #include "sqliterows.h"
 #include "../presenceflags.h"
 #include "../json/jsondom.h"
+#include "../../idindex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +24,7 @@ public:
 
     // The project, its tasks and dependencies. The attributes are read on another
     // connection at the same time (readAttributesOnly()) and joined in by the caller.
-    std::optional<Refusal> read(Project &project)
+    std::optional<Refusal> read(Project &project, ResolvedIds *known)
     {
         if (auto r = readProject(project))
             return r;
@@ -31,10 +32,23 @@ public:
         std::vector<qint64> pos;
         if (auto r = readTasks(tasks, pos))
             return r;
-        if (auto r = readDependencies(tasks, pos))
+        // The tasks' ids, hashed once: for the dependencies, which find their prerequisite
+        // here (sharing its id's string instead of making one, and telling validation the
+        // task it would look up), and for the project's own index.
+        std::vector<std::uint64_t> hashes(std::size_t(tasks.size()));
+        for (qsizetype i = 0; i < tasks.size(); ++i)
+            hashes[std::size_t(i)] = IdIndex::hashOf(tasks.at(i).id);
+        IdIndex ids;
+        ids.rebuild(tasks, &hashes);
+        std::vector<int> prereqs;
+        if (auto r = readDependencies(tasks, pos, ids, prereqs))
             return r;
         settlePresenceFlags(tasks, /*withAttributes=*/false);
-        project.setTasks(std::move(tasks));
+        if (known) {
+            known->parent.assign(std::size_t(tasks.size()), -1);
+            known->depPrereq = std::move(prereqs);
+        }
+        project.setTasks(std::move(tasks), &hashes);
         return std::nullopt;
     }
 
@@ -376,7 +390,10 @@ private:
         });
     }
 
-    std::optional<Refusal> readDependencies(QList<Task> &tasks, const std::vector<qint64> &pos)
+    // `prereqs`: each dependency's prerequisite as `ids` finds it (-1: not found), flat in
+    // task and declared order, as ResolvedIds keeps them.
+    std::optional<Refusal> readDependencies(QList<Task> &tasks, const std::vector<qint64> &pos, const IdIndex &ids,
+                                            std::vector<int> &prereqs)
     {
         const QString flagNames = flagColumns("flags", {"is_mandatory", "has_mandatory", "waived", "has_waived", "has_conditions"});
         const int x = 5 + flagWidth();   // the columns after the flags
@@ -385,6 +402,20 @@ private:
                 "SELECT task, ord, dependency_task_id, dependency_type, description, %1, lag, conditions, extra"
                 " FROM dependencies ORDER BY %2").arg(flagNames, order));
             Cursor cursor;
+            // A task's dependencies gather here and move into its list at once, sized:
+            // appended one by one, each list grew (moving what it held) a few times, a
+            // fifth of this reader. A task's rows follow each other (task, ord order).
+            QList<Dependency> gathered;
+            int gatheredFor = -1;
+            auto settle = [&] {
+                if (gatheredFor < 0)
+                    return;
+                QList<Dependency> &into = tasks[gatheredFor].dependencies;
+                into.reserve(into.size() + gathered.size());
+                for (Dependency &d : gathered)
+                    into.append(std::move(d));
+                gathered.clear();
+            };
             while (q->next()) {
                 int i = -1;
                 switch (pair(pos, cursor, *q, &i)) {
@@ -393,9 +424,15 @@ private:
                 case Step::Duplicate: return damaged(QStringLiteral("two dependencies have the same task and ord"));
                 case Step::OutOfOrder: *outOfOrder = true; return std::nullopt;
                 }
-                Task &t = tasks[i];
+                if (i != gatheredFor) {
+                    settle();
+                    gatheredFor = i;
+                }
+                const Task &t = tasks.at(i);
                 Dependency d;
-                d.taskId = q->text(2);
+                const int prereq = ids.find(tasks, q->view(2));
+                d.taskId = prereq >= 0 ? tasks.at(prereq).id : q->text(2);
+                prereqs.push_back(prereq);
                 const QStringView type = q->view(3);
                 const auto dt = dependencyTypeFromString(type);
                 if (!dt)
@@ -426,8 +463,9 @@ private:
                     return Refusal{t.id, QStringLiteral("the dependency on '%1' has conditions or extra fields that are not a JSON object")
                                              .arg(d.taskId)};
                 d.extra = extra;
-                t.dependencies.append(std::move(d));
+                gathered.append(std::move(d));
             }
+            settle();
             if (!q->error().isEmpty())
                 return sqlFailure(q->error());
             return std::nullopt;
@@ -435,6 +473,7 @@ private:
         return readOrdered(rows, [&] {
             for (Task &t : tasks)
                 t.dependencies.clear();
+            prereqs.clear();
         });
     }
 
@@ -444,9 +483,9 @@ private:
 
 } // namespace
 
-std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &project)
+std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &project, ResolvedIds *known)
 {
-    return Reader(db, version).read(project);
+    return Reader(db, version).read(project, known);
 }
 
 std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<Attributes> &attributes)
