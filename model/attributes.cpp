@@ -358,24 +358,6 @@ QStringList Attributes::keys() const
     }
 }
 
-bool Attributes::forEachMember(const std::function<void(QString &&key, QByteArrayView value)> &f) const
-{
-    if (m_canonical.isNull())
-        return false;
-    const char *p = m_canonical.constData();
-    if (p[1] == '}')
-        return true;
-    ++p;
-    for (;;) {
-        QString key = readString(p);
-        const char *value = ++p;   // past the ':'
-        skipValue(p);
-        f(std::move(key), QByteArrayView(value, p - value));
-        if (*p++ == '}')
-            return true;
-    }
-}
-
 QJsonObject Attributes::toObject() const
 {
     if (m_canonical.isNull())

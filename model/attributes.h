@@ -6,7 +6,6 @@
 #include <QStringList>
 #include <QStringView>
 
-#include <functional>
 
 namespace Workplan {
 
@@ -64,10 +63,6 @@ public:
     void insert(const QString &key, const QJsonValue &value);
     void remove(const QString &key);
 
-    // Each member of the compact form in order: its key and its value's canonical text
-    // (JsonWriter's compact spelling of that one value), for writers that store values one
-    // by one without a QJsonObject. False, calling nothing, when not in compact form.
-    bool forEachMember(const std::function<void(QString &&key, QByteArrayView value)> &f) const;
     // The canonical text when in compact form (writers copy it), else null.
     const QByteArray &canonicalJson() const { return m_canonical; }
 

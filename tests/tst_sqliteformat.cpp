@@ -89,6 +89,16 @@ QStringList toVersion3()
         sql << QStringLiteral("ALTER TABLE dependencies ADD COLUMN %1 INTEGER NOT NULL DEFAULT 0").arg(QLatin1String(column))
             << QStringLiteral("UPDATE dependencies SET %1 = (flags & %2) != 0").arg(QLatin1String(column)).arg(bit);
     }
+    // An attribute a row, its type beside it (json_each spells a text value unquoted).
+    sql << QStringLiteral(
+        "CREATE TABLE attributes_v3 AS SELECT a.task AS task,"
+        " row_number() OVER (PARTITION BY a.task ORDER BY j.id) - 1 AS ord, j.key AS name,"
+        " CASE j.type WHEN 'text' THEN 'string' WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number'"
+        " WHEN 'true' THEN 'bool' WHEN 'false' THEN 'bool' ELSE j.type END AS type,"
+        " CASE WHEN j.type IN ('array', 'object') THEN j.value WHEN j.type IN ('true', 'false', 'null') THEN j.type"
+        " ELSE json_quote(j.value) END AS value"
+        " FROM attributes a, json_each(a.object) j ORDER BY a.task, j.id")
+        << QStringLiteral("DROP TABLE attributes") << QStringLiteral("ALTER TABLE attributes_v3 RENAME TO attributes");
     return sql << QStringLiteral("ALTER TABLE tasks DROP COLUMN present") << QStringLiteral("ALTER TABLE dependencies DROP COLUMN flags")
                << QStringLiteral("PRAGMA user_version = 3");
 }
@@ -528,9 +538,10 @@ void TestSqliteFormat::refusesContractViolations_data()
     row("depends on ancestor", QStringLiteral("UPDATE dependencies SET dependency_task_id = 'a'"), "task 'c': depends on its own ancestor 'a'");
     row("negative lag", QStringLiteral("UPDATE dependencies SET lag = '\"-2 days\"'"), "negative or unreadable");
     row("lag not json", QStringLiteral("UPDATE dependencies SET lag = 'two days'"), "lag on the dependency on 'b'");
-    row("attribute type lies", QStringLiteral("UPDATE attributes SET type = 'number' WHERE name = 'title'"), "task 'b': attribute 'title'");
-    row("attribute not json", QStringLiteral("UPDATE attributes SET value = '\"unterminated' WHERE name = 'title'"), "task 'b':");
-    row("attribute type unknown", QStringLiteral("UPDATE attributes SET type = 'date' WHERE name = 'title'"), "task 'b': attribute 'title'");
+    row("attributes not json", QStringLiteral("UPDATE attributes SET object = '{\"title\":\"unterminated' WHERE task = 1"), "task 'b': attributes are not one JSON object");
+    row("attributes not an object", QStringLiteral("UPDATE attributes SET object = '[\"B\"]' WHERE task = 1"), "task 'b': attributes are not a JSON object");
+    row("two objects in one row", QStringLiteral("UPDATE attributes SET object = '{\"a\":1},{\"b\":2}' WHERE task = 1"), "task 'b': attributes are not one JSON object");
+    row("two rows of attributes", QStringLiteral("INSERT INTO attributes SELECT task, object FROM attributes WHERE task = 1"), "damaged project file: a task has two rows of attributes");
     row("extra not an object", QStringLiteral("UPDATE tasks SET extra = '[1]' WHERE task_id = 'b'"), "task 'b': extra fields");
     row("attribute of no task", QStringLiteral("UPDATE attributes SET task = 99"), "damaged");
     row("no project row", QStringLiteral("DELETE FROM project"), "project row is missing");
@@ -658,7 +669,16 @@ void TestSqliteFormat::opensVersion2ByMigration()
 // same from both, and a v3 flag other than the integer 0 or 1 is refused as before.
 void TestSqliteFormat::opensVersion3ByMigration()
 {
+    // Attributes of every JSON type that SQLite's json_each (toVersion3()) spells back
+    // exactly: not lone surrogates, nor doubles past 15 digits.
     Project p = unusualProject(300);
+    for (int i = 0; i < p.taskCount(); ++i) {
+        p.task(i).attributes = QJsonObject{
+            {QStringLiteral("title"), QStringLiteral("Task %1 \"quoted\" ünïcødé").arg(i)},
+            {QStringLiteral("n"), i}, {QStringLiteral("half"), i + 0.5}, {QStringLiteral("ok"), i % 2 == 0},
+            {QStringLiteral("none"), QJsonValue::Null}, {QStringLiteral("list"), QJsonArray{1, QStringLiteral("x")}},
+            {QStringLiteral("nested"), QJsonObject{{QStringLiteral("a"), QJsonArray{true}}}}};
+    }
     // Flags in every combination on the dependencies.
     for (int i = 0, n = 0; i < p.taskCount(); ++i) {
         for (Dependency &d : p.task(i).dependencies) {
@@ -697,6 +717,12 @@ void TestSqliteFormat::opensVersion3ByMigration()
     QVERIFY2(rawSql(file, {QStringLiteral("UPDATE tasks SET has_status = 1 WHERE pos = 1"),
                            QStringLiteral("UPDATE dependencies SET waived = 'yes' WHERE rowid = 1")}, &why), qPrintable(why));
     expectRefusal(file, QStringLiteral("a flag of the dependency"));
+    // v3's attribute rows are checked as before: the type beside each value, the value's JSON.
+    QVERIFY2(rawSql(file, {QStringLiteral("UPDATE dependencies SET waived = 0 WHERE rowid = 1"),
+                           QStringLiteral("UPDATE attributes SET type = 'number' WHERE name = 'title' AND task = 1")}, &why), qPrintable(why));
+    expectRefusal(file, QStringLiteral("attribute 'title' does not hold a JSON value of type 'number'"));
+    QVERIFY2(rawSql(file, {QStringLiteral("UPDATE attributes SET type = 'string', value = '\"unterminated' WHERE name = 'title' AND task = 1")}, &why), qPrintable(why));
+    expectRefusal(file, QStringLiteral("an attribute does not hold a JSON value"));
 }
 
 // The reader finds each prerequisite among the tasks it read: the dependency holds that

@@ -7,42 +7,6 @@
 
 namespace Workplan::SqliteFormat {
 
-namespace {
-// Made once: the writer binds them in place (RowSink::stableText()).
-const QString &typeNameAt(int i)
-{
-    static const QString names[] = {QStringLiteral("null"), QStringLiteral("bool"), QStringLiteral("number"),
-                                    QStringLiteral("string"), QStringLiteral("array"), QStringLiteral("object")};
-    return names[i];
-}
-} // namespace
-
-const QString &typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return typeNameAt(0);
-    case QJsonValue::Bool: return typeNameAt(1);
-    case QJsonValue::Double: return typeNameAt(2);
-    case QJsonValue::String: return typeNameAt(3);
-    case QJsonValue::Array: return typeNameAt(4);
-    case QJsonValue::Object: return typeNameAt(5);
-    case QJsonValue::Undefined: break;
-    }
-    return typeNameAt(0);
-}
-
-const QString &typeNameOfText(QByteArrayView json)
-{
-    switch (json.isEmpty() ? 'n' : json.front()) {
-    case 'n': return typeNameAt(0);
-    case 't': case 'f': return typeNameAt(1);
-    case '"': return typeNameAt(3);
-    case '[': return typeNameAt(4);
-    case '{': return typeNameAt(5);
-    default: return typeNameAt(2);   // a digit or '-'
-    }
-}
-
 // Compact JSON text of a value. Plain strings, the bulk of all values, skip the writer.
 QString jsonText(const QJsonValue &v)
 {

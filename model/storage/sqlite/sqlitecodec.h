@@ -10,13 +10,8 @@
 #include <array>
 
 // How the values of a Project become the columns of a .workplan file and back: JSON
-// values as compact JSON text with their type beside them, empty objects as NULL.
+// values as compact JSON text, empty objects as NULL.
 namespace Workplan::SqliteFormat {
-
-// "string", "number", ... as the attributes table records a value's type.
-const QString &typeName(const QJsonValue &v);
-// The same for a value's canonical JSON text (Attributes::forEachMember()).
-const QString &typeNameOfText(QByteArrayView json);
 
 // The closed vocabularies as QStrings made once, not once per row.
 template<typename Enum, int N>
@@ -42,8 +37,8 @@ void writeOptionalStableText(RowSink &row, const QString &s, bool present);
 bool parseJson(QStringView text, QJsonValue *out);
 // A string or number written by jsonText(); plain texts and integers skip the parser.
 bool parseScalar(QStringView text, QJsonValue *out);
-// The recorded type against the first character of the compact JSON text; the parse
-// that follows checks the rest.
+// The recorded type against the first character of the compact JSON text (v1 to v3: an
+// attribute a row, its type beside it); the parse that follows checks the rest.
 bool startsLikeType(QStringView type, QStringView value);
 // `s` as a JSON string literal appended to `out`.
 void appendJsonString(QString &out, QStringView s);

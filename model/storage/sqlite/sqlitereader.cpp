@@ -278,12 +278,17 @@ private:
         simdjson::dom::parser parser;
         const JsonFormat::DomValues values(0);
         auto rows = [&](const QString &order, bool *outOfOrder) -> std::optional<Refusal> {
-            const auto q = SqliteRows::select(m_db, QStringLiteral("SELECT task, ord, name, type, value FROM attributes ORDER BY %1").arg(order));
+            // v4: a task's attributes are one object (an ord of 0 for pair()); before, a row each.
+            const bool wholeObjects = m_version >= 4;
+            const QString by = wholeObjects && order != QLatin1String("rowid") ? QStringLiteral("task") : order;
+            const auto q = SqliteRows::select(m_db, (wholeObjects ? QStringLiteral("SELECT task, 0, object FROM attributes ORDER BY %1")
+                                                                  : QStringLiteral("SELECT task, ord, name, type, value FROM attributes ORDER BY %1"))
+                                                        .arg(by));
             Cursor cursor;
-            // Each task's attributes become the text of one JSON object, and a few hundred
-            // such objects are parsed at once: far cheaper than a QJsonObject::insert per
+            // Each task's attributes become (or are) the text of one JSON object, and a few
+            // hundred such objects are parsed at once: far cheaper than a QJsonObject::insert per
             // value, and numbers come out exactly as the JSON reader makes them.
-            struct Pending { int task; int count; qsizetype start; };
+            struct Pending { int task; int count; qsizetype start; };   // count -1: a whole object
             std::vector<Pending> pending;
             QString chunk = QStringLiteral("[");
             int current = -1;
@@ -316,7 +321,7 @@ private:
                         if (e.get_object().get(o) != simdjson::SUCCESS)
                             break;
                         Attributes a = values.attributes(o);
-                        if (a.size() != pending[k].count)
+                        if (pending[k].count >= 0 && a.size() != pending[k].count)
                             return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
                         attributes[size_t(pending[k].task)] = std::move(a);
                         ++k;
@@ -335,13 +340,17 @@ private:
                         const qsizetype end = k + 1 < pending.size() ? pending[k + 1].start - 1 : chunk.size() - 1;
                         const QStringView one = QStringView(chunk).mid(pending[k].start, end - pending[k].start);
                         if (QJsonDocument::fromJson(one.toUtf8(), &e).isNull() || e.error != QJsonParseError::NoError)
-                            return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute does not hold a JSON value")};
+                            return Refusal{taskIdAt(pos[size_t(pending[k].task)]),
+                                           wholeObjects ? QStringLiteral("attributes are not one JSON object")
+                                                   : QStringLiteral("an attribute does not hold a JSON value")};
                     }
                     return damaged(QStringLiteral("attribute values are not JSON"));
                 }
                 for (size_t k = 0; k < pending.size(); ++k) {
+                    if (!objects.at(qsizetype(k)).isObject())
+                        return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("attributes are not a JSON object")};
                     const QJsonObject o = objects.at(qsizetype(k)).toObject();
-                    if (o.size() != pending[k].count)
+                    if (pending[k].count >= 0 && o.size() != pending[k].count)
                         return Refusal{taskIdAt(pos[size_t(pending[k].task)]), QStringLiteral("an attribute name appears twice or a value is not one JSON value")};
                     attributes[size_t(pending[k].task)] = Attributes(o);
                 }
@@ -353,8 +362,20 @@ private:
                 switch (pair(pos, cursor, *q, &i)) {
                 case Step::Ok: break;
                 case Step::NoTask: return damaged(QStringLiteral("an attribute belongs to no task"));
-                case Step::Duplicate: return damaged(QStringLiteral("two attributes have the same task and ord"));
+                case Step::Duplicate:
+                    return damaged(wholeObjects ? QStringLiteral("a task has two rows of attributes")
+                                           : QStringLiteral("two attributes have the same task and ord"));
                 case Step::OutOfOrder: *outOfOrder = true; return std::nullopt;
+                }
+                if (wholeObjects) {
+                    if (pending.size() >= 512) {
+                        if (auto r = parseChunk())
+                            return r;
+                    }
+                    pending.push_back({i, -1, chunk.size()});
+                    chunk += q->view(2);
+                    chunk += u',';
+                    continue;
                 }
                 if (i != current) {
                     closeObject();

@@ -29,7 +29,7 @@ bool exec(QSqlQuery &q, const QString &sql, QString *why)
 bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attributeCount, QString *why)
 {
     const auto tasks = SqliteRows::insert(db, "tasks", 10, project.taskCount());
-    const auto attributes = SqliteRows::insert(db, "attributes", 5, attributeCount);
+    const auto attributes = SqliteRows::insert(db, "attributes", 2, attributeCount);
     const auto dependencies = SqliteRows::insert(db, "dependencies", 9, project.dependencyCount());
     bool ok = true;
     for (int i = 0; ok && i < project.taskCount(); ++i) {
@@ -53,30 +53,17 @@ bool writeRows(const QSqlDatabase &db, const Project &project, qsizetype attribu
         writeObject(*tasks, t.extra);
         ok = tasks->endRow();
 
-        int ord = 0;
-        // Attributes kept compact (as loaded) give each value's text as jsonText() spells
-        // it, without a QJsonObject made and written out again.
-        const bool compact = t.attributes.forEachMember([&](QString &&key, QByteArrayView value) {
-            if (!ok)
-                return;
+        // The attributes as one compact JSON object: the text a load keeps them as, copied,
+        // or an edited object's, written. Lone surrogates come out as \uD800 escapes
+        // (JsonWriter), which the UTF-16 of the file would keep anyway.
+        if (!t.attributes.isEmpty()) {
+            const QByteArray &canonical = t.attributes.canonicalJson();
             attributes->integer(i);
-            attributes->integer(ord++);
-            attributes->takeText(std::move(key));
-            attributes->stableText(typeNameOfText(value));
-            attributes->takeText(QString::fromUtf8(value));
-            ok = attributes->endRow();
-        });
-        const QJsonObject attrs = compact ? QJsonObject() : t.attributes.toObject();
-        for (auto it = attrs.constBegin(); ok && it != attrs.constEnd(); ++it) {
-            const QJsonValue v = it.value();
-            attributes->integer(i);
-            attributes->integer(ord++);
-            attributes->takeText(it.key());
-            attributes->stableText(typeName(v));
-            attributes->takeText(jsonText(v));
+            attributes->takeText(QString::fromUtf8(canonical.isNull() ? compactJson(QJsonValue(t.attributes.toObject()))
+                                                                       : canonical));
             ok = attributes->endRow();
         }
-        ord = 0;
+        int ord = 0;
         for (auto d = t.dependencies.cbegin(); ok && d != t.dependencies.cend(); ++d) {
             dependencies->integer(i);
             dependencies->integer(ord++);
@@ -153,7 +140,7 @@ bool writeDatabase(const Project &project, const QString &path, QString *why)
         if (ok) {
             qsizetype attributeCount = 0;
             for (const Task &t : project.tasks())
-                attributeCount += t.attributes.size();
+                attributeCount += t.attributes.isEmpty() ? 0 : 1;
             ok = writeRows(db, project, attributeCount, why);
         }
         if (ok && !db.commit()) {
