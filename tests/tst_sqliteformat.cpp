@@ -288,7 +288,6 @@ private slots:
     void opensVersion1ByMigration();
     void opensVersion2ByMigration();
     void opensVersion3ByMigration();
-    void dependenciesShareTheirPrerequisitesIds();
     void saveReplacesAtomicallyAndCleansUp();
     void saveIntoMissingFolder();
     void saveOntoFolder();
@@ -723,30 +722,6 @@ void TestSqliteFormat::opensVersion3ByMigration()
     expectRefusal(file, QStringLiteral("attribute 'title' does not hold a JSON value of type 'number'"));
     QVERIFY2(rawSql(file, {QStringLiteral("UPDATE attributes SET type = 'string', value = '\"unterminated' WHERE name = 'title' AND task = 1")}, &why), qPrintable(why));
     expectRefusal(file, QStringLiteral("an attribute does not hold a JSON value"));
-}
-
-// The reader finds each prerequisite among the tasks it read: the dependency holds that
-// task's own id string (no copy per dependency) and validation starts from it; a
-// dependency on an unknown task is still refused (refusesContractViolations).
-void TestSqliteFormat::dependenciesShareTheirPrerequisitesIds()
-{
-    const Project p = unusualProject(400);
-    const QString file = path(QStringLiteral("shared-ids.workplan"));
-    QString error;
-    QVERIFY2(ProjectFile::save(p, file, &error), qPrintable(error));
-    const auto loaded = ProjectFile::load(file, &error);
-    QVERIFY2(loaded, qPrintable(error));
-    QVERIFY(*loaded == p);
-    int shared = 0;
-    for (const Task &t : loaded->tasks()) {
-        for (const Dependency &d : t.dependencies) {
-            const int k = loaded->indexOf(d.taskId);
-            QVERIFY(k >= 0);
-            QCOMPARE(d.taskId.constData(), loaded->task(k).id.constData());
-            ++shared;
-        }
-    }
-    QVERIFY(shared > 100);
 }
 
 void TestSqliteFormat::saveReplacesAtomicallyAndCleansUp()

@@ -159,12 +159,11 @@ std::optional<Project> readFile(const QString &path, QString *error)
                     attributeRefusal = readAttributes(path, int(version), &attributes);
                 });
                 db.transaction();
-                ResolvedIds known;
-                refusal = readRows(db, int(version), project, &known);
+                refusal = readRows(db, int(version), project);
                 db.rollback();
                 // The structural rules need no attributes: checked while the helpers run.
                 if (!refusal)
-                    invalid = validateProject(project, resolved.get(), &known);
+                    invalid = validateProject(project, resolved.get());
                 checker.join();
                 attributeReader.join();
                 if (check != QLatin1String("ok")) {

@@ -23,9 +23,8 @@ struct Refusal
 };
 
 // The project, its tasks and dependencies. The attributes are read on another connection
-// at the same time (readAttributeRows()) and joined in by the caller. `known`: the
-// prerequisites the reader found while reading (no parents), for validateProject().
-std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &project, ResolvedIds *known = nullptr);
+// at the same time (readAttributeRows()) and joined in by the caller.
+std::optional<Refusal> readRows(const QSqlDatabase &db, int version, Project &project);
 // The attributes of every task, in task order.
 std::optional<Refusal> readAttributeRows(const QSqlDatabase &db, int version, std::vector<Attributes> &attributes);
 
