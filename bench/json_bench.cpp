@@ -112,14 +112,13 @@ int main(int argc, char **argv)
             if (touched <= 0)
                 return 1;
 
-            // For the record: what simdjson alone takes of our load.
+            // For the record: what simdjson alone takes of our load (it refuses a lone
+            // surrogate escape, which the load rewrites first: shown as 0).
             t.restart();
             simdjson::dom::parser parser;
             const simdjson::padded_string padded(bytes.constData(), std::size_t(bytes.size()));
             const auto parsed = parser.parse(padded);
-            r.parse = std::min(r.parse, msSince(t));
-            if (parsed.error())
-                return 1;
+            r.parse = parsed.error() ? 0 : std::min(r.parse, msSince(t));
         }
     }
 

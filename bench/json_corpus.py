@@ -12,6 +12,9 @@ per leaf) or, for `deep`, a hierarchy of long parent chains, written in one shap
     deep        parent chains 1000 tasks deep, attributes nested 40 levels
     bigstrings  compact, 24 tasks with a 1 MB description (escapes, non-ASCII, emoji)
     bare        compact bare array of tasks (no project)
+    surrogates  compact, every non-ASCII character escaped (\\u00e9), and every 1000th
+                task's title with a lone surrogate escape (\\ud800), valid JSON that
+                simdjson refuses until they are rewritten (jsonprepare.h)
 
     python3 bench/json_corpus.py --leaves 100000 -o /tmp/wp-json-corpus [--shapes a,b]
 """
@@ -26,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import generate  # noqa: E402
 
 COMPACT = {"separators": (",", ":"), "ensure_ascii": False}
-SHAPES = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare"]
+SHAPES = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare", "surrogates"]
 
 
 def unknown(doc, rng):
@@ -96,6 +99,14 @@ def big_strings(doc, rng):
     return doc
 
 
+def lone_surrogates(doc):
+    for i, t in enumerate(doc["tasks"]):
+        if i % 1000 == 0:
+            a = t.setdefault("attributes", {})
+            a["title"] = a.get("title", "") + (" \ud800" if i % 2000 == 0 else " \udc00 end")
+    return doc
+
+
 def write(path, doc, **kw):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, **kw)
@@ -129,6 +140,8 @@ def main():
             write(path, big_strings(doc, rng), **COMPACT)
         elif shape == "bare":
             write(path, doc["tasks"], **COMPACT)
+        elif shape == "surrogates":
+            write(path, lone_surrogates(doc), separators=(",", ":"), ensure_ascii=True)
         else:
             sys.exit("unknown shape " + shape)
 

@@ -116,11 +116,13 @@ def json_rows(bin_dir, files, runs):
 def corpus(leaves):
     """bench/json_corpus.py's shapes at `leaves`, generated once into bench/data."""
     d = os.path.join(DATA, "json-corpus")
-    shapes = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare"]
+    shapes = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare", "surrogates"]
     files = [os.path.join(d, f"{s}-{leaves}.json") for s in shapes]
-    if not all(os.path.exists(f) for f in files):
-        print("generating the JSON corpus", file=sys.stderr)
-        sh([sys.executable, os.path.join(HERE, "json_corpus.py"), "--leaves", str(leaves), "-o", d])
+    missing = [s for s, f in zip(shapes, files) if not os.path.exists(f)]
+    if missing:
+        print("generating the JSON corpus: " + ", ".join(missing), file=sys.stderr)
+        sh([sys.executable, os.path.join(HERE, "json_corpus.py"), "--leaves", str(leaves), "-o", d,
+            "--shapes", ",".join(missing)])
     return files
 
 

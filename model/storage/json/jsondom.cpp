@@ -36,6 +36,24 @@ bool isAscii(std::string_view s)
     return true;
 }
 
+// Whether `s` may hold a marker (jsonprepare.h: a character of planes 15 or 16, whose
+// UTF-8 opens with 0xF3 or 0xF4): most strings of a file with markers hold none.
+bool mayHoldMarker(std::string_view s)
+{
+    for (const char c : s) {
+        if (static_cast<unsigned char>(c) >= 0xF3)
+            return true;
+    }
+    return false;
+}
+
+// The code point of the four-byte UTF-8 sequence at p (valid: simdjson checked it).
+char32_t fourByteCodePoint(const char *p)
+{
+    return (char32_t(static_cast<unsigned char>(p[0]) & 0x07) << 18) | (char32_t(static_cast<unsigned char>(p[1]) & 0x3F) << 12)
+         | (char32_t(static_cast<unsigned char>(p[2]) & 0x3F) << 6) | char32_t(static_cast<unsigned char>(p[3]) & 0x3F);
+}
+
 } // namespace
 
 QString DomValues::text(std::string_view s) const
@@ -47,7 +65,7 @@ QString DomValues::text(std::string_view s) const
         out = QChar(char16_t(0xFEFF)) + QString::fromUtf8(s.data() + 3, qsizetype(s.size() - 3));
     else
         out = QString::fromUtf8(s.data(), qsizetype(s.size()));
-    if (!m_markerBase)
+    if (!m_markerBase || !mayHoldMarker(s))
         return out;
     // Each marker (a pair of UTF-16 units) back to the lone unit its escape spelled.
     qsizetype to = 0;
@@ -74,7 +92,7 @@ QJsonValue DomValues::value(simdjson::dom::element e) const
     case element_type::ARRAY: return array(e.get_array().value_unsafe());
     case element_type::STRING: {
         const std::string_view s = string(e);
-        if (!m_markerBase && isAscii(s))
+        if (isAscii(s))   // (no marker either)
             return QJsonValue(QLatin1StringView(s.data(), qsizetype(s.size())));
         return QJsonValue(text(s));
     }
@@ -90,7 +108,7 @@ QJsonValue DomValues::value(simdjson::dom::element e) const
 
 void DomValues::insert(QJsonObject &into, std::string_view key, simdjson::dom::element v) const
 {
-    if (!m_markerBase && isAscii(key))
+    if (isAscii(key))
         into.insert(QLatin1StringView(key.data(), qsizetype(key.size())), value(v));
     else
         into.insert(text(key), value(v));
@@ -143,7 +161,7 @@ const DomValues::Shape *DomValues::shapeOf(const Fields &fields) const
             return nullptr;
         Shape made;
         auto keyOf = [&](std::string_view key) {
-            return !m_markerBase && isAscii(key) ? QString(QLatin1StringView(key.data(), qsizetype(key.size()))) : text(key);
+            return isAscii(key) ? QString(QLatin1StringView(key.data(), qsizetype(key.size()))) : text(key);
         };
         for (const auto field : fields)
             made.empty.insert(keyOf(field.key), QJsonValue());
@@ -197,11 +215,9 @@ QJsonObject DomValues::objectOf(const std::vector<simdjson::dom::key_value_pair>
 
 Attributes DomValues::attributes(simdjson::dom::object o) const
 {
-    // A file with lone surrogates spells them with markers that only text() undoes: the
-    // object form, as before, for those rare files.
     m_canonical.clear();
     quint32 bits = 0;
-    const qsizetype count = m_markerBase ? -1 : encodeObject(o, m_canonical, &bits);
+    const qsizetype count = encodeObject(o, m_canonical, &bits);
     if (count < 0)
         return Attributes(object(o));
     return compact(count, bits);
@@ -213,10 +229,10 @@ Attributes DomValues::attributesOf(const std::vector<simdjson::dom::key_value_pa
         return Attributes();
     m_canonical.clear();
     quint32 bits = 0;
-    const qsizetype count = m_markerBase ? -1 : encodeFields(fields, m_canonical, &bits);
+    const qsizetype count = encodeFields(fields, m_canonical, &bits);
     if (count >= 0)
         return compact(count, bits);
-    QJsonObject o;   // markers, or keys in too many orders to sort by shape
+    QJsonObject o;   // keys in too many orders to sort by shape
     for (const auto &f : fields)
         insert(o, f.key, f.value);
     return Attributes(o);
@@ -228,7 +244,9 @@ Attributes DomValues::compact(qsizetype count, quint32 keyBits) const
 }
 
 // As JsonWriter::writeString spells the string: UTF-8 as it is, except `"`, `\`, control
-// characters and U+FEFF (which Qt's reader would drop as a byte order mark) as escapes.
+// characters and U+FEFF (which Qt's reader would drop as a byte order mark) as escapes, and
+// a marker (a surrogate escape of the file, jsonprepare.h) as the lone unit it stands for:
+// an escape, or with the marker of its other half the character of the pair.
 void DomValues::encodeString(std::string_view s, std::string &out) const
 {
     out += '"';
@@ -241,19 +259,48 @@ void DomValues::encodeString(std::string_view s, std::string &out) const
     {
         const __m128i below = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
         const __m128i ef = _mm_set1_epi8(char(0xEF)), top = _mm_set1_epi8(char(0x80));
+        // With markers, bytes from 0xF3 up (a marker's first) stop it too; else none do.
+        const __m128i markerFrom = _mm_set1_epi8(char(m_markerBase ? 0xF3 : 0xFF));
+        const __m128i noMarkers = _mm_set1_epi8(char(m_markerBase ? 0 : 0xFF));
         for (; i + 16 <= s.size(); i += 16) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + i));
             // Below 0x20, as signed bytes after moving 0x00..0x1f to the bottom of the range.
             const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(v, top), _mm_xor_si128(below, top));
+            const __m128i marker = _mm_andnot_si128(noMarkers, _mm_cmpeq_epi8(_mm_max_epu8(v, markerFrom), v));
             const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(v, ef), control));
+                                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), control), marker));
             if (_mm_movemask_epi8(special) != 0)
                 break;
         }
     }
 #endif
+    static const char hex[] = "0123456789abcdef";
+    // The unit a marker at i stands for, or 0 (no marker there).
+    auto markerAt = [&](std::size_t at) -> char16_t {
+        if (!m_markerBase || at + 3 >= s.size() || static_cast<unsigned char>(s[at]) < 0xF3)
+            return 0;
+        const char32_t cp = fourByteCodePoint(s.data() + at);
+        return cp >= m_markerBase && cp < m_markerBase + 2048 ? char16_t(0xD800 + (cp - m_markerBase)) : 0;
+    };
     for (; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
+        if (const char16_t unit = markerAt(i)) {
+            out.append(s.data() + run, i - run);
+            const char16_t next = QChar::isHighSurrogate(unit) ? markerAt(i + 4) : 0;
+            if (next && QChar::isLowSurrogate(next)) {   // a pair, spelled as the character
+                const char32_t cp = QChar::surrogateToUcs4(unit, next);
+                const char bytes[4] = {char(0xF0 | (cp >> 18)), char(0x80 | ((cp >> 12) & 0x3F)),
+                                       char(0x80 | ((cp >> 6) & 0x3F)), char(0x80 | (cp & 0x3F))};
+                out.append(bytes, 4);
+                i += 7;
+            } else {
+                const char esc[] = {'\\', 'u', hex[(unit >> 12) & 0xf], hex[(unit >> 8) & 0xf], hex[(unit >> 4) & 0xf], hex[unit & 0xf]};
+                out.append(esc, sizeof esc);
+                i += 3;
+            }
+            run = i + 1;
+            continue;
+        }
         const bool bom = c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB
                       && static_cast<unsigned char>(s[i + 2]) == 0xBF;
         if (c >= 0x20 && c != '"' && c != '\\' && !bom)
@@ -270,7 +317,6 @@ void DomValues::encodeString(std::string_view s, std::string &out) const
         case '\f': out += "\\f"; break;
         case 0xEF: out += "\\ufeff"; run = i + 3; i += 2; break;
         default: {
-            static const char hex[] = "0123456789abcdef";
             const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
             out.append(esc, sizeof esc);
         }

@@ -2,6 +2,8 @@
 
 #include "jsontext.h"
 
+#include "../../pageadvice.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -10,6 +12,10 @@
 #include <cstdint>
 #include <cstring>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace Workplan::JsonFormat {
 
@@ -55,6 +61,23 @@ void appendUtf8(QByteArray &out, char32_t cp)   // a code point of planes 15-16 
 }
 
 bool isNumberChar(char c) { return isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; }
+
+// The first '"' or '\\' in [p, end), or end: sixteen bytes a step.
+const char *untilQuoteOrBackslash(const char *p, const char *end)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        if (hit)
+            return p + __builtin_ctz(unsigned(hit));
+    }
+#endif
+    while (p < end && *p != '"' && *p != '\\')
+        ++p;
+    return p;
+}
 
 // RFC 8259's number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, all of [b, e).
 bool strictNumber(const char *b, const char *e)
@@ -153,6 +176,21 @@ char32_t freeMarkerBlock(const char *p, qsizetype n)
 {
     quint64 used = 0;
     for (qsizetype i = 0; i + 3 < n; ++i) {
+#ifdef __SSE2__
+        // Sixteen bytes a step up to one from 0xF3 on (the lead byte of planes 15 and 16).
+        const __m128i from = _mm_set1_epi8(char(0xF3));
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            const int hit = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, from), v));
+            if (hit) {
+                i += __builtin_ctz(unsigned(hit));
+                break;
+            }
+            i += 16;
+        }
+        if (i + 3 >= n)
+            break;
+#endif
         const auto c = static_cast<unsigned char>(p[i]);
         if (c != 0xF3 && c != 0xF4)
             continue;
@@ -172,14 +210,37 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
 {
     QByteArray out;
     out.reserve(n + n / 16 + kJsonPadding);
+    adviseHugePages(out.data(), std::size_t(out.capacity()));
     const char *end = p + n;
+    if (!bigIntegers) {
+        // Only the surrogate escapes change: the text between them is copied whole (walked
+        // byte by byte, string by string, this was most of loading a file with one lone
+        // surrogate). A backslash only ever stands in a string (elsewhere the text is not
+        // JSON, and stays not JSON), and escapes itself: "\\ud800" is no surrogate.
+        const char *run = p;
+        for (const char *q = p; end - q >= 2;) {
+            q = static_cast<const char *>(std::memchr(q, '\\', std::size_t(end - q)));
+            if (!q)
+                break;
+            if (markerBase && isSurrogateEscape(q, end)) {
+                out.append(run, q - run);
+                appendUtf8(out, markerBase + char32_t(hex4(q + 2) - 0xD800));
+                q += 6;
+                run = q;
+            } else {
+                q += 2;
+            }
+        }
+        out.append(run, end - run);
+        out.append(kJsonPadding, '\0');
+        out.resize(out.size() - kJsonPadding);
+        return out;
+    }
     const char *q = p;
     bool inString = false;
     while (q < end) {
         if (inString) {
-            const char *r = q;
-            while (r < end && *r != '"' && *r != '\\')
-                ++r;
+            const char *r = untilQuoteOrBackslash(q, end);
             out.append(q, r - q);
             q = r;
             if (q == end)
