@@ -236,36 +236,36 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
         out.resize(out.size() - kJsonPadding);
         return out;
     }
+    // Integers past 64 bits as well: they get a fraction (Qt's reader took them as doubles).
+    // Only the changed places break the copy into runs; strings are crossed sixteen bytes a
+    // step.
+    const char *run = p;
     const char *q = p;
     bool inString = false;
     while (q < end) {
         if (inString) {
-            const char *r = untilQuoteOrBackslash(q, end);
-            out.append(q, r - q);
-            q = r;
+            q = untilQuoteOrBackslash(q, end);
             if (q == end)
                 break;
             if (*q == '"') {
-                out += '"';
                 ++q;
                 inString = false;
             } else if (markerBase && isSurrogateEscape(q, end)) {
+                out.append(run, q - run);
                 appendUtf8(out, markerBase + char32_t(hex4(q + 2) - 0xD800));
                 q += 6;
+                run = q;
             } else {
-                const qsizetype len = std::min<qsizetype>(2, end - q);
-                out.append(q, len);
-                q += len;
+                q += std::min<qsizetype>(2, end - q);
             }
             continue;
         }
         const char c = *q;
-        if (bigIntegers && (c == '-' || isDigit(c))) {
+        if (c == '-' || isDigit(c)) {
             const char *r = q + 1;
             bool integral = true;
             for (; r < end && isNumberChar(*r); ++r)
                 integral = integral && isDigit(*r);
-            out.append(q, r - q);
             if (integral && r - q >= 19) {
                 bool fits;
                 if (c == '-') {
@@ -277,16 +277,19 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
                     const auto res = std::from_chars(q, r, v);
                     fits = res.ec == std::errc() && res.ptr == r;
                 }
-                if (!fits)
+                if (!fits) {
+                    out.append(run, r - run);
                     out += ".0";
+                    run = r;
+                }
             }
             q = r;
             continue;
         }
         inString = c == '"';
-        out += c;
         ++q;
     }
+    out.append(run, end - run);
     // Zeros past the end for simdjson; a shrinking resize keeps the allocation.
     out.append(kJsonPadding, '\0');
     out.resize(out.size() - kJsonPadding);
