@@ -8,6 +8,7 @@
 #include "model/storage/json/jsondomreader.h"
 #include "model/storage/json/jsonformat.h"
 #include "model/storage/json/jsonparse.h"
+#include "model/storage/json/jsonprepare.h"
 #include "model/storage/json/jsonwriter.h"
 
 #include <QFile>
@@ -17,7 +18,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <charconv>
 #include <functional>
+#include <random>
+#include <string>
 
 using namespace Workplan;
 
@@ -119,6 +123,8 @@ private slots:
     void mappedFileAtPageEnd();
     void loneSurrogatesBesidePrivateUse();
     void bigIntegersBesideLoneSurrogates();
+    void bigIntegersSpelledAtTheirLength();
+    void bigIntegersInAFileRespelledInPlace();
     void notJsonNamesThePlace_data();
     void notJsonNamesThePlace();
 };
@@ -552,6 +558,81 @@ void TestJsonCorpus::bigIntegersBesideLoneSurrogates()
     QCOMPARE(a.value(QStringLiteral("s")).toString(), QStringLiteral("99999999999999999999999"));
     QCOMPARE(a.value(QStringLiteral("e")).toInteger(), -100);
     QCOMPARE(p->task(0).id.at(1).unicode(), char16_t(0xD800));
+}
+
+// sameLengthDouble(): every integer past 64 bits of 20 to 308 digits, either sign, has a
+// spelling of its own length that reads as the same double; past a double's range none.
+void TestJsonCorpus::bigIntegersSpelledAtTheirLength()
+{
+    QCOMPARE(*JsonFormat::sameLengthDouble("18446744073709551616"), QByteArray("184467440737095520e2"));
+    QCOMPARE(*JsonFormat::sameLengthDouble("99999999999999999999"), QByteArray("100000000000000000e3"));
+    QVERIFY(!JsonFormat::sameLengthDouble(std::string(400, '9')));
+    std::mt19937_64 rng(7);
+    for (int i = 0; i < 5000; ++i) {
+        const int digits = 20 + int(rng() % 289);
+        std::string n = rng() % 2 ? "-" : "";
+        n += char('1' + rng() % 9);
+        for (int k = 1; k < digits; ++k)
+            n += char('0' + rng() % 10);
+        const auto spelled = JsonFormat::sameLengthDouble(n);
+        QVERIFY2(spelled, n.c_str());
+        QCOMPARE(std::size_t(spelled->size()), n.size());
+        double a = 0, b = 0;
+        std::from_chars(n.data(), n.data() + n.size(), a);
+        std::from_chars(spelled->constData(), spelled->constData() + spelled->size(), b);
+        QCOMPARE(b, a);
+        QCOMPARE(QJsonDocument::fromJson("[" + *spelled + "]").array().at(0).toDouble(),
+                 QJsonDocument::fromJson(QByteArray("[") + n.c_str() + "]").array().at(0).toDouble());
+    }
+}
+
+// A file (read through a private mapping) gets its integers past 64 bits respelled in
+// place, so that only simdjson's second stage runs again: the values are Qt's, the file
+// on disk keeps every byte, and a file that is not JSON past such a number is refused in
+// the same words as the same bytes read from memory (which take the copying rewrite).
+void TestJsonCorpus::bigIntegersInAFileRespelledInPlace()
+{
+    QByteArray json = R"({"format":"workplan","version":1,"tasks":[)";
+    for (int i = 0; i < 3000; ++i) {
+        json += R"({"task_id":"t)" + QByteArray::number(i) + R"(","task_type":"t","attributes":{"title":"x 123456789012345678901234")"
+              + R"(,"n":)" + QByteArray::number(i) + "}},";
+    }
+    json += R"({"task_id":"big","task_type":"t","attributes":{"a":[123456789012345678901234567890,-98765432109876543210],)"
+            R"("o":{"u":18446744073709551616},"fits":18446744073709551615,"neg":-9223372036854775809}}]})";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.json"));
+    auto write = [&](const QByteArray &bytes) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    for (const QByteArray &padding : {QByteArray(), QByteArray(9 << 20, ' ')}) {   // below and past kPrefaultFrom
+        const QByteArray text = json + padding;
+        QVERIFY(write(text));
+        QString error;
+        const auto p = JsonFormat::readFile(path, &error);
+        QVERIFY2(p, qPrintable(error));
+        const QJsonObject qt = QJsonDocument::fromJson(text).object().value(QLatin1String("tasks")).toArray().last()
+                                   .toObject().value(QLatin1String("attributes")).toObject();
+        const Task &big = p->task(p->taskCount() - 1);
+        QCOMPARE(big.attributes.toObject(), qt);
+        QCOMPARE(big.attributes.value(QStringLiteral("neg")).toInteger(), std::numeric_limits<qint64>::min());
+        QCOMPARE(p->task(0).attributes.value(QStringLiteral("title")).toString(), QStringLiteral("x 123456789012345678901234"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), text);   // the file never changes
+
+        // Not JSON after the number: the message of the copying path, the file unchanged.
+        const QByteArray broken = text.left(text.size() - padding.size() - 2) + "]" + padding;
+        QVERIFY(write(broken));
+        QString fromFile, fromMemory;
+        QVERIFY(!JsonFormat::readFile(path, &fromFile));
+        QVERIFY(!JsonFormat::read(broken, path, &fromMemory));
+        QCOMPARE(fromFile, fromMemory);
+        QVERIFY(fromFile.contains(QLatin1String("not valid JSON")));
+        QFile g(path);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(g.readAll(), broken);
+    }
 }
 
 void TestJsonCorpus::notJsonNamesThePlace_data()

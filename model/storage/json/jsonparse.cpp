@@ -3,6 +3,7 @@
 #include "../../pageadvice.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <thread>
 
@@ -37,12 +38,15 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
     // not have used (but for the rest of the last huge page).
     const std::uint32_t *index = parser.implementation->structural_indexes.get();
     const std::size_t structurals = parser.implementation->n_structural_indexes;
-    std::thread helper([&doc, index, structurals, bytes, size, tapeSize, stringSize] {
+    // Set when the second stage is done: it stopped early (an error, such as an integer
+    // past 64 bits), and the pages past where it stopped would be made for nothing.
+    std::atomic<bool> stop{false};
+    std::thread helper([&doc, &stop, index, structurals, bytes, size, tapeSize, stringSize] {
         char *tape = reinterpret_cast<char *>(doc.tape.get());
         char *strings = reinterpret_cast<char *>(doc.string_buf.get());
         std::size_t tapeEnd = 2 * sizeof(std::uint64_t), stringEnd = 0, tapeDone = 0, stringDone = 0;
         constexpr std::size_t kBlock = 1 << 16;
-        for (std::size_t from = 0; from < structurals; from += kBlock) {
+        for (std::size_t from = 0; from < structurals && !stop.load(std::memory_order_relaxed); from += kBlock) {
             const std::size_t to = std::min(from + kBlock, structurals);
             for (std::size_t i = from; i < to; ++i) {
                 switch (bytes[index[i]]) {
@@ -69,8 +73,18 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
         }
     });
     const auto error = parser.implementation->stage2(doc);
+    stop.store(true, std::memory_order_relaxed);
     helper.join();
     if (error)
+        return error;
+    return doc.root();
+}
+
+simdjson::simdjson_result<simdjson::dom::element> reparseSecondStage(simdjson::dom::parser &parser, simdjson::dom::document &doc)
+{
+    if (!parser.implementation)
+        return simdjson::UNINITIALIZED;
+    if (const auto error = parser.implementation->stage2(doc))
         return error;
     return doc.root();
 }

@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #ifdef __SSE2__
@@ -294,6 +296,109 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
     out.append(kJsonPadding, '\0');
     out.resize(out.size() - kJsonPadding);
     return out;
+}
+
+std::optional<QByteArray> sameLengthDouble(std::string_view integer)
+{
+    const char *b = integer.data(), *e = b + integer.size();
+    double d = 0;
+    const auto parsed = std::from_chars(b, e, d);
+    if (parsed.ec != std::errc() || parsed.ptr != e || !std::isfinite(d))
+        return std::nullopt;
+    const bool negative = *b == '-';
+    const qsizetype length = qsizetype(integer.size()) - (negative ? 1 : 0);
+    // The shortest digits that read back as d, and their exponent: d = digits x 10^E.
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(d), std::chars_format::scientific);
+    const std::string_view sci(buf, std::size_t(r.ptr - buf));
+    const std::size_t ePos = sci.find('e');
+    if (ePos == std::string_view::npos)
+        return std::nullopt;
+    std::string digits;
+    for (const char c : sci.substr(0, ePos)) {
+        if (c != '.')
+            digits += c;
+    }
+    int exponent10 = 0;
+    std::from_chars(sci.data() + ePos + 1 + (sci[ePos + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exponent10);
+    const qsizetype k = qsizetype(digits.size());
+    const qsizetype E = exponent10 - (k - 1);
+    // m digits (the shortest ones, then zeros), 'e', X: m + 1 + digits of X = length.
+    for (qsizetype xl = 1; xl <= 3; ++xl) {
+        const qsizetype m = length - 1 - xl;
+        const qsizetype X = E - (m - k);
+        if (m < k || X < 0 || QByteArray::number(X).size() != xl)
+            continue;
+        QByteArray out;
+        if (negative)
+            out += '-';
+        out += QByteArray(digits.data(), k);
+        out += QByteArray(m - k, '0');
+        out += 'e';
+        out += QByteArray::number(X);
+        return out;
+    }
+    return std::nullopt;
+}
+
+bool respellBigIntegers(char *p, qsizetype n, std::vector<Respelled> *undo)
+{
+    const char *end = p + n;
+    char *q = p;
+    bool inString = false;
+    while (q < end) {
+        if (inString) {
+            q = const_cast<char *>(untilQuoteOrBackslash(q, end));
+            if (q == end)
+                break;
+            if (*q == '"') {
+                ++q;
+                inString = false;
+            } else {
+                q += std::min<qsizetype>(2, end - q);
+            }
+            continue;
+        }
+        const char c = *q;
+        if (c == '-' || isDigit(c)) {
+            char *r = q + 1;
+            bool integral = true;
+            for (; r < end && isNumberChar(*r); ++r)
+                integral = integral && isDigit(*r);
+            if (integral && r - q >= 19) {
+                bool fits;
+                if (c == '-') {
+                    std::int64_t v;
+                    const auto res = std::from_chars(q, r, v);
+                    fits = res.ec == std::errc() && res.ptr == r;
+                } else {
+                    std::uint64_t v;
+                    const auto res = std::from_chars(q, r, v);
+                    fits = res.ec == std::errc() && res.ptr == r;
+                }
+                if (!fits) {
+                    const auto spelled = sameLengthDouble(std::string_view(q, std::size_t(r - q)));
+                    if (!spelled || spelled->size() != r - q) {
+                        undoRespelling(p, *undo);
+                        return false;
+                    }
+                    undo->push_back({q - p, QByteArray(q, r - q)});
+                    std::memcpy(q, spelled->constData(), std::size_t(spelled->size()));
+                }
+            }
+            q = r;
+            continue;
+        }
+        inString = c == '"';
+        ++q;
+    }
+    return !undo->empty();
+}
+
+void undoRespelling(char *p, const std::vector<Respelled> &undo)
+{
+    for (const Respelled &r : undo)
+        std::memcpy(p + r.at, r.original.constData(), std::size_t(r.original.size()));
 }
 
 std::optional<QString> syntaxError(const QByteArray &data)

@@ -4,6 +4,8 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
+#include <vector>
 
 // The text around simdjson (jsonreader.cpp): the few rewrites that let it read what Qt's
 // reader read (it refuses lone surrogate escapes and integers past 64 bits, both valid
@@ -26,6 +28,25 @@ char32_t freeMarkerBlock(const char *p, qsizetype n);
 // ".0" so that it reads as the double Qt's reader made of it. kJsonPadding zero bytes
 // follow size().
 QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, bool bigIntegers);
+
+// An integer past 64 bits spelled as a double of the same length and value, as Qt's
+// reader took it ("18446744073709551616" -> "184467440737095520e2"); nullopt past a
+// double's range (or too short to hold the spelling).
+std::optional<QByteArray> sameLengthDouble(std::string_view integer);
+
+// One change respellBigIntegers() made: the text that was at `at`.
+struct Respelled
+{
+    qsizetype at;
+    QByteArray original;
+};
+// Every integer past 64 bits of [p, p + n) (outside strings) spelled in place by
+// sameLengthDouble(): the text keeps its length and structure, so simdjson's index of it
+// stays valid and only its second stage runs again (a file with one such number no longer
+// pays a copy and a whole second parse). False when one has no such spelling: then
+// nothing is changed (`undo` holds what was). undoRespelling() puts the text back.
+bool respellBigIntegers(char *p, qsizetype n, std::vector<Respelled> *undo);
+void undoRespelling(char *p, const std::vector<Respelled> &undo);
 
 // Why a file that did not parse is not JSON, as "not UTF-8 (...)" or "not valid JSON: ...
 // at line L, column C" (Qt's words, as before); nullopt when Qt's reader takes the file

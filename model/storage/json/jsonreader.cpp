@@ -27,9 +27,11 @@ namespace {
 constexpr std::size_t kNestingLimit = 1024;
 
 // Reads [p, p + n), which may be followed by kJsonPadding readable bytes (`padded`).
-// `mapping`: the file's mapping that holds the text, if it is one.
+// `mapping`: the file's mapping that holds the text, if it is one. `writable`: the text
+// may be changed in place for the parse (a private mapping), and put back before any
+// message reads it.
 std::optional<Project> readText(const char *p, qsizetype n, bool padded, const QString &fileName, QString *error,
-                                std::pair<void *, std::size_t> mapping = {})
+                                std::pair<void *, std::size_t> mapping = {}, bool writable = false)
 {
     auto refuse = [&](const QString &taskId, const QString &problem) -> std::optional<Project> {
         if (error)
@@ -72,6 +74,19 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     if (parser->allocate(std::size_t(std::max<qsizetype>(size, 64)), bare ? kNestingLimit - 1 : kNestingLimit))
         return refuse(QString(), QStringLiteral("too large to read (%1 bytes)").arg(n));
     auto parsed = parseDocument(*parser, doc, text, std::size_t(size));
+    // Integers past 64 bits: spelled in place as doubles of the same length where the text
+    // is ours to change, so that only simdjson's second stage runs again; otherwise (or
+    // when one has no such spelling) a copy of the text with fractions, parsed whole.
+    std::vector<Respelled> respelled;
+    char *changeable = !owned.isNull() ? owned.data() : writable ? const_cast<char *>(p) : nullptr;
+    if (parsed.error() == simdjson::NUMBER_ERROR && changeable
+        && respellBigIntegers(changeable, size, &respelled)) {
+        parsed = reparseSecondStage(*parser, doc);
+        if (parsed.error()) {   // as before: the copy with fractions, and its error
+            undoRespelling(changeable, respelled);
+            parsed = simdjson::simdjson_result<simdjson::dom::element>(simdjson::NUMBER_ERROR);
+        }
+    }
     if (parsed.error() == simdjson::NUMBER_ERROR) {
         // Integers past 64 bits, which Qt's reader took as doubles; simdjson 3.0 refuses them.
         owned = rewriteForSimdjson(p, n, markerBase, true);
@@ -146,7 +161,9 @@ std::optional<Project> readFile(const QString &path, QString *error)
     // the last page reads as zeros, so simdjson needs no padded copy when it is long enough.
     const qint64 size = file.size();
     if (size > 0) {
-        if (uchar *mapped = file.map(0, size)) {
+        // Private: the parse may respell a number in place (respellBigIntegers()); the
+        // file never changes, and the pages it changes are copies of its own.
+        if (uchar *mapped = file.map(0, size, QFileDevice::MapPrivateOption)) {
 #ifdef MADV_POPULATE_READ
             // One call maps every page of the file instead of a page fault per few pages
             // (a tenth of a 100k-task load); a kernel without it (before 5.14) says EINVAL.
@@ -157,7 +174,7 @@ std::optional<Project> readFile(const QString &path, QString *error)
             const std::pair<void *, std::size_t> pages =
                 mayDropMappedPages(path, mapped) ? std::pair<void *, std::size_t>(mapped, std::size_t(size))
                                                  : std::pair<void *, std::size_t>();
-            const auto result = readText(reinterpret_cast<const char *>(mapped), size, padded, path, error, pages);
+            const auto result = readText(reinterpret_cast<const char *>(mapped), size, padded, path, error, pages, true);
             file.unmap(mapped);
             return result;
         }
