@@ -15,6 +15,8 @@ per leaf) or, for `deep`, a hierarchy of long parent chains, written in one shap
     surrogates  compact, every non-ASCII character escaped (\\u00e9), and every 1000th
                 task's title with a lone surrogate escape (\\ud800), valid JSON that
                 simdjson refuses until they are rewritten (jsonprepare.h)
+    bigints     compact, every 1000th task with an integer past 64 bits (Qt's reader
+                took it as a double; simdjson refuses it until it is respelled)
 
     python3 bench/json_corpus.py --leaves 100000 -o /tmp/wp-json-corpus [--shapes a,b]
 """
@@ -29,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import generate  # noqa: E402
 
 COMPACT = {"separators": (",", ":"), "ensure_ascii": False}
-SHAPES = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare", "surrogates"]
+SHAPES = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare", "surrogates", "bigints"]
 
 
 def unknown(doc, rng):
@@ -107,6 +109,13 @@ def lone_surrogates(doc):
     return doc
 
 
+def big_integers(doc):
+    for i, t in enumerate(doc["tasks"]):
+        if i % 1000 == 0:
+            t.setdefault("attributes", {})["ticket_hash"] = 123456789012345678901234567890 + i
+    return doc
+
+
 def write(path, doc, **kw):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, **kw)
@@ -140,6 +149,8 @@ def main():
             write(path, big_strings(doc, rng), **COMPACT)
         elif shape == "bare":
             write(path, doc["tasks"], **COMPACT)
+        elif shape == "bigints":
+            write(path, big_integers(doc), **COMPACT)
         elif shape == "surrogates":
             write(path, lone_surrogates(doc), separators=(",", ":"), ensure_ascii=True)
         else:

@@ -116,7 +116,7 @@ def json_rows(bin_dir, files, runs):
 def corpus(leaves):
     """bench/json_corpus.py's shapes at `leaves`, generated once into bench/data."""
     d = os.path.join(DATA, "json-corpus")
-    shapes = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare", "surrogates"]
+    shapes = ["pretty", "compact", "unknown", "bigattrs", "deep", "bigstrings", "bare", "surrogates", "bigints"]
     files = [os.path.join(d, f"{s}-{leaves}.json") for s in shapes]
     missing = [s for s, f in zip(shapes, files) if not os.path.exists(f)]
     if missing:

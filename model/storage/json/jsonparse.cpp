@@ -9,27 +9,15 @@
 
 namespace Workplan::JsonFormat {
 
-simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::parser &parser, simdjson::dom::document &doc,
-                                                                const char *text, std::size_t size)
+namespace {
+
+// simdjson's second stage, while another core makes ready the pages it is about to write.
+simdjson::error_code secondStage(simdjson::dom::parser &parser, simdjson::dom::document &doc, const std::uint8_t *bytes,
+                                 std::size_t size)
 {
-    if (size < kPrefaultFrom || std::thread::hardware_concurrency() < 2 || !parser.implementation
-        || parser.capacity() < size)
-        return parser.parse_into_document(doc, text, size, false);
-    // As parse_into_document, whose capacity check for the parser is the caller's allocate().
-    if (doc.capacity() < size) {
-        if (const auto error = doc.allocate(size))
-            return error;
-    }
-    // Sized as document::allocate() and the parser's set_capacity() make them.
+    // Sized as document::allocate() made them.
     const std::size_t tapeSize = SIMDJSON_ROUNDUP_N(doc.capacity() + 3, 64) * sizeof(std::uint64_t);
     const std::size_t stringSize = SIMDJSON_ROUNDUP_N(5 * doc.capacity() / 3 + simdjson::SIMDJSON_PADDING, 64);
-    adviseHugePages(doc.tape.get(), tapeSize);
-    adviseHugePages(doc.string_buf.get(), stringSize);
-    adviseHugePages(parser.implementation->structural_indexes.get(),
-                    (SIMDJSON_ROUNDUP_N(parser.capacity(), 64) + 2 + 7) * sizeof(std::uint32_t));
-    const auto *bytes = reinterpret_cast<const std::uint8_t *>(text);
-    if (const auto error = parser.implementation->stage1(bytes, size, simdjson::stage1_mode::regular))
-        return error;
     // The first stage's index of the text's structure tells what the second will write,
     // front to back: a tape word per bracket, string and literal, two per number, none
     // per comma or colon; a string's copy its length and five bytes (at most the distance
@@ -75,16 +63,46 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
     const auto error = parser.implementation->stage2(doc);
     stop.store(true, std::memory_order_relaxed);
     helper.join();
-    if (error)
+    return error;
+}
+
+} // namespace
+
+simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::parser &parser, simdjson::dom::document &doc,
+                                                                const char *text, std::size_t size)
+{
+    if (size < kPrefaultFrom || std::thread::hardware_concurrency() < 2 || !parser.implementation
+        || parser.capacity() < size)
+        return parser.parse_into_document(doc, text, size, false);
+    // As parse_into_document, whose capacity check for the parser is the caller's allocate().
+    if (doc.capacity() < size) {
+        if (const auto error = doc.allocate(size))
+            return error;
+    }
+    // Sized as document::allocate() and the parser's set_capacity() make them.
+    const std::size_t tapeSize = SIMDJSON_ROUNDUP_N(doc.capacity() + 3, 64) * sizeof(std::uint64_t);
+    const std::size_t stringSize = SIMDJSON_ROUNDUP_N(5 * doc.capacity() / 3 + simdjson::SIMDJSON_PADDING, 64);
+    adviseHugePages(doc.tape.get(), tapeSize);
+    adviseHugePages(doc.string_buf.get(), stringSize);
+    adviseHugePages(parser.implementation->structural_indexes.get(),
+                    (SIMDJSON_ROUNDUP_N(parser.capacity(), 64) + 2 + 7) * sizeof(std::uint32_t));
+    const auto *bytes = reinterpret_cast<const std::uint8_t *>(text);
+    if (const auto error = parser.implementation->stage1(bytes, size, simdjson::stage1_mode::regular))
+        return error;
+    if (const auto error = secondStage(parser, doc, bytes, size))
         return error;
     return doc.root();
 }
 
-simdjson::simdjson_result<simdjson::dom::element> reparseSecondStage(simdjson::dom::parser &parser, simdjson::dom::document &doc)
+simdjson::simdjson_result<simdjson::dom::element> reparseSecondStage(simdjson::dom::parser &parser, simdjson::dom::document &doc,
+                                                                     const char *text, std::size_t size)
 {
     if (!parser.implementation)
         return simdjson::UNINITIALIZED;
-    if (const auto error = parser.implementation->stage2(doc))
+    const auto error = size < kPrefaultFrom || std::thread::hardware_concurrency() < 2
+                           ? parser.implementation->stage2(doc)
+                           : secondStage(parser, doc, reinterpret_cast<const std::uint8_t *>(text), size);
+    if (error)
         return error;
     return doc.root();
 }

@@ -18,8 +18,10 @@ simdjson::simdjson_result<simdjson::dom::element> parseDocument(simdjson::dom::p
 
 constexpr std::size_t kPrefaultFrom = std::size_t(8) << 20;
 
-// simdjson's second stage again, after the text it parsed was changed without moving any
-// structural character (respellBigIntegers()): the first stage's index still holds.
-simdjson::simdjson_result<simdjson::dom::element> reparseSecondStage(simdjson::dom::parser &parser, simdjson::dom::document &doc);
+// simdjson's second stage again (with its pages made ready, as above), after the text it
+// parsed was changed without moving any structural character (respellBigIntegers()): the
+// first stage's index still holds.
+simdjson::simdjson_result<simdjson::dom::element> reparseSecondStage(simdjson::dom::parser &parser, simdjson::dom::document &doc,
+                                                                     const char *text, std::size_t size);
 
 } // namespace Workplan::JsonFormat

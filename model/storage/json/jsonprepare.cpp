@@ -341,56 +341,85 @@ std::optional<QByteArray> sameLengthDouble(std::string_view integer)
     return std::nullopt;
 }
 
-bool respellBigIntegers(char *p, qsizetype n, std::vector<Respelled> *undo)
+bool respellBigIntegers(char *p, qsizetype n, const std::uint32_t *index, std::size_t count, std::vector<Respelled> *undo)
 {
     const char *end = p + n;
-    char *q = p;
-    bool inString = false;
-    while (q < end) {
-        if (inString) {
-            q = const_cast<char *>(untilQuoteOrBackslash(q, end));
-            if (q == end)
-                break;
-            if (*q == '"') {
-                ++q;
-                inString = false;
-            } else {
-                q += std::min<qsizetype>(2, end - q);
-            }
+    // One run of digits [first, last): a number past 64 bits when it starts a value the
+    // first stage indexed (digits inside a string never do), respelled in place.
+    auto run = [&](qsizetype first, qsizetype last) {
+        if (last - first < 18)   // (with a sign, 19 characters)
+            return true;
+        const qsizetype start = first > 0 && p[first - 1] == '-' ? first - 1 : first;
+        if (!std::binary_search(index, index + count, std::uint32_t(start)))
+            return true;
+        const char *q = p + start;
+        const char *r = q + 1;
+        bool integral = true;
+        for (; r < end && isNumberChar(*r); ++r)
+            integral = integral && isDigit(*r);
+        if (!integral || r - q < 19)
+            return true;
+        bool fits;
+        if (*q == '-') {
+            std::int64_t v;
+            const auto res = std::from_chars(q, r, v);
+            fits = res.ec == std::errc() && res.ptr == r;
+        } else {
+            std::uint64_t v;
+            const auto res = std::from_chars(q, r, v);
+            fits = res.ec == std::errc() && res.ptr == r;
+        }
+        if (fits)
+            return true;
+        const auto spelled = sameLengthDouble(std::string_view(q, std::size_t(r - q)));
+        if (!spelled || spelled->size() != r - q)
+            return false;
+        undo->push_back({start, QByteArray(q, r - q)});
+        std::memcpy(p + start, spelled->constData(), std::size_t(spelled->size()));
+        return true;
+    };
+    // Runs of 18 digits or more, found sixteen bytes a step: a run is carried from block
+    // to block; one that begins and ends inside a block is shorter than 16.
+    qsizetype i = 0, runStart = -1;
+#ifdef __SSE2__
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8('9');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const unsigned notDigit = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, zero), _mm_cmpgt_epi8(v, nine))));
+        if (notDigit == 0) {
+            if (runStart < 0)
+                runStart = i;
             continue;
         }
-        const char c = *q;
-        if (c == '-' || isDigit(c)) {
-            char *r = q + 1;
-            bool integral = true;
-            for (; r < end && isNumberChar(*r); ++r)
-                integral = integral && isDigit(*r);
-            if (integral && r - q >= 19) {
-                bool fits;
-                if (c == '-') {
-                    std::int64_t v;
-                    const auto res = std::from_chars(q, r, v);
-                    fits = res.ec == std::errc() && res.ptr == r;
-                } else {
-                    std::uint64_t v;
-                    const auto res = std::from_chars(q, r, v);
-                    fits = res.ec == std::errc() && res.ptr == r;
-                }
-                if (!fits) {
-                    const auto spelled = sameLengthDouble(std::string_view(q, std::size_t(r - q)));
-                    if (!spelled || spelled->size() != r - q) {
-                        undoRespelling(p, *undo);
-                        return false;
-                    }
-                    undo->push_back({q - p, QByteArray(q, r - q)});
-                    std::memcpy(q, spelled->constData(), std::size_t(spelled->size()));
-                }
+        if (runStart >= 0) {
+            if (!run(runStart, i + __builtin_ctz(notDigit))) {
+                undoRespelling(p, *undo);
+                return false;
             }
-            q = r;
+            runStart = -1;
+        }
+        // Digits at the top of the block may open a run that goes on.
+        const unsigned top = notDigit & 0xFFFFu;
+        const int trailing = __builtin_clz(top) - 16;   // digits after the last non-digit
+        if (trailing > 0)
+            runStart = i + 16 - trailing;
+    }
+#endif
+    for (; i < n; ++i) {
+        if (p[i] >= '0' && p[i] <= '9') {
+            if (runStart < 0)
+                runStart = i;
             continue;
         }
-        inString = c == '"';
-        ++q;
+        if (runStart >= 0 && !run(runStart, i)) {
+            undoRespelling(p, *undo);
+            return false;
+        }
+        runStart = -1;
+    }
+    if (runStart >= 0 && !run(runStart, n)) {
+        undoRespelling(p, *undo);
+        return false;
     }
     return !undo->empty();
 }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -40,12 +41,12 @@ struct Respelled
     qsizetype at;
     QByteArray original;
 };
-// Every integer past 64 bits of [p, p + n) (outside strings) spelled in place by
-// sameLengthDouble(): the text keeps its length and structure, so simdjson's index of it
-// stays valid and only its second stage runs again (a file with one such number no longer
-// pays a copy and a whole second parse). False when one has no such spelling: then
-// nothing is changed (`undo` holds what was). undoRespelling() puts the text back.
-bool respellBigIntegers(char *p, qsizetype n, std::vector<Respelled> *undo);
+// Every integer past 64 bits of [p, p + n) spelled in place by sameLengthDouble(): the
+// text keeps its length and structure, so simdjson's index of it (`index`, `count`
+// positions, from its first stage) stays valid and only its second stage runs again (a
+// file with one such number no longer pays a copy and a whole second parse). False when
+// one has no such spelling: then nothing is changed. undoRespelling() puts the text back.
+bool respellBigIntegers(char *p, qsizetype n, const std::uint32_t *index, std::size_t count, std::vector<Respelled> *undo);
 void undoRespelling(char *p, const std::vector<Respelled> &undo);
 
 // Why a file that did not parse is not JSON, as "not UTF-8 (...)" or "not valid JSON: ...

@@ -79,9 +79,10 @@ std::optional<Project> readText(const char *p, qsizetype n, bool padded, const Q
     // when one has no such spelling) a copy of the text with fractions, parsed whole.
     std::vector<Respelled> respelled;
     char *changeable = !owned.isNull() ? owned.data() : writable ? const_cast<char *>(p) : nullptr;
-    if (parsed.error() == simdjson::NUMBER_ERROR && changeable
-        && respellBigIntegers(changeable, size, &respelled)) {
-        parsed = reparseSecondStage(*parser, doc);
+    if (parsed.error() == simdjson::NUMBER_ERROR && changeable && parser->implementation
+        && respellBigIntegers(changeable, size, parser->implementation->structural_indexes.get(),
+                              parser->implementation->n_structural_indexes, &respelled)) {
+        parsed = reparseSecondStage(*parser, doc, text, std::size_t(size));
         if (parsed.error()) {   // as before: the copy with fractions, and its error
             undoRespelling(changeable, respelled);
             parsed = simdjson::simdjson_result<simdjson::dom::element>(simdjson::NUMBER_ERROR);
