@@ -64,6 +64,19 @@ void appendUtf8(QByteArray &out, char32_t cp)   // a code point of planes 15-16 
 
 bool isNumberChar(char c) { return isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; }
 
+// Whether the integer [q, r) fits in 64 bits (signed when negative), as simdjson reads it.
+bool fitsIn64Bits(const char *q, const char *r)
+{
+    if (*q == '-') {
+        std::int64_t v;
+        const auto res = std::from_chars(q, r, v);
+        return res.ec == std::errc() && res.ptr == r;
+    }
+    std::uint64_t v;
+    const auto res = std::from_chars(q, r, v);
+    return res.ec == std::errc() && res.ptr == r;
+}
+
 // The first '"' or '\\' in [p, end), or end: sixteen bytes a step.
 const char *untilQuoteOrBackslash(const char *p, const char *end)
 {
@@ -269,17 +282,7 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
             for (; r < end && isNumberChar(*r); ++r)
                 integral = integral && isDigit(*r);
             if (integral && r - q >= 19) {
-                bool fits;
-                if (c == '-') {
-                    std::int64_t v;
-                    const auto res = std::from_chars(q, r, v);
-                    fits = res.ec == std::errc() && res.ptr == r;
-                } else {
-                    std::uint64_t v;
-                    const auto res = std::from_chars(q, r, v);
-                    fits = res.ec == std::errc() && res.ptr == r;
-                }
-                if (!fits) {
+                if (!fitsIn64Bits(q, r)) {
                     out.append(run, r - run);
                     out += ".0";
                     run = r;
@@ -359,17 +362,7 @@ bool respellBigIntegers(char *p, qsizetype n, const std::uint32_t *index, std::s
             integral = integral && isDigit(*r);
         if (!integral || r - q < 19)
             return true;
-        bool fits;
-        if (*q == '-') {
-            std::int64_t v;
-            const auto res = std::from_chars(q, r, v);
-            fits = res.ec == std::errc() && res.ptr == r;
-        } else {
-            std::uint64_t v;
-            const auto res = std::from_chars(q, r, v);
-            fits = res.ec == std::errc() && res.ptr == r;
-        }
-        if (fits)
+        if (fitsIn64Bits(q, r))
             return true;
         const auto spelled = sameLengthDouble(std::string_view(q, std::size_t(r - q)));
         if (!spelled || spelled->size() != r - q)
