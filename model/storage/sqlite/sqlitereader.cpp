@@ -275,8 +275,8 @@ private:
                                                         .arg(by));
             Cursor cursor;
             // Each task's attributes become (or are) the text of one JSON object, and a few
-            // hundred such objects are parsed at once: far cheaper than a QJsonObject::insert per
-            // value, and numbers come out exactly as the JSON reader makes them.
+            // hundred such objects are parsed at once: far cheaper than a QJsonObject::insert
+            // per value, and numbers come out exactly as the JSON reader makes them.
             struct Pending { int task; int count; qsizetype start; };   // count -1: a whole object
             std::vector<Pending> pending;
             QString chunk = QStringLiteral("[");
@@ -331,7 +331,7 @@ private:
                         if (QJsonDocument::fromJson(one.toUtf8(), &e).isNull() || e.error != QJsonParseError::NoError)
                             return Refusal{taskIdAt(pos[size_t(pending[k].task)]),
                                            wholeObjects ? QStringLiteral("attributes are not one JSON object")
-                                                   : QStringLiteral("an attribute does not hold a JSON value")};
+                                                        : QStringLiteral("an attribute does not hold a JSON value")};
                     }
                     return damaged(QStringLiteral("attribute values are not JSON"));
                 }
