@@ -77,6 +77,25 @@ bool fitsIn64Bits(const char *q, const char *r)
     return res.ec == std::errc() && res.ptr == r;
 }
 
+// The number token that starts at q (before end) ends at *tokenEnd; true when it is an
+// integer past 64 bits, the numbers simdjson refuses and Qt's reader took as doubles. One
+// rule for both rewrites (copying and in place), which must agree on them.
+bool isIntegerPast64Bits(const char *q, const char *end, const char **tokenEnd)
+{
+    const char *r = q + 1;
+    bool integral = true;
+    for (; r < end && isNumberChar(*r); ++r)
+        integral = integral && isDigit(*r);
+    *tokenEnd = r;
+    return integral && r - q >= 19 && !fitsIn64Bits(q, r);
+}
+
+// The marker standing for the surrogate escape at q (markerBase + its offset from D800).
+void appendMarker(QByteArray &out, const char *q, char32_t markerBase)
+{
+    appendUtf8(out, markerBase + char32_t(hex4(q + 2) - 0xD800));
+}
+
 // The first '"' or '\\' in [p, end), or end: sixteen bytes a step.
 const char *untilQuoteOrBackslash(const char *p, const char *end)
 {
@@ -239,7 +258,7 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
                 break;
             if (markerBase && isSurrogateEscape(q, end)) {
                 out.append(run, q - run);
-                appendUtf8(out, markerBase + char32_t(hex4(q + 2) - 0xD800));
+                appendMarker(out, q, markerBase);
                 q += 6;
                 run = q;
             } else {
@@ -267,7 +286,7 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
                 inString = false;
             } else if (markerBase && isSurrogateEscape(q, end)) {
                 out.append(run, q - run);
-                appendUtf8(out, markerBase + char32_t(hex4(q + 2) - 0xD800));
+                appendMarker(out, q, markerBase);
                 q += 6;
                 run = q;
             } else {
@@ -277,16 +296,11 @@ QByteArray rewriteForSimdjson(const char *p, qsizetype n, char32_t markerBase, b
         }
         const char c = *q;
         if (c == '-' || isDigit(c)) {
-            const char *r = q + 1;
-            bool integral = true;
-            for (; r < end && isNumberChar(*r); ++r)
-                integral = integral && isDigit(*r);
-            if (integral && r - q >= 19) {
-                if (!fitsIn64Bits(q, r)) {
-                    out.append(run, r - run);
-                    out += ".0";
-                    run = r;
-                }
+            const char *r = nullptr;
+            if (isIntegerPast64Bits(q, end, &r)) {
+                out.append(run, r - run);
+                out += ".0";
+                run = r;
             }
             q = r;
             continue;
@@ -356,13 +370,8 @@ bool respellBigIntegers(char *p, qsizetype n, const std::uint32_t *index, std::s
         if (!std::binary_search(index, index + count, std::uint32_t(start)))
             return true;
         const char *q = p + start;
-        const char *r = q + 1;
-        bool integral = true;
-        for (; r < end && isNumberChar(*r); ++r)
-            integral = integral && isDigit(*r);
-        if (!integral || r - q < 19)
-            return true;
-        if (fitsIn64Bits(q, r))
+        const char *r = nullptr;
+        if (!isIntegerPast64Bits(q, end, &r))
             return true;
         const auto spelled = sameLengthDouble(std::string_view(q, std::size_t(r - q)));
         if (!spelled || spelled->size() != r - q)
